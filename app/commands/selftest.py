@@ -1,0 +1,12 @@
+"""`countyclear selftest`: being built (see the issue that owns it); registered so --help lists it."""
+
+import argparse
+
+
+def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    parser = sub.add_parser("selftest", help="(not built yet)")
+    parser.set_defaults(func=_run)
+
+
+def _run(_: argparse.Namespace) -> int:
+    raise SystemExit("countyclear selftest is not built yet")
