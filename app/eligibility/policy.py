@@ -1,0 +1,275 @@
+"""County policies as data: TOML files in resources/policies/, or a BEAR options JSON.
+
+A policy says, for felonies of each Prop 64 section, dismiss or reduce; which additional-relief
+criteria upgrade a felony to dismissal; how each challenge ground is treated; which related
+offences are in scope. Every wrong key or value is an InputError naming the key and the
+allowed values (DOMAIN.md 3.5).
+"""
+
+import json
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final, Literal
+
+from app.errors import InputError
+from app.paths import RESOURCES
+
+SCHEMA_VERSION: Final = 1
+PROP64_SECTIONS: Final = ("11357", "11358", "11359", "11360")
+RELATED_OFFENCES: Final = ("attempt", "accessory", "conspiracy", "11366", "11366.5", "cycle")
+BUILTIN_POLICIES: Final = ("statutory", "bear_default", "los_angeles_2020", "sacramento_2019")
+
+Procedure = Literal["statutory", "bear"]
+GroundTreatment = Literal["review", "ignore"]
+CHALLENGE_GROUNDS: Final = (
+    "prior_super_strike",
+    "prior_pc290",
+    "pc290_registrant",
+    "two_priors_same_subdivision",
+    "currently_serving",
+)
+
+# (key, lowest, highest) for the numeric additional-relief thresholds; 0 or absent = off.
+THRESHOLDS: Final = {
+    "age_at_least": (40, 65),
+    "years_since_conviction": (1, 15),
+    "years_crime_free": (1, 15),
+    "years_felony_free": (1, 15),
+}
+SWITCHES: Final = (
+    "under_21_at_conviction",
+    "only_prop64",
+    "only_conviction_sentence_completed",
+    "sentence_completed",
+    "deceased",
+)
+
+
+@dataclass(frozen=True)
+class AdditionalRelief:
+    under_21_at_conviction: bool = False
+    age_at_least: int = 0
+    years_since_conviction: int = 0
+    years_crime_free: int = 0
+    years_felony_free: int = 0
+    only_prop64: bool = False
+    only_conviction_sentence_completed: bool = False
+    sentence_completed: bool = False
+    deceased: bool = False
+
+
+@dataclass(frozen=True)
+class Policy:
+    id: str
+    name: str
+    description: str
+    procedure: Procedure
+    felony_dismiss: tuple[str, ...]
+    felony_reduce: tuple[str, ...]
+    additional: AdditionalRelief = field(default_factory=AdditionalRelief)
+    challenges: dict[str, GroundTreatment] = field(default_factory=dict)
+    related: tuple[str, ...] = ()
+    after_cutoff_not_eligible: bool = True
+    source: str = ""
+
+    def ground(self, name: str) -> GroundTreatment:
+        return self.challenges.get(name, "review")
+
+
+def builtin_policy(name: str) -> Policy:
+    if name not in BUILTIN_POLICIES:
+        raise InputError(name, f"unknown policy; choose one of {', '.join(BUILTIN_POLICIES)}")
+    return load_policy(RESOURCES / "policies" / f"{name}.toml")
+
+
+def load_policy(path: Path) -> Policy:
+    where = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(where, f"cannot read the policy file ({exc.strerror}).") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(where, f"not a valid TOML policy: {exc}. Fix the file or pick a "
+                         "shipped policy.") from None
+    return policy_from_mapping(data, where)
+
+
+def policy_from_mapping(data: dict[str, Any], where: str) -> Policy:
+    _check_keys(data, {"schema_version", "id", "name", "description", "procedure", "felony",
+                       "additional_relief", "challenges", "scope"}, "", where)
+    version = data.get("schema_version", SCHEMA_VERSION)
+    if version != SCHEMA_VERSION:
+        raise InputError(where, f"schema_version {version!r} is not supported; use "
+                         f"{SCHEMA_VERSION}.")
+    procedure = data.get("procedure", "statutory")
+    if procedure not in ("statutory", "bear"):
+        raise InputError(where, f"procedure = {procedure!r}: allowed values are 'statutory', "
+                         "'bear'.")
+    felony = _table(data, "felony", where)
+    _check_keys(felony, {"dismiss", "reduce"}, "felony.", where)
+    dismiss = _sections(felony.get("dismiss", []), "felony.dismiss", where)
+    reduce = _sections(felony.get("reduce", []), "felony.reduce", where)
+    both = set(dismiss) & set(reduce)
+    if both:
+        raise InputError(where, f"felony.dismiss and felony.reduce both list {sorted(both)}; "
+                         "a section can be in one list only.")
+    relief = _table(data, "additional_relief", where)
+    additional = _additional(relief, "additional_relief.", where)
+    challenges_raw = _table(data, "challenges", where)
+    _check_keys(challenges_raw, set(CHALLENGE_GROUNDS), "challenges.", where)
+    challenges: dict[str, GroundTreatment] = {}
+    for key, value in challenges_raw.items():
+        if value not in ("review", "ignore"):
+            raise InputError(where, f"challenges.{key} = {value!r}: allowed values are "
+                             "'review', 'ignore'.")
+        challenges[key] = value
+    scope = _table(data, "scope", where)
+    _check_keys(scope, {"related", "after_cutoff"}, "scope.", where)
+    related = scope.get("related", [])
+    if not isinstance(related, list) or any(r not in RELATED_OFFENCES for r in related):
+        raise InputError(where, f"scope.related = {related!r}: allowed values are "
+                         f"{', '.join(RELATED_OFFENCES)}.")
+    after = scope.get("after_cutoff", "not_eligible")
+    if after not in ("not_eligible", "evaluate"):
+        raise InputError(where, f"scope.after_cutoff = {after!r}: allowed values are "
+                         "'not_eligible', 'evaluate'.")
+    for key in ("id", "name", "description"):
+        if not isinstance(data.get(key, ""), str):
+            raise InputError(where, f"{key} must be text.")
+    return Policy(
+        id=data.get("id") or Path(where).stem,
+        name=data.get("name") or Path(where).stem,
+        description=data.get("description", ""),
+        procedure=procedure,
+        felony_dismiss=dismiss,
+        felony_reduce=reduce,
+        additional=additional,
+        challenges=challenges,
+        related=tuple(related),
+        after_cutoff_not_eligible=after == "not_eligible",
+        source=where,
+    )
+
+
+def _additional(relief: dict[str, Any], prefix: str, where: str) -> AdditionalRelief:
+    _check_keys(relief, set(THRESHOLDS) | set(SWITCHES), prefix, where)
+    values: dict[str, Any] = {}
+    for key, (low, high) in THRESHOLDS.items():
+        value = relief.get(key, 0)
+        if isinstance(value, bool) or not isinstance(value, int) or not (
+            value == 0 or low <= value <= high
+        ):
+            raise InputError(where, f"{prefix}{key} = {value!r}: allowed values are 0 (off) or "
+                             f"a whole number from {low} to {high}.")
+        values[key] = value
+    for key in SWITCHES:
+        value = relief.get(key, False)
+        if not isinstance(value, bool):
+            raise InputError(where, f"{prefix}{key} = {value!r}: allowed values are true, false.")
+        values[key] = value
+    return AdditionalRelief(**values)
+
+
+def _table(data: dict[str, Any], key: str, where: str) -> dict[str, Any]:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise InputError(where, f"{key} must be a table ([{key}]).")
+    return value
+
+
+def _check_keys(data: dict[str, Any], allowed: set[str], prefix: str, where: str) -> None:
+    unknown = sorted(set(data) - allowed)
+    if unknown:
+        raise InputError(where, f"unknown key {prefix}{unknown[0]}; allowed keys are "
+                         f"{', '.join(prefix + k for k in sorted(allowed))}.")
+
+
+def _sections(value: Any, key: str, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or any(v not in PROP64_SECTIONS for v in value):
+        raise InputError(where, f"{key} = {value!r}: allowed values are lists drawn from "
+                         f"{', '.join(PROP64_SECTIONS)}.")
+    return tuple(value)
+
+
+# --- BEAR options JSON (DOMAIN.md 3.6) ---------------------------------------------------
+
+BEAR_RELIEF_KEYS: Final = {
+    "subjectUnder21AtConviction": ("under_21_at_conviction", None),
+    "subjectAgeThreshold": ("age_at_least", (1, 120)),
+    "yearsSinceConvictionThreshold": ("years_since_conviction", (1, 100)),
+    "yearsCrimeFreeThreshold": ("years_crime_free", (1, 100)),
+    "subjectIsDeceased": ("deceased", None),
+    "subjectHasOnlyProp64Charges": ("only_prop64", None),
+}
+
+
+def load_bear_options(path: Path) -> Policy:
+    """BEAR's eligibility options as a policy that runs BEAR's own procedure."""
+    where = str(path)
+    try:
+        raw = path.read_bytes().decode("utf-8-sig")
+        data = json.loads(raw)
+    except OSError as exc:
+        raise InputError(where, f"cannot read the BEAR options file ({exc.strerror}).") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        line = getattr(exc, "lineno", None)
+        raise InputError(where, "not valid JSON; export the options again from BEAR or fix "
+                         f"the file ({exc.args[0] if exc.args else exc}).", line) from None
+    if not isinstance(data, dict):
+        raise InputError(where, "a BEAR options file is a JSON object with "
+                         "baselineEligibility and additionalRelief.")
+    _check_keys(data, {"baselineEligibility", "additionalRelief"}, "", where)
+    base = data.get("baselineEligibility") or {}
+    if not isinstance(base, dict):
+        raise InputError(where, "baselineEligibility must be an object with dismiss and reduce.")
+    _check_keys(base, {"dismiss", "reduce"}, "baselineEligibility.", where)
+    dismiss = _bear_sections(base.get("dismiss") or [], "baselineEligibility.dismiss", where)
+    reduce = _bear_sections(base.get("reduce") or [], "baselineEligibility.reduce", where)
+    if set(dismiss) & set(reduce):
+        raise InputError(where, "baselineEligibility lists "
+                         f"{sorted(set(dismiss) & set(reduce))} in both dismiss and reduce.")
+    relief_raw = data.get("additionalRelief") or {}
+    if not isinstance(relief_raw, dict):
+        raise InputError(where, "additionalRelief must be an object.")
+    _check_keys(relief_raw, set(BEAR_RELIEF_KEYS), "additionalRelief.", where)
+    values: dict[str, Any] = {}
+    for key, value in relief_raw.items():
+        ours, bounds = BEAR_RELIEF_KEYS[key]
+        if bounds is None:
+            if not isinstance(value, bool):
+                raise InputError(where, f"additionalRelief.{key} = {value!r}: allowed values "
+                                 "are true, false.")
+        else:
+            low, high = bounds
+            if isinstance(value, bool) or not isinstance(value, int) or not (
+                value == 0 or low <= value <= high
+            ):
+                raise InputError(where, f"additionalRelief.{key} = {value!r}: allowed values "
+                                 f"are 0 (off) or a whole number from {low} to {high}.")
+        values[ours] = value
+    return Policy(
+        id="bear_options",
+        name=f"BEAR options ({path.name})",
+        description="Code for America BEAR/gogen procedure with this county's options.",
+        procedure="bear",
+        felony_dismiss=dismiss,
+        felony_reduce=reduce,
+        additional=AdditionalRelief(**values),
+        challenges={g: "ignore" for g in CHALLENGE_GROUNDS},
+        related=(),
+        after_cutoff_not_eligible=False,
+        source=where,
+    )
+
+
+def _bear_sections(value: Any, key: str, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise InputError(where, f"{key} must be a list of sections such as \"11357\".")
+    for item in value:
+        if item not in PROP64_SECTIONS:
+            raise InputError(where, f"{key} has unknown section {item!r}; allowed values are "
+                             f"{', '.join(PROP64_SECTIONS)}.")
+    return tuple(value)
