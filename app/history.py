@@ -1,0 +1,178 @@
+"""One person's whole DOJ record as a timeline, and the entries that decided a conviction.
+
+The person view (ui/person_view.py) shows this frame; everything here is polars over the
+`rows` frame of an evaluation (the needed DOJ columns as strings, values possibly padded).
+"""
+
+import re
+from collections.abc import Mapping
+from datetime import date
+from typing import Any, Final
+
+import polars as pl
+
+TIMELINE_COLUMNS: Final = (
+    "cycle", "step", "cnt_order", "date", "date_text", "step_type", "agency", "county",
+    "case_number", "offense", "section", "level", "disposition", "sentence", "is_conviction",
+)  # fmt: skip
+
+_PLACEHOLDERS: Final = ("", "-", "NULL", "SEE COMMENT FOR CHARGE")
+_LEVELS: Final = {"F": "felony", "M": "misdemeanor", "I": "infraction"}
+_UNITS: Final = {"D": "days", "M": "months", "Y": "years"}
+# `prior super strike 187 PC on 1990-03-01`: a section with its code, then its date.
+_FACT_PRIOR: Final = re.compile(
+    r"(?P<section>\d[\w().\-]*\s+(?:PC|HS|VC|BP|MV|WI))\b[^;]*?\bon\s+(?P<date>\d{4}-\d{2}-\d{2})"
+)
+
+
+def _clean(column: str) -> pl.Expr:
+    """Trimmed text; DOJ placeholders such as `NULL` or `  -  ` become empty."""
+    text = pl.col(column).fill_null("").str.strip_chars()
+    return pl.when(text.is_in(["-", "NULL"])).then(pl.lit("")).otherwise(text)
+
+
+def _doj_date(column: str) -> pl.Expr:
+    """YYYYMMDD to a date; anything that is not a calendar date is null (unknown)."""
+    return pl.col(column).str.strip_chars().str.to_date("%Y%m%d", strict=False)
+
+
+def _section_of(offense: pl.Expr) -> pl.Expr:
+    """`11357(A) HS-POSSESS` -> `11357(A) HS`; the separator is the hyphen after the code."""
+    return offense.str.extract(r"^(.*?\b(?:PC|HS|VC|BP|MV|WI))\b", 1).fill_null(
+        offense.str.split("-").list.first()
+    )
+
+
+def person_timeline(rows: pl.DataFrame, subject_id: str) -> pl.DataFrame:
+    """Every count of one person, one row per CNT_ORDER, in record order.
+
+    Cycles (CYC_ORDER, else the first 3 characters of CNT_ORDER) come in order; within a
+    cycle, steps by event date (unknown dates last) then CNT_ORDER. Further sentence
+    components of a count are joined into its `sentence` text.
+    """
+    person = rows.filter(pl.col("SUBJECT_ID").str.strip_chars() == subject_id.strip())
+    offense = _clean("OFFENSE_DESCR")
+    comment = _clean("COMMENT_TEXT")
+    offense_text = (
+        pl.when(offense.is_in(list(_PLACEHOLDERS))).then(comment).otherwise(offense)
+    )
+    conv_stat = _clean("CONV_STAT_DESCR").str.to_lowercase()
+    toc_level = _clean("OFFENSE_TOC").str.to_uppercase().replace_strict(
+        _LEVELS, default=pl.lit("")
+    )
+    unit = _clean("SENT_TIME_CODE").str.to_uppercase()
+    length = _clean("SENT_LENGTH").str.strip_chars_start("0")
+    sentence_part = (
+        pl.when(length != "")
+        .then(
+            pl.concat_str(
+                [
+                    _clean("SENT_LOC_DESCR"),
+                    pl.lit(" "),
+                    length,
+                    pl.lit(" "),
+                    unit.replace_strict(_UNITS, default=unit),
+                ]
+            ).str.strip_chars()
+        )
+        .otherwise(_clean("SENT_LOC_DESCR"))
+    )
+    cnt_order = _clean("CNT_ORDER")
+    cycle = _clean("CYC_ORDER")
+    raw_date = _clean("STP_EVENT_DATE")
+    parsed = _doj_date("STP_EVENT_DATE")
+    components = person.with_row_index("_seen").select(
+        pl.col("_seen"),
+        pl.when(cycle != "").then(cycle).otherwise(cnt_order.str.slice(0, 3)).alias("cycle"),
+        cnt_order.str.slice(0, 6).alias("step"),
+        cnt_order.alias("cnt_order"),
+        parsed.alias("date"),
+        pl.when(parsed.is_not_null())
+        .then(parsed.dt.to_string("%Y-%m-%d"))
+        .when(raw_date == "")
+        .then(pl.lit("date unknown"))
+        .otherwise(pl.concat_str([pl.lit("unknown ("), raw_date, pl.lit(")")]))
+        .alias("date_text"),
+        _clean("STP_TYPE_DESCR").alias("step_type"),
+        _clean("STP_ORI_DESCR").alias("agency"),
+        _clean("STP_ORI_CNTY_NAME").alias("county"),
+        _clean("OFN").alias("case_number"),
+        offense_text.alias("offense"),
+        _section_of(offense_text).str.strip_chars().alias("section"),
+        pl.when(conv_stat != "").then(conv_stat).otherwise(toc_level).alias("level"),
+        _clean("DISP_DESCR").alias("disposition"),
+        sentence_part.alias("sentence"),
+    )
+    counts = (
+        components.group_by("cnt_order", maintain_order=True)
+        .agg(
+            pl.exclude("sentence", "_seen").first(),
+            pl.col("_seen").first(),
+            pl.col("sentence").filter(pl.col("sentence") != "").unique(maintain_order=True),
+        )
+        .with_columns(
+            pl.col("sentence").list.join("; "),
+            pl.col("disposition").str.starts_with("CONVICTED").alias("is_conviction"),
+        )
+    )
+    return counts.sort(
+        ["cycle", "date", "cnt_order", "_seen"], nulls_last=True
+    ).select(TIMELINE_COLUMNS)
+
+
+def _fact_dates(text: str) -> list[tuple[str, date]]:
+    found: list[tuple[str, date]] = []
+    for match in _FACT_PRIOR.finditer(text):
+        try:
+            found.append((match["section"], date.fromisoformat(match["date"])))
+        except ValueError:
+            continue
+    return found
+
+
+def _same_section(named: str, section: str) -> bool:
+    """`187 PC` names `187(A) PC` and `187 PC`, never `1187 PC`."""
+    named_number, _, named_code = named.upper().partition(" ")
+    number, _, code = section.upper().partition(" ")
+    if named_code.strip() != code.strip():
+        return False
+    return number == named_number or number.startswith(named_number + "(")
+
+
+def deciding_entries(timeline: pl.DataFrame, determination: Mapping[str, Any]) -> dict[str, str]:
+    """CNT_ORDER -> why that entry matters, for the conviction `determination` describes.
+
+    The conviction itself always; then every prior conviction or registration that the
+    determination's facts name (`<section> <code> on <YYYY-MM-DD>`), priors being entries
+    dated before the conviction (People v. Smit). A registration step counts whatever its date.
+    """
+    own = str(determination.get("cnt_order") or "").strip()
+    marks: dict[str, str] = {}
+    if own:
+        marks[own] = "This conviction"
+    conviction_date = determination.get("conviction_date")
+    if isinstance(conviction_date, str):
+        try:
+            conviction_date = date.fromisoformat(conviction_date)
+        except ValueError:
+            conviction_date = None
+    named = _fact_dates(str(determination.get("facts") or ""))
+    if not named:
+        return marks
+    for entry in timeline.iter_rows(named=True):
+        key = entry["cnt_order"]
+        if key == own:
+            continue
+        registration = entry["step_type"].startswith("REGISTRATION")
+        if not (entry["is_conviction"] or registration):
+            continue
+        when = entry["date"]
+        if not registration and (
+            when is None or (isinstance(conviction_date, date) and when >= conviction_date)
+        ):
+            continue
+        for section, on in named:
+            if when == on and _same_section(section, entry["section"]):
+                marks[key] = "Registration" if registration else "Prior conviction"
+                break
+    return marks

@@ -1,0 +1,132 @@
+"""The person timeline and the entries that decided a conviction, on literal DOJ rows."""
+
+from datetime import date
+
+import polars as pl
+from polars.testing import assert_frame_equal
+
+from app.doj.schema import NEEDED
+from app.history import TIMELINE_COLUMNS, deciding_entries, person_timeline
+
+# (CNT_ORDER, STP_EVENT_DATE, STP_TYPE_DESCR, STP_ORI_DESCR, county, OFN, OFFENSE_DESCR,
+#  OFFENSE_TOC, DISP_DESCR, CONV_STAT_DESCR, SENT_LOC, SENT_LENGTH, SENT_TIME_CODE, COMMENT)
+Row = tuple[str, str, str, str, str, str, str, str, str, str, str, str, str, str]
+
+PERSON: list[Row] = [
+    # Cycle 002 is listed first in the file: order must come from the cycle, not the file.
+    ("002001001000", "20100315", "COURT ACTION    ", "CASUPERIOR COURT SACRAMENTO  ",
+     "SACRAMENTO ", "10F01234  ", "11359 HS-POSSESS MARIJUANA FOR SALE", "F",
+     "CONVICTED                     ", "FELONY    ", "JAIL", "090", "D", ""),
+    ("002001001000", "20100315", "COURT ACTION", "CASUPERIOR COURT SACRAMENTO",
+     "SACRAMENTO", "10F01234", "11359 HS-POSSESS MARIJUANA FOR SALE", "F",
+     "CONVICTED", "FELONY", "PROBATION", "3", "Y", ""),
+    ("001001001000", "19900301", "ARREST/DETAINED/CITED", "CAPD LOS ANGELES", "LOS ANGELES",
+     "NULL  ", "187 PC-MURDER", "F", "", "", "", "", "", ""),
+    ("001002001000", "19910110", "COURT ACTION", "CASUPERIOR COURT LOS ANGELES",
+     "LOS ANGELES", "A123456", "187(A) PC-MURDER", "F", "CONVICTED-PRISON", "FELONY",
+     "PRISON", "15", "Y", ""),
+    ("001002002000", "19910110", "COURT ACTION", "CASUPERIOR COURT LOS ANGELES",
+     "LOS ANGELES", "A123456", "SEE COMMENT FOR CHARGE", "M", "DISMISSED", "", "", "", "",
+     "12020 PC-CARRY WEAPON"),
+    ("003001001000", "20120000", "COURT ACTION", "CASUPERIOR COURT SACRAMENTO",
+     "SACRAMENTO", "12M0999", "11357(B) HS-POSSESS 28.5 GRAMS", "M", "CONVICTED", "",
+     "", "", "", ""),
+    ("004001001000", "20150601", "COURT ACTION", "CASUPERIOR COURT YOLO", "YOLO", "15F7",
+     "1187 PC-NOT A SUPER STRIKE", "F", "CONVICTED", "FELONY", "", "", "", ""),
+]
+OTHER_PERSON: Row = (
+    "001001001000", "19900301", "COURT ACTION", "CASUPERIOR COURT FRESNO", "FRESNO", "X1",
+    "187 PC-MURDER", "F", "CONVICTED", "FELONY", "", "", "", "",
+)
+
+
+def doj_rows(people: dict[str, list[Row]]) -> pl.DataFrame:
+    """The evaluation's `rows` frame: every needed column as a string, plus source and line."""
+    records: list[dict[str, str | int]] = []
+    for subject, rows in people.items():
+        for row in rows:
+            (cnt, when, step, agency, county, ofn, offense, toc, disp, stat, loc, length, unit,
+             comment) = row
+            record: dict[str, str | int] = dict.fromkeys(NEEDED, "")
+            record.update(
+                SUBJECT_ID=subject, CII_NUMBER="A12345678", PRI_NAME="DOE,JANE Q",
+                PRI_DOB="19700101", RACE_DESCR="WHITE", CYC_ORDER=cnt[:3],
+                STP_EVENT_DATE=when, STP_TYPE_DESCR=step, STP_ORI_DESCR=agency,
+                STP_ORI_CNTY_NAME=county, CNT_ORDER=cnt, OFN=ofn, OFFENSE_DESCR=offense,
+                OFFENSE_TOC=toc, DISP_DESCR=disp, CONV_STAT_DESCR=stat, SENT_LOC_DESCR=loc,
+                SENT_LENGTH=length, SENT_TIME_CODE=unit, COMMENT_TEXT=comment,
+            )
+            record["source"] = "doj.dat"
+            record["line"] = len(records) + 1
+            records.append(record)
+    return pl.DataFrame(records, schema={**dict.fromkeys(NEEDED, pl.String),
+                                         "source": pl.String, "line": pl.Int64})
+
+
+def test_timeline_orders_cycles_and_merges_sentence_components() -> None:
+    rows = doj_rows({"S1": PERSON, "S2": [OTHER_PERSON]})
+    timeline = person_timeline(rows, "S1")
+    assert timeline.columns == list(TIMELINE_COLUMNS)
+    assert timeline["cnt_order"].to_list() == [
+        "001001001000", "001002001000", "001002002000", "002001001000", "003001001000",
+        "004001001000",
+    ]
+    first_cannabis = timeline.row(3, named=True)
+    assert first_cannabis == {
+        "cycle": "002", "step": "002001", "cnt_order": "002001001000",
+        "date": date(2010, 3, 15), "date_text": "2010-03-15", "step_type": "COURT ACTION",
+        "agency": "CASUPERIOR COURT SACRAMENTO", "county": "SACRAMENTO",
+        "case_number": "10F01234", "offense": "11359 HS-POSSESS MARIJUANA FOR SALE",
+        "section": "11359 HS", "level": "felony", "disposition": "CONVICTED",
+        "sentence": "JAIL 90 days; PROBATION 3 years", "is_conviction": True,
+    }
+
+
+def test_timeline_trims_placeholders_and_keeps_unknown_dates_visible() -> None:
+    timeline = person_timeline(doj_rows({"S1": PERSON}), "S1")
+    arrest = timeline.row(0, named=True)
+    assert (arrest["case_number"], arrest["is_conviction"], arrest["disposition"]) == (
+        "", False, "")
+    comment_charge = timeline.row(2, named=True)
+    assert comment_charge["offense"] == "12020 PC-CARRY WEAPON"
+    assert comment_charge["level"] == "misdemeanor"
+    unknown = timeline.row(4, named=True)
+    assert unknown["date"] is None
+    assert unknown["date_text"] == "unknown (20120000)"
+    assert unknown["level"] == "misdemeanor"  # blank CONV_STAT_DESCR falls back to TOC M
+
+
+def test_timeline_of_unknown_subject_is_empty_with_the_columns() -> None:
+    timeline = person_timeline(doj_rows({"S1": PERSON}), "NOBODY")
+    assert timeline.height == 0
+    assert timeline.columns == list(TIMELINE_COLUMNS)
+
+
+def test_deciding_entries_marks_the_conviction_and_the_named_prior_only() -> None:
+    timeline = person_timeline(doj_rows({"S1": PERSON}), "S1")
+    determination = {
+        "subject_id": "S1", "cnt_order": "002001001000", "conviction_date": date(2010, 3, 15),
+        "flags": "prior_super_strike",
+        "facts": "prior super strike 187 PC on 1991-01-10",
+    }
+    assert deciding_entries(timeline, determination) == {
+        "002001001000": "This conviction",
+        "001002001000": "Prior conviction",
+    }
+
+
+def test_a_named_offence_after_the_conviction_is_not_a_prior() -> None:
+    timeline = person_timeline(doj_rows({"S1": PERSON}), "S1")
+    # The 1187 PC conviction of 2015 is neither 187 PC nor before 2010.
+    determination = {"cnt_order": "002001001000", "conviction_date": "2010-03-15",
+                     "facts": "prior super strike 187 PC on 2015-06-01; "
+                              "prior super strike 1187 PC on 2015-06-01"}
+    assert deciding_entries(timeline, determination) == {"002001001000": "This conviction"}
+
+
+def test_timeline_frame_from_padded_and_unpadded_rows_is_the_same() -> None:
+    padded = doj_rows({"S1": PERSON[:1]})
+    plain = doj_rows({"S1": PERSON[1:2]})
+    left = person_timeline(padded, "S1").drop("sentence")
+    right = person_timeline(plain, "S1").drop("sentence")
+    assert_frame_equal(left, right)
