@@ -1,0 +1,88 @@
+"""An immutable triage snapshot: the determinations frame prepared once for fast filtering.
+
+Built off the UI thread whenever a run finishes or a decision changes the frame. Filtering
+and sorting (app.triage.query) then only evaluate expressions over these prepared columns,
+so typing in the search box never re-derives anything.
+"""
+
+from dataclasses import dataclass
+from typing import Final
+
+import polars as pl
+
+# Columns added here; the leading underscore keeps them out of exports and displays.
+ROW: Final = "_row"  # position in the snapshot, the grid's row identity
+EFFECTIVE: Final = "_effective"  # staff decision when there is one, else the engine's
+STATUS: Final = "_status"  # pending / accepted / changed
+SEARCH: Final = "_search"  # upper-cased name | CII | case number, for search as you type
+FLAG_LIST: Final = "_flag_list"  # flags split into a list for exact flag filtering
+
+DETERMINATIONS: Final = ("dismiss", "reduce", "challenge", "review", "not_eligible")
+STATUSES: Final = ("pending", "accepted", "changed")
+KEY: Final = ("subject_id", "cnt_order")
+
+
+@dataclass(frozen=True)
+class TriageSnapshot:
+    frame: pl.DataFrame  # the determinations (with decisions applied) plus the columns above
+
+    @property
+    def height(self) -> int:
+        return self.frame.height
+
+    def distinct(self, column: str) -> list[str]:
+        """Sorted distinct non-empty values of a column, for the filter menus."""
+        if column == "flags":
+            values = self.frame.get_column(FLAG_LIST).explode().drop_nulls().unique()
+        else:
+            values = self.frame.get_column(column).drop_nulls().unique()
+        return sorted(v for v in values.cast(pl.String).to_list() if v)
+
+    def key_of(self, row: int) -> tuple[str, str]:
+        return (
+            str(self.frame.get_column("subject_id")[row]),
+            str(self.frame.get_column("cnt_order")[row]),
+        )
+
+    def rows_of_keys(self, keys: list[tuple[str, str]]) -> list[int]:
+        """Snapshot rows of the given (subject_id, cnt_order) keys, in snapshot order."""
+        if not keys:
+            return []
+        wanted = pl.DataFrame(
+            {"subject_id": [k[0] for k in keys], "cnt_order": [k[1] for k in keys]},
+            schema={"subject_id": pl.String, "cnt_order": pl.String},
+        )
+        found = self.frame.select(*KEY, ROW).join(wanted, on=list(KEY), how="semi")
+        return [int(r) for r in found.get_column(ROW).to_list()]
+
+
+def build_snapshot(determinations: pl.DataFrame) -> TriageSnapshot:
+    """Prepare a determinations frame (decisions applied or not) for the grid."""
+    frame = determinations
+    if "final_determination" in frame.columns:
+        effective = pl.coalesce(pl.col("final_determination"), pl.col("determination"))
+    else:
+        effective = pl.col("determination")
+    status = pl.col("status").fill_null("pending") if "status" in frame.columns else pl.lit(
+        "pending"
+    )
+    search = pl.concat_str(
+        [
+            pl.col("name").fill_null(""),
+            pl.col("cii_number").fill_null(""),
+            pl.col("case_number").fill_null(""),
+        ],
+        separator="|",
+    ).str.to_uppercase()
+    frame = frame.with_columns(
+        pl.int_range(pl.len(), dtype=pl.UInt32).alias(ROW),
+        effective.alias(EFFECTIVE),
+        status.cast(pl.String).alias(STATUS),
+        search.alias(SEARCH),
+        pl.col("flags")
+        .fill_null("")
+        .str.split("; ")
+        .list.eval(pl.element().filter(pl.element() != ""))
+        .alias(FLAG_LIST),
+    )
+    return TriageSnapshot(frame=frame.rechunk())
