@@ -144,7 +144,8 @@ def deciding_entries(timeline: pl.DataFrame, determination: Mapping[str, Any]) -
 
     The conviction itself always; then every prior conviction or registration that the
     determination's facts name (`<section> <code> on <YYYY-MM-DD>`), priors being entries
-    dated before the conviction (People v. Smit). A registration step counts whatever its date.
+    dated before the conviction (People v. Smit). A registration step counts whatever its date;
+    a PC 290 registration or a death is marked when the flags or the rule id name it.
     """
     own = str(determination.get("cnt_order") or "").strip()
     marks: dict[str, str] = {}
@@ -157,13 +158,18 @@ def deciding_entries(timeline: pl.DataFrame, determination: Mapping[str, Any]) -
         except ValueError:
             conviction_date = None
     named = _fact_dates(str(determination.get("facts") or ""))
-    if not named:
-        return marks
+    said = " ".join(str(determination.get(k) or "") for k in ("flags", "rule_id")).lower()
     for entry in timeline.iter_rows(named=True):
         key = entry["cnt_order"]
         if key == own:
             continue
         registration = entry["step_type"].startswith("REGISTRATION")
+        if registration and "registrant" in said and entry["section"].startswith("290"):
+            marks[key] = "Registration"
+            continue
+        if entry["step_type"].startswith("DECEASED") and "deceased" in said:
+            marks[key] = "Deceased"
+            continue
         if not (entry["is_conviction"] or registration):
             continue
         when = entry["date"]

@@ -130,3 +130,23 @@ def test_timeline_frame_from_padded_and_unpadded_rows_is_the_same() -> None:
     left = person_timeline(padded, "S1").drop("sentence")
     right = person_timeline(plain, "S1").drop("sentence")
     assert_frame_equal(left, right)
+
+
+def test_registration_and_death_are_marked_when_the_flags_name_them() -> None:
+    registrant: list[Row] = [
+        ("001001001000", "20050505", "COURT ACTION", "CASUPERIOR COURT KERN", "KERN", "K1",
+         "11357 HS-POSSESS MARIJUANA", "M", "CONVICTED", "MISDEMEANOR", "", "", "", ""),
+        ("002001001000", "19990101", "REGISTRATION", "CASO KERN", "KERN", "",
+         "290 PC-REGISTRATION OF SEX OFFENDER", "", "", "", "", "", "", ""),
+        ("003001001000", "20200202", "DECEASED", "CACORONER KERN", "KERN", "", "", "", "", "",
+         "", "", "", ""),
+    ]
+    timeline = person_timeline(doj_rows({"S9": registrant}), "S9")
+    plain = {"cnt_order": "001001001000", "flags": "", "rule_id": "MISDEMEANOR_DISMISS"}
+    assert deciding_entries(timeline, plain) == {"001001001000": "This conviction"}
+    flagged = {"cnt_order": "001001001000", "flags": "pc290_registrant",
+               "rule_id": "DECEASED_DISMISS"}
+    assert deciding_entries(timeline, flagged) == {
+        "001001001000": "This conviction", "002001001000": "Registration",
+        "003001001000": "Deceased",
+    }

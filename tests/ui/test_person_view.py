@@ -1,0 +1,80 @@
+"""The person view on literal DOJ rows: timeline order, the deciding prior, the explanation."""
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from tests.app.test_history import OTHER_PERSON, PERSON, doj_rows
+from ui.person_view import HIGHLIGHT, PersonView, demo_widget
+
+DETERMINATION = {
+    "subject_id": "S1", "cnt_order": "002001001000", "name": "DOE,JANE Q",
+    "dob": date(1970, 1, 1), "cii_number": "A12345678", "case_number": "10F01234",
+    "code_section": "11359 HS", "level": "felony", "conviction_date": date(2010, 3, 15),
+    "determination": "review", "rule_id": "PRIOR_SUPER_STRIKE",
+    "reason": "Prior super strike: the DA may challenge relief.",
+    "statute": "HS 11361.8(e)(2); PC 667(e)(2)(C)(iv)",
+    "flags": "prior_super_strike; unknown_dob", "currently_serving": False,
+    "facts": "prior super strike 187 PC on 1991-01-10", "bear_reason": None,
+}  # fmt: skip
+
+
+def test_timeline_lists_the_whole_record_in_order_and_highlights_the_prior(
+    qtbot: QtBot,
+) -> None:
+    view = PersonView()
+    qtbot.addWidget(view)
+    view.show_conviction(doj_rows({"S1": PERSON, "S2": [OTHER_PERSON]}), DETERMINATION)
+    assert view.entries() == [
+        ("001001001000", ""), ("001002001000", "Prior conviction"), ("001002002000", ""),
+        ("002001001000", "This conviction"), ("003001001000", ""), ("004001001000", ""),
+    ]
+    cycles = [view.timeline.topLevelItem(i).text(0) for i in range(
+        view.timeline.topLevelItemCount())]
+    assert cycles == ["Cycle 001 · from 1990-03-01", "Cycle 002 · from 2010-03-15",
+                      "Cycle 003 · from unknown (20120000)", "Cycle 004 · from 2015-06-01"]
+    prior = view.timeline.topLevelItem(0).child(1)
+    assert prior.background(3).color() == HIGHLIGHT
+    assert prior.font(3).bold()
+    assert prior.text(3) == "LOS ANGELES"
+    assert prior.text(7) == "PRISON 15 years"
+    plain = view.timeline.topLevelItem(0).child(0)
+    assert plain.background(3).style() == Qt.BrushStyle.NoBrush
+    assert plain.text(2) == "Arrest"
+
+
+def test_explanation_names_rule_statute_facts_and_flags_in_words(qtbot: QtBot) -> None:
+    view = PersonView()
+    qtbot.addWidget(view)
+    view.show_conviction(doj_rows({"S1": PERSON}), DETERMINATION)
+    text = view.explanation.text()
+    for expected in ("Needs review by a deputy DA", "PRIOR_SUPER_STRIKE",
+                     "PC 667(e)(2)(C)(iv)", "prior super strike 187 PC on 1991-01-10",
+                     "prior super strike conviction", "date of birth is not a calendar date"):
+        assert expected in text
+    assert "DOE,JANE Q" in view.header.text()
+    assert "1970-01-01" in view.header.text()
+
+
+def test_recall_and_resentence_wording_for_a_person_still_serving(qtbot: QtBot) -> None:
+    view = PersonView()
+    qtbot.addWidget(view)
+    serving = {**DETERMINATION, "determination": "reduce", "currently_serving": True,
+               "flags": "", "facts": ""}
+    view.show_conviction(doj_rows({"S1": PERSON}), serving)
+    assert "Recall and resentence" in view.explanation.text()
+    assert [mark for _, mark in view.entries() if mark] == ["This conviction"]
+    view.clear()
+    assert view.entries() == []
+
+
+def test_demo_renders_at_a_readable_size(qtbot: QtBot, tmp_path: Path) -> None:
+    widget = demo_widget()
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    image = widget.grab()
+    assert image.save(str(tmp_path / "person_view.png"))
+    assert image.width() >= 800

@@ -1,0 +1,262 @@
+"""The person view: one person's whole record as a timeline, with why this conviction decided so.
+
+Constructible alone: `PersonView().show_conviction(rows, determination_row)` where `rows` is the
+evaluation's rows frame and `determination_row` one row of the determinations frame as a dict.
+"""
+
+import html
+from collections.abc import Mapping
+from datetime import date
+from typing import Any, Final
+
+import polars as pl
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.history import deciding_entries, person_timeline
+
+COLUMNS: Final = (
+    ("date_text", "Date"), ("mark", "Decides"), ("event", "Event"), ("county", "County"),
+    ("offense", "Offence"), ("level", "Level"), ("disposition", "Disposition"),
+    ("sentence", "Sentence"), ("case_number", "Case number"), ("agency", "Agency / court"),
+)  # fmt: skip
+EVENT_TEXT: Final = {
+    "ARREST/DETAINED/CITED": "Arrest", "COURT ACTION": "Court", "REGISTRATION": "Registration",
+    "DECEASED": "Deceased", "PROBATION": "Probation", "CUSTODY": "Custody",
+}  # fmt: skip
+HIGHLIGHT: Final = QColor("#fff0b3")  # pale amber: readable under black text, also in print
+
+DETERMINATION_TEXT: Final = {
+    "dismiss": "Dismiss and seal",
+    "reduce": "Reduce (redesignate as a misdemeanor)",
+    "review": "Needs review by a deputy DA",
+    "not_eligible": "Not eligible for Prop 64 relief",
+    "challenge": "Challenge",
+}
+FLAG_TEXT: Final = {
+    "prior_super_strike": "the person has a prior super strike conviction "
+                          "(PC 667(e)(2)(C)(iv)), a ground to challenge relief",
+    "prior_pc290": "the person has a prior conviction that requires PC 290 registration, "
+                   "a ground to challenge relief",
+    "pc290_registrant": "the person is registered under PC 290, a ground to challenge relief",
+    "two_priors_same_subdivision": "two or more prior convictions under the same "
+                                   "misdemeanor subdivision, a ground to challenge relief",
+    "currently_serving": "the person is still serving the sentence (recall and resentence)",
+    "unknown_date": "the conviction date is not a calendar date in the DOJ file",
+    "unknown_conviction_date": "the conviction date is not a calendar date in the DOJ file",
+    "unknown_dob": "the date of birth is not a calendar date in the DOJ file",
+    "dob_after_conviction": "the date of birth is after the conviction date",
+    "conviction_after_as_of": "the conviction is dated after the as-of date",
+    "after_cutoff": "the conviction is dated after 2016-11-09 (sentenced under Prop 64)",
+    "padded_value": "values in the DOJ file carry padding or placeholders",
+    "comment_charge": "the charge was read from the comment text",
+    "deceased": "the person is deceased",
+}  # fmt: skip
+
+
+def flag_text(flag: str) -> str:
+    """A flag id in plain English; an id this view does not know is shown readably."""
+    return FLAG_TEXT.get(flag, flag.replace("_", " "))
+
+
+def _date_text(value: Any) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value) if value else "unknown"
+
+
+def explanation_html(determination: Mapping[str, Any]) -> str:
+    """The deciding rule in words: outcome, reason, rule, statute, facts and flags."""
+    outcome = str(determination.get("determination") or "")
+    words = DETERMINATION_TEXT.get(outcome, outcome.replace("_", " "))
+    if outcome == "reduce" and determination.get("currently_serving"):
+        words = "Recall and resentence (still serving the sentence)"
+    e = html.escape
+    reason = e(str(determination.get("reason") or ""))
+    parts = [f"<p style='margin-top:0'><b>{e(words)}</b> — {reason}</p>"]
+    parts.append(
+        f"<p>Rule <code>{e(str(determination.get('rule_id') or ''))}</code>; "
+        f"authority: {e(str(determination.get('statute') or 'not given'))}.</p>"
+    )
+    facts = [f for f in str(determination.get("facts") or "").split("; ") if f.strip()]
+    if facts:
+        parts.append("<p>Facts used: " + "; ".join(e(f) for f in facts) + ".</p>")
+    flags = [f.strip() for f in str(determination.get("flags") or "").split(";") if f.strip()]
+    if flags:
+        items = "".join(f"<li>{e(flag_text(flag))}</li>" for flag in flags)
+        parts.append(f"<p>Flags:</p><ul>{items}</ul>")
+    bear = determination.get("bear_reason")
+    if bear:
+        parts.append(f"<p>BEAR's reason: {e(str(bear))}</p>")
+    return "".join(parts)
+
+
+class PersonView(QWidget):
+    """Header, explanation of the decision, and the timeline tree grouped by cycle."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Person view")
+        self.header = QLabel("Select a conviction to see the person's record.")
+        self.header.setAccessibleName("Person")
+        self.header.setWordWrap(True)
+        self.header.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.explanation = QLabel()
+        self.explanation.setAccessibleName("Why this determination")
+        self.explanation.setWordWrap(True)
+        self.explanation.setTextFormat(Qt.TextFormat.RichText)
+        self.explanation.setTextInteractionFlags(self.header.textInteractionFlags())
+        self.explanation.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        why = QGroupBox("Why this determination")
+        why_layout = QVBoxLayout(why)
+        why_layout.addWidget(self.explanation)
+
+        self.timeline = QTreeWidget()
+        self.timeline.setAccessibleName("Criminal history timeline")
+        self.timeline.setHeaderLabels([title for _, title in COLUMNS])
+        self.timeline.setAlternatingRowColors(True)
+        self.timeline.setUniformRowHeights(True)
+        self.timeline.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+        history = QGroupBox("Whole record, by arrest cycle")
+        history_layout = QVBoxLayout(history)
+        history_layout.addWidget(self.timeline)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(why)
+        splitter.addWidget(history)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(splitter, 1)
+        self.marks: dict[str, str] = {}
+
+    def clear(self) -> None:
+        self.header.setText("Select a conviction to see the person's record.")
+        self.explanation.clear()
+        self.timeline.clear()
+        self.marks = {}
+
+    def show_conviction(self, rows: pl.DataFrame, determination_row: Mapping[str, Any]) -> None:
+        subject = str(determination_row.get("subject_id") or "")
+        timeline = person_timeline(rows, subject)
+        self.marks = deciding_entries(timeline, determination_row)
+        e = html.escape
+        self.header.setText(
+            f"<span style='font-size:large'><b>{e(str(determination_row.get('name') or ''))}"
+            f"</b></span> &nbsp; DOB {e(_date_text(determination_row.get('dob')))}"
+            f" &nbsp; CII {e(str(determination_row.get('cii_number') or ''))}"
+            f"<br>Conviction: {e(str(determination_row.get('code_section') or ''))} "
+            f"({e(str(determination_row.get('level') or ''))}) on "
+            f"{e(_date_text(determination_row.get('conviction_date')))}, case "
+            f"{e(str(determination_row.get('case_number') or 'not given'))}"
+        )
+        self.explanation.setText(explanation_html(determination_row))
+        self._fill_timeline(timeline)
+
+    def _fill_timeline(self, timeline: pl.DataFrame) -> None:
+        self.timeline.clear()
+        bold = QFont(self.timeline.font())
+        bold.setBold(True)
+        for (cycle,), entries in timeline.group_by("cycle", maintain_order=True):
+            first_date = entries["date_text"][0]
+            cycle_item = QTreeWidgetItem([f"Cycle {cycle} · from {first_date}"])
+            cycle_item.setFont(0, bold)
+            self.timeline.addTopLevelItem(cycle_item)
+            cycle_item.setFirstColumnSpanned(True)  # only takes effect once in the tree
+            for entry in entries.iter_rows(named=True):
+                mark = self.marks.get(entry["cnt_order"], "")
+                event = EVENT_TEXT.get(entry["step_type"], entry["step_type"].capitalize())
+                values = {**entry, "mark": mark, "event": event}
+                item = QTreeWidgetItem([str(values[key] or "") for key, _ in COLUMNS])
+                item.setData(0, Qt.ItemDataRole.UserRole, entry["cnt_order"])
+                item.setToolTip(2, entry["step_type"])
+                if mark:
+                    for column in range(len(COLUMNS)):
+                        item.setBackground(column, QBrush(HIGHLIGHT))
+                        item.setForeground(column, QBrush(QColor("black")))
+                        item.setFont(column, bold)
+                cycle_item.addChild(item)
+        self.timeline.expandAll()
+        for column in range(len(COLUMNS)):
+            self.timeline.resizeColumnToContents(column)
+
+    def entries(self) -> list[tuple[str, str]]:
+        """(CNT_ORDER, mark) of every timeline entry in display order (tests, accessibility)."""
+        found: list[tuple[str, str]] = []
+        for top in range(self.timeline.topLevelItemCount()):
+            cycle = self.timeline.topLevelItem(top)
+            for child in range(cycle.childCount()):
+                item = cycle.child(child)
+                found.append((str(item.data(0, Qt.ItemDataRole.UserRole)), item.text(1)))
+        return found
+
+
+def demo_widget() -> QWidget:
+    """A person with a prior super strike, on literal rows (screenshots, manual checks)."""
+    rows, determination = demo_data()
+    view = PersonView()
+    view.show_conviction(rows, determination)
+    view.resize(1100, 700)
+    return view
+
+
+def demo_data() -> tuple[pl.DataFrame, dict[str, Any]]:
+    from app.doj.schema import NEEDED
+
+    base = dict.fromkeys(NEEDED, "")
+    base.update(SUBJECT_ID="1001", CII_NUMBER="A09876543", PRI_NAME="RIVERA,ANA M",
+                PRI_DOB="19680412", RACE_DESCR="HISPANIC")
+    steps = [
+        ("001001001000", "19890703", "ARREST/DETAINED/CITED", "CAPD SACRAMENTO", "",
+         "187 PC-MURDER", "F", "", "", "", "", ""),
+        ("001002001000", "19900301", "COURT ACTION", "CASUPERIOR COURT SACRAMENTO",
+         "89F04410", "187(A) PC-MURDER", "F", "CONVICTED-PRISON", "FELONY", "PRISON", "15",
+         "Y"),
+        ("002001001000", "20090815", "ARREST/DETAINED/CITED", "CASO SACRAMENTO", "",
+         "11359 HS-POSSESS MARIJUANA FOR SALE", "F", "", "", "", "", ""),
+        ("002002001000", "20100111", "COURT ACTION", "CASUPERIOR COURT SACRAMENTO",
+         "09F08812", "11359 HS-POSSESS MARIJUANA FOR SALE", "F", "CONVICTED", "FELONY",
+         "JAIL", "90", "D"),
+        ("002002002000", "20100111", "COURT ACTION", "CASUPERIOR COURT SACRAMENTO",
+         "09F08812", "11360(A) HS-TRANSPORT MARIJUANA", "F", "DISMISSED", "", "", "", ""),
+        ("003001001000", "20140520", "COURT ACTION", "CASUPERIOR COURT YOLO", "14M0231",
+         "23152(A) VC-DUI ALCOHOL/DRUGS", "M", "CONVICTED", "MISDEMEANOR", "PROBATION", "3",
+         "Y"),
+    ]
+    records = []
+    for line, (cnt, when, kind, agency, ofn, offense, toc, disp, stat, loc, n, unit) in (
+        enumerate(steps, start=1)
+    ):
+        county = "YOLO" if "YOLO" in agency else "SACRAMENTO"
+        records.append({**base, "CYC_ORDER": cnt[:3], "CNT_ORDER": cnt, "STP_EVENT_DATE": when,
+                        "STP_TYPE_DESCR": kind, "STP_ORI_DESCR": agency,
+                        "STP_ORI_CNTY_NAME": county, "OFN": ofn, "OFFENSE_DESCR": offense,
+                        "OFFENSE_TOC": toc, "DISP_DESCR": disp, "CONV_STAT_DESCR": stat,
+                        "SENT_LOC_DESCR": loc, "SENT_LENGTH": n, "SENT_TIME_CODE": unit,
+                        "source": "demo.dat", "line": line})
+    rows = pl.DataFrame(records).with_columns(pl.col("line").cast(pl.Int64))
+    determination = {
+        "subject_id": "1001", "cnt_order": "002002001000", "name": "RIVERA,ANA M",
+        "dob": date(1968, 4, 12), "cii_number": "A09876543", "case_number": "09F08812",
+        "court": "CASUPERIOR COURT SACRAMENTO", "code_section": "11359 HS", "section": "11359",
+        "level": "felony", "conviction_date": date(2010, 1, 11), "county": "SACRAMENTO",
+        "determination": "review", "rule_id": "PRIOR_SUPER_STRIKE",
+        "reason": "Prior super strike conviction: the DA may challenge relief.",
+        "statute": "HS 11361.8(e)(2); PC 667(e)(2)(C)(iv)", "bear_reason": None,
+        "flags": "prior_super_strike", "currently_serving": False,
+        "facts": "prior super strike 187 PC on 1990-03-01",
+    }  # fmt: skip
+    return rows, determination
