@@ -1,0 +1,145 @@
+"""Open DOJ deliveries, recognised by content: OpenPGP message, AES zip, or plain text.
+
+Decrypted bytes stay in memory and go straight to the reader as `DojSource`s; nothing is
+written anywhere (no temporary files).
+"""
+
+from collections.abc import Sequence
+from enum import Enum
+from pathlib import Path
+
+from app.doj.source import DojSource
+from app.errors import InputError
+from app.intake import packets
+from app.intake.aeszip import read_zip
+from app.intake.doj_shape import doj_shape_problem
+from app.intake.openpgp import decrypt_message
+from app.intake.secrets import SecretSource
+
+_MAX_NESTING = 2  # e.g. an OpenPGP message holding a zip; deeper is not a real delivery
+
+
+class Container(Enum):
+    OPENPGP = "OpenPGP message"
+    OPENPGP_KEY = "OpenPGP key"
+    ZIP = "zip archive"
+    SEVEN_ZIP = "7z archive"
+    TEXT = "text"
+
+
+def recognise(data: bytes) -> Container:
+    """What kind of container `data` is, from its first bytes (never from the file name)."""
+    if data[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
+        return Container.ZIP
+    if data[:6] == b"7z\xbc\xaf\x27\x1c":
+        return Container.SEVEN_ZIP
+    if packets.is_armored(data):
+        kind = packets.armor_kind(data)
+        return Container.OPENPGP_KEY if "KEY" in kind else Container.OPENPGP
+    if data and data[0] & 0x80:
+        try:
+            first = next(packets.walk(data[:64]))
+        except (packets.NotOpenPgp, StopIteration):
+            return Container.TEXT
+        if first.tag in packets.KEY_PACKETS:
+            return Container.OPENPGP_KEY
+        if first.tag in (packets.PKESK, packets.SKESK, packets.MARKER) or (
+            first.tag in packets.ENCRYPTED_DATA
+        ):
+            return Container.OPENPGP
+    return Container.TEXT
+
+
+def open_deliveries(paths: Sequence[Path], secrets: SecretSource) -> list[DojSource]:
+    """Every DOJ file in the given deliveries, decrypted in memory, in the order given."""
+    sources: list[DojSource] = []
+    for path in paths:
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError as exc:
+            raise InputError(str(path), "file not found; check the name and folder") from exc
+        except IsADirectoryError as exc:
+            raise InputError(str(path), "this is a folder; choose the DOJ file in it") from exc
+        except OSError as exc:
+            raise InputError(str(path), f"cannot read the file ({exc.strerror or exc})") from exc
+        sources.extend(open_delivery_bytes(str(path), data, secrets))
+    return sources
+
+
+def open_delivery_bytes(name: str, data: bytes, secrets: SecretSource) -> list[DojSource]:
+    """Like open_deliveries for bytes already in memory; `name` is what messages call it."""
+    return _open(name, data, secrets, depth=0, inside_protected=False)
+
+
+def _open(
+    name: str, data: bytes, secrets: SecretSource, *, depth: int, inside_protected: bool
+) -> list[DojSource]:
+    kind = recognise(data)
+    if kind is Container.OPENPGP:
+        plain = decrypt_message(name, data, secrets)
+        return _open_decrypted(name, plain, secrets, depth=depth)
+    if kind is Container.ZIP:
+        return _open_zip(name, data, secrets, depth=depth, inside_protected=inside_protected)
+    if kind is Container.OPENPGP_KEY:
+        raise InputError(
+            name,
+            "this is an OpenPGP key, not a delivery: give it as the private key "
+            "(command line: --key KEYFILE) and open the encrypted DOJ file",
+        )
+    if kind is Container.SEVEN_ZIP:
+        raise InputError(
+            name,
+            "this is a 7z archive, which CountyClear does not open: in 7-Zip choose archive "
+            "format zip with encryption AES-256, or send the OpenPGP-encrypted file",
+        )
+    problem = doj_shape_problem(data)
+    if problem is not None:
+        raise InputError(
+            name,
+            f"not a DOJ research file: {problem}. Expected an OpenPGP-encrypted file, an "
+            "AES-256 zip archive or the DOJ comma-separated text file",
+        )
+    return [DojSource(name=name, data=data, protected=inside_protected)]
+
+
+def _open_decrypted(
+    name: str, plain: bytes, secrets: SecretSource, *, depth: int
+) -> list[DojSource]:
+    kind = recognise(plain)
+    if kind in (Container.OPENPGP, Container.ZIP) and depth < _MAX_NESTING:
+        return _open(name, plain, secrets, depth=depth + 1, inside_protected=True)
+    problem = doj_shape_problem(plain)
+    if problem is not None:
+        raise InputError(
+            name,
+            f"the file was decrypted, but what is inside is not a DOJ research file: {problem}. "
+            "Check that this is the DOJ delivery",
+        )
+    return [DojSource(name=name, data=plain, protected=True)]
+
+
+def _open_zip(
+    name: str, data: bytes, secrets: SecretSource, *, depth: int, inside_protected: bool
+) -> list[DojSource]:
+    found: list[DojSource] = []
+    skipped: list[str] = []
+    for member in read_zip(name, data, secrets):
+        member_name = f"{name}!{member.name}"
+        kind = recognise(member.data)
+        if kind in (Container.OPENPGP, Container.ZIP) and depth < _MAX_NESTING:
+            found.extend(
+                _open(member_name, member.data, secrets, depth=depth + 1,
+                      inside_protected=inside_protected or member.aes)
+            )  # fmt: skip
+        elif doj_shape_problem(member.data) is None:
+            found.append(DojSource(member_name, member.data, inside_protected or member.aes))
+        else:
+            skipped.append(member.name)  # a readme or checksum list travelling with the data
+    if not found:
+        others = f" (it holds: {', '.join(skipped)})" if skipped else " (it is empty)"
+        raise InputError(
+            name,
+            f"the zip archive holds no DOJ research file{others}; check that this is the DOJ "
+            "delivery",
+        )
+    return found
