@@ -12,7 +12,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from tests.keyring_memory import MemoryKeyring, install_memory_keyring
+import keyring
+
+from tests.keyring_memory import MemoryKeyring
 
 
 @pytest.fixture(autouse=True)
@@ -26,4 +28,6 @@ def countyclear_home(
 
 @pytest.fixture(autouse=True)
 def memory_keyring() -> Iterator[MemoryKeyring]:
-    yield install_memory_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend

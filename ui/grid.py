@@ -1,0 +1,174 @@
+"""The triage grid: filter bar, table and summary bar over one TriageView."""
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+
+from app.triage.query import TriageQuery
+from app.triage.snapshot import TriageSnapshot
+from app.triage.view import TriageView
+from ui.columns import COLUMNS
+from ui.filter_bar import FilterBar
+from ui.grid_model import TriageModel
+from ui.summary_bar import SummaryBar
+
+
+class TriageGrid(QWidget):
+    currentChanged = Signal(object)  # snapshot row (int) or None
+    selectionChanged = Signal()
+    activated = Signal(int)  # a row was double-clicked or Enter pressed: open the person
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.filters = FilterBar()
+        self.model = TriageModel()
+        self.table = QTableView()
+        self.table.setObjectName("triageTable")
+        self.table.setAccessibleName("Convictions to triage")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setSortingEnabled(True)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self._column_actions()
+        self.table.doubleClicked.connect(
+            lambda i: self.activated.emit(self.model.snapshot_row(i.row()))
+        )
+        self.summary = SummaryBar()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+        self._view: TriageView | None = None
+        self.model.sortRequested.connect(self.filters.set_sort)
+        self.filters.queryChanged.connect(self._query_changed)
+        self.summary.determinationClicked.connect(
+            lambda d: self.filters.set_values("determination", {d})
+        )
+        self.set_default_widths()
+        self._connect_selection()
+
+    # --- data in -------------------------------------------------------------------------
+    @property
+    def view(self) -> TriageView | None:
+        return self._view
+
+    def set_snapshot(self, snapshot: TriageSnapshot | None, *, same_rows: bool = False) -> None:
+        """Show a new snapshot under the current filters.
+
+        `same_rows`: only decision columns changed (rows and their order are the same), so
+        selection and scroll position are kept.
+        """
+        if snapshot is None:
+            self._view = None
+            self.model.set_view(None)
+            self._update_summary()
+            return
+        if self._view is None or not same_rows:
+            self._view = TriageView(snapshot, self.filters.query)
+            self.filters.set_choices(snapshot)
+            self.model.set_view(self._view)
+        else:
+            before = self._view.rows
+            selected = self.selected_rows()
+            current = self.current_row()
+            self._view.set_snapshot(snapshot, same_order=True)
+            if self._view.rows.equals(before):
+                self.model.refresh_values()
+            else:
+                self.model.set_view(self._view)
+                self._restore(selected, current)
+        self._update_summary()
+
+    # --- what the clerk has selected -----------------------------------------------------
+    def current_row(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.snapshot_row(index.row()) if index.isValid() else None
+
+    def selected_rows(self) -> list[int]:
+        """Snapshot rows of the selection (the current row if nothing is selected)."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        if not rows:
+            current = self.current_row()
+            return [current] if current is not None else []
+        return [self.model.snapshot_row(r) for r in rows]
+
+    def select_rows(self, snapshot_rows: list[int]) -> None:
+        self._restore(snapshot_rows, snapshot_rows[0] if snapshot_rows else None)
+
+    def focus_search(self) -> None:
+        self.filters.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filters.search.selectAll()
+
+    def set_default_widths(self) -> None:
+        char = self.fontMetrics().averageCharWidth()
+        for i, column in enumerate(COLUMNS):
+            self.table.setColumnWidth(i, column.width * char + 16)
+            self.table.setColumnHidden(i, not column.visible)
+
+    # --- internals -----------------------------------------------------------------------
+    def _query_changed(self, query: TriageQuery) -> None:
+        if self._view is None:
+            return
+        self._view.set_query(query)
+        self.model.set_view(self._view)
+        header = self.table.horizontalHeader()
+        if query.sort_column is None:
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self._update_summary()
+        self._connect_selection()
+
+    def _update_summary(self) -> None:
+        if self._view is None:
+            self.summary.set_counts({}, 0, 0)
+            return
+        self.summary.set_counts(self._view.counts(), self._view.count, self._view.snapshot.height)
+
+    def _restore(self, snapshot_rows: list[int], current: int | None) -> None:
+        selection = QItemSelection()
+        last = self.model.columnCount() - 1
+        for row in self.model.view_rows_of(snapshot_rows):
+            selection.select(self.model.index(row, 0), self.model.index(row, last))
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self._connect_selection()
+        self.table.selectionModel().select(selection, flags)
+        found = self.model.view_rows_of([current]) if current is not None else []
+        if found:
+            index = self.model.index(found[0], 0)
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+            self.table.scrollTo(index)
+
+    def _connect_selection(self) -> None:
+        # A model reset keeps the selection model; connect once, idempotently.
+        model = self.table.selectionModel()
+        if getattr(self, "_selection_model", None) is model:
+            return
+        self._selection_model = model
+        model.currentRowChanged.connect(
+            lambda current, _: self.currentChanged.emit(
+                self.model.snapshot_row(current.row()) if current.isValid() else None
+            )
+        )
+        model.selectionChanged.connect(lambda *_: self.selectionChanged.emit())
+
+    def _column_actions(self) -> None:
+        header = self.table.horizontalHeader()
+        for i, column in enumerate(COLUMNS):
+            action = QAction(column.header, header)
+            action.setCheckable(True)
+            action.setChecked(column.visible)
+            action.toggled.connect(lambda on, c=i: self.table.setColumnHidden(c, not on))
+            header.addAction(action)
+
