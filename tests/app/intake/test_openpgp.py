@@ -57,10 +57,11 @@ def test_key_passphrase_is_asked_once_per_session(
     tmp_path: Path, county_key: tuple[bytes, pysequoia.Cert]
 ) -> None:
     key_file = write(tmp_path, "county.key.asc", county_key[0])
+    cert = bytes(county_key[1])
     files = [
-        write(tmp_path, f"part{n}.gpg", encrypt_openpgp_to_cert(doj_file(2, tag=f"P{n}"), bytes(county_key[1])))
+        write(tmp_path, f"part{n}.gpg", encrypt_openpgp_to_cert(doj_file(2, tag=f"P{n}"), cert))
         for n in range(2)
-    ]  # fmt: skip
+    ]
     secrets, prompt = prompt_secrets("key passphrase", key_file=key_file)
     sources = open_deliveries(files, secrets)
     assert [s.data for s in sources] == [doj_file(2, tag="P0"), doj_file(2, tag="P1")]
@@ -78,7 +79,7 @@ def test_wrong_passphrase(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
 
 def test_no_passphrase_given_names_the_option(tmp_path: Path) -> None:
     path = write(tmp_path, "doj.gpg", encrypt_openpgp_passphrase(doj_file(), PASS))
-    with pytest.raises(InputError, match="none was given: .*--passphrase-env"):
+    with pytest.raises(InputError, match=r"none was given: .*--passphrase-env"):
         open_deliveries([path], EnvSecrets(None))
 
 
@@ -132,7 +133,9 @@ def test_key_message_without_a_key(
 
 def test_decrypts_to_something_that_is_not_doj(tmp_path: Path, env_pass: EnvSecrets) -> None:
     path = write(tmp_path, "doj.gpg", encrypt_openpgp_passphrase(b"name,dob\nJANE,1970\n", PASS))
-    with pytest.raises(InputError, match="decrypted, but .* not a DOJ research file: its first line has 2"):
+    with pytest.raises(
+        InputError, match=r"decrypted, but .* not a DOJ research file: its first line has 2"
+    ):
         open_deliveries([path], env_pass)
 
 
@@ -152,13 +155,11 @@ def _retag_encrypted_packet(message: bytes, new_tag: int) -> bytes:
 def test_gnupg_ocb_message_is_named(tmp_path: Path, env_pass: EnvSecrets) -> None:
     ocb = _retag_encrypted_packet(encrypt_openpgp_passphrase(doj_file(), PASS), 20)
     path = write(tmp_path, "from_gpg24.gpg", ocb)
-    with pytest.raises(InputError, match="GnuPG's OCB mode .* cannot read"):
+    with pytest.raises(InputError, match=r"GnuPG's OCB mode .* cannot read"):
         open_deliveries([path], env_pass)
 
 
-def test_v5_key_is_named(
-    tmp_path: Path, county_key: tuple[bytes, pysequoia.Cert]
-) -> None:
+def test_v5_key_is_named(tmp_path: Path, county_key: tuple[bytes, pysequoia.Cert]) -> None:
     binary = bytearray(bytes(pysequoia.Tsk.from_bytes(county_key[0])))
     header_size = 2 if binary[1] < 192 else 3
     assert binary[header_size] == 4  # key packet version

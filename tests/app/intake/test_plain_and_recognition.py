@@ -1,0 +1,60 @@
+from pathlib import Path
+
+import pytest
+
+from app.errors import InputError
+from app.intake import Container, EnvSecrets, open_deliveries, recognise
+from app.intake.encrypt import encrypt_openpgp_passphrase, make_aes_zip
+from tests.app.intake.doj_bytes import doj_file
+
+
+@pytest.mark.parametrize("name", ["doj.dat", "doj.csv", "doj.txt", "doj.gpg", "no_extension"])
+def test_plain_doj_file_is_flagged_unprotected(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(doj_file(2, header=False))
+    [source] = open_deliveries([path], EnvSecrets(None))
+    assert source.data == doj_file(2, header=False)
+    assert not source.protected
+
+
+def test_recognised_by_content_not_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CC_PASS", "pw")
+    message, archive = tmp_path / "looks_plain.dat", tmp_path / "looks_plain.txt"
+    message.write_bytes(encrypt_openpgp_passphrase(doj_file(1, tag="M"), "pw", armor=True))
+    archive.write_bytes(make_aes_zip({"x.dat": doj_file(1, tag="Z")}, "pw"))
+    sources = open_deliveries([message, archive], EnvSecrets("CC_PASS"))
+    assert [s.data for s in sources] == [doj_file(1, tag="M"), doj_file(1, tag="Z")]
+    assert all(s.protected for s in sources)
+
+
+def test_recognise() -> None:
+    assert recognise(encrypt_openpgp_passphrase(b"x", "p")) is Container.OPENPGP
+    assert recognise(encrypt_openpgp_passphrase(b"x", "p", armor=True)) is Container.OPENPGP
+    assert recognise(make_aes_zip({"a": b"x"}, "p")) is Container.ZIP
+    assert recognise(doj_file()) is Container.TEXT
+    assert recognise(b"\x80\x81 binary junk") is Container.TEXT
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"", "it is empty"),
+        (b"\n\n  \n", "it is empty"),
+        (b"a,b,c\n1,2,3\n", "first line has 3 comma-separated field"),
+        (b"PDF\x00\x01binary", "binary data"),
+        (b"7z\xbc\xaf\x27\x1c\x00\x04", "7z archive"),
+    ],
+)
+def test_not_a_doj_file(tmp_path: Path, content: bytes, expected: str) -> None:
+    path = tmp_path / "input.dat"
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=expected) as info:
+        open_deliveries([path], EnvSecrets(None))
+    assert info.value.where == str(path)
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="file not found"):
+        open_deliveries([tmp_path / "nope.dat"], EnvSecrets(None))
+    with pytest.raises(InputError, match="this is a folder"):
+        open_deliveries([tmp_path], EnvSecrets(None))
