@@ -1,0 +1,120 @@
+"""The one job runner: an app function taking (progress, cancel) runs on a worker thread.
+
+Progress and the result or error come back to the main thread as Qt signals, so the window
+keeps painting and answering while the work runs. Errors are sorted once, here:
+InputError is a plain message for the clerk; Cancelled is not an error; anything else is
+logged with its traceback to the log file and reported as a plain message naming that file.
+"""
+
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from app.errors import InputError
+from app.jobs import Cancelled, CancelToken, Progress, ProgressCallback
+from app.logsetup import configure_logging
+
+log = logging.getLogger("countyclear.ui.jobs")
+
+JobFunction = Callable[[ProgressCallback, CancelToken], Any]
+PROGRESS_INTERVAL = 0.05  # seconds between progress signals; more only floods the event queue
+
+
+class Job(QObject):
+    """One running piece of work. Connect before start(); every signal arrives on the GUI thread."""
+
+    progressed = Signal(object)  # Progress
+    succeeded = Signal(object)  # the function's return value
+    failed = Signal(str)  # a plain message for the clerk (bad input, or where the log is)
+    cancelled = Signal()
+    finished = Signal()  # after any of the three above
+
+    def __init__(self, title: str, function: JobFunction) -> None:
+        super().__init__()
+        self.title = title
+        self.function = function
+        self.token = CancelToken()
+        self.started_at = 0.0
+        self.running = False
+        self._last_progress = 0.0
+
+    def cancel(self) -> None:
+        """Ask the work to stop at its next check; `cancelled` follows when it has."""
+        self.token.cancel()
+
+    # Runs on the worker thread: only signal emission and the function itself.
+    def _report(self, progress: Progress) -> None:
+        now = time.monotonic()
+        if now - self._last_progress >= PROGRESS_INTERVAL or progress.done == progress.total:
+            self._last_progress = now
+            self.progressed.emit(progress)
+
+    def _run(self) -> None:
+        try:
+            result = self.function(self._report, self.token)
+        except Cancelled:
+            self.cancelled.emit()
+        except InputError as exc:
+            self.failed.emit(exc.render())
+        except Exception:
+            path = configure_logging()
+            log.exception("internal error in job %r", self.title)
+            self.failed.emit(
+                f"CountyClear could not finish: {self.title}. Nothing you already saved is "
+                f"lost. Details are in the log file {path}; please send it with your report."
+            )
+        else:
+            if self.token.cancelled:
+                self.cancelled.emit()
+            else:
+                self.succeeded.emit(result)
+        finally:
+            self.running = False
+            self.finished.emit()
+
+
+class _Runnable(QRunnable):
+    def __init__(self, job: Job) -> None:
+        super().__init__()
+        self.job = job
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        self.job._run()
+
+
+class JobRunner(QObject):
+    """Starts jobs on its own thread pool and keeps them alive until they finish."""
+
+    jobStarted = Signal(object)  # Job
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(2)
+        self._jobs: set[Job] = set()
+
+    def start(self, title: str, function: JobFunction) -> Job:
+        job = Job(title, function)
+        self._jobs.add(job)
+        job.finished.connect(lambda: self._jobs.discard(job))
+        job.started_at = time.monotonic()
+        job.running = True
+        self.jobStarted.emit(job)
+        self.pool.start(_Runnable(job))
+        return job
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._jobs)
+
+    def cancel_all(self) -> None:
+        for job in list(self._jobs):
+            job.cancel()
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until every job is done (closing the window, tests)."""
+        return bool(self.pool.waitForDone(msecs))
