@@ -1,0 +1,266 @@
+"""The impact dashboard: DOMAIN.md section 4 figures as big numbers, charts, AB 1706 counts.
+
+`Dashboard().set_data(summary, determinations)`: `summary` is the evaluation's summary dict
+(= summary.json); `determinations` the determinations frame, with or without the decision
+columns (`final_determination`, `status`) that app.review adds.
+"""
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any, Final
+
+import polars as pl
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.charts import DETERMINATION_COLORS, BarChart
+
+FIGURES: Final = (
+    ("convictions_evaluated", "Convictions evaluated"),
+    ("people_evaluated", "People evaluated"),
+    ("people_with_relief", "People receiving relief"),
+    ("people_no_felony", "People with no felony left"),
+    ("people_no_conviction", "People with no conviction left"),
+    ("people_no_conviction_last_7_years", "People with no conviction in the last 7 years"),
+)
+DISMISS_ALL: Final = (
+    ("people_no_felony", "No felony left"),
+    ("people_no_conviction", "No conviction left"),
+    ("people_no_conviction_last_7_years", "No conviction in the last 7 years"),
+)
+COMPLIANCE: Final = (
+    ("identified", "Identified by DOJ"),
+    ("granted", "Granted (dismiss or reduce)"),
+    ("challenged", "Challenged"),
+    ("pending", "Pending review"),
+)
+DETERMINATION_LABELS: Final = {
+    "dismiss": "Dismiss", "reduce": "Reduce", "review": "Review",
+    "not_eligible": "Not eligible", "challenge": "Challenge",
+}  # fmt: skip
+
+
+def effective_determination(determinations: pl.DataFrame) -> pl.Expr:
+    """The staff decision where there is one, else the engine's (docs/CONTRACTS.md)."""
+    if "final_determination" in determinations.columns:
+        return pl.coalesce(pl.col("final_determination"), pl.col("determination"))
+    return pl.col("determination")
+
+
+def compliance_counts(determinations: pl.DataFrame) -> dict[str, int]:
+    """AB 1706 view: identified, granted (final dismiss/reduce), challenged, pending (review).
+
+    `unconfirmed` counts the granted convictions no one has accepted yet (status `pending`);
+    it is 0 before any decisions are applied, since there is no status to read then.
+    """
+    final = effective_determination(determinations)
+    has_status = "status" in determinations.columns
+    unconfirmed = (
+        (final.is_in(["dismiss", "reduce"]) & (pl.col("status") == "pending")).sum()
+        if has_status
+        else pl.lit(0)
+    )
+    counts = determinations.select(
+        pl.len().alias("identified"),
+        final.is_in(["dismiss", "reduce"]).sum().alias("granted"),
+        (final == "challenge").sum().alias("challenged"),
+        (final == "review").sum().alias("pending"),
+        (final == "not_eligible").sum().alias("not_eligible"),
+        unconfirmed.alias("unconfirmed"),
+    ).row(0, named=True)
+    return {key: int(value or 0) for key, value in counts.items()}
+
+
+def convictions_by_year(determinations: pl.DataFrame) -> list[tuple[str, int]]:
+    """(year, convictions) for every year from the first to the last, so the axis is true
+    time (empty years show as 0); convictions with an unknown date last, as `unknown`."""
+    if determinations.height == 0:
+        return []
+    counts = dict(
+        determinations.select(pl.col("conviction_date").dt.year().alias("year"))
+        .group_by("year")
+        .len()
+        .iter_rows()
+    )
+    known = [y for y in counts if y is not None]
+    bars = [(str(y), counts.get(y, 0)) for y in range(min(known), max(known) + 1)] if known else []
+    if None in counts:
+        bars.append(("unknown", counts[None]))
+    return bars
+
+
+def _count(value: Any) -> int:
+    """A figure as an int; a nested mapping (e.g. per determination) counts its total."""
+    if isinstance(value, Mapping):
+        return sum(_count(v) for v in value.values())
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return 0
+    return int(value)
+
+
+def _bars(mapping: Any, labels: Mapping[str, str] | None = None) -> list[tuple[str, int]]:
+    if not isinstance(mapping, Mapping):
+        return []
+    names = labels or {}
+    return [(names.get(str(k), str(k)), _count(v)) for k, v in mapping.items()]
+
+
+class Dashboard(QScrollArea):
+    """Scrolls rather than clipping when the window is small or the scaling large."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setAccessibleName("Impact dashboard")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.heading.setAccessibleName("Run")
+        layout.addWidget(self.heading)
+        self.values: dict[str, QLabel] = {}
+        layout.addWidget(self._cards("Impact", FIGURES, "", columns=3))
+        layout.addWidget(self._cards(
+            "Compared with dismissing every Prop 64 conviction", DISMISS_ALL, "dismiss_all.",
+            columns=3))
+        layout.addWidget(self._cards("AB 1706 compliance", COMPLIANCE, "compliance.",
+                                     columns=4))
+        self.compliance_note = QLabel()
+        self.compliance_note.setWordWrap(True)
+        layout.addWidget(self.compliance_note)
+        self.chart_determination = BarChart("Convictions by determination",
+                                            colors=_label_colors())
+        self.chart_section = BarChart("Convictions by code section")
+        self.chart_level = BarChart("Convictions by level")
+        self.chart_rule = BarChart("Convictions by deciding rule")
+        self.chart_race = BarChart("People receiving relief, by race (DOJ RACE_DESCR)")
+        self.chart_year = BarChart("Convictions by year of conviction", vertical=True)
+        charts = QGridLayout()
+        for index, chart in enumerate((self.chart_determination, self.chart_section,
+                                       self.chart_level, self.chart_race)):
+            charts.addWidget(chart, index // 2, index % 2, Qt.AlignmentFlag.AlignTop)
+        charts.addWidget(self.chart_year, 2, 0, 1, 2)
+        charts.addWidget(self.chart_rule, 3, 0, 1, 2)
+        layout.addLayout(charts)
+        layout.addStretch(1)
+        self.setWidget(content)
+
+    def _cards(self, title: str, figures: tuple[tuple[str, str], ...], prefix: str,
+               columns: int) -> QGroupBox:
+        box = QGroupBox(title)
+        grid = QGridLayout(box)
+        grid.setVerticalSpacing(self.fontMetrics().height())
+        big = self.font()
+        big.setPointSizeF(big.pointSizeF() * 2.2)
+        big.setBold(True)
+        for index, (key, caption) in enumerate(figures):
+            value = QLabel("—")
+            value.setFont(big)
+            value.setAccessibleName(caption)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            words = QLabel(caption)
+            words.setWordWrap(True)
+            words.setBuddy(value)
+            cell = QVBoxLayout()
+            cell.addWidget(value)
+            cell.addWidget(words)
+            cell.addStretch(1)
+            grid.addLayout(cell, index // columns, index % columns)
+            self.values[prefix + key] = value
+        for column in range(columns):
+            grid.setColumnStretch(column, 1)
+        return box
+
+    def figure_text(self, key: str) -> str:
+        """The displayed text of a figure: `people_with_relief`, `compliance.granted`..."""
+        return self.values[key].text()
+
+    def set_data(self, summary: Mapping[str, Any], determinations: pl.DataFrame) -> None:
+        county = str(summary.get("county") or "")
+        as_of = summary.get("as_of") or ""
+        earliest = summary.get("earliest_conviction") or "unknown"
+        as_of_text = as_of.isoformat() if isinstance(as_of, date) else str(as_of)
+        earliest_text = earliest.isoformat() if isinstance(earliest, date) else str(earliest)
+        self.heading.setText(
+            f"<b>{county.title()} County</b>, eligibility as of {as_of_text}; "
+            f"earliest conviction evaluated: {earliest_text}."
+        )
+        for key, _ in FIGURES:
+            self.values[key].setText(f"{_count(summary.get(key)):,}")
+        dismiss_all = summary.get("dismiss_all_prop64") or {}
+        for key, _ in DISMISS_ALL:
+            self.values["dismiss_all." + key].setText(f"{_count(dismiss_all.get(key)):,}")
+        compliance = compliance_counts(determinations)
+        for key, _ in COMPLIANCE:
+            self.values["compliance." + key].setText(f"{compliance[key]:,}")
+        note = f"{compliance['not_eligible']:,} not eligible."
+        if compliance["unconfirmed"]:
+            note += (f" {compliance['unconfirmed']:,} of the granted still await a staff "
+                     "decision.")
+        self.compliance_note.setText(note)
+        self.chart_determination.set_bars(
+            _bars(summary.get("determinations"), DETERMINATION_LABELS))
+        self.chart_section.set_bars(_bars(summary.get("by_section")))
+        self.chart_level.set_bars(_bars(summary.get("by_level")))
+        self.chart_rule.set_bars(_bars(summary.get("by_rule")))
+        self.chart_race.set_bars(sorted(_bars(summary.get("by_race")), key=lambda b: -b[1]))
+        self.chart_year.set_bars(convictions_by_year(determinations))
+
+
+def _label_colors() -> dict[str, Any]:
+    return {DETERMINATION_LABELS[k]: c for k, c in DETERMINATION_COLORS.items()}
+
+
+def demo_data() -> tuple[dict[str, Any], pl.DataFrame]:
+    """A small county run of 240 convictions (screenshots, manual checks)."""
+    count = 240
+    outcomes = ["dismiss", "dismiss", "dismiss", "reduce", "dismiss", "review", "reduce",
+                "dismiss", "not_eligible", "dismiss"]
+    sections = ["11357", "11357", "11359", "11358", "11360", "11357", "11359"]
+    frame = pl.DataFrame({
+        "subject_id": [str(1000 + i % 170) for i in range(count)],
+        "cnt_order": [f"{i:03d}001001000" for i in range(count)],
+        "section": [sections[i % 7] for i in range(count)],
+        "level": ["felony" if i % 3 else "misdemeanor" for i in range(count)],
+        "conviction_date": [None if i % 41 == 5 else date(1982 + (i * i) % 35, 1 + i % 12, 1)
+                            for i in range(count)],
+        "determination": [outcomes[i % 10] for i in range(count)],
+    })  # fmt: skip
+
+    def tally(column: str) -> dict[str, int]:
+        return dict(frame.group_by(column).len().sort("len", descending=True).iter_rows())
+
+    summary: dict[str, Any] = {
+        "county": "SACRAMENTO", "as_of": "2026-11-01", "earliest_conviction": "1982-01-01",
+        "convictions_evaluated": count, "people_evaluated": 170,
+        "determinations": tally("determination"),
+        "people_with_relief": 151, "people_no_felony": 88, "people_no_conviction": 71,
+        "people_no_conviction_last_7_years": 120,
+        "dismiss_all_prop64": {"people_no_felony": 119, "people_no_conviction": 97,
+                               "people_no_conviction_last_7_years": 131},
+        "by_section": dict(sorted(tally("section").items())),
+        "by_level": tally("level"),
+        "by_rule": {"MISDEMEANOR_DISMISS": 80, "FELONY_REDUCE": 48, "AGE_AT_LEAST": 31,
+                    "YEARS_FELONY_FREE": 25, "PRIOR_SUPER_STRIKE": 14, "AFTER_CUTOFF": 24,
+                    "NO_RULE_APPLIES": 10},
+        "by_race": {"BLACK": 58, "HISPANIC": 49, "WHITE": 33, "ASIAN": 7, "OTHER": 4},
+    }  # fmt: skip
+    return summary, frame
+
+
+def demo_widget() -> QWidget:
+    summary, frame = demo_data()
+    dashboard = Dashboard()
+    dashboard.set_data(summary, frame)
+    dashboard.resize(1100, 1150)
+    return dashboard
