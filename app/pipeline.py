@@ -7,9 +7,19 @@ from typing import Any
 
 import polars as pl
 
+from app.doj.reader import read_sources
+from app.doj.records import (
+    build_case_numbers,
+    build_convictions,
+    build_people,
+    build_prior_events,
+    prepare_rows,
+)
 from app.doj.source import DojSource
+from app.eligibility.engine import attach_priors, evaluate, select_candidates
+from app.eligibility.impact import impact_summary
 from app.eligibility.policy import Policy
-from app.jobs import CancelToken, ProgressCallback, no_progress
+from app.jobs import CancelToken, Progress, ProgressCallback, no_progress
 
 
 @dataclass(frozen=True)
@@ -34,4 +44,49 @@ def evaluate_sources(
     progress: ProgressCallback = no_progress,
     cancel: CancelToken | None = None,
 ) -> EvaluationResult:
-    raise NotImplementedError("being written")  # replaced in the engine commit
+    rows = read_sources(sources, progress=progress, cancel=cancel)
+    return evaluate_rows(rows, county=county, policy=policy, as_of=as_of, progress=progress,
+                         cancel=cancel, sources=tuple(s.name for s in sources))
+
+
+def evaluate_rows(
+    rows: pl.DataFrame,
+    *,
+    county: str,
+    policy: Policy,
+    as_of: date,
+    progress: ProgressCallback = no_progress,
+    cancel: CancelToken | None = None,
+    sources: tuple[str, ...] = (),
+) -> EvaluationResult:
+    def step(done: int, text: str) -> None:
+        if cancel:
+            cancel.check()
+        progress(Progress(done, 4, text))
+
+    step(0, f"Building convictions from {rows.height:,} rows")
+    prepared = prepare_rows(rows).collect().lazy()
+    convictions = build_convictions(prepared).collect()
+    step(1, f"Building the history of each person ({convictions.height:,} convictions)")
+    people = build_people(prepared, convictions.lazy()).collect()
+    case_numbers = build_case_numbers(prepared)
+    events = build_prior_events(prepared, convictions.lazy())
+    step(2, f"Applying the policy '{policy.name}'")
+    candidates = select_candidates(convictions.lazy(), county, policy).collect()
+    case_sizes = (
+        convictions.lazy().group_by("case_key").agg(pl.len().alias("case_convictions"))
+        .join(candidates.lazy().group_by("case_key").agg(pl.len().alias("case_evaluated")),
+              on="case_key", how="left")
+    )
+    with_priors = attach_priors(candidates.lazy(), events)
+    determinations = evaluate(with_priors, people.lazy(), case_numbers, case_sizes, policy, as_of)
+    step(3, f"Computing impact figures for {determinations.height:,} convictions")
+    summary = impact_summary(
+        determinations, convictions, as_of=as_of, county=county, policy_id=policy.id,
+        policy_name=policy.name, sources=list(sources),
+    )
+    progress(Progress(4, 4, "Done"))
+    return EvaluationResult(
+        rows=rows, convictions=convictions, people=people, determinations=determinations,
+        summary=summary, policy=policy, county=county, as_of=as_of, sources=sources,
+    )

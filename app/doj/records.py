@@ -1,0 +1,200 @@
+"""From DOJ rows to convictions and people (DOMAIN.md 2.3), all as polars expressions.
+
+A conviction is the first row of a (SUBJECT_ID, CNT_ORDER) whose DISP_DESCR starts with
+CONVICTED; later rows of the same count add sentence components. Values are trimmed before
+any comparison; whatever was padded, unknown or blank becomes a flag, never a default.
+"""
+
+import polars as pl
+
+from app.eligibility.sections import (
+    PC290_RE,
+    PROP64_NUMBERS,
+    SUPER_STRIKE_RE,
+    charge_text,
+    code_section,
+    parse_section,
+)
+
+# Fields whose padding is worth telling the DA about: they decide the determination.
+_DECISIVE = ("SUBJECT_ID", "DISP_DESCR", "CONV_STAT_DESCR", "OFFENSE_TOC", "OFFENSE_DESCR")
+_TRIMMED = (
+    "SUBJECT_ID", "CII_NUMBER", "PRI_NAME", "PRI_DOB", "RACE_DESCR", "STP_EVENT_DATE",
+    "STP_TYPE_DESCR", "STP_ORI_DESCR", "STP_ORI_CNTY_NAME", "CNT_ORDER", "OFN",
+    "OFFENSE_DESCR", "OFFENSE_TOC", "DISP_DESCR", "CONV_STAT_DESCR", "SENT_LENGTH",
+    "SENT_TIME_CODE", "COMMENT_TEXT", "SENT_LOC_DESCR", "CYC_ORDER",
+)  # fmt: skip
+
+
+def _date(column: str) -> pl.Expr:
+    return pl.col(column).str.strptime(pl.Date, "%Y%m%d", strict=False)
+
+
+def prepare_rows(rows: pl.DataFrame) -> pl.LazyFrame:
+    """Trimmed values, parsed dates and sections, and a person key for every row."""
+    padded = pl.any_horizontal(
+        [pl.col(c).fill_null("") != pl.col(c).fill_null("").str.strip_chars() for c in _DECISIVE]
+    )
+    trimmed = [pl.col(c).fill_null("").str.strip_chars().alias(c) for c in _TRIMMED]
+    blank_subject = pl.col("SUBJECT_ID") == ""
+    return (
+        rows.lazy()
+        .with_columns(padded.alias("padded"))
+        .with_columns(trimmed)
+        .with_columns(
+            # A blank SUBJECT_ID never merges strangers: each such row stands alone.
+            pl.when(blank_subject)
+            .then(pl.format("(blank SUBJECT_ID) {} line {}", pl.col("source"), pl.col("line")))
+            .otherwise(pl.col("SUBJECT_ID"))
+            .alias("subject_id"),
+            blank_subject.alias("blank_subject"),
+            _date("STP_EVENT_DATE").alias("event_date"),
+            _date("PRI_DOB").alias("dob_row"),
+            pl.col("DISP_DESCR").str.starts_with("CONVICTED").alias("convicted"),
+            ((pl.col("OFFENSE_DESCR") == "") | (pl.col("OFFENSE_DESCR") == "SEE COMMENT FOR "
+                                                 "CHARGE")).alias("comment_charge"),
+            code_section(charge_text(pl.col("OFFENSE_DESCR"), pl.col("COMMENT_TEXT"))).alias(
+                "code_section"
+            ),
+            pl.col("CNT_ORDER").str.slice(0, 6).alias("step_key"),
+        )
+        .with_columns(parse_section(pl.col("code_section")))
+        .with_columns(
+            (
+                pl.col("related_prefix").is_null()
+                & pl.col("section_number").is_in(PROP64_NUMBERS)
+                & pl.col("section_code").is_in(["HS", ""])
+            ).alias("is_prop64"),
+            pl.col("section_key").str.contains(SUPER_STRIKE_RE).alias("is_super_strike"),
+            pl.col("section_key").str.contains(PC290_RE).alias("is_pc290"),
+            (
+                (pl.col("STP_TYPE_DESCR") == "REGISTRATION")
+                & pl.col("OFFENSE_DESCR").str.starts_with("290")
+            ).alias("is_registration"),
+            pl.concat_str([pl.col("subject_id"), pl.lit("|"), pl.col("step_key")]).alias(
+                "case_key"
+            ),
+        )
+    )
+
+
+def _level() -> pl.Expr:
+    stat, toc = pl.col("CONV_STAT_DESCR"), pl.col("OFFENSE_TOC")
+    return (
+        pl.when((stat == "FELONY") | ((stat == "") & (toc == "F")))
+        .then(pl.lit("felony"))
+        .when(stat == "MISDEMEANOR")
+        .then(pl.lit("misdemeanor"))
+        .when((stat == "") & (toc == "M"))
+        .then(pl.lit("misdemeanor"))
+        .when(toc == "I")
+        .then(pl.lit("infraction"))
+        .otherwise(pl.lit("unknown"))
+    )
+
+
+def build_convictions(prepared: pl.LazyFrame) -> pl.LazyFrame:
+    """One row per (subject_id, CNT_ORDER) conviction, sentence components summed."""
+    length = pl.col("SENT_LENGTH").cast(pl.Int64, strict=False).fill_null(0)
+    unit = pl.col("SENT_TIME_CODE")
+    conv = prepared.filter(pl.col("convicted")).with_columns(
+        pl.when(unit == "D").then(length).otherwise(0).alias("_d"),
+        pl.when(unit == "M").then(length).otherwise(0).alias("_m"),
+        pl.when(unit == "Y").then(length).otherwise(0).alias("_y"),
+    )
+    first_cols = [
+        "CII_NUMBER", "STP_ORI_DESCR", "STP_ORI_CNTY_NAME", "OFFENSE_DESCR", "COMMENT_TEXT",
+        "code_section", "related_prefix", "section_code", "section_number", "section_subs",
+        "section_key", "is_prop64", "is_super_strike", "is_pc290", "event_date",
+        "STP_EVENT_DATE", "CONV_STAT_DESCR", "OFFENSE_TOC", "comment_charge", "step_key",
+        "case_key", "blank_subject", "source", "line", "SENT_LOC_DESCR",
+    ]  # fmt: skip
+    grouped = conv.group_by("subject_id", "CNT_ORDER", maintain_order=True).agg(
+        *[pl.col(c).first() for c in first_cols],
+        pl.col("padded").any(),
+        pl.col("_d").sum(),
+        pl.col("_m").sum(),
+        pl.col("_y").sum(),
+    )
+    return grouped.with_row_index("_order").with_columns(
+        _level().alias("level"),
+        pl.col("event_date")
+        .dt.offset_by(pl.format("{}y{}mo{}d", pl.col("_y"), pl.col("_m"), pl.col("_d")))
+        .alias("sentence_end"),
+        (pl.col("STP_EVENT_DATE") != "").alias("_has_date_text"),
+    ).drop("_d", "_m", "_y")
+
+
+def build_case_numbers(prepared: pl.LazyFrame) -> pl.LazyFrame:
+    """OFN values of the step's COURT ACTION rows, first seen first, `; `-joined."""
+    ofn = pl.col("OFN")
+    return (
+        prepared.filter(
+            (pl.col("STP_TYPE_DESCR") == "COURT ACTION") & (ofn != "") & (ofn != "NULL")
+        )
+        .group_by("case_key", maintain_order=True)
+        .agg(ofn.unique(maintain_order=True).str.join("; ").alias("case_number"))
+    )
+
+
+def build_people(prepared: pl.LazyFrame, convictions: pl.LazyFrame) -> pl.LazyFrame:
+    """One row per person: identity from the first row, and whole-record facts."""
+    identity = prepared.group_by("subject_id", maintain_order=True).agg(
+        pl.col("PRI_NAME").first().alias("name"),
+        pl.col("PRI_DOB").first().alias("dob_text"),
+        pl.col("dob_row").first().alias("dob"),
+        pl.col("CII_NUMBER").first().alias("cii_number"),
+        pl.col("RACE_DESCR").first().alias("race"),
+        (pl.col("STP_TYPE_DESCR") == "DECEASED").any().alias("deceased"),
+        pl.col("is_registration").any().alias("pc290_registrant"),
+        pl.col("blank_subject").first(),
+    )
+    history = convictions.group_by("subject_id").agg(
+        pl.len().alias("convictions_total"),
+        pl.col("event_date").max().alias("latest_conviction"),
+        pl.col("event_date").filter(pl.col("level") == "felony").max().alias("latest_felony"),
+        pl.col("is_prop64").all().alias("only_prop64"),
+        (pl.col("level") == "felony").sum().alias("felonies_total"),
+        pl.col("event_date").is_null().any().alias("has_undated_conviction"),
+    )
+    return identity.join(history, on="subject_id", how="left").with_columns(
+        pl.col("convictions_total").fill_null(0),
+        pl.col("felonies_total").fill_null(0),
+        pl.col("only_prop64").fill_null(False),
+    )
+
+
+def build_prior_events(prepared: pl.LazyFrame, convictions: pl.LazyFrame) -> pl.LazyFrame:
+    """Facts that can be a challenge ground, one row each: kind, text, date, subject.
+
+    Small by nature (super strikes, PC 290, registrations, repeat subdivisions), so joining
+    them to the evaluated convictions stays cheap at any file size.
+    """
+    base = convictions.select(
+        "subject_id", "CNT_ORDER", "event_date", "code_section", "section_key", "section_number",
+        "is_super_strike", "is_pc290", "is_prop64",
+    )
+    super_strikes = base.filter(pl.col("is_super_strike")).select(
+        "subject_id", pl.lit("super_strike").alias("kind"), "CNT_ORDER", "event_date",
+        "code_section", "section_number",
+    )
+    pc290 = base.filter(pl.col("is_pc290")).select(
+        "subject_id", pl.lit("pc290").alias("kind"), "CNT_ORDER", "event_date", "code_section",
+        "section_number",
+    )
+    repeat = base.filter(
+        pl.col("is_prop64")
+        & pl.col("section_key").is_in(["HS 11358(C)", "HS 11359(B)", "HS 11360(A)(2)"])
+    ).select(
+        "subject_id", pl.lit("repeat").alias("kind"), "CNT_ORDER", "event_date", "code_section",
+        "section_number",
+    )
+    registrations = prepared.filter(pl.col("is_registration")).select(
+        "subject_id",
+        pl.lit("registration").alias("kind"),
+        "CNT_ORDER",
+        "event_date",
+        pl.col("code_section"),
+        pl.col("section_number"),
+    )
+    return pl.concat([super_strikes, pc290, repeat, registrations], how="vertical")

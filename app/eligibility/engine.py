@@ -1,0 +1,335 @@
+"""Apply a county policy to every in-county Prop 64 conviction (DOMAIN.md 3).
+
+The whole evaluation is one chain of polars expressions: each rule is a condition, the first
+true one decides (`pl.when` ... `.when` ...), and reasons, flags and facts are columns built
+the same way. No Python loop touches a row or a person.
+"""
+
+from datetime import date
+
+import polars as pl
+
+from app.eligibility.dates import PROP64_EFFECTIVE, add_years, add_years_expr
+from app.eligibility.policy import Policy
+from app.eligibility.rules import RULES_BY_ID
+from app.eligibility.sections import PROP64_NUMBERS, RELATED_HS
+
+DETERMINATION_COLUMNS = (
+    "subject_id", "cnt_order", "name", "dob", "cii_number", "case_number", "court",
+    "code_section", "section", "offense", "level", "conviction_date", "county",
+    "determination", "rule_id", "reason", "statute", "bear_reason", "flags", "sentence_end",
+    "currently_serving", "race", "case_key", "case_other_convictions", "facts",
+)  # fmt: skip
+
+_RELATED_NAME = {"664": "attempt", "182": "conspiracy", "32": "accessory"}
+
+
+def select_candidates(convictions: pl.LazyFrame, county: str, policy: Policy) -> pl.LazyFrame:
+    """In-county Prop 64 convictions, plus every recognisable related one (never dropped)."""
+    related_p64 = pl.col("related_prefix").is_not_null() & pl.col("section_number").is_in(
+        PROP64_NUMBERS
+    )
+    related_hs = [s for s in RELATED_HS if s in policy.related]
+    related_other = (
+        pl.col("related_prefix").is_null()
+        & (pl.col("section_code") == "HS")
+        & pl.col("section_number").is_in(related_hs)
+    )
+    return convictions.filter(
+        (pl.col("STP_ORI_CNTY_NAME") == county)
+        & (pl.col("is_prop64") | related_p64 | related_other)
+    ).with_columns((related_p64 | related_other).alias("is_related"))
+
+
+def attach_priors(candidates: pl.LazyFrame, events: pl.LazyFrame) -> pl.LazyFrame:
+    """Per candidate: the challenge-ground facts dated before it (People v. Smit)."""
+    targets = candidates.select("subject_id", "CNT_ORDER", "event_date", "section_number")
+    joined = targets.join(events, on="subject_id", suffix="_prior").filter(
+        (pl.col("CNT_ORDER") != pl.col("CNT_ORDER_prior"))
+        & (
+            pl.col("event_date_prior").is_null()
+            | pl.col("event_date").is_null()
+            | (pl.col("event_date_prior") < pl.col("event_date"))
+        )
+        & ((pl.col("kind") != "repeat") | (pl.col("section_number_prior") ==
+                                           pl.col("section_number")))
+    )
+    described = joined.with_columns(
+        pl.format(
+            "{} on {}",
+            pl.col("code_section"),
+            pl.col("event_date_prior").dt.to_string("%Y-%m-%d").fill_null("unknown date"),
+        ).alias("text")
+    )
+    grouped = described.group_by("subject_id", "CNT_ORDER", "kind").agg(
+        pl.col("text").unique(maintain_order=True).str.join("; "), pl.len().alias("count")
+    )
+    wide = grouped.collect().pivot(
+        on="kind", index=["subject_id", "CNT_ORDER"], values=["text", "count"]
+    )
+    for kind in ("super_strike", "pc290", "registration", "repeat"):
+        for value in ("text", "count"):
+            name = f"{value}_{kind}"
+            if name not in wide.columns:
+                wide = wide.with_columns(
+                    pl.lit(None, dtype=pl.String if value == "text" else pl.UInt32).alias(name)
+                )
+    return candidates.join(wide.lazy(), on=["subject_id", "CNT_ORDER"], how="left")
+
+
+def _rule_chain(policy: Policy, as_of: date, c: dict[str, pl.Expr]) -> pl.Expr:
+    """The first matching rule's id, in the policy's procedure order."""
+    a = policy.additional
+    steps: list[tuple[pl.Expr, str]] = [
+        (c["unknown_date"], "UNKNOWN_CONVICTION_DATE"),
+        (c["related"], "RELATED_OFFENCE"),
+    ]
+    if policy.procedure == "bear":
+        steps += [
+            (~c["felony"], "BEAR_MISDEMEANOR"),
+            (c["in_dismiss"], "BEAR_DISMISS_SECTION"),
+        ]
+        if a.under_21_at_conviction:
+            steps.append((c["under_21_bear"], "BEAR_UNDER_21"))
+        if a.age_at_least:
+            steps.append((c["age"], "BEAR_AGE"))
+        if a.years_since_conviction:
+            steps.append((c["years_since"], "BEAR_YEARS_SINCE"))
+        if a.years_crime_free:
+            steps.append((c["crime_free_bear"], "BEAR_CRIME_FREE"))
+        if a.only_prop64:
+            steps.append((c["only_prop64"], "BEAR_ONLY_PROP64"))
+        if a.deceased:
+            steps.append((c["deceased"], "BEAR_DECEASED"))
+        steps.append((c["in_reduce"], "BEAR_REDUCE_SECTION"))
+    else:
+        if policy.after_cutoff_not_eligible:
+            steps.append((c["after_cutoff"], "AFTER_PROP64"))
+        steps += [
+            (c["unknown_level"], "UNKNOWN_LEVEL"),
+            (~c["felony"], "MISDEMEANOR_OR_INFRACTION"),
+        ]
+        grounds = (
+            ("prior_super_strike", "CHALLENGE_PRIOR_SUPER_STRIKE"),
+            ("prior_pc290", "CHALLENGE_PRIOR_PC290"),
+            ("pc290_registrant", "CHALLENGE_PC290_REGISTRANT"),
+            ("two_priors_same_subdivision", "CHALLENGE_TWO_PRIORS"),
+            ("currently_serving", "CHALLENGE_CURRENTLY_SERVING"),
+        )
+        steps += [(c[g], rule) for g, rule in grounds if policy.ground(g) == "review"]
+        steps.append((c["in_dismiss"], "FELONY_DISMISS_SECTION"))
+        if a.under_21_at_conviction:
+            steps.append((c["under_21"], "UNDER_21_AT_CONVICTION"))
+        if a.age_at_least:
+            steps.append((c["age"], "AGE_AT_LEAST"))
+        if a.years_since_conviction:
+            steps.append((c["years_since"], "YEARS_SINCE_CONVICTION"))
+        if a.years_crime_free:
+            steps.append((c["crime_free"], "YEARS_CRIME_FREE"))
+        if a.years_felony_free:
+            steps.append((c["felony_free"], "YEARS_FELONY_FREE"))
+        if a.only_prop64:
+            steps.append((c["only_prop64"], "ONLY_PROP64"))
+        if a.only_conviction_sentence_completed:
+            steps.append((c["only_conviction_done"], "ONLY_CONVICTION_SENTENCE_COMPLETED"))
+        if a.sentence_completed:
+            steps.append((~c["currently_serving"], "SENTENCE_COMPLETED"))
+        if a.deceased:
+            steps.append((c["deceased"], "DECEASED"))
+        steps.append((c["in_reduce"], "FELONY_REDUCE_SECTION"))
+    chain = pl.when(steps[0][0]).then(pl.lit(steps[0][1]))
+    for condition, rule_id in steps[1:]:
+        chain = chain.when(condition).then(pl.lit(rule_id))
+    return chain.otherwise(pl.lit("NO_RULE_APPLIES"))
+
+
+def _conditions(policy: Policy, as_of: date) -> dict[str, pl.Expr]:
+    conv = pl.col("event_date")
+    dob = pl.col("dob")
+    dob_ok = dob.is_not_null() & (conv.is_null() | (dob <= conv))
+    level = pl.col("level")
+    a = policy.additional
+    undated_any = pl.col("has_undated_conviction").fill_null(False)
+    return {
+        "unknown_date": conv.is_null(),
+        "related": pl.col("is_related"),
+        "after_cutoff": conv > PROP64_EFFECTIVE,
+        "unknown_level": level == "unknown",
+        "felony": level == "felony",
+        "in_dismiss": pl.col("section_number").is_in(list(policy.felony_dismiss)),
+        "in_reduce": pl.col("section_number").is_in(list(policy.felony_reduce)),
+        "prior_super_strike": pl.col("count_super_strike").fill_null(0) > 0,
+        "prior_pc290": pl.col("count_pc290").fill_null(0) > 0,
+        "pc290_registrant": pl.col("count_registration").fill_null(0) > 0,
+        "two_priors_same_subdivision": pl.col("count_repeat").fill_null(0) >= 2,
+        "currently_serving": pl.col("currently_serving"),
+        "under_21": dob_ok & (add_years_expr(dob, 21) > conv),
+        # BEAR's own arithmetic: no DOB sanity check beyond "known".
+        "under_21_bear": dob.is_not_null() & (add_years_expr(dob, 21) > conv),
+        "age": dob.is_not_null() & (add_years_expr(dob, a.age_at_least) <= as_of),
+        "years_since": conv <= add_years(as_of, -a.years_since_conviction),
+        "crime_free": (~undated_any)
+        & (pl.col("latest_conviction") < add_years(as_of, -a.years_crime_free)),
+        "crime_free_bear": pl.col("latest_conviction") < add_years(as_of, -a.years_crime_free),
+        "felony_free": (~undated_any)
+        & (
+            pl.col("latest_felony").is_null()
+            | (pl.col("latest_felony") < add_years(as_of, -a.years_felony_free))
+        ),
+        "only_prop64": pl.col("only_prop64"),
+        "only_conviction_done": (pl.col("convictions_total") == 1) & ~pl.col("currently_serving"),
+        "deceased": pl.col("deceased"),
+    }
+
+
+def _reason(policy: Policy) -> pl.Expr:
+    a = policy.additional
+    numbers = {
+        "AGE_AT_LEAST": a.age_at_least, "BEAR_AGE": a.age_at_least,
+        "YEARS_SINCE_CONVICTION": a.years_since_conviction,
+        "BEAR_YEARS_SINCE": a.years_since_conviction,
+        "YEARS_CRIME_FREE": a.years_crime_free, "BEAR_CRIME_FREE": a.years_crime_free,
+        "YEARS_FELONY_FREE": a.years_felony_free,
+    }  # fmt: skip
+    rule = pl.col("rule_id")
+    pairs: list[tuple[str, pl.Expr]] = []
+    for rule_id, spec in RULES_BY_ID.items():
+        text = spec.reason.replace("{n}", str(numbers.get(rule_id, "")))
+        if "{section}" in text:
+            head, tail = text.split("{section}", 1)
+            value: pl.Expr = pl.concat_str([pl.lit(head), pl.col("section_number"), pl.lit(tail)])
+        else:
+            value = pl.lit(text)
+        pairs.append((rule_id, value))
+    chain = pl.when(rule == pairs[0][0]).then(pairs[0][1])
+    for rule_id, value in pairs[1:]:
+        chain = chain.when(rule == rule_id).then(value)
+    return chain.otherwise(pl.lit(""))
+
+
+def _flags(as_of: date) -> pl.Expr:
+    conv = pl.col("event_date")
+    other_p64 = pl.col("COMMENT_TEXT").str.contains(r"(^|[^0-9.])1135[789]|11360") & ~pl.col(
+        "comment_charge"
+    )
+    pieces = {
+        "unknown_conviction_date": conv.is_null(),
+        "unknown_dob": pl.col("dob").is_null(),
+        "dob_after_conviction": pl.col("dob") > conv,
+        "conviction_after_as_of": conv > as_of,
+        "after_prop64": conv > PROP64_EFFECTIVE,
+        "comment_charge": pl.col("comment_charge"),
+        "possible_other_p64": other_p64,
+        "padded_values": pl.col("padded"),
+        "blank_subject_id": pl.col("blank_subject"),
+        "unknown_level": pl.col("level") == "unknown",
+        "related_offence": pl.col("is_related"),
+        "prior_super_strike": pl.col("count_super_strike").fill_null(0) > 0,
+        "prior_pc290": pl.col("count_pc290").fill_null(0) > 0,
+        "pc290_registrant": pl.col("count_registration").fill_null(0) > 0,
+        "two_priors": pl.col("count_repeat").fill_null(0) >= 2,
+        "currently_serving": pl.col("currently_serving"),
+        "deceased": pl.col("deceased"),
+        "no_case_number": pl.col("case_number").fill_null("") == "",
+    }
+    return pl.concat_str(
+        [pl.when(cond.fill_null(False)).then(pl.lit(name)) for name, cond in pieces.items()],
+        separator="; ",
+        ignore_nulls=True,
+    )
+
+
+def _facts() -> pl.Expr:
+    parts = [
+        pl.format("prior super strike {}", pl.col("text_super_strike")),
+        pl.format("prior PC 290 conviction {}", pl.col("text_pc290")),
+        pl.format("PC 290 registration {}", pl.col("text_registration")),
+        pl.format("prior same-subdivision convictions {}", pl.col("text_repeat")),
+        pl.when(pl.col("currently_serving")).then(
+            pl.format("sentence ends {}", pl.col("sentence_end").dt.to_string("%Y-%m-%d"))
+        ),
+        pl.when(pl.col("deceased")).then(pl.lit("deceased")),
+    ]
+    return pl.concat_str(parts, separator="; ", ignore_nulls=True)
+
+
+def evaluate(
+    candidates: pl.LazyFrame,
+    people: pl.LazyFrame,
+    case_numbers: pl.LazyFrame,
+    case_sizes: pl.LazyFrame,
+    policy: Policy,
+    as_of: date,
+) -> pl.DataFrame:
+    """One determination per candidate conviction, columns as docs/CONTRACTS.md lists."""
+    frame = (
+        candidates.join(people, on="subject_id", how="left")
+        .join(case_numbers, on="case_key", how="left")
+        .join(case_sizes, on="case_key", how="left")
+        .with_columns(
+            (pl.col("sentence_end").fill_null(date.min) > as_of).alias("currently_serving"),
+        )
+    )
+    conditions = _conditions(policy, as_of)
+    frame = frame.with_columns(_rule_chain(policy, as_of, conditions).alias("rule_id"))
+    determination = pl.col("rule_id").replace_strict(
+        {r: spec.determination for r, spec in RULES_BY_ID.items()}, return_dtype=pl.String
+    )
+    statute = pl.col("rule_id").replace_strict(
+        {r: spec.statute for r, spec in RULES_BY_ID.items()}, return_dtype=pl.String
+    )
+    frame = frame.with_columns(
+        determination.alias("determination"),
+        _reason(policy).alias("reason"),
+        statute.alias("statute"),
+        _flags(as_of).alias("flags"),
+        _facts().alias("facts"),
+    )
+    bear = pl.col("rule_id").str.starts_with("BEAR_")
+    frame = frame.with_columns(
+        pl.when(bear).then(pl.col("reason")).otherwise(pl.lit(None, pl.String)).alias(
+            "bear_reason"
+        ),
+        pl.when(pl.col("rule_id") == "RELATED_OFFENCE")
+        .then(pl.format("{} ({})", pl.col("reason"),
+                        pl.col("related_prefix").replace_strict(_RELATED_NAME, default="related")))
+        .otherwise(pl.col("reason"))
+        .alias("reason"),
+    )
+    return (
+        frame.sort("_order")
+        .select(
+            pl.col("subject_id"),
+            pl.col("CNT_ORDER").alias("cnt_order"),
+            pl.col("name").fill_null(""),
+            pl.col("dob"),
+            pl.col("cii_number").fill_null(""),
+            pl.col("case_number").fill_null(""),
+            pl.col("STP_ORI_DESCR").alias("court"),
+            pl.col("code_section"),
+            pl.col("section_number").alias("section"),
+            pl.when(pl.col("comment_charge"))
+            .then(pl.col("COMMENT_TEXT"))
+            .otherwise(pl.col("OFFENSE_DESCR"))
+            .alias("offense"),
+            pl.col("level"),
+            pl.col("event_date").alias("conviction_date"),
+            pl.col("STP_ORI_CNTY_NAME").alias("county"),
+            "determination",
+            "rule_id",
+            "reason",
+            "statute",
+            "bear_reason",
+            "flags",
+            "sentence_end",
+            "currently_serving",
+            pl.col("race").fill_null(""),
+            "case_key",
+            (pl.col("case_convictions").fill_null(0) - pl.col("case_evaluated").fill_null(0))
+            .cast(pl.Int64)
+            .alias("case_other_convictions"),
+            pl.col("facts").fill_null(""),
+        )
+        .collect()
+    )
+

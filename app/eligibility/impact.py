@@ -1,0 +1,119 @@
+"""Impact figures (DOMAIN.md 4), computed at the as-of date, never the wall clock."""
+
+from datetime import date
+from typing import Any
+
+import polars as pl
+
+from app.eligibility.dates import add_years
+from app.eligibility.rules import DETERMINATIONS
+
+RELIEF = ("dismiss", "reduce")
+
+
+def _people_figures(
+    convictions: pl.DataFrame, outcome: pl.DataFrame, as_of: date
+) -> dict[str, int]:
+    """People with no felony / no conviction / no conviction in 7 years left after relief.
+
+    As BEAR counted them: among people who had at least one such conviction, every one of
+    them got the relief (felonies: dismiss or reduce; convictions: dismiss).
+    """
+    seven_years_ago = add_years(as_of, -7)
+    frame = convictions.join(outcome, on=["subject_id", "CNT_ORDER"], how="left").with_columns(
+        pl.col("outcome").fill_null("none")
+    )
+    dismissed = pl.col("outcome") == "dismiss"
+    relieved = pl.col("outcome").is_in(RELIEF)
+    felony = pl.col("level") == "felony"
+    recent = pl.col("event_date") > seven_years_ago
+    per_person = frame.group_by("subject_id").agg(
+        felony.sum().alias("felonies"),
+        (felony & relieved).sum().alias("felonies_relieved"),
+        pl.len().alias("convictions"),
+        dismissed.sum().alias("dismissed"),
+        recent.fill_null(False).sum().alias("recent"),
+        (recent.fill_null(False) & dismissed).sum().alias("recent_dismissed"),
+    )
+    return {
+        "people_no_felony": per_person.filter(
+            (pl.col("felonies") > 0) & (pl.col("felonies") == pl.col("felonies_relieved"))
+        ).height,
+        "people_no_conviction": per_person.filter(
+            (pl.col("convictions") > 0) & (pl.col("convictions") == pl.col("dismissed"))
+        ).height,
+        "people_no_conviction_last_7_years": per_person.filter(
+            (pl.col("recent") > 0) & (pl.col("recent") == pl.col("recent_dismissed"))
+        ).height,
+    }
+
+
+def _counts(frame: pl.DataFrame, column: str) -> dict[str, int]:
+    grouped = frame.group_by(column).len().sort(column, nulls_last=True)
+    return {str(k) if k is not None else "": int(v) for k, v in grouped.iter_rows()}
+
+
+def impact_summary(
+    determinations: pl.DataFrame,
+    convictions: pl.DataFrame,
+    *,
+    as_of: date,
+    county: str,
+    policy_id: str,
+    policy_name: str,
+    sources: list[str],
+) -> dict[str, Any]:
+    real_people = ~pl.col("subject_id").str.starts_with("(blank SUBJECT_ID)")
+    det = determinations
+    convictions = convictions.select("subject_id", "CNT_ORDER", "level", "event_date")
+    outcome = det.select(
+        "subject_id", pl.col("cnt_order").alias("CNT_ORDER"),
+        pl.col("determination").alias("outcome"),
+    )
+    everything_dismissed = det.filter(pl.col("rule_id") != "RELATED_OFFENCE").select(
+        "subject_id", pl.col("cnt_order").alias("CNT_ORDER"),
+        pl.lit("dismiss").alias("outcome"),
+    )
+    relief_people = det.filter(pl.col("determination").is_in(RELIEF) & real_people)
+    per_person_race = relief_people.group_by("subject_id").agg(pl.col("race").first())
+    counts = _counts(det, "determination")
+    determinations_count = {d: counts.get(d, 0) for d in DETERMINATIONS}
+    earliest = det["conviction_date"].min()
+    by_reason = _counts(det.filter(pl.col("determination") == "dismiss"), "reason")
+    summary: dict[str, Any] = {
+        "county": county,
+        "as_of": as_of.isoformat(),
+        "policy": {"id": policy_id, "name": policy_name},
+        "sources": sources,
+        "convictions_evaluated": det.height,
+        "people_evaluated": det.filter(real_people)["subject_id"].n_unique(),
+        "determinations": determinations_count,
+        "people_with_relief": relief_people["subject_id"].n_unique(),
+        **_people_figures(convictions, outcome, as_of),
+        "dismiss_all_prop64": _people_figures(convictions, everything_dismissed, as_of),
+        "by_section": _counts(det, "section"),
+        "by_level": _counts(det, "level"),
+        "by_rule": _counts(det, "rule_id"),
+        "by_dismissal_reason": by_reason,
+        "by_race": _counts(per_person_race, "race"),
+        "by_year": _counts(
+            det.with_columns(pl.col("conviction_date").dt.year().cast(pl.String).alias("year")),
+            "year",
+        ),
+        "flags": _flag_counts(det),
+        "earliest_conviction": earliest.isoformat() if isinstance(earliest, date) else None,
+        "compliance": {
+            "identified": det.height,
+            "granted": determinations_count["dismiss"] + determinations_count["reduce"],
+            "challenged": 0,
+            "pending": determinations_count["review"],
+        },
+    }
+    return summary
+
+
+def _flag_counts(det: pl.DataFrame) -> dict[str, int]:
+    exploded = det.select(pl.col("flags").str.split("; ")).explode("flags").filter(
+        pl.col("flags") != ""
+    )
+    return _counts(exploded, "flags")
