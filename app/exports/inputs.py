@@ -1,0 +1,109 @@
+"""Reading an `evaluate` output folder back: determinations.csv and summary.json.
+
+The CSV's columns and types are fixed by CONTRACTS.md (dates ISO, bools `true`/`false`); a
+value that does not fit is an InputError naming the file, the line and the column.
+"""
+
+import json
+from pathlib import Path
+from typing import Any, Final
+
+import polars as pl
+
+from app.errors import InputError
+
+DETERMINATIONS_CSV: Final = "determinations.csv"
+SUMMARY_JSON: Final = "summary.json"
+
+DATE_COLUMNS: Final = ("dob", "conviction_date", "sentence_end")
+BOOL_COLUMNS: Final = ("currently_serving",)
+INT_COLUMNS: Final = ("case_other_convictions",)
+REQUIRED_COLUMNS: Final = (
+    "subject_id", "cnt_order", "name", "dob", "cii_number", "case_number", "court",
+    "code_section", "section", "level", "conviction_date", "county", "determination",
+    "rule_id", "reason", "statute", "flags", "currently_serving", "case_key",
+    "case_other_convictions",
+)  # fmt: skip
+# Present in the contract but only needed by some documents; filled with nulls when absent.
+OPTIONAL_TEXT_COLUMNS: Final = ("offense", "bear_reason", "race", "facts")
+DETERMINATION_VALUES: Final = ("dismiss", "reduce", "review", "not_eligible")
+
+
+def read_determinations(path: Path) -> pl.DataFrame:
+    try:
+        raw = pl.read_csv(path, infer_schema=False)
+    except FileNotFoundError as exc:
+        raise InputError(
+            str(path), "not found; run `countyclear evaluate ... --out DIR` first"
+        ) from exc
+    except (pl.exceptions.PolarsError, OSError, UnicodeDecodeError) as exc:
+        raise InputError(str(path), f"cannot be read as CSV ({exc})") from exc
+    missing = [name for name in REQUIRED_COLUMNS if name not in raw.columns]
+    if missing:
+        raise InputError(
+            str(path),
+            f"is missing the column(s) {', '.join(missing)}; export from a folder written by "
+            "`countyclear evaluate`",
+            line=1,
+        )
+    frame = raw.with_columns(
+        [pl.lit(None, pl.String).alias(c) for c in OPTIONAL_TEXT_COLUMNS if c not in raw.columns]
+    )
+    frame = _parse(frame, path)
+    _check_values(frame, "determination", DETERMINATION_VALUES, path)
+    return frame
+
+
+def _parse(frame: pl.DataFrame, path: Path) -> pl.DataFrame:
+    typed = frame.with_columns(
+        *[pl.col(c).str.to_date("%Y-%m-%d", strict=False) for c in DATE_COLUMNS if c in frame],
+        *[
+            pl.col(c)
+            .str.to_lowercase()
+            .replace_strict({"true": True, "false": False}, default=None, return_dtype=pl.Boolean)
+            for c in BOOL_COLUMNS
+        ],
+        *[pl.col(c).cast(pl.Int64, strict=False) for c in INT_COLUMNS],
+    )
+    examples = {c: "YYYY-MM-DD" for c in DATE_COLUMNS} | {c: "true or false" for c in BOOL_COLUMNS}
+    examples |= {c: "a whole number" for c in INT_COLUMNS}
+    for column, expected in examples.items():
+        if column not in frame.columns:
+            continue
+        bad = frame.get_column(column).is_not_null() & typed.get_column(column).is_null()
+        if bad.any():
+            row = int(bad.arg_true()[0])
+            value = frame.get_column(column)[row]
+            raise InputError(
+                str(path),
+                f"column {column} holds '{value}', expected {expected}",
+                line=row + 2,  # the header is line 1
+            )
+    return typed
+
+
+def _check_values(frame: pl.DataFrame, column: str, allowed: tuple[str, ...], path: Path) -> None:
+    bad = ~frame.get_column(column).is_in(allowed).fill_null(False)
+    if bad.any():
+        row = int(bad.arg_true()[0])
+        raise InputError(
+            str(path),
+            f"column {column} holds '{frame.get_column(column)[row]}', expected one of "
+            f"{', '.join(allowed)}",
+            line=row + 2,
+        )
+
+
+def read_summary(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise InputError(
+            str(path), "not found; run `countyclear evaluate ... --out DIR` first"
+        ) from exc
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        line = exc.lineno if isinstance(exc, json.JSONDecodeError) else None
+        raise InputError(str(path), f"is not valid JSON ({exc})", line=line) from exc
+    if not isinstance(data, dict):
+        raise InputError(str(path), "must hold one JSON object of figures")
+    return data

@@ -1,0 +1,162 @@
+"""The DA office's own details for the documents, kept in office.toml in the user's folder.
+
+Nothing here is ever guessed: a detail the office has not entered appears in every document as
+a bracketed blank such as `[DA NAME]`, so a clerk sees at once what to fill in. The court's
+name and address default from the shipped table of the 58 superior courts (resources/courts.toml).
+"""
+
+import json
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Final
+
+from app.counties import COUNTIES, normalise_county
+from app.errors import InputError
+from app.exports.files import write_atomically
+from app.paths import RESOURCES, user_home
+
+SCHEMA_VERSION: Final = 1
+COURTS_FILE: Final = RESOURCES / "courts.toml"
+
+
+@dataclass(frozen=True)
+class OfficeDetails:
+    county: str = ""  # as the DOJ file writes it, e.g. "SAN JOAQUIN"
+    court_name: str = ""
+    court_address: str = ""
+    department: str = ""
+    da_name: str = ""
+    title: str = ""  # the elected DA's title, e.g. "District Attorney"
+    state_bar_number: str = ""  # of the attorney who signs
+    office_address: str = ""
+    phone: str = ""
+    email: str = ""
+    signing_deputy: str = ""
+    deputy_title: str = ""  # e.g. "Deputy District Attorney"
+
+
+FIELD_NAMES: Final = tuple(f.name for f in fields(OfficeDetails))
+
+# The bracketed blank each missing detail shows in a document.
+BLANKS: Final = {
+    "county": "[COUNTY]",
+    "court_name": "[COURT NAME]",
+    "court_address": "[COURT ADDRESS]",
+    "department": "[DEPT.]",
+    "da_name": "[DA NAME]",
+    "title": "[TITLE]",
+    "state_bar_number": "[STATE BAR NO.]",
+    "office_address": "[OFFICE ADDRESS]",
+    "phone": "[PHONE]",
+    "email": "[E-MAIL]",
+    "signing_deputy": "[SIGNING DEPUTY]",
+    "deputy_title": "[DEPUTY TITLE]",
+}
+
+
+def shown(details: OfficeDetails, name: str) -> str:
+    """The detail as a document prints it: the value, or its bracketed blank."""
+    value: str = getattr(details, name)
+    return value.strip() or BLANKS[name]
+
+
+def office_file() -> Path:
+    return user_home() / "office.toml"
+
+
+@dataclass(frozen=True)
+class Court:
+    county: str
+    name: str
+    address: str  # "" when the shipped table has no verified address
+
+
+def load_courts(path: Path = COURTS_FILE) -> dict[str, Court]:
+    table = _read_toml(path)
+    courts: dict[str, Court] = {}
+    for county in COUNTIES:
+        entry = table.get(county)
+        if not isinstance(entry, dict):
+            raise InputError(str(path), f'has no ["{county}"] table')
+        courts[county] = Court(county, str(entry.get("name", "")), str(entry.get("address", "")))
+    return courts
+
+
+def court_for_county(county: str) -> Court | None:
+    key = normalise_county(county)
+    return load_courts()[key] if key else None
+
+
+def with_court_defaults(details: OfficeDetails, county: str = "") -> OfficeDetails:
+    """Fill county, court name and address from the shipped table where the office left them."""
+    chosen = details.county or county
+    court = court_for_county(chosen) if chosen else None
+    if court is None:
+        return replace(details, county=details.county or county.strip().upper())
+    return replace(
+        details,
+        county=court.county,
+        court_name=details.court_name or court.name,
+        court_address=details.court_address or court.address,
+    )
+
+
+def load_office(path: Path | None = None) -> OfficeDetails:
+    """The saved details, or all blank when none were saved yet."""
+    path = path or office_file()
+    if not path.exists():
+        return OfficeDetails()
+    table = _upgrade(_read_toml(path), path)
+    values: dict[str, str] = {}
+    for key, value in table.items():
+        if key == "schema_version":
+            continue
+        if key not in FIELD_NAMES:
+            allowed = ", ".join(FIELD_NAMES)
+            raise InputError(str(path), f"unknown key '{key}'; allowed keys: {allowed}")
+        if not isinstance(value, str):
+            raise InputError(str(path), f"'{key}' must be text in quotes, e.g. {key} = \"...\"")
+        values[key] = value
+    county = values.get("county", "").strip()
+    if county:
+        known = normalise_county(county)
+        if known is None:
+            raise InputError(str(path), f"county '{county}' is not one of California's 58 counties")
+        values["county"] = known
+    return OfficeDetails(**values)
+
+
+def save_office(details: OfficeDetails, path: Path | None = None) -> Path:
+    path = path or office_file()
+    lines = [
+        "# CountyClear office details for court documents (edit in the app).",
+        f"schema_version = {SCHEMA_VERSION}",
+    ]
+    for name in FIELD_NAMES:
+        # JSON string escapes are a subset of TOML basic-string escapes.
+        lines.append(f"{name} = {json.dumps(getattr(details, name), ensure_ascii=False)}")
+    write_atomically(path, ("\n".join(lines) + "\n").encode("utf-8"))
+    return path
+
+
+def _upgrade(table: dict[str, object], path: Path) -> dict[str, object]:
+    """Ordered upgrades from older schema versions go here (STYLE.md habit 7)."""
+    version = table.get("schema_version", SCHEMA_VERSION)
+    if version != SCHEMA_VERSION:
+        raise InputError(
+            str(path),
+            f"schema_version {version} is not supported; this CountyClear reads "
+            f"version {SCHEMA_VERSION}. Re-enter the office details in the app.",
+        )
+    return table
+
+
+def _read_toml(path: Path) -> dict[str, object]:
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(str(path), f"is not valid TOML ({exc}); fix or delete it") from exc
+    except OSError as exc:
+        raise InputError(str(path), f"cannot be read ({exc.strerror})") from exc
