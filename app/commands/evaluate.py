@@ -1,0 +1,108 @@
+"""`countyclear evaluate FILE... --county NAME --out DIR`: the headless run (DESIGN.md)."""
+
+import argparse
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from app.counties import COUNTIES, normalise_county
+from app.eligibility.policy import Policy, builtin_policy, load_bear_options, load_policy
+from app.errors import InputError
+from app.intake.deliveries import open_deliveries
+from app.intake.secrets import EnvSecrets
+from app.jobs import Progress
+from app.outputs import DETERMINATIONS_CSV, SUMMARY_JSON, write_outputs
+from app.pipeline import evaluate_sources
+
+
+def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    parser = sub.add_parser(
+        "evaluate",
+        help="evaluate DOJ files under a county policy",
+        description="Read DOJ research files (plain, OpenPGP or AES zip), apply the county "
+        "policy and write determinations.csv and summary.json into --out. Without --policy "
+        "or --bear-options the statutory-minimum policy applies.",
+    )
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    parser.add_argument("--county", required=True, help="the DA's county, e.g. 'San Joaquin'")
+    parser.add_argument("--out", required=True, type=Path, metavar="DIR")
+    parser.add_argument("--as-of", metavar="YYYY-MM-DD", help="eligibility date (default today)")
+    choice = parser.add_mutually_exclusive_group()
+    choice.add_argument("--policy", metavar="POLICY", help="a policy TOML file, or a shipped "
+                        "policy name: statutory, bear_default, los_angeles_2020, "
+                        "sacramento_2019")
+    choice.add_argument("--bear-options", type=Path, metavar="OPTIONS.json")
+    parser.add_argument("--passphrase-env", metavar="VAR",
+                        help="environment variable holding the delivery's passphrase")
+    parser.add_argument("--key", type=Path, metavar="KEYFILE",
+                        help="OpenPGP private key file for deliveries encrypted to a key")
+    parser.set_defaults(func=run)
+
+
+def resolve_policy(args: argparse.Namespace) -> Policy:
+    if args.bear_options is not None:
+        return load_bear_options(args.bear_options)
+    if args.policy is None:
+        return builtin_policy("statutory")
+    candidate = Path(args.policy)
+    if candidate.suffix.lower() == ".toml" or candidate.exists():
+        return load_policy(candidate)
+    return builtin_policy(args.policy)
+
+
+def parse_as_of(text: str | None) -> date:
+    if text is None:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InputError("--as-of", f"{text!r} is not a date; write it as YYYY-MM-DD, for "
+                         "example 2026-11-01.") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    county = normalise_county(args.county)
+    if county is None:
+        raise InputError("--county", f"{args.county!r} is not a California county; use one of "
+                         f"the 58 names, e.g. {', '.join(c.title() for c in COUNTIES[:3])}...")
+    as_of = parse_as_of(args.as_of)
+    policy = resolve_policy(args)
+    secrets = EnvSecrets(args.passphrase_env, args.key)
+    reporter = _Reporter(sys.stderr.isatty())
+    sources = open_deliveries(args.files, secrets)
+    for source in sources:
+        if not source.protected:
+            sys.stderr.write(f"warning: {source.name} is not encrypted; keep it on this PC "
+                             "only and delete it when the work is done.\n")
+    result = evaluate_sources(sources, county=county, policy=policy, as_of=as_of,
+                              progress=reporter)
+    reporter.finish()
+    write_outputs(args.out, result.determinations, result.summary)
+    counts = result.summary["determinations"]
+    sys.stdout.write(
+        f"{result.summary['convictions_evaluated']:,} convictions of "
+        f"{result.summary['people_evaluated']:,} people in {county} under '{policy.name}' "
+        f"as of {as_of.isoformat()}: {counts['dismiss']:,} dismiss, {counts['reduce']:,} "
+        f"reduce, {counts['review']:,} review, {counts['not_eligible']:,} not eligible.\n"
+        f"Wrote {args.out / DETERMINATIONS_CSV} and {args.out / SUMMARY_JSON}\n"
+    )
+    return 0
+
+
+class _Reporter:
+    """A progress line on a terminal; silent when output is redirected."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.started = time.monotonic()
+
+    def __call__(self, progress: Progress) -> None:
+        if self.enabled:
+            elapsed = time.monotonic() - self.started
+            sys.stderr.write(f"\r[{elapsed:5.1f}s] {progress.text[:70]:<70}")
+            sys.stderr.flush()
+
+    def finish(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\n")
