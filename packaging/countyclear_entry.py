@@ -1,0 +1,12 @@
+"""Frozen entry point: both bundled executables run this, `ui.launcher` decides the rest.
+
+No arguments opens the desktop app; any command (`selftest`, `evaluate`...) goes to the
+headless CLI (docs/CONTRACTS.md, program entry).
+"""
+
+import sys
+
+from ui.launcher import main
+
+if __name__ == "__main__":
+    sys.exit(main())
