@@ -1,12 +1,135 @@
-"""`countyclear export`: being built (see the issue that owns it); registered so --help lists it."""
+"""`countyclear export DIR`: the court documents from an `evaluate` output folder.
+
+Reads DIR/determinations.csv and DIR/summary.json and writes, into DIR, the sealed Exhibit 1
+workbook, the motion and proposed order, the challenged-cases list and the impact report (all
+four unless some are chosen). Everything is checked before the first file is written, and an
+existing document is never replaced without --force.
+"""
 
 import argparse
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+from app.errors import InputError
+from app.exports.challenged import CHALLENGED_FILE, write_challenged
+from app.exports.exhibit import EXHIBIT_FILE, write_exhibit
+from app.exports.files import refuse_existing
+from app.exports.impact_report import IMPACT_FILE, write_impact_report
+from app.exports.inputs import DETERMINATIONS_CSV, SUMMARY_JSON, read_determinations, read_summary
+from app.exports.motion import MOTION_FILE, MotionFacts, write_motion
+from app.exports.office import OfficeDetails, load_office, office_file
+from app.exports.sealing import check_password
+
+PASSWORD_HELP: Final = (
+    "an exhibit must be sealed: put its password in an environment variable and name it with "
+    "--password-env, e.g. `set EXHIBIT_PASSWORD=...` (Windows) or `export EXHIBIT_PASSWORD=...`, "
+    "then `countyclear export DIR --password-env EXHIBIT_PASSWORD`"
+)
 
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
-    parser = sub.add_parser("export", help="(not built yet)")
-    parser.set_defaults(func=_run)
+    parser = sub.add_parser(
+        "export",
+        help="write Exhibit 1, the motion and order, the challenged list and the impact report",
+        description=__doc__,
+    )
+    parser.add_argument("folder", metavar="DIR", type=Path, help="an `evaluate` output folder")
+    parser.add_argument("--exhibit", action="store_true", help=f"sealed {EXHIBIT_FILE}")
+    parser.add_argument("--motion", action="store_true", help=MOTION_FILE)
+    parser.add_argument("--challenged", action="store_true", help=CHALLENGED_FILE)
+    parser.add_argument("--summary", action="store_true", help=IMPACT_FILE)
+    parser.add_argument(
+        "--password-env",
+        metavar="VAR",
+        help="name of the environment variable holding the password that seals the workbooks "
+        "(required for the exhibit)",
+    )
+    parser.add_argument("--force", action="store_true", help="replace documents already in DIR")
+    parser.set_defaults(func=run)
 
 
-def _run(_: argparse.Namespace) -> int:
-    raise SystemExit("countyclear export is not built yet")
+@dataclass(frozen=True)
+class Choice:
+    exhibit: bool
+    motion: bool
+    challenged: bool
+    summary: bool
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> "Choice":
+        picked = (args.exhibit, args.motion, args.challenged, args.summary)
+        return cls(*picked) if any(picked) else cls(True, True, True, True)
+
+    def targets(self, folder: Path) -> list[Path]:
+        names = [
+            (self.exhibit, EXHIBIT_FILE),
+            (self.motion, MOTION_FILE),
+            (self.challenged, CHALLENGED_FILE),
+            (self.summary, IMPACT_FILE),
+        ]
+        return [folder / name for chosen, name in names if chosen]
+
+
+def _password(args: argparse.Namespace, choice: Choice, folder: Path) -> str | None:
+    if args.password_env is None:
+        if choice.exhibit:
+            raise InputError(str(folder / EXHIBIT_FILE), PASSWORD_HELP)
+        return None
+    password = os.environ.get(args.password_env, "")
+    if not password:
+        raise InputError(
+            f"--password-env {args.password_env}",
+            f"the environment variable {args.password_env} is not set or is empty; "
+            + PASSWORD_HELP,
+        )
+    check_password(password, f"--password-env {args.password_env}")
+    return password
+
+
+def _office_for(county: str) -> OfficeDetails:
+    office = load_office()
+    if office.county and county and office.county != county.upper():
+        raise InputError(
+            str(office_file()),
+            f"the office details are for {office.county} but this evaluation is for "
+            f"{county.upper()}; correct the county in the office details",
+        )
+    return office
+
+
+def run(args: argparse.Namespace) -> int:
+    folder: Path = args.folder
+    if not folder.is_dir():
+        raise InputError(str(folder), "is not a folder; give the --out folder of `evaluate`")
+    choice = Choice.from_args(args)
+    password = _password(args, choice, folder)
+    refuse_existing(choice.targets(folder), force=args.force)
+    determinations = read_determinations(folder / DETERMINATIONS_CSV)
+    summary = read_summary(folder / SUMMARY_JSON)
+    county = str(summary.get("county") or "")
+    office = _office_for(county)
+    out = sys.stdout
+    if choice.exhibit:
+        assert password is not None  # _password refused an exhibit without one
+        rows = write_exhibit(
+            folder / EXHIBIT_FILE, determinations, county=county, password=password
+        )
+        out.write(f"wrote {folder / EXHIBIT_FILE} ({rows:,} convictions, sealed)\n")
+    if choice.motion:
+        counts = write_motion(
+            folder / MOTION_FILE, determinations, MotionFacts.from_summary(summary), office
+        )
+        out.write(f"wrote {folder / MOTION_FILE} ({counts.granted:,} convictions granted)\n")
+    if choice.challenged:
+        rows = write_challenged(
+            folder / CHALLENGED_FILE, determinations, county=county, password=password
+        )
+        sealed = "sealed" if password else "not sealed: no --password-env"
+        out.write(f"wrote {folder / CHALLENGED_FILE} ({rows:,} convictions, {sealed})\n")
+    if choice.summary:
+        write_impact_report(folder / IMPACT_FILE, summary, determinations)
+        out.write(f"wrote {folder / IMPACT_FILE}\n")
+    return 0

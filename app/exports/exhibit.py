@@ -12,10 +12,10 @@ from typing import Any, Final
 import polars as pl
 
 from app.counties import title_case
-from app.exports.files import write_atomically
 from app.exports.granted import display_name, granted_convictions
 from app.exports.sealing import check_password, seal_workbook
 from app.exports.workbook import Column, PrintSetup, build_table_workbook
+from app.fileio import atomic_write_bytes
 from app.jobs import CancelToken, Progress, ProgressCallback, no_progress
 
 EXHIBIT_FILE: Final = "exhibit_1.xlsx"
@@ -94,5 +94,5 @@ def write_exhibit(
     if cancel is not None:
         cancel.check()
     progress(Progress(0, 0, "Sealing the workbook with its password"))
-    write_atomically(path, seal_workbook(plain, password))
+    atomic_write_bytes(path, seal_workbook(plain, password))
     return granted_convictions(determinations).height

@@ -12,7 +12,6 @@ from typing import Any, Final
 import polars as pl
 
 from app.exports.caption import county_words, first_page
-from app.exports.files import write_atomically
 from app.exports.granted import ReliefCounts, relief_counts
 from app.exports.office import OfficeDetails, shown, with_court_defaults
 from app.exports.pleading import (
@@ -28,6 +27,7 @@ from app.exports.pleading import (
     paragraph,
     render,
 )
+from app.fileio import atomic_write_bytes
 
 MOTION_FILE: Final = "motion_and_order.pdf"
 MOTION_TITLE: Final = "NOTICE AND MOTION TO DISMISS; SEAL; AND PROTECT"
@@ -299,5 +299,5 @@ def motion_pdf(determinations: pl.DataFrame, facts: MotionFacts, office: OfficeD
 def write_motion(
     path: Path, determinations: pl.DataFrame, facts: MotionFacts, office: OfficeDetails
 ) -> ReliefCounts:
-    write_atomically(path, motion_pdf(determinations, facts, office))
+    atomic_write_bytes(path, motion_pdf(determinations, facts, office))
     return relief_counts(determinations)
