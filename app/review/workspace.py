@@ -1,0 +1,275 @@
+"""A county's work in progress, saved as one encrypted file (see app.review.vault).
+
+What is saved: the source files (name and SHA-256, never their content), county, policy (id
+and its TOML or BEAR JSON text), as-of date, the determinations frame (parquet), every
+decision and note (parquet) and the audit log (hash-chained JSON lines).
+
+Every change goes through the workspace so it is both applied and audited; the caller (the
+UI's autosave) then calls `save()`.
+"""
+
+import hashlib
+import io
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Final
+
+import polars as pl
+
+from app.errors import InputError
+from app.review.audit import AuditLog
+from app.review.decisions import (
+    KEY,
+    DecisionBook,
+    DecisionChange,
+    Keys,
+    apply_decisions,
+    utc_now,
+)
+from app.review.vault import WorkspaceKey, new_workspace_key, seal, unseal, write_atomically
+
+PAYLOAD_MAGIC: Final = b"CCWP"
+PAYLOAD_VERSION: Final = 1
+SUFFIX: Final = ".ccws"
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    name: str
+    sha256: str
+
+    @classmethod
+    def of(cls, name: str, data: bytes) -> "SourceFile":
+        return cls(name, hashlib.sha256(data).hexdigest())
+
+
+@dataclass(frozen=True)
+class PolicyRecord:
+    id: str
+    format: str  # "toml", "bear_json" or "builtin"
+    text: str  # the policy file as used (empty for a built-in policy)
+
+
+class Workspace:
+    def __init__(
+        self,
+        path: Path,
+        key: WorkspaceKey,
+        *,
+        county: str,
+        as_of: date,
+        policy: PolicyRecord,
+        sources: list[SourceFile],
+        determinations: pl.DataFrame,
+        decisions: DecisionBook | None = None,
+        audit: AuditLog | None = None,
+        created_at: str | None = None,
+    ) -> None:
+        self.path = path
+        self._key = key
+        self.county = county
+        self.as_of = as_of
+        self.policy = policy
+        self.sources = list(sources)
+        self.decisions = decisions or DecisionBook()
+        self.audit = audit or AuditLog()
+        self.created_at = created_at or utc_now()
+        self._determinations = determinations
+        self._determinations_parquet = _parquet(determinations)  # the frame never changes
+
+    @property
+    def key_id(self) -> str:
+        return self._key.key_id
+
+    @property
+    def determinations(self) -> pl.DataFrame:
+        return self._determinations
+
+    def decided(self) -> pl.DataFrame:
+        """The determinations with the decision columns (what the grid and exports show)."""
+        return apply_decisions(self._determinations, self.decisions)
+
+    # --- changes, each audited ---------------------------------------------------------------
+
+    def decide(
+        self,
+        keys: Keys,
+        *,
+        final: str | None = None,
+        reason: str = "",
+        note: str | None = None,
+        user: str | None = None,
+    ) -> DecisionChange:
+        change = self.decisions.decide(
+            self._determinations, keys, final=final, reason=reason, note=note, user=user
+        )
+        self._audit_change(change, reason=reason, user=user)
+        return change
+
+    def annotate(self, keys: Keys, note: str, *, user: str | None = None) -> DecisionChange:
+        change = self.decisions.annotate(keys, note)
+        self._audit_change(change, reason="", user=user)
+        return change
+
+    def clear(self, keys: Keys, *, reason: str = "", user: str | None = None) -> DecisionChange:
+        change = self.decisions.clear(keys)
+        self._audit_change(change, reason=reason, user=user)
+        return change
+
+    def undo(self, change: DecisionChange, *, user: str | None = None) -> None:
+        self.decisions.restore(change.keys, change.before)
+        self._audit_change(
+            DecisionChange("undo", change.keys, change.after, change.before), "", user
+        )
+
+    def redo(self, change: DecisionChange, *, user: str | None = None) -> None:
+        self.decisions.restore(change.keys, change.after)
+        self._audit_change(
+            DecisionChange("redo", change.keys, change.before, change.after), "", user
+        )
+
+    def record(self, action: str, *, after: Any = None, reason: str = "") -> None:
+        """Audit an event that is not a decision (an export, a re-opened file, ...)."""
+        self.audit.append(action, after=after, reason=reason)
+
+    def _audit_change(self, change: DecisionChange, reason: str, user: str | None) -> None:
+        self.audit.append(
+            change.action,
+            keys=change.keys.rows(),
+            before=_columns(change.keys, change.before),
+            after=_columns(change.keys, change.after),
+            reason=reason,
+            user=user,
+        )
+
+    # --- saving --------------------------------------------------------------------------------
+
+    def to_payload(self) -> bytes:
+        meta = {
+            "county": self.county,
+            "as_of": self.as_of.isoformat(),
+            "policy": {
+                "id": self.policy.id,
+                "format": self.policy.format,
+                "text": self.policy.text,
+            },
+            "sources": [{"name": s.name, "sha256": s.sha256} for s in self.sources],
+            "created_at": self.created_at,
+            "saved_at": utc_now(),
+        }
+        sections = [
+            json.dumps(meta, ensure_ascii=False).encode("utf-8"),
+            self._determinations_parquet,
+            _parquet(self.decisions.frame),
+            self.audit.to_bytes(),
+        ]
+        out = bytearray(PAYLOAD_MAGIC + bytes([PAYLOAD_VERSION]))
+        for section in sections:
+            out += len(section).to_bytes(8, "big") + section
+        return bytes(out)
+
+    def save(self) -> None:
+        """Encrypt and write atomically; the previous save stays whole until the rename."""
+        blob = seal(self.to_payload(), self._key)
+        try:
+            write_atomically(self.path, blob)
+        except OSError as exc:
+            raise InputError(
+                str(self.path),
+                f"could not save the workspace ({exc.strerror or exc}); the last save is "
+                "still there. Free some disk space or choose another folder, then save again",
+            ) from exc
+
+
+def _parquet(frame: pl.DataFrame) -> bytes:
+    buffer = io.BytesIO()
+    frame.write_parquet(buffer, compression="zstd", compression_level=1, statistics=False)
+    return buffer.getvalue()
+
+
+def _columns(keys: pl.DataFrame, rows: pl.DataFrame) -> dict[str, list[Any]]:
+    """Decision fields per selected key, columnar, in the keys' order (null = pending)."""
+    aligned = keys.join(rows, on=list(KEY), how="left", maintain_order="left")
+    return {
+        name: aligned.get_column(name).to_list()
+        for name in ("final_determination", "status", "note")
+    }
+
+
+def create_workspace(
+    path: Path,
+    *,
+    recovery_passphrase: str,
+    county: str,
+    as_of: date,
+    policy: PolicyRecord,
+    sources: list[SourceFile],
+    determinations: pl.DataFrame,
+) -> Workspace:
+    """A new workspace with a new key (kept in the OS keyring), saved at once."""
+    key = new_workspace_key(recovery_passphrase)
+    workspace = Workspace(
+        path, key, county=county, as_of=as_of, policy=policy, sources=sources,
+        determinations=determinations,
+    )  # fmt: skip
+    workspace.audit.append(
+        "create",
+        after={
+            "county": county,
+            "as_of": as_of.isoformat(),
+            "policy": policy.id,
+            "sources": [s.name for s in sources],
+            "convictions": determinations.height,
+        },
+    )
+    workspace.save()
+    return workspace
+
+
+def open_workspace(path: Path, *, recovery_passphrase: str | None = None) -> Workspace:
+    """Load a workspace whole, or raise InputError; with the recovery passphrase, the key is
+    put back into this PC's keyring."""
+    where = str(path)
+    try:
+        blob = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError(where, "workspace file not found; check the name and folder") from exc
+    except OSError as exc:
+        raise InputError(where, f"cannot read the workspace ({exc.strerror or exc})") from exc
+    payload, key = unseal(where, blob, recovery_passphrase=recovery_passphrase)
+    meta, determinations, decisions, audit = _read_payload(where, payload)
+    try:
+        policy = meta["policy"]
+        return Workspace(
+            path,
+            key,
+            county=str(meta["county"]),
+            as_of=date.fromisoformat(meta["as_of"]),
+            policy=PolicyRecord(str(policy["id"]), str(policy["format"]), str(policy["text"])),
+            sources=[SourceFile(str(s["name"]), str(s["sha256"])) for s in meta["sources"]],
+            determinations=determinations,
+            decisions=DecisionBook(decisions),
+            audit=AuditLog.from_bytes(where, audit),
+            created_at=str(meta["created_at"]),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InputError(where, f"the workspace contents are incomplete ({exc})") from exc
+
+
+def _read_payload(
+    where: str, payload: bytes
+) -> tuple[dict[str, Any], pl.DataFrame, pl.DataFrame, bytes]:
+    if payload[:4] != PAYLOAD_MAGIC or payload[4:5] != bytes([PAYLOAD_VERSION]):
+        raise InputError(where, "the workspace was saved by another CountyClear version")
+    sections: list[bytes] = []
+    position = 5
+    while position < len(payload):
+        length = int.from_bytes(payload[position : position + 8], "big")
+        sections.append(payload[position + 8 : position + 8 + length])
+        position += 8 + length
+    if len(sections) != 4:
+        raise InputError(where, "the workspace contents are incomplete")
+    meta = json.loads(sections[0])
+    return meta, pl.read_parquet(sections[1]), pl.read_parquet(sections[2]), sections[3]
