@@ -19,9 +19,18 @@ TIMELINE_COLUMNS: Final = (
 _PLACEHOLDERS: Final = ("", "-", "NULL", "SEE COMMENT FOR CHARGE")
 _LEVELS: Final = {"F": "felony", "M": "misdemeanor", "I": "infraction"}
 _UNITS: Final = {"D": "days", "M": "months", "Y": "years"}
-# `prior super strike 187 PC on 1990-03-01`: a section with its code, then its date.
-_FACT_PRIOR: Final = re.compile(
-    r"(?P<section>\d[\w().\-]*\s+(?:PC|HS|VC|BP|MV|WI))\b[^;]*?\bon\s+(?P<date>\d{4}-\d{2}-\d{2})"
+# The engine's facts (app.eligibility.engine): `prior super strike 187(A) PC on 1990-03-01;
+# 261 PC on unknown date; PC 290 registration 290 PC on 1999-01-01; deceased`. A kind prefix
+# applies to the entries after it until the next kind.
+FACT_KINDS: Final = {
+    "prior super strike": "Prior super strike",
+    "prior PC 290 conviction": "Prior PC 290 offence",
+    "PC 290 registration": "PC 290 registration",
+    "prior same-subdivision convictions": "Prior, same subdivision",
+}
+_FACT_ENTRY: Final = re.compile(
+    r"(?P<section>\d[\w().\-]*\s+(?:PC|HS|VC|BP|MV|WI))\s+on\s+"
+    r"(?P<date>\d{4}-\d{2}-\d{2}|unknown date)\s*$"
 )
 
 
@@ -120,13 +129,23 @@ def person_timeline(rows: pl.DataFrame, subject_id: str) -> pl.DataFrame:
     ).select(TIMELINE_COLUMNS)
 
 
-def _fact_dates(text: str) -> list[tuple[str, date]]:
-    found: list[tuple[str, date]] = []
-    for match in _FACT_PRIOR.finditer(text):
+def named_facts(facts: str) -> list[tuple[str, str, date | None]]:
+    """(mark, section, date or None when unknown) of every entry the facts name."""
+    found: list[tuple[str, str, date | None]] = []
+    kind = ""
+    for segment in (part.strip() for part in facts.split(";")):
+        prefix = next((p for p in FACT_KINDS if segment.startswith(p + " ")), None)
+        if prefix is not None:
+            kind, segment = FACT_KINDS[prefix], segment[len(prefix) + 1:]
+        match = _FACT_ENTRY.search(segment) if kind else None
+        if match is None:
+            kind = "" if prefix is None else kind
+            continue
         try:
-            found.append((match["section"], date.fromisoformat(match["date"])))
+            when = None if match["date"] == "unknown date" else date.fromisoformat(match["date"])
         except ValueError:
             continue
+        found.append((kind, match["section"], when))
     return found
 
 
@@ -143,9 +162,9 @@ def deciding_entries(timeline: pl.DataFrame, determination: Mapping[str, Any]) -
     """CNT_ORDER -> why that entry matters, for the conviction `determination` describes.
 
     The conviction itself always; then every prior conviction or registration that the
-    determination's facts name (`<section> <code> on <YYYY-MM-DD>`), priors being entries
-    dated before the conviction (People v. Smit). A registration step counts whatever its date;
-    a PC 290 registration or a death is marked when the flags or the rule id name it.
+    determination's facts name (`<section> <code> on <YYYY-MM-DD | unknown date>`), priors
+    being convictions dated before it (People v. Smit; an unknown date may be prior). A PC 290
+    registration or a death is also marked when the flags or the rule id name it.
     """
     own = str(determination.get("cnt_order") or "").strip()
     marks: dict[str, str] = {}
@@ -157,28 +176,26 @@ def deciding_entries(timeline: pl.DataFrame, determination: Mapping[str, Any]) -
             conviction_date = date.fromisoformat(conviction_date)
         except ValueError:
             conviction_date = None
-    named = _fact_dates(str(determination.get("facts") or ""))
+    named = named_facts(str(determination.get("facts") or ""))
     said = " ".join(str(determination.get(k) or "") for k in ("flags", "rule_id")).lower()
     for entry in timeline.iter_rows(named=True):
         key = entry["cnt_order"]
         if key == own:
             continue
         registration = entry["step_type"].startswith("REGISTRATION")
-        if registration and "registrant" in said and entry["section"].startswith("290"):
-            marks[key] = "Registration"
-            continue
-        if entry["step_type"].startswith("DECEASED") and "deceased" in said:
-            marks[key] = "Deceased"
-            continue
-        if not (entry["is_conviction"] or registration):
-            continue
         when = entry["date"]
-        if not registration and (
-            when is None or (isinstance(conviction_date, date) and when >= conviction_date)
-        ):
-            continue
-        for section, on in named:
-            if when == on and _same_section(section, entry["section"]):
-                marks[key] = "Registration" if registration else "Prior conviction"
-                break
+        later = (
+            isinstance(when, date) and isinstance(conviction_date, date)
+            and when >= conviction_date
+        )
+        if (entry["is_conviction"] or registration) and not later:
+            mark = next((kind for kind, section, on in named
+                         if on == when and _same_section(section, entry["section"])), None)
+            if mark is not None:
+                marks[key] = mark
+                continue
+        if registration and "registrant" in said and entry["section"].startswith("290"):
+            marks[key] = "PC 290 registration"
+        elif entry["step_type"].startswith("DECEASED") and "deceased" in said:
+            marks[key] = "Deceased"
     return marks

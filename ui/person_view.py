@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.eligibility.flags import FLAGS
+from app.eligibility.rules import RULES_BY_ID
 from app.history import deciding_entries, person_timeline
 
 COLUMNS: Final = (
@@ -43,30 +45,9 @@ DETERMINATION_TEXT: Final = {
     "not_eligible": "Not eligible for Prop 64 relief",
     "challenge": "Challenge",
 }
-FLAG_TEXT: Final = {
-    "prior_super_strike": "the person has a prior super strike conviction "
-                          "(PC 667(e)(2)(C)(iv)), a ground to challenge relief",
-    "prior_pc290": "the person has a prior conviction that requires PC 290 registration, "
-                   "a ground to challenge relief",
-    "pc290_registrant": "the person is registered under PC 290, a ground to challenge relief",
-    "two_priors_same_subdivision": "two or more prior convictions under the same "
-                                   "misdemeanor subdivision, a ground to challenge relief",
-    "currently_serving": "the person is still serving the sentence (recall and resentence)",
-    "unknown_date": "the conviction date is not a calendar date in the DOJ file",
-    "unknown_conviction_date": "the conviction date is not a calendar date in the DOJ file",
-    "unknown_dob": "the date of birth is not a calendar date in the DOJ file",
-    "dob_after_conviction": "the date of birth is after the conviction date",
-    "conviction_after_as_of": "the conviction is dated after the as-of date",
-    "after_cutoff": "the conviction is dated after 2016-11-09 (sentenced under Prop 64)",
-    "padded_value": "values in the DOJ file carry padding or placeholders",
-    "comment_charge": "the charge was read from the comment text",
-    "deceased": "the person is deceased",
-}  # fmt: skip
-
-
 def flag_text(flag: str) -> str:
     """A flag id in plain English; an id this view does not know is shown readably."""
-    return FLAG_TEXT.get(flag, flag.replace("_", " "))
+    return FLAGS.get(flag, flag.replace("_", " "))
 
 
 def _date_text(value: Any) -> str:
@@ -84,9 +65,12 @@ def explanation_html(determination: Mapping[str, Any]) -> str:
     e = html.escape
     reason = e(str(determination.get("reason") or ""))
     parts = [f"<p style='margin-top:0'><b>{e(words)}</b> — {reason}</p>"]
+    rule_id = str(determination.get("rule_id") or "")
+    rule = RULES_BY_ID.get(rule_id)
+    described = f" {e(rule.description)}" if rule else ""
     parts.append(
-        f"<p>Rule <code>{e(str(determination.get('rule_id') or ''))}</code>; "
-        f"authority: {e(str(determination.get('statute') or 'not given'))}.</p>"
+        f"<p>Rule <code>{e(rule_id)}</code>:{described} Authority: "
+        f"{e(str(determination.get('statute') or 'not given'))}.</p>"
     )
     facts = [f for f in str(determination.get("facts") or "").split("; ") if f.strip()]
     if facts:
@@ -253,10 +237,11 @@ def demo_data() -> tuple[pl.DataFrame, dict[str, Any]]:
         "dob": date(1968, 4, 12), "cii_number": "A09876543", "case_number": "09F08812",
         "court": "CASUPERIOR COURT SACRAMENTO", "code_section": "11359 HS", "section": "11359",
         "level": "felony", "conviction_date": date(2010, 1, 11), "county": "SACRAMENTO",
-        "determination": "review", "rule_id": "PRIOR_SUPER_STRIKE",
-        "reason": "Prior super strike conviction: the DA may challenge relief.",
-        "statute": "HS 11361.8(e)(2); PC 667(e)(2)(C)(iv)", "bear_reason": None,
+        "determination": "review", "rule_id": "CHALLENGE_PRIOR_SUPER_STRIKE",
+        "reason": "Prior super strike conviction: the DA may challenge",
+        "statute": "HS 11359(c)(1), 11360(a)(3)(A); PC 667(e)(2)(C)(iv); People v. Smit",
+        "bear_reason": None,
         "flags": "prior_super_strike", "currently_serving": False,
-        "facts": "prior super strike 187 PC on 1990-03-01",
+        "facts": "prior super strike 187(A) PC on 1990-03-01",
     }  # fmt: skip
     return rows, determination

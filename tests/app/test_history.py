@@ -6,7 +6,12 @@ import polars as pl
 from polars.testing import assert_frame_equal
 
 from app.doj.schema import NEEDED
-from app.history import TIMELINE_COLUMNS, deciding_entries, person_timeline
+from app.doj.source import DojSource
+from app.eligibility.policy import builtin_policy
+from app.history import TIMELINE_COLUMNS, deciding_entries, named_facts, person_timeline
+from app.pipeline import evaluate_sources
+from app.synth.options import checked_options
+from app.synth.writer import generate_bytes
 
 # (CNT_ORDER, STP_EVENT_DATE, STP_TYPE_DESCR, STP_ORI_DESCR, county, OFN, OFFENSE_DESCR,
 #  OFFENSE_TOC, DISP_DESCR, CONV_STAT_DESCR, SENT_LOC, SENT_LENGTH, SENT_TIME_CODE, COMMENT)
@@ -111,7 +116,7 @@ def test_deciding_entries_marks_the_conviction_and_the_named_prior_only() -> Non
     }
     assert deciding_entries(timeline, determination) == {
         "002001001000": "This conviction",
-        "001002001000": "Prior conviction",
+        "001002001000": "Prior super strike",
     }
 
 
@@ -147,6 +152,51 @@ def test_registration_and_death_are_marked_when_the_flags_name_them() -> None:
     flagged = {"cnt_order": "001001001000", "flags": "pc290_registrant",
                "rule_id": "DECEASED_DISMISS"}
     assert deciding_entries(timeline, flagged) == {
-        "001001001000": "This conviction", "002001001000": "Registration",
+        "001001001000": "This conviction", "002001001000": "PC 290 registration",
         "003001001000": "Deceased",
     }
+
+
+def test_named_facts_reads_the_engine_wording_kind_by_kind() -> None:
+    facts = ("prior super strike 187(A) PC on 1990-03-01; 261(A)(2) PC on unknown date; "
+             "PC 290 registration 290 PC on 1999-01-01; sentence ends 2030-01-01; deceased")
+    assert named_facts(facts) == [
+        ("Prior super strike", "187(A) PC", date(1990, 3, 1)),
+        ("Prior super strike", "261(A)(2) PC", None),
+        ("PC 290 registration", "290 PC", date(1999, 1, 1)),
+    ]
+    assert named_facts("sentence ends 2030-01-01; 187 PC on 1990-03-01") == []
+
+
+def test_an_undated_named_conviction_may_be_the_prior() -> None:
+    undated: list[Row] = [
+        ("001001001000", "19880000", "COURT ACTION", "CASUPERIOR COURT KERN", "KERN", "K0",
+         "261(A)(2) PC-RAPE", "F", "CONVICTED", "FELONY", "", "", "", ""),
+        ("002001001000", "20050505", "COURT ACTION", "CASUPERIOR COURT KERN", "KERN", "K1",
+         "11359 HS-POSSESS FOR SALE", "F", "CONVICTED", "FELONY", "", "", "", ""),
+    ]
+    timeline = person_timeline(doj_rows({"S3": undated}), "S3")
+    determination = {"cnt_order": "002001001000", "conviction_date": date(2005, 5, 5),
+                     "facts": "prior super strike 261(A)(2) PC on unknown date"}
+    assert deciding_entries(timeline, determination) == {
+        "002001001000": "This conviction", "001001001000": "Prior super strike"}
+
+
+def test_every_engine_challenge_names_a_prior_in_the_timeline() -> None:
+    """On a synthetic delivery run through the real engine, each super strike or PC 290 fact
+    is found in the person's timeline, dated before the conviction or undated."""
+    delivery = generate_bytes(checked_options("SACRAMENTO", people=400, seed=11))
+    result = evaluate_sources([DojSource("synth.dat", delivery[0], False)],
+                              county="SACRAMENTO", policy=builtin_policy("statutory"),
+                              as_of=date(2025, 1, 1))
+    flagged = result.determinations.filter(
+        pl.col("flags").str.contains("prior_super_strike|prior_pc290|pc290_registrant"))
+    assert flagged.height > 0
+    for determination in flagged.iter_rows(named=True):
+        timeline = person_timeline(result.rows, determination["subject_id"])
+        marks = deciding_entries(timeline, determination)
+        priors = timeline.filter(pl.col("cnt_order").is_in(
+            [k for k, why in marks.items() if why != "This conviction"]))
+        assert priors.height > 0, determination["facts"]
+        for when in priors["date"]:
+            assert when is None or when < determination["conviction_date"]

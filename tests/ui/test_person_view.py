@@ -3,9 +3,15 @@
 from datetime import date
 from pathlib import Path
 
+import polars as pl
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from app.doj.source import DojSource
+from app.eligibility.policy import builtin_policy
+from app.pipeline import evaluate_sources
+from app.synth.options import checked_options
+from app.synth.writer import generate_bytes
 from tests.app.test_history import OTHER_PERSON, PERSON, doj_rows
 from ui.person_view import HIGHLIGHT, PersonView, demo_widget
 
@@ -13,7 +19,7 @@ DETERMINATION = {
     "subject_id": "S1", "cnt_order": "002001001000", "name": "DOE,JANE Q",
     "dob": date(1970, 1, 1), "cii_number": "A12345678", "case_number": "10F01234",
     "code_section": "11359 HS", "level": "felony", "conviction_date": date(2010, 3, 15),
-    "determination": "review", "rule_id": "PRIOR_SUPER_STRIKE",
+    "determination": "review", "rule_id": "CHALLENGE_PRIOR_SUPER_STRIKE",
     "reason": "Prior super strike: the DA may challenge relief.",
     "statute": "HS 11361.8(e)(2); PC 667(e)(2)(C)(iv)",
     "flags": "prior_super_strike; unknown_dob", "currently_serving": False,
@@ -28,7 +34,7 @@ def test_timeline_lists_the_whole_record_in_order_and_highlights_the_prior(
     qtbot.addWidget(view)
     view.show_conviction(doj_rows({"S1": PERSON, "S2": [OTHER_PERSON]}), DETERMINATION)
     assert view.entries() == [
-        ("001001001000", ""), ("001002001000", "Prior conviction"), ("001002002000", ""),
+        ("001001001000", ""), ("001002001000", "Prior super strike"), ("001002002000", ""),
         ("002001001000", "This conviction"), ("003001001000", ""), ("004001001000", ""),
     ]
     cycles = [view.timeline.topLevelItem(i).text(0) for i in range(
@@ -50,9 +56,10 @@ def test_explanation_names_rule_statute_facts_and_flags_in_words(qtbot: QtBot) -
     qtbot.addWidget(view)
     view.show_conviction(doj_rows({"S1": PERSON}), DETERMINATION)
     text = view.explanation.text()
-    for expected in ("Needs review by a deputy DA", "PRIOR_SUPER_STRIKE",
+    for expected in ("Needs review by a deputy DA", "CHALLENGE_PRIOR_SUPER_STRIKE",
+                     "The person has a super strike conviction",  # the rule, in words
                      "PC 667(e)(2)(C)(iv)", "prior super strike 187 PC on 1991-01-10",
-                     "prior super strike conviction", "date of birth is not a calendar date"):
+                     "date of birth is blank or not a calendar date"):
         assert expected in text
     assert "DOE,JANE Q" in view.header.text()
     assert "1970-01-01" in view.header.text()
@@ -78,3 +85,20 @@ def test_demo_renders_at_a_readable_size(qtbot: QtBot, tmp_path: Path) -> None:
     image = widget.grab()
     assert image.save(str(tmp_path / "person_view.png"))
     assert image.width() >= 800
+
+
+def test_engine_output_shows_with_its_prior_highlighted(qtbot: QtBot) -> None:
+    delivery = generate_bytes(checked_options("SACRAMENTO", people=300, seed=7))
+    result = evaluate_sources([DojSource("synth.dat", delivery[0], False)],
+                              county="SACRAMENTO", policy=builtin_policy("statutory"),
+                              as_of=date(2025, 1, 1))
+    challenged = result.determinations.filter(
+        pl.col("rule_id") == "CHALLENGE_PRIOR_SUPER_STRIKE").row(0, named=True)
+    view = PersonView()
+    qtbot.addWidget(view)
+    view.show_conviction(result.rows, challenged)
+    marks = dict(view.entries())
+    assert marks[challenged["cnt_order"]] == "This conviction"
+    assert "Prior super strike" in marks.values()
+    people_rows = result.rows.filter(pl.col("SUBJECT_ID") == challenged["subject_id"])
+    assert len(marks) == people_rows["CNT_ORDER"].n_unique()
