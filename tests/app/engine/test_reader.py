@@ -1,0 +1,91 @@
+"""Reading DOJ files: every realistic shape reads; every structural problem names its line."""
+
+import pytest
+
+from app.doj.reader import read_sources
+from app.doj.schema import COLUMNS
+from app.doj.source import DojSource
+from app.errors import InputError
+from tests.doj_builder import Person, to_csv
+
+
+def people() -> list[Person]:
+    a, b = Person("100", name="PEÑA,JOSÉ"), Person("200", name="ROE,RICHARD")
+    a.conviction("11357 HS-POSSESS", "20100101", level="MISDEMEANOR", toc="M")
+    b.conviction("11359 HS-SALE", "20110101")
+    a.conviction("11358 HS-CULTIVATE", "20120101")
+    return [a, b]
+
+
+def read(data: bytes, name: str = "doj.dat"):  # type: ignore[no-untyped-def]
+    return read_sources([DojSource(name=name, data=data)])
+
+
+def test_header_and_no_header_read_the_same() -> None:
+    with_header = read(to_csv(people()))
+    without = read(to_csv(people(), header=False))
+    assert with_header.drop("line").equals(without.drop("line"))
+    assert with_header["line"].to_list() == [2, 3, 4]
+    assert without["line"].to_list() == [1, 2, 3]
+
+
+def test_bom_crlf_blank_lines_and_trailing_header_comma() -> None:
+    body = to_csv(people(), crlf=True)
+    header, rest = body.split(b"\r\n", 1)
+    data = b"\xef\xbb\xbf\r\n" + header + b",\r\n\r\n" + rest.replace(b"\r\n", b"\r\n\r\n", 1)
+    frame = read(data)
+    assert frame.height == 3
+    # Lines: 1 blank, 2 header, 3 blank, 4 first record, 5 blank, 6 and 7 records.
+    assert frame["line"].to_list() == [4, 6, 7]
+    assert frame["SUBJECT_ID"].to_list() == ["100", "100", "200"]
+
+
+def test_windows_1252_names_survive() -> None:
+    data = to_csv(people()).decode("utf-8").encode("cp1252")
+    frame = read(data)
+    assert frame["PRI_NAME"][0] == "PEÑA,JOSÉ"
+
+
+def test_several_files_are_one_delivery() -> None:
+    first, second = people()
+    split = Person("100", name="PEÑA,JOSÉ")
+    split.conviction("11360 HS-SALE", "20130101")
+    frame = read_sources([
+        DojSource(name="part1.dat", data=to_csv([first, second])),
+        DojSource(name="part2.dat", data=to_csv([split], header=False)),
+    ])
+    assert frame.filter(frame["SUBJECT_ID"] == "100").height == 3
+    assert set(frame["source"]) == {"part1.dat", "part2.dat"}
+
+
+def _expect(data: bytes, line: int | None, *words: str) -> None:
+    with pytest.raises(InputError) as caught:
+        read(data, name="delivery.dat")
+    error = caught.value
+    assert error.where == "delivery.dat"
+    assert error.line == line
+    for word in words:
+        assert word in error.message
+
+
+def test_wrong_field_count_names_the_line() -> None:
+    lines = to_csv(people()).split(b"\n")
+    lines[2] = lines[2] + b",EXTRA"
+    _expect(b"\n".join(lines), 3, "95", "96")
+    lines = to_csv(people()).split(b"\n")
+    lines[3] = lines[3].rsplit(b",", 5)[0]
+    _expect(b"\n".join(lines), 4, "expected 95", "found 90")
+
+
+def test_bare_quote_names_the_line() -> None:
+    lines = to_csv(people()).split(b"\n")
+    index = next(i for i, line in enumerate(lines) if b"ROE" in line)
+    lines[index] = lines[index].replace(b"ROE", b'"ROE', 1)
+    _expect(b"\n".join(lines), index + 1, "quote")
+
+
+def test_not_a_doj_file_and_empty_file() -> None:
+    _expect(b"name,age\nann,3\n", 1, "not a DOJ research file")
+    _expect(b"", 1, "empty")
+    _expect(b"\n\n  \n", 1, "empty")
+    _expect(",".join(COLUMNS).encode() + b"\n", 1, "no records")
