@@ -24,6 +24,7 @@ from app.counties import COUNTIES, title_case
 from app.eligibility.policy import BUILTIN_POLICIES, Policy, builtin_policy, load_bear_options
 from app.errors import InputError
 from ui.messages import show_error
+from ui.policy_editor import PolicyEditor
 
 log = logging.getLogger("countyclear.ui.run")
 
@@ -90,7 +91,7 @@ class RunDialog(QDialog):
         self.import_bear.clicked.connect(self._choose_bear_file)
         self.edit_policy = QPushButton("Edit policy…")
         self.edit_policy.setAccessibleName("Edit the policy")
-        self._wire_policy_editor()
+        self.edit_policy.clicked.connect(self._edit)
         policy_buttons = QHBoxLayout()
         policy_buttons.addWidget(self.import_bear)
         policy_buttons.addWidget(self.edit_policy)
@@ -151,20 +152,7 @@ class RunDialog(QDialog):
         policy = self.current_policy()
         self.description.setText(policy.description)
 
-    def _wire_policy_editor(self) -> None:
-        try:
-            from ui.policy_editor import PolicyEditor  # type: ignore[import-not-found]
-        except ImportError:
-            # Placeholder until the policy editor lands: say so rather than pretend.
-            self.edit_policy.setEnabled(False)
-            self.edit_policy.setText("Edit policy… (not built yet)")
-            self.edit_policy.setToolTip("The policy editor is being built; pick a preset or "
-                                        "import BEAR options for now.")
-            return
-        self._editor_class = PolicyEditor
-        self.edit_policy.clicked.connect(self._edit)
-
     def _edit(self) -> None:
-        editor = self._editor_class(self.current_policy(), self)
+        editor = PolicyEditor(self.current_policy(), self)
         if editor.exec() == QDialog.DialogCode.Accepted:
             self.use_policy(editor.policy())

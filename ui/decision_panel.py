@@ -1,0 +1,65 @@
+"""The decision buttons beside the grid and what is decided for the current selection."""
+
+import html
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ui.columns import DETERMINATION_LABELS, STATUS_LABELS
+
+# (action id, button text, final determination or None for "accept the engine's")
+DECISIONS = (
+    ("accept", "Accept", None),
+    ("dismiss", "Dismiss", "dismiss"),
+    ("reduce", "Reduce", "reduce"),
+    ("challenge", "Challenge", "challenge"),
+    ("review", "Needs review", "review"),
+)
+
+
+class DecisionPanel(QGroupBox):
+    noteRequested = Signal()
+
+    def __init__(self, actions: dict[str, QAction], parent: QWidget | None = None) -> None:
+        super().__init__("Decision", parent)
+        self.setAccessibleName("Decision for the selected convictions")
+        self.summary = QLabel("Select one or more convictions.")
+        self.summary.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        self.buttons: dict[str, QPushButton] = {}
+        for action_id in [d[0] for d in DECISIONS] + ["note"]:
+            action = actions[action_id]
+            button = QPushButton(action.text().replace("&", ""))
+            shortcut = action.shortcut().toString()
+            button.setToolTip(f"{action.toolTip()} ({shortcut})" if shortcut else action.toolTip())
+            button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+            button.clicked.connect(action.trigger)
+            action.enabledChanged.connect(button.setEnabled)
+            button.setEnabled(action.isEnabled())
+            self.buttons[action_id] = button
+            layout.addWidget(button)
+        layout.addStretch(1)
+
+    def show_selection(self, rows: list[dict[str, object]], total: int) -> None:
+        """Describe the selection: one conviction in detail, or how many are selected."""
+        if total == 0:
+            self.summary.setText("Select one or more convictions.")
+            return
+        if total > 1:
+            self.summary.setText(f"{total:,} convictions selected.")
+            return
+        row = rows[0]
+        engine = DETERMINATION_LABELS.get(str(row.get("determination")), "")
+        final = row.get("final_determination")
+        status = STATUS_LABELS.get(str(row.get("status") or "pending"), "Pending")
+        lines = [f"Engine: {engine}", f"Status: {status}"]
+        if final and final != row.get("determination"):
+            lines.append(f"Changed to: {DETERMINATION_LABELS.get(str(final), str(final))}")
+        if row.get("decision_reason"):
+            lines.append(f"Why: {row['decision_reason']}")
+        if row.get("note"):
+            lines.append(f"Note: {row['note']}")
+        name = html.escape(str(row.get("name") or ""))
+        self.summary.setText("<br>".join([f"<b>{name}</b>", *map(html.escape, lines)]))

@@ -1,0 +1,193 @@
+"""From files to a session: open (passphrases asked as needed), choose the run, evaluate,
+create the encrypted workspace; or reopen a saved workspace.
+
+Every step that takes time is a job on the runner with a progress window; every question is
+a dialog opened without a nested event loop (tests and screenshots drive the same dialogs
+through `dialogOpened`). The main window only connects `sessionReady`.
+"""
+
+import functools
+import logging
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog, QWidget
+
+from app.eligibility.policy import BUILTIN_POLICIES, Policy, builtin_policy
+from app.errors import InputError
+from app.intake import PassphraseAnswer, PromptSecrets, SecretSource
+from app.jobs import CancelToken, ProgressCallback
+from app.paths import RESOURCES, workspaces_dir
+from app.pipeline import EvaluationResult
+from app.review.workspace import PolicyRecord, Workspace, create_workspace, open_workspace
+from ui.jobs import Job, JobFunction, JobRunner
+from ui.messages import show_error
+from ui.opening import OpenedDelivery, evaluate, open_delivery
+from ui.passphrase_dialog import PassphrasePrompt
+from ui.policy_editor import policy_to_toml
+from ui.progress_dialog import ProgressDialog
+from ui.run_dialog import RunDialog, RunSettings
+from ui.session import Session
+from ui.settings import remember_workspace
+from ui.workspace_dialogs import RecoveryPassphraseDialog
+
+log = logging.getLogger("countyclear.ui.flow")
+
+SAMPLE = RESOURCES / "sample" / "doj_sample.dat.gpg"
+SAMPLE_PASSPHRASE = "CountyClear-demo"  # the published demo passphrase (README)
+SAMPLE_COUNTY = "SACRAMENTO"
+
+
+@dataclass(frozen=True)
+class _NeedsRecovery:
+    path: Path
+    message: str
+
+
+class OpenFlow(QObject):
+    sessionReady = Signal(object)  # Session
+    dialogOpened = Signal(object)  # every QDialog this flow opens, for tests and screenshots
+    jobStarted = Signal(object)  # Job
+    failed = Signal(str)
+
+    def __init__(self, runner: JobRunner, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._window = parent
+        self.runner = runner
+        self.prompt = PassphrasePrompt(parent)
+        self.prompt.dialogShown.connect(self.dialogOpened)
+        # One secret source for the app's life: a passphrase is asked once per session.
+        self.secrets = PromptSecrets(self.prompt)
+        self.busy = False
+
+    # --- entry points --------------------------------------------------------------------
+    def open_files(self, paths: list[Path]) -> None:
+        self._open(paths, self.secrets, sample=False)
+
+    def open_sample(self) -> None:
+        if not SAMPLE.exists():
+            show_error(self._window, f"{SAMPLE}: the sample data is not installed; reinstall "
+                       "CountyClear or open your own DOJ files.")  # fmt: skip
+            return
+        demo = PromptSecrets(lambda _request: PassphraseAnswer(SAMPLE_PASSPHRASE))
+        self._open([SAMPLE], demo, sample=True)
+
+    def open_workspace(self, path: Path, recovery: str | None = None) -> None:
+        job = self._start(
+            f"Opening workspace {path.name}", functools.partial(_load_workspace, path, recovery)
+        )
+        job.succeeded.connect(self._workspace_loaded)
+
+    # --- the steps -----------------------------------------------------------------------
+    def _open(self, paths: list[Path], secrets: SecretSource, *, sample: bool) -> None:
+        function = functools.partial(open_delivery, paths, secrets)
+        job = self._start("Opening DOJ files", function, uses_prompt=True)
+        job.succeeded.connect(lambda opened: self._choose_run(opened, sample))
+
+    def _choose_run(self, opened: OpenedDelivery, sample: bool) -> None:
+        if opened.unprotected:
+            show_error(self._window, "These files are not encrypted; keep them only on "
+                       "protected drives: " + ", ".join(opened.unprotected),
+                       title="Unprotected DOJ file")  # fmt: skip
+        counties = opened.counties
+        if sample and SAMPLE_COUNTY in counties:
+            counties = [SAMPLE_COUNTY] + [c for c in counties if c != SAMPLE_COUNTY]
+        dialog = RunDialog(counties, parent=self._window)
+        self._open_dialog(dialog, lambda: self._evaluate(opened, dialog.settings(), sample))
+
+    def _evaluate(self, opened: OpenedDelivery, settings: RunSettings, sample: bool) -> None:
+        job = self._start("Evaluating", functools.partial(evaluate, opened, settings))
+        job.succeeded.connect(lambda result: self._new_workspace(opened, result, sample))
+
+    def _new_workspace(
+        self, opened: OpenedDelivery, result: EvaluationResult, sample: bool
+    ) -> None:
+        path = _new_workspace_path(result.county, result.as_of, sample)
+        if sample:
+            self._create(opened, result, path, SAMPLE_PASSPHRASE)
+            return
+        dialog = RecoveryPassphraseDialog(str(path), confirm=True, parent=self._window)
+        self._open_dialog(dialog, lambda: self._create(opened, result, path, dialog.value()))
+
+    def _create(
+        self, opened: OpenedDelivery, result: EvaluationResult, path: Path, recovery: str
+    ) -> None:
+        def work(progress: ProgressCallback, cancel: CancelToken) -> Workspace:
+            return create_workspace(
+                path, recovery_passphrase=recovery, county=result.county, as_of=result.as_of,
+                policy=policy_record(result.policy), sources=list(opened.sources),
+                determinations=result.determinations,
+            )  # fmt: skip
+
+        job = self._start("Saving the new workspace", work)
+        job.succeeded.connect(lambda workspace: self._ready(workspace, opened.rows, result.summary))
+
+    def _workspace_loaded(self, loaded: Workspace | _NeedsRecovery) -> None:
+        if isinstance(loaded, _NeedsRecovery):
+            dialog = RecoveryPassphraseDialog(str(loaded.path), confirm=False, parent=self._window)
+            self._open_dialog(dialog, lambda: self.open_workspace(loaded.path, dialog.value()))
+            return
+        self._ready(loaded, None, None)
+
+    def _ready(self, workspace: Workspace, rows: Any, summary: dict[str, Any] | None) -> None:
+        remember_workspace(workspace.path)
+        session = Session(workspace, rows=rows, summary=summary)
+        self.sessionReady.emit(session)
+
+    # --- plumbing ------------------------------------------------------------------------
+    def _start(self, title: str, function: JobFunction, *, uses_prompt: bool = False) -> Job:
+        job = self.runner.start(title, function)
+        if uses_prompt:
+            self.prompt.cancel = job.token
+        progress = ProgressDialog(job, self._window)
+        job.failed.connect(lambda message: show_error(self._window, message))
+        job.failed.connect(self.failed)
+        job.finished.connect(progress.deleteLater)
+        progress.open()
+        self.jobStarted.emit(job)
+        return job
+
+    def _open_dialog(self, dialog: QDialog, on_accept: Any) -> None:
+        dialog.accepted.connect(on_accept)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.dialogOpened.emit(dialog)
+
+
+def _load_workspace(
+    path: Path, recovery: str | None, progress: ProgressCallback, cancel: CancelToken
+) -> Workspace | _NeedsRecovery:
+    try:
+        return open_workspace(path, recovery_passphrase=recovery)
+    except InputError as exc:
+        # The key is not in this PC's keyring: ask for the recovery passphrase instead of
+        # failing. Any other problem (damaged, tampered, wrong passphrase) is a plain error.
+        if recovery is None and "recovery passphrase" in exc.message:
+            return _NeedsRecovery(path, exc.render())
+        raise
+
+
+def policy_record(policy: Policy) -> PolicyRecord:
+    """How the workspace remembers the policy: a shipped preset by id, else its file's text."""
+    if policy.id in BUILTIN_POLICIES and policy == builtin_policy(policy.id):
+        return PolicyRecord(policy.id, "builtin", "")
+    source = Path(policy.source) if policy.source else None
+    if policy.id == "bear_options" and source is not None and source.is_file():
+        return PolicyRecord(policy.id, "bear_json", source.read_text(encoding="utf-8-sig"))
+    return PolicyRecord(policy.id, "toml", policy_to_toml(policy))
+
+
+def _new_workspace_path(county: str, as_of: date, sample: bool) -> Path:
+    """A fresh file in the workspaces folder; never an existing one."""
+    folder = workspaces_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = f"{'sample-' if sample else ''}{county.lower().replace(' ', '-')}-{as_of.isoformat()}"
+    path = folder / f"{stem}.ccws"
+    number = 2
+    while path.exists():
+        path = folder / f"{stem}-{number}.ccws"
+        number += 1
+    return path

@@ -1,0 +1,67 @@
+"""The work behind opening and evaluating, as plain job functions (no Qt): the main window
+runs them on the job runner; tests may call them directly."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from app.doj.reader import read_sources
+from app.intake import SecretSource, open_deliveries
+from app.jobs import CancelToken, Progress, ProgressCallback
+from app.pipeline import EvaluationResult, evaluate_rows
+from app.review.workspace import SourceFile
+from ui.run_dialog import RunSettings
+
+
+@dataclass(frozen=True)
+class OpenedDelivery:
+    paths: tuple[Path, ...]
+    sources: tuple[SourceFile, ...]  # names and SHA-256 for the workspace (never the bytes)
+    unprotected: tuple[str, ...]  # plain-text files: the clerk is warned
+    rows: pl.DataFrame
+    counties: list[str]  # counties of the convictions in the file, most convictions first
+
+
+def counties_by_convictions(rows: pl.DataFrame) -> list[str]:
+    """The delivery's own counties (STP_ORI_CNTY_NAME of conviction rows), biggest first."""
+    county = pl.col("STP_ORI_CNTY_NAME").str.strip_chars().str.to_uppercase()
+    convicted = pl.col("DISP_DESCR").str.strip_chars().str.starts_with("CONVICTED")
+    counted = (
+        rows.lazy()
+        .filter(convicted & (county != ""))
+        .group_by(county.alias("county"))
+        .len()
+        .sort(["len", "county"], descending=[True, False])
+        .collect()
+    )
+    return [str(c) for c in counted.get_column("county").to_list()]
+
+
+def open_delivery(
+    paths: Sequence[Path], secrets: SecretSource, progress: ProgressCallback, cancel: CancelToken
+) -> OpenedDelivery:
+    progress(Progress(0, 0, f"Opening {len(paths)} file{'s' if len(paths) != 1 else ''}"))
+    sources = open_deliveries(list(paths), secrets)
+    cancel.check()
+    rows = read_sources(sources, progress=progress, cancel=cancel)
+    cancel.check()
+    progress(Progress(1, 1, f"Read {rows.height:,} rows"))
+    return OpenedDelivery(
+        paths=tuple(paths),
+        sources=tuple(SourceFile.of(s.name, s.data) for s in sources),
+        unprotected=tuple(s.name for s in sources if not s.protected),
+        rows=rows,
+        counties=counties_by_convictions(rows),
+    )
+
+
+def evaluate(
+    opened: OpenedDelivery, settings: RunSettings, progress: ProgressCallback,
+    cancel: CancelToken,
+) -> EvaluationResult:  # fmt: skip
+    return evaluate_rows(
+        opened.rows, county=settings.county, policy=settings.policy, as_of=settings.as_of,
+        progress=progress, cancel=cancel, sources=tuple(s.name for s in opened.sources),
+    )  # fmt: skip

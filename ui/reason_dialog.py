@@ -1,0 +1,55 @@
+"""Asking why: changing a determination needs a written reason (it goes to the audit log)."""
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class ReasonDialog(QDialog):
+    """`required`: OK stays disabled until the text holds more than blanks."""
+
+    def __init__(
+        self, title: str, prompt: str, *, required: bool, text: str = "",
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+        self.required = required
+        label = QLabel(prompt)
+        label.setWordWrap(True)
+        self.text = QPlainTextEdit(text)
+        self.text.setAccessibleName(title)
+        self.text.setTabChangesFocus(True)
+        self.text.setMinimumHeight(self.fontMetrics().height() * 5)
+        self.hint = QLabel("A reason is required.")
+        self.hint.setStyleSheet("color: #a40000")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.text.textChanged.connect(self._check)
+        layout = QVBoxLayout(self)
+        for widget in (label, self.text, self.hint, buttons):
+            layout.addWidget(widget)
+        self._check()
+
+    def value(self) -> str:
+        return self.text.toPlainText().strip()
+
+    def accept(self) -> None:
+        if self.required and not self.value():
+            return  # refuse: the OK button is disabled, and Enter must not get round it
+        super().accept()
+
+    def _check(self) -> None:
+        ok = bool(self.value()) or not self.required
+        self.ok_button.setEnabled(ok)
+        self.hint.setVisible(self.required and not ok)
