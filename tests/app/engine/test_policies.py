@@ -1,0 +1,79 @@
+"""Every shipped policy and rule is complete; bad policy files get a clear error."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from app.eligibility.policy import BUILTIN_POLICIES, builtin_policy, load_bear_options, load_policy
+from app.eligibility.rules import RULES, RULES_BY_ID
+from app.errors import InputError
+from app.paths import RESOURCES
+
+
+def test_rules_have_unique_ids_descriptions_statutes_and_missing_data() -> None:
+    assert len(RULES_BY_ID) == len(RULES)
+    for rule in RULES:
+        assert rule.id.isupper() and " " not in rule.id
+        assert rule.description and rule.statute and rule.missing_data and rule.reason
+
+
+def test_every_shipped_policy_loads_and_names_itself() -> None:
+    files = sorted((RESOURCES / "policies").glob("*.toml"))
+    assert {f.stem for f in files} == set(BUILTIN_POLICIES)
+    for name in BUILTIN_POLICIES:
+        policy = builtin_policy(name)
+        assert policy.id == name and policy.name and policy.description
+
+
+def test_engine_only_uses_registered_rules() -> None:
+    source = (Path(__file__).resolve().parents[3] / "app" / "eligibility" / "engine.py").read_text()
+    import re
+
+    from app.doj.schema import COLUMNS
+
+    used = set(re.findall(r'"([A-Z][A-Z0-9_]{5,})"', source)) - set(COLUMNS)
+    assert used, "the pattern should find the rule ids the engine names"
+    assert used <= set(RULES_BY_ID), used - set(RULES_BY_ID)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("procedure = 'magic'", ["procedure", "'statutory'"]),
+        ("[additional_relief]\nage_at_least = 30", ["additional_relief.age_at_least", "40 to 65"]),
+        ("[additional_relief]\nyears_crime_free = 16", ["years_crime_free", "1 to 15"]),
+        ("[felony]\ndismiss = ['11357.5']", ["felony.dismiss", "11357"]),
+        ("[challenges]\nprior_super_strike = 'maybe'", ["challenges.prior_super_strike"]),
+        ("colour = 'red'", ["unknown key colour"]),
+        ("this is not toml", ["not a valid TOML"]),
+    ],
+)
+def test_bad_policy_file_names_key_and_allowed_values(
+    tmp_path: Path, text: str, words: list[str]
+) -> None:
+    path = tmp_path / "county.toml"
+    path.write_text(text)
+    with pytest.raises(InputError) as caught:
+        load_policy(path)
+    for word in words:
+        assert word in caught.value.render()
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        ("{not json", ["not valid JSON"]),
+        (json.dumps({"baselineEligibility": {"dismiss": ["11357.5"]}}), ["unknown section"]),
+        (json.dumps({"additionalRelief": {"subjectAgeThreshold": -3}}), ["subjectAgeThreshold"]),
+        (json.dumps({"additionalRelief": {"subjectIsDeceased": "yes"}}), ["true, false"]),
+        (json.dumps([1, 2]), ["JSON object"]),
+    ],
+)
+def test_bad_bear_options(tmp_path: Path, content: str, words: list[str]) -> None:
+    path = tmp_path / "options.json"
+    path.write_text(content)
+    with pytest.raises(InputError) as caught:
+        load_bear_options(path)
+    for word in words:
+        assert word in caught.value.render()
