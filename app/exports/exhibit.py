@@ -33,7 +33,7 @@ COLUMNS: Final = (
     Column("Conviction date", 12, "date"),
     Column("Relief", 20),
     Column("Basis", 40, "wrap"),
-    Column("All convictions in case dismissed", 12),
+    Column("All convictions in case dismissed", 13),
 )
 HEADERS: Final = tuple(column.header for column in COLUMNS)
 

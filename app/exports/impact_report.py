@@ -62,9 +62,11 @@ def _bar_chart(title: str, data: Mapping[str, int], *, horizontal: bool = False)
     chart: HorizontalBarChart | VerticalBarChart = (
         HorizontalBarChart() if horizontal else VerticalBarChart()
     )
+    rotated = not horizontal and len(labels) > 12
     left = 1.9 * inch if horizontal else 0.6 * inch
-    chart.x, chart.y = left, 0.45 * inch
-    chart.width, chart.height = CHART_WIDTH - left - 0.2 * inch, height - 0.9 * inch
+    chart.x, chart.y = left, (0.6 if rotated else 0.45) * inch
+    chart.width = CHART_WIDTH - left - 0.2 * inch
+    chart.height = height - chart.y - 0.45 * inch
     chart.data = [values]
     chart.bars[0].fillColor = BAR_COLOUR
     chart.valueAxis.valueMin = 0
@@ -72,9 +74,10 @@ def _bar_chart(title: str, data: Mapping[str, int], *, horizontal: bool = False)
     chart.categoryAxis.categoryNames = labels
     chart.categoryAxis.labels.fontName = SERIF
     chart.categoryAxis.labels.fontSize = 7 if len(labels) > 12 else 8
-    if not horizontal and len(labels) > 12:
+    if rotated:  # many years: vertical labels ending at the axis
         chart.categoryAxis.labels.angle = 90
-        chart.categoryAxis.labels.dy = -12
+        chart.categoryAxis.labels.boxAnchor = "e"
+        chart.categoryAxis.labels.dy = -4
     chart.barLabelFormat = "%d"
     chart.barLabels.fontName = SERIF
     chart.barLabels.fontSize = 7
@@ -203,6 +206,13 @@ def _by_year(summary: Mapping[str, Any], determinations: pl.DataFrame) -> dict[s
     return {str(year): int(count) for year, count in years.iter_rows()}
 
 
+def _page_number(canvas: Any, document: Any) -> None:
+    canvas.saveState()
+    canvas.setFont(SERIF, 9)
+    canvas.drawCentredString(letter[0] / 2, 0.5 * inch, f"Page {document.page}")
+    canvas.restoreState()
+
+
 def impact_pdf(summary: Mapping[str, Any], determinations: pl.DataFrame) -> bytes:
     register_fonts()
     buffer = io.BytesIO()
@@ -216,7 +226,11 @@ def impact_pdf(summary: Mapping[str, Any], determinations: pl.DataFrame) -> byte
         title="Proposition 64 relief: impact report",
         author="CountyClear",
     )
-    document.build(impact_flowables(summary, determinations))
+    document.build(
+        impact_flowables(summary, determinations),
+        onFirstPage=_page_number,
+        onLaterPages=_page_number,
+    )
     return buffer.getvalue()
 
 
