@@ -86,7 +86,8 @@ def test_bear_options_and_shipped_policy_names(tmp_path: Path) -> None:
                        str(tmp_path / "b"), "--as-of", "2024-01-01", "--bear-options",
                        str(options))
     assert done.returncode == 0, done.stderr
-    rows = list(csv.DictReader((tmp_path / "b" / "determinations.csv").open()))
+    with (tmp_path / "b" / "determinations.csv").open() as handle:
+        rows = list(csv.DictReader(handle))
     assert rows[0]["bear_reason"] == "Dismiss all HS 11359 convictions"
     done = countyclear("evaluate", str(delivery(tmp_path)), "--county", "SACRAMENTO", "--out",
                        str(tmp_path / "c"), "--policy", "los_angeles_2020")
