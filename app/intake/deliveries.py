@@ -17,6 +17,7 @@ from app.intake.openpgp import decrypt_message
 from app.intake.secrets import SecretSource
 
 _MAX_NESTING = 2  # e.g. an OpenPGP message holding a zip; deeper is not a real delivery
+_HEAD_BYTES = 256 * 1024  # enough to recognise the container and check a DOJ first line
 
 
 class Container(Enum):
@@ -51,19 +52,31 @@ def recognise(data: bytes) -> Container:
 
 
 def open_deliveries(paths: Sequence[Path], secrets: SecretSource) -> list[DojSource]:
-    """Every DOJ file in the given deliveries, decrypted in memory, in the order given."""
+    """Every DOJ file in the given deliveries, decrypted in memory, in the order given.
+
+    A plain DOJ file on disk comes back by path (`DojSource.from_path`), unread, so the
+    reader can map it without a second copy; encrypted ones come back as decrypted bytes.
+    """
     sources: list[DojSource] = []
     for path in paths:
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError as exc:
-            raise InputError(str(path), "file not found; check the name and folder") from exc
-        except IsADirectoryError as exc:
-            raise InputError(str(path), "this is a folder; choose the DOJ file in it") from exc
-        except OSError as exc:
-            raise InputError(str(path), f"cannot read the file ({exc.strerror or exc})") from exc
-        sources.extend(open_delivery_bytes(str(path), data, secrets))
+        head = _read(path, _HEAD_BYTES)
+        if recognise(head) is Container.TEXT and doj_shape_problem(head) is None:
+            sources.append(DojSource.from_path(path))
+            continue
+        sources.extend(open_delivery_bytes(str(path), _read(path, None), secrets))
     return sources
+
+
+def _read(path: Path, size: int | None) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read() if size is None else handle.read(size)
+    except FileNotFoundError as exc:
+        raise InputError(str(path), "file not found; check the name and folder") from exc
+    except IsADirectoryError as exc:
+        raise InputError(str(path), "this is a folder; choose the DOJ file in it") from exc
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read the file ({exc.strerror or exc})") from exc
 
 
 def open_delivery_bytes(name: str, data: bytes, secrets: SecretSource) -> list[DojSource]:

@@ -13,7 +13,8 @@ def test_plain_doj_file_is_flagged_unprotected(tmp_path: Path, name: str) -> Non
     path = tmp_path / name
     path.write_bytes(doj_file(2, header=False))
     [source] = open_deliveries([path], EnvSecrets(None))
-    assert source.data == doj_file(2, header=False)
+    assert source.path == path and source.data is None  # unread: the reader maps it
+    assert source.read_bytes() == doj_file(2, header=False)
     assert not source.protected
 
 

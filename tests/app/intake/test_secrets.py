@@ -1,6 +1,8 @@
 import logging
 from pathlib import Path
 
+import keyring
+import keyring.backends.fail
 import pytest
 
 from app.errors import InputError
@@ -72,3 +74,10 @@ def test_passphrases_never_reach_the_log(tmp_path: Path, caplog: pytest.LogCaptu
     secrets, _ = prompt_secrets("wrong-guess-1", PASS, remember=True)
     open_deliveries(two_files(tmp_path), secrets)
     assert "wrong-guess-1" not in caplog.text and PASS not in caplog.text
+
+
+def test_broken_keyring_does_not_stop_opening(tmp_path: Path) -> None:
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    secrets, prompt = prompt_secrets(PASS)  # not remembered: the keyring is only read
+    assert len(open_deliveries(two_files(tmp_path), secrets)) == 2
+    assert len(prompt.requests) == 1

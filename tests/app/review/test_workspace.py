@@ -5,6 +5,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import keyring
+import keyring.backends.fail
 import polars as pl
 import pytest
 from polars.testing import assert_frame_equal
@@ -220,3 +222,10 @@ def test_killed_while_saving_leaves_a_loadable_workspace(tmp_path: Path) -> None
     notes = loaded.decided().filter(pl.col("note").is_not_null())
     assert notes.height >= 3  # at least the saves the child reported
     assert len(loaded.audit) == 1 + notes.height
+
+
+def test_no_working_keyring_is_a_clear_error(tmp_path: Path) -> None:
+    keyring.set_keyring(keyring.backends.fail.Keyring())  # what headless Linux falls back to
+    with pytest.raises(InputError, match="could not store a secret in the OS keyring"):
+        new_workspace(tmp_path / "w.ccws")
+    assert not (tmp_path / "w.ccws").exists()
