@@ -102,6 +102,7 @@ class PersonView(QWidget):
         self.explanation.setAccessibleName("Why this determination")
         self.explanation.setWordWrap(True)
         self.explanation.setTextFormat(Qt.TextFormat.RichText)
+        self.explanation.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.explanation.setTextInteractionFlags(self.header.textInteractionFlags())
         self.explanation.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         why = QGroupBox("Why this determination")

@@ -1,0 +1,103 @@
+"""The office details dialog saves what the clerk typed and reads it back."""
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPlainTextEdit
+from pytestqt.qtbot import QtBot
+
+from app.exports.office import FIELD_NAMES, OfficeDetails, court_for_county, load_office
+from ui.office_dialog import FIELDS, OfficeDialog, demo_widget
+
+
+def test_typed_details_are_saved_and_reload_into_a_new_dialog(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "office.toml"
+    dialog = OfficeDialog(OfficeDetails(), path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.county.setCurrentIndex(dialog.county.findData("SAN LUIS OBISPO"))
+    qtbot.keyClicks(dialog.edits["da_name"], "Morgan Ellis")
+    qtbot.keyClicks(dialog.edits["state_bar_number"], "123456")
+    qtbot.keyClicks(dialog.edits["email"], "da@slo.example.gov")
+    dialog.edits["office_address"].setPlainText('1035 Palm St, Rm 450\nSan Luis Obispo "CA"')
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.accept()
+    assert dialog.saved_to == path
+    saved = load_office(path)
+    court = court_for_county("SAN LUIS OBISPO")
+    assert court is not None
+    assert saved == OfficeDetails(
+        county="SAN LUIS OBISPO", court_name=court.name, court_address=court.address,
+        da_name="Morgan Ellis", state_bar_number="123456", email="da@slo.example.gov",
+        office_address='1035 Palm St, Rm 450\nSan Luis Obispo "CA"',
+    )
+    again = OfficeDialog(path=path)
+    qtbot.addWidget(again)
+    assert again.details() == saved
+    assert again.county.currentText() == "San Luis Obispo"
+
+
+def test_choosing_a_county_keeps_a_court_name_the_office_typed(qtbot: QtBot,
+                                                                tmp_path: Path) -> None:
+    dialog = OfficeDialog(OfficeDetails(court_name="Our own court name"), tmp_path / "o.toml")
+    qtbot.addWidget(dialog)
+    dialog.county.setCurrentIndex(dialog.county.findData("FRESNO"))
+    fresno = court_for_county("FRESNO")
+    assert fresno is not None
+    assert dialog.details().court_name == "Our own court name"
+    assert dialog.details().court_address == fresno.address
+    dialog.county.setCurrentIndex(dialog.county.findData("KERN"))
+    kern = court_for_county("KERN")
+    assert kern is not None
+    assert dialog.details().court_address == kern.address  # table value follows the county
+
+
+def test_bad_state_bar_number_or_email_is_named_and_nothing_saved(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "office.toml"
+    dialog = OfficeDialog(OfficeDetails(), path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.edits["state_bar_number"].setText("SBN 12")
+    dialog.accept()
+    assert "digits only" in dialog.error.text()
+    assert dialog.isVisible()
+    dialog.edits["state_bar_number"].setText("12")
+    dialog.edits["email"].setText("not an address")
+    dialog.accept()
+    assert "does not look like an address" in dialog.error.text()
+    assert not path.exists()
+
+
+def test_every_field_is_named_and_reached_with_tab(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = OfficeDialog(OfficeDetails(), tmp_path / "o.toml")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert {name for name, _, _ in FIELDS} | {"county"} == set(FIELD_NAMES)
+    # Qt's Tab order is the focus chain's tab-focusable, enabled, visible widgets.
+    reached = []
+    widget = dialog.county.nextInFocusChain()
+    while widget is not dialog.county and len(reached) < len(FIELDS):
+        if (widget.focusPolicy() & Qt.FocusPolicy.TabFocus) and widget.isVisible() and \
+                widget.isEnabled() and widget.focusProxy() is None:
+            reached.append(widget)
+        widget = widget.nextInFocusChain()
+    assert reached == [dialog.edits[name] for name, _, _ in FIELDS]
+    for name, label, _ in FIELDS:
+        edit = dialog.edits[name]
+        assert edit.accessibleName() == label
+        if isinstance(edit, QPlainTextEdit):
+            assert edit.tabChangesFocus()
+
+
+def test_demo_renders(qtbot: QtBot, tmp_path: Path) -> None:
+    widget = demo_widget()
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    assert widget.grab().save(str(tmp_path / "office.png"))

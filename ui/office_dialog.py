@@ -1,0 +1,161 @@
+"""Office details for the court documents: county, court, DA, signing deputy, contact.
+
+`OfficeDialog(details, path)`: edits an app.exports.office.OfficeDetails and, on OK, saves it
+with save_office (office.toml in the user's folder unless `path` says otherwise). A detail
+left blank prints as a bracketed blank in the documents, never as an invented value.
+"""
+
+import re
+from pathlib import Path
+from typing import Final
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.counties import COUNTIES, title_case
+from app.errors import InputError
+from app.exports.office import BLANKS, OfficeDetails, court_for_county, load_office, save_office
+
+# (field, label, help shown under the form when the field has focus)
+FIELDS: Final = (
+    ("court_name", "Court name", "As the caption prints it."),
+    ("court_address", "Court address", "Street, city, ZIP of the courthouse."),
+    ("department", "Department", "Department of the judge who hears the motion."),
+    ("da_name", "District Attorney", "The elected District Attorney's name."),
+    ("title", "Title", "e.g. District Attorney"),
+    ("signing_deputy", "Signing deputy", "The attorney who signs the motion."),
+    ("deputy_title", "Deputy's title", "e.g. Deputy District Attorney"),
+    ("state_bar_number", "State Bar number", "Of the attorney who signs: digits only."),
+    ("office_address", "Office address", "Street, city, ZIP of the DA's office."),
+    ("phone", "Phone", "e.g. (916) 874-6218"),
+    ("email", "E-mail", "e.g. prop64@da.example.gov"),
+)
+MULTILINE: Final = ("court_address", "office_address")
+_EMAIL: Final = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+class OfficeDialog(QDialog):
+    def __init__(self, details: OfficeDetails | None = None, path: Path | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Office details")
+        self.setAccessibleName("Office details")
+        self.path = path
+        self.saved_to: Path | None = None
+        details = details if details is not None else load_office(path)
+        self.county = QComboBox()
+        self.county.setAccessibleName("County")
+        self.county.addItem("(choose the county)", "")
+        for county in COUNTIES:
+            self.county.addItem(title_case(county), county)
+        self.county.setCurrentIndex(max(self.county.findData(details.county), 0))
+        self.county.currentIndexChanged.connect(self._county_changed)
+        self.edits: dict[str, QLineEdit | QPlainTextEdit] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("&County", self.county)
+        for name, label, hint in FIELDS:
+            value = getattr(details, name)
+            edit: QLineEdit | QPlainTextEdit
+            if name in MULTILINE:
+                edit = QPlainTextEdit(value)
+                edit.setTabChangesFocus(True)  # Tab moves on; addresses are typed with Enter
+                edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 3 + 12)
+            else:
+                edit = QLineEdit(value)
+                edit.setPlaceholderText(f"blank prints as {BLANKS[name]}")
+            edit.setAccessibleName(label)
+            edit.setAccessibleDescription(hint)
+            edit.setToolTip(hint)
+            self.edits[name] = edit
+            form.addRow(f"{label}:", edit)
+        note = QLabel("Details left blank appear in the documents as bracketed blanks, such "
+                      "as [DA NAME], for you to fill in before filing.")
+        note.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setAccessibleName("Problem with the details")
+        self.error.setStyleSheet("color: #a12622; font-weight: bold")
+        self.error.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
+
+    def _text(self, name: str) -> str:
+        edit = self.edits[name]
+        text = edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text()
+        return text.strip()
+
+    def _set_text(self, name: str, value: str) -> None:
+        edit = self.edits[name]
+        if isinstance(edit, QPlainTextEdit):
+            edit.setPlainText(value)
+        else:
+            edit.setText(value)
+
+    def _county_changed(self) -> None:
+        """Offer the shipped court for the county where the office has not typed its own."""
+        court = court_for_county(str(self.county.currentData() or ""))
+        if court is None:
+            return
+        for name, value in (("court_name", court.name), ("court_address", court.address)):
+            if not self._text(name) or self.edits[name].property("from_table"):
+                self._set_text(name, value)
+                self.edits[name].setProperty("from_table", True)
+
+    def details(self) -> OfficeDetails:
+        """The form as OfficeDetails; InputError names the field that is wrong."""
+        bar = self._text("state_bar_number")
+        if bar and not bar.isdigit():
+            raise InputError("Office details", f"State Bar number {bar!r} must be digits "
+                             "only, as the State Bar prints it.")
+        email = self._text("email")
+        if email and not _EMAIL.match(email):
+            raise InputError("Office details", f"e-mail {email!r} does not look like an "
+                             "address (name@example.gov).")
+        values = {name: self._text(name) for name, _, _ in FIELDS}
+        return OfficeDetails(county=str(self.county.currentData() or ""), **values)
+
+    def accept(self) -> None:
+        try:
+            details = self.details()
+            self.saved_to = save_office(details, self.path)
+        except InputError as error:
+            self.error.setText(error.message)
+            self.error.show()
+            return
+        except OSError as exc:
+            QMessageBox.warning(self, "Office details not saved",
+                                f"{exc.filename}: cannot write ({exc.strerror}). Nothing was "
+                                "changed; check the folder and try again.")
+            return
+        super().accept()
+
+
+def demo_widget() -> QWidget:
+    details = OfficeDetails(
+        county="SACRAMENTO", da_name="Dana Whitfield", title="District Attorney",
+        signing_deputy="Jordan Lee", deputy_title="Deputy District Attorney",
+        state_bar_number="301234", office_address="901 G Street\nSacramento, CA 95814",
+        phone="(916) 874-6218", email="prop64@da.example.gov",
+    )  # fmt: skip
+    dialog = OfficeDialog(details, Path("office-demo.toml"))
+    dialog._county_changed()  # the court from the shipped table, as choosing the county does
+    return dialog
