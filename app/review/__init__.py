@@ -9,6 +9,7 @@ from app.review.decisions import (
     DecisionChange,
     apply_decisions,
 )
+from app.review.vault import NeedsRecovery
 from app.review.workspace import (
     PolicyRecord,
     SourceFile,
@@ -25,6 +26,7 @@ __all__ = [
     "ChainCheck",
     "DecisionBook",
     "DecisionChange",
+    "NeedsRecovery",
     "PolicyRecord",
     "SourceFile",
     "Workspace",

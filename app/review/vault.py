@@ -39,6 +39,10 @@ SCRYPT_P: Final = 1
 MIN_RECOVERY_LENGTH: Final = 10
 
 
+class NeedsRecovery(InputError):
+    """The workspace key is not in this PC's keyring: ask for the recovery passphrase."""
+
+
 def keyring_entry(key_id: str) -> str:
     return f"workspace key {key_id}"
 
@@ -119,7 +123,7 @@ def unseal(
     else:
         stored = keyring_get(keyring_entry(key_id))
         if stored is None:
-            raise InputError(
+            raise NeedsRecovery(
                 where,
                 "the key of this workspace is not in this PC's keyring (another PC or user "
                 "account, or the keyring entry was removed): open it with its recovery "

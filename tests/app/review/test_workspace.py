@@ -13,7 +13,7 @@ from polars.testing import assert_frame_equal
 
 from app.errors import InputError
 from app.review import PolicyRecord, SourceFile, Workspace, create_workspace, open_workspace
-from app.review.vault import keyring_entry
+from app.review.vault import NeedsRecovery, keyring_entry
 from tests.app.review.frames import determinations, keys_of
 from tests.keyring_memory import MemoryKeyring
 
@@ -122,7 +122,7 @@ def test_lost_keyring_entry_and_recovery(tmp_path: Path, memory_keyring: MemoryK
     workspace.save()
     memory_keyring.entries.clear()  # a new PC, or the entry was deleted
 
-    with pytest.raises(InputError, match=r"not in this PC's keyring.*recovery passphrase"):
+    with pytest.raises(NeedsRecovery, match=r"not in this PC's keyring.*recovery passphrase"):
         open_workspace(path)
     with pytest.raises(InputError, match="wrong recovery passphrase"):
         open_workspace(path, recovery_passphrase="seven blue herons over the river")
