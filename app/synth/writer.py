@@ -75,6 +75,8 @@ def generate(
     record = 0
     people = 0
     for index in count():
+        if index % 1000 == 0 and cancel is not None:
+            cancel.check()
         if options.people is not None and index >= options.people:
             break
         if max_rows is not None and record >= max_rows:
@@ -90,8 +92,6 @@ def generate(
                 files.add(file, f"{record},{row}")
         if files.pending >= CHUNK_ROWS:
             files.flush()
-            if cancel is not None:
-                cancel.check()
             done = people if options.people is not None else record
             progress(Progress(done, total, f"{record:,} rows for {people:,} people"))
     files.flush()
