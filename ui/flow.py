@@ -17,11 +17,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
 from app.eligibility.policy import BUILTIN_POLICIES, Policy, builtin_policy
-from app.errors import InputError
 from app.intake import PassphraseAnswer, PromptSecrets, SecretSource
 from app.jobs import CancelToken, ProgressCallback
 from app.paths import RESOURCES, workspaces_dir
 from app.pipeline import EvaluationResult
+from app.review import NeedsRecovery
 from app.review.workspace import PolicyRecord, Workspace, create_workspace, open_workspace
 from ui.jobs import Job, JobFunction, JobRunner
 from ui.messages import show_error
@@ -76,7 +76,7 @@ class OpenFlow(QObject):
         self._open([SAMPLE], demo, sample=True)
 
     def open_workspace(self, path: Path, recovery: str | None = None) -> None:
-        job = self._start(
+        job = self.start_job(
             f"Opening workspace {path.name}", functools.partial(_load_workspace, path, recovery)
         )
         job.succeeded.connect(self._workspace_loaded)
@@ -84,7 +84,7 @@ class OpenFlow(QObject):
     # --- the steps -----------------------------------------------------------------------
     def _open(self, paths: list[Path], secrets: SecretSource, *, sample: bool) -> None:
         function = functools.partial(open_delivery, paths, secrets)
-        job = self._start("Opening DOJ files", function, uses_prompt=True)
+        job = self.start_job("Opening DOJ files", function, uses_prompt=True)
         job.succeeded.connect(lambda opened: self._choose_run(opened, sample))
 
     def _choose_run(self, opened: OpenedDelivery, sample: bool) -> None:
@@ -99,7 +99,7 @@ class OpenFlow(QObject):
         self._open_dialog(dialog, lambda: self._evaluate(opened, dialog.settings(), sample))
 
     def _evaluate(self, opened: OpenedDelivery, settings: RunSettings, sample: bool) -> None:
-        job = self._start("Evaluating", functools.partial(evaluate, opened, settings))
+        job = self.start_job("Evaluating", functools.partial(evaluate, opened, settings))
         job.succeeded.connect(lambda result: self._new_workspace(opened, result, sample))
 
     def _new_workspace(
@@ -122,7 +122,7 @@ class OpenFlow(QObject):
                 determinations=result.determinations,
             )  # fmt: skip
 
-        job = self._start("Saving the new workspace", work)
+        job = self.start_job("Saving the new workspace", work)
         job.succeeded.connect(lambda workspace: self._ready(workspace, opened.rows, result.summary))
 
     def _workspace_loaded(self, loaded: Workspace | _NeedsRecovery) -> None:
@@ -138,7 +138,7 @@ class OpenFlow(QObject):
         self.sessionReady.emit(session)
 
     # --- plumbing ------------------------------------------------------------------------
-    def _start(self, title: str, function: JobFunction, *, uses_prompt: bool = False) -> Job:
+    def start_job(self, title: str, function: JobFunction, *, uses_prompt: bool = False) -> Job:
         job = self.runner.start(title, function)
         if uses_prompt:
             self.prompt.cancel = job.token
@@ -162,12 +162,10 @@ def _load_workspace(
 ) -> Workspace | _NeedsRecovery:
     try:
         return open_workspace(path, recovery_passphrase=recovery)
-    except InputError as exc:
+    except NeedsRecovery as exc:
         # The key is not in this PC's keyring: ask for the recovery passphrase instead of
         # failing. Any other problem (damaged, tampered, wrong passphrase) is a plain error.
-        if recovery is None and "recovery passphrase" in exc.message:
-            return _NeedsRecovery(path, exc.render())
-        raise
+        return _NeedsRecovery(path, exc.render())
 
 
 def policy_record(policy: Policy) -> PolicyRecord:

@@ -171,4 +171,3 @@ class TriageGrid(QWidget):
             action.setChecked(column.visible)
             action.toggled.connect(lambda on, c=i: self.table.setColumnHidden(c, not on))
             header.addAction(action)
-

@@ -1,6 +1,7 @@
 """The work behind opening and evaluating, as plain job functions (no Qt): the main window
 runs them on the job runner; tests may call them directly."""
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -8,6 +9,7 @@ from pathlib import Path
 import polars as pl
 
 from app.doj.reader import read_sources
+from app.doj.source import DojSource
 from app.intake import SecretSource, open_deliveries
 from app.jobs import CancelToken, Progress, ProgressCallback
 from app.pipeline import EvaluationResult, evaluate_rows
@@ -50,11 +52,22 @@ def open_delivery(
     progress(Progress(1, 1, f"Read {rows.height:,} rows"))
     return OpenedDelivery(
         paths=tuple(paths),
-        sources=tuple(SourceFile.of(s.name, s.data) for s in sources),
+        sources=tuple(_fingerprint(s) for s in sources),
         unprotected=tuple(s.name for s in sources if not s.protected),
         rows=rows,
         counties=counties_by_convictions(rows),
     )
+
+
+def _fingerprint(source: DojSource) -> SourceFile:
+    """Name and SHA-256 for the workspace; a plain file is hashed in chunks, not loaded."""
+    if source.data is not None or source.path is None:
+        return SourceFile.of(source.name, source.read_bytes())
+    digest = hashlib.sha256()
+    with source.path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return SourceFile(source.name, digest.hexdigest())
 
 
 def evaluate(

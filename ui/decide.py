@@ -1,0 +1,95 @@
+"""Decision commands on the grid's selection: accept, change with a reason, note."""
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QWidget
+
+from app.errors import InputError
+from ui.columns import DETERMINATION_LABELS
+from ui.decision_panel import DECISIONS
+from ui.messages import show_error
+from ui.reason_dialog import ReasonDialog
+from ui.session import Session
+from ui.workspace_view import WorkspaceView
+
+
+class DecisionController(QObject):
+    dialogOpened = Signal(object)  # the reason or note dialog (tests fill it in)
+
+    def __init__(self, view: WorkspaceView, actions: dict[str, QAction], parent: QWidget) -> None:
+        super().__init__(parent)
+        self._window = parent
+        self._view = view
+        self._actions = actions
+        self.session: Session | None = None
+        for action_id, _, final in DECISIONS:
+            if final is None:
+                actions[action_id].triggered.connect(self.accept)
+            else:
+                actions[action_id].triggered.connect(lambda _=False, f=final: self.change(f))
+        actions["note"].triggered.connect(self.note)
+        view.grid.selectionChanged.connect(self.update)
+        view.grid.currentChanged.connect(lambda _row: self.update())
+        self.update()
+
+    def set_session(self, session: Session | None) -> None:
+        self.session = session
+        self.update()
+
+    def _selection(self) -> list[int]:
+        return self._view.grid.selected_rows() if self.session is not None else []
+
+    def update(self) -> None:
+        rows = self._selection()
+        for action_id in [d[0] for d in DECISIONS] + ["note"]:
+            self._actions[action_id].setEnabled(bool(rows))
+        details = []
+        if self.session is not None and len(rows) == 1:
+            details = [self.session.snapshot.frame.row(rows[0], named=True)]
+        self._view.decision.show_selection(details, len(rows))
+
+    def accept(self) -> None:
+        rows = self._selection()
+        if rows and self.session is not None:
+            self._apply(lambda s: s.decide(s.keys_of(rows), None))
+
+    def change(self, final: str) -> None:
+        rows = self._selection()
+        if not rows or self.session is None:
+            return
+        label = DETERMINATION_LABELS[final]
+        count = f"{len(rows):,} conviction{'s' if len(rows) != 1 else ''}"
+        dialog = ReasonDialog(
+            f"Change to {label}",
+            f"Why change {count} to “{label}”? The reason goes to the audit log.",
+            required=True, parent=self._window,
+        )  # fmt: skip
+        self._open(dialog, lambda: self._apply(
+            lambda s: s.decide(s.keys_of(rows), final, dialog.value())))  # fmt: skip
+
+    def note(self) -> None:
+        rows = self._selection()
+        if not rows or self.session is None:
+            return
+        existing = ""
+        if len(rows) == 1 and "note" in self.session.snapshot.frame.columns:
+            existing = str(self.session.snapshot.frame.get_column("note")[rows[0]] or "")
+        dialog = ReasonDialog("Note", "A note for the selected convictions (empty to remove):",
+                              required=False, text=existing, parent=self._window)  # fmt: skip
+        self._open(dialog, lambda: self._apply(
+            lambda s: s.annotate(s.keys_of(rows), dialog.value())))  # fmt: skip
+
+    def _apply(self, change: Callable[[Session], None]) -> None:
+        assert self.session is not None
+        try:
+            change(self.session)
+        except InputError as exc:
+            show_error(self._window, exc.render())
+
+    def _open(self, dialog: QDialog, on_accept: Callable[[], None]) -> None:
+        dialog.accepted.connect(on_accept)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.dialogOpened.emit(dialog)

@@ -1,0 +1,269 @@
+"""The main window: wires the start page, the open flow, the workspace view, decisions and
+exports together, and remembers its geometry. No work of its own happens here."""
+
+import functools
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+)
+
+from app.exports.office import load_office
+from app.logsetup import log_file
+from app.paths import workspaces_dir
+from ui.about import AboutDialog
+from ui.actions import build_actions
+from ui.decide import DecisionController
+from ui.export_dialog import ExportDialog
+from ui.exporting import ExportRequest, export_documents
+from ui.flow import OpenFlow
+from ui.jobs import JobRunner
+from ui.messages import show_error
+from ui.office_dialog import OfficeDialog
+from ui.session import Session
+from ui.settings import ui_settings
+from ui.start_page import StartPage
+from ui.workspace_view import WorkspaceView
+
+
+class MainWindow(QMainWindow):
+    dialogOpened = Signal(object)  # dialogs the window opens itself (tests, screenshots)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWindowTitle("CountyClear")
+        self.setObjectName("mainWindow")
+        self.actions = build_actions(self)
+        self.runner = JobRunner(self)
+        self.flow = OpenFlow(self.runner, self)
+        self.start = StartPage()
+        self.workspace = WorkspaceView(self.actions)
+        self.decisions = DecisionController(self.workspace, self.actions, self)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.start)
+        self.stack.addWidget(self.workspace)
+        self.setCentralWidget(self.stack)
+        self.session: Session | None = None
+        self.status_run = QLabel()
+        self.status_saved = QLabel()
+        self.statusBar().addWidget(self.status_run, 1)
+        self.statusBar().addPermanentWidget(self.status_saved)
+        self._menus()
+        self._wire()
+        self.show_start()
+        self._restore_geometry()
+
+    # --- wiring --------------------------------------------------------------------------
+    def _menus(self) -> None:
+        a = self.actions
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        for name in ("open", "open_workspace", "sample", "start", None, "export", "office",
+                     None, "quit"):  # fmt: skip
+            file_menu.addAction(a[name]) if name else file_menu.addSeparator()
+        edit = bar.addMenu("&Edit")
+        for name in ("undo", "redo", None, "find", "clear_filters"):
+            edit.addAction(a[name]) if name else edit.addSeparator()
+        decision = bar.addMenu("&Decision")
+        for name in ("accept", "dismiss", "reduce", "challenge", "review", None, "note"):
+            decision.addAction(a[name]) if name else decision.addSeparator()
+        view = bar.addMenu("&View")
+        for name in ("triage", "impact", None, "reset_columns"):
+            view.addAction(a[name]) if name else view.addSeparator()
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(a["log_folder"])
+        help_menu.addAction(a["about"])
+
+    def _wire(self) -> None:
+        a = self.actions
+        a["open"].triggered.connect(self.start.choose_files)
+        a["open_workspace"].triggered.connect(self.choose_workspace)
+        a["sample"].triggered.connect(self.flow.open_sample)
+        a["start"].triggered.connect(self.show_start)
+        a["quit"].triggered.connect(self.close)
+        a["export"].triggered.connect(self.export)
+        a["find"].triggered.connect(self._find)
+        a["undo"].triggered.connect(lambda: self.session and self.session.undo_stack.undo())
+        a["redo"].triggered.connect(lambda: self.session and self.session.undo_stack.redo())
+        a["undo"].setEnabled(False)
+        a["redo"].setEnabled(False)
+        a["clear_filters"].triggered.connect(lambda: self.workspace.grid.filters.clear_all())
+        a["triage"].triggered.connect(lambda: self.workspace.setCurrentIndex(0))
+        a["impact"].triggered.connect(lambda: self.workspace.setCurrentIndex(1))
+        a["reset_columns"].triggered.connect(self.workspace.grid.set_default_widths)
+        a["log_folder"].triggered.connect(self._show_log_location)
+        a["about"].triggered.connect(self._about)
+        a["office"].triggered.connect(self.edit_office)
+        self.start.filesChosen.connect(self.flow.open_files)
+        self.start.sampleRequested.connect(self.flow.open_sample)
+        self.start.workspaceChosen.connect(self.flow.open_workspace)
+        self.flow.sessionReady.connect(self.set_session)
+        self.workspace.grid.currentChanged.connect(self._show_person)
+        self.workspace.grid.activated.connect(self._show_person)
+
+    # --- sessions ------------------------------------------------------------------------
+    def set_session(self, session: Session) -> None:
+        if self.session is not None:
+            self.session.close()
+            self.session.deleteLater()
+        self.session = session
+        session.setParent(self)
+        stack = session.undo_stack
+        stack.canUndoChanged.connect(self.actions["undo"].setEnabled)
+        stack.canRedoChanged.connect(self.actions["redo"].setEnabled)
+        stack.undoTextChanged.connect(lambda t: self.actions["undo"].setText(f"&Undo {t}"))
+        stack.redoTextChanged.connect(lambda t: self.actions["redo"].setText(f"&Redo {t}"))
+        self.actions["undo"].setEnabled(False)
+        self.actions["redo"].setEnabled(False)
+        session.changed.connect(self._decisions_changed)
+        session.saved.connect(lambda: self.status_saved.setText("All changes saved"))
+        session.saveFailed.connect(lambda message: show_error(self, message))
+        self.workspace.grid.set_snapshot(session.snapshot)
+        self.workspace.show_impact(session.summary, session.snapshot.frame)
+        self.workspace.show_person(session.rows, None)
+        self.decisions.set_session(session)
+        ws = session.workspace
+        self.status_run.setText(
+            f"{ws.path.stem}  ·  {ws.county.title()}  ·  policy {ws.policy.id}  ·  "
+            f"as of {ws.as_of.isoformat()}  ·  {ws.determinations.height:,} convictions"
+        )
+        self.status_saved.setText("Saved")
+        self.setWindowTitle(f"{ws.path.stem} — CountyClear")
+        self.stack.setCurrentWidget(self.workspace)
+        self.actions["export"].setEnabled(True)
+        self.workspace.grid.table.setFocus()
+
+    def _decisions_changed(self) -> None:
+        assert self.session is not None
+        self.status_saved.setText("Saving…")
+        self.workspace.grid.set_snapshot(self.session.snapshot, same_rows=True)
+        self.decisions.update()
+        if self.session.summary is not None:
+            self.workspace.dashboard.set_data(self.session.summary, self.session.snapshot.frame)
+
+    def _show_person(self, row: int | None) -> None:
+        if self.session is None:
+            return
+        details = self.session.snapshot.frame.row(row, named=True) if row is not None else None
+        self.workspace.show_person(self.session.rows, details)
+
+    def show_start(self) -> None:
+        self.start.refresh()
+        self.stack.setCurrentWidget(self.start)
+        self.actions["export"].setEnabled(self.session is not None)
+
+    def choose_workspace(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Open workspace", str(workspaces_dir()), "CountyClear workspaces (*.ccws)"
+        )
+        if name:
+            self.flow.open_workspace(Path(name))
+
+    # --- export --------------------------------------------------------------------------
+    def export(self) -> ExportDialog | None:
+        if self.session is None:
+            return None
+        folder = Path.home() / "Documents" / "CountyClear" / self.session.workspace.path.stem
+        dialog = ExportDialog(folder, have_summary=self.session.summary is not None, parent=self)
+        dialog.accepted.connect(lambda: self._export_confirmed(dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _export_confirmed(self, dialog: ExportDialog) -> None:
+        request = dialog.request()
+        existing = [p for p in request.targets() if p.exists()]
+        if existing:
+            names = "\n".join(str(p) for p in existing)
+            answer = QMessageBox.question(
+                self, "Replace files?",
+                f"These files already exist:\n{names}\n\nReplace them?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )  # fmt: skip
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            request = dialog.request(replace=True)
+        self.start_export(request)
+
+    def start_export(self, request: ExportRequest) -> None:
+        assert self.session is not None
+        session = self.session
+        session.flush()
+        work = functools.partial(
+            export_documents, request, session.snapshot.frame, session.workspace.determinations,
+            session.summary, session.workspace.county,
+        )  # fmt: skip
+        job = self.flow.start_job("Exporting documents", work)
+
+        def done(written: list[Path]) -> None:
+            session.workspace.record("export", after=[str(p) for p in written])
+            session.autosaver.changed()
+            self.statusBar().showMessage(f"Exported {len(written)} files to {request.folder}")
+
+        job.succeeded.connect(done)
+
+    # --- help ----------------------------------------------------------------------------
+    def _find(self) -> None:
+        if self.session is not None:
+            self.workspace.setCurrentIndex(0)
+            self.workspace.grid.focus_search()
+
+    def _show_log_location(self) -> None:
+        QMessageBox.information(self, "Log file", f"CountyClear writes its log to\n{log_file()}")
+
+    def _about(self) -> None:
+        self._open_dialog(AboutDialog(self))
+
+    def edit_office(self) -> None:
+        self._open_dialog(OfficeDialog(load_office(), parent=self))
+
+    def _open_dialog(self, dialog: QDialog) -> None:
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.dialogOpened.emit(dialog)
+
+    # --- geometry and closing ------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        settings = ui_settings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        for key, widget in (("window/split", self.workspace.split),
+                            ("window/lower", self.workspace.lower)):  # fmt: skip
+            value = settings.value(key)
+            if isinstance(value, QByteArray):
+                widget.restoreState(value)
+        header = settings.value("grid/header")
+        if isinstance(header, QByteArray):
+            self.workspace.grid.table.horizontalHeader().restoreState(header)
+
+    def save_geometry(self) -> None:
+        settings = ui_settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/split", self.workspace.split.saveState())
+        settings.setValue("window/lower", self.workspace.lower.saveState())
+        settings.setValue("grid/header", self.workspace.grid.table.horizontalHeader().saveState())
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.session is not None and not self.session.close():
+            event.ignore()  # the save failed and the clerk was told; keep the window open
+            return
+        self.runner.cancel_all()
+        self.runner.wait(10_000)
+        self.save_geometry()
+        event.accept()

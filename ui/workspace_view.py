@@ -1,0 +1,82 @@
+"""The work area of an open workspace: triage (grid, person, decision) and the impact tab."""
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+
+from ui.dashboard import Dashboard
+from ui.decision_panel import DecisionPanel
+from ui.grid import TriageGrid
+from ui.person_view import PersonView
+
+NO_SOURCES = (
+    "The person's full record comes from the DOJ files, which are not open in this session. "
+    "Open the same DOJ files again (File > Open DOJ files) to see it."
+)
+
+
+def _notice(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setMargin(label.fontMetrics().height())
+    return label
+
+
+class WorkspaceView(QTabWidget):
+    def __init__(self, actions: dict[str, QAction], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDocumentMode(True)
+        self.grid = TriageGrid()
+        self.person = PersonView()
+        self.person.clear()
+        self.person_missing = _notice(NO_SOURCES)
+        self.person_stack = QStackedWidget()
+        self.person_stack.addWidget(self.person)
+        self.person_stack.addWidget(self.person_missing)
+        self.decision = DecisionPanel(actions)
+        lower = QSplitter(Qt.Orientation.Horizontal)
+        lower.addWidget(self.person_stack)
+        lower.addWidget(self.decision)
+        lower.setStretchFactor(0, 4)
+        lower.setStretchFactor(1, 1)
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.setObjectName("triageSplit")
+        self.split.addWidget(self.grid)
+        self.split.addWidget(lower)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 2)
+        self.lower = lower
+        self.dashboard = Dashboard()
+        self.impact_missing = _notice(
+            "The impact figures come from the DOJ files, which are not open in this session. "
+            "Open the same DOJ files again to see them."
+        )
+        self.impact_stack = QStackedWidget()
+        self.impact_stack.addWidget(self.dashboard)
+        self.impact_stack.addWidget(self.impact_missing)
+        triage = QWidget()
+        layout = QVBoxLayout(triage)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.split)
+        self.addTab(triage, "Triage")
+        self.addTab(self.impact_stack, "Impact")
+
+    def show_person(self, rows: Any, determination_row: dict[str, Any] | None) -> None:
+        if rows is None:
+            self.person_stack.setCurrentWidget(self.person_missing)
+            return
+        self.person_stack.setCurrentWidget(self.person)
+        if determination_row is None:
+            self.person.clear()
+        else:
+            self.person.show_conviction(rows, determination_row)
+
+    def show_impact(self, summary: dict[str, Any] | None, determinations: Any) -> None:
+        if summary is None:
+            self.impact_stack.setCurrentWidget(self.impact_missing)
+            return
+        self.impact_stack.setCurrentWidget(self.dashboard)
+        self.dashboard.set_data(summary, determinations)
