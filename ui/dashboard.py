@@ -5,6 +5,7 @@
 columns (`final_determination`, `status`) that app.review adds.
 """
 
+import html
 from collections.abc import Mapping
 from datetime import date
 from typing import Any, Final
@@ -142,6 +143,7 @@ class Dashboard(QScrollArea):
         self.chart_section = BarChart("Convictions by code section")
         self.chart_level = BarChart("Convictions by level")
         self.chart_rule = BarChart("Convictions by deciding rule")
+        self.chart_reason = BarChart("Dismissals by reason (additional relief)")
         self.chart_race = BarChart("People receiving relief, by race (DOJ RACE_DESCR)")
         self.chart_year = BarChart("Convictions by year of conviction", vertical=True)
         charts = QGridLayout()
@@ -149,7 +151,8 @@ class Dashboard(QScrollArea):
                                        self.chart_level, self.chart_race)):
             charts.addWidget(chart, index // 2, index % 2, Qt.AlignmentFlag.AlignTop)
         charts.addWidget(self.chart_year, 2, 0, 1, 2)
-        charts.addWidget(self.chart_rule, 3, 0, 1, 2)
+        charts.addWidget(self.chart_reason, 3, 0, 1, 2)
+        charts.addWidget(self.chart_rule, 4, 0, 1, 2)
         layout.addLayout(charts)
         layout.addStretch(1)
         self.setWidget(content)
@@ -191,9 +194,13 @@ class Dashboard(QScrollArea):
         earliest = summary.get("earliest_conviction") or "unknown"
         as_of_text = as_of.isoformat() if isinstance(as_of, date) else str(as_of)
         earliest_text = earliest.isoformat() if isinstance(earliest, date) else str(earliest)
+        policy = summary.get("policy")
+        policy_name = policy.get("name") if isinstance(policy, Mapping) else None
+        under = f" under the policy “{html.escape(str(policy_name))}”" if policy_name else ""
         self.heading.setText(
-            f"<b>{county.title()} County</b>, eligibility as of {as_of_text}; "
-            f"earliest conviction evaluated: {earliest_text}."
+            f"<b>{html.escape(county.title())} County</b>, eligibility as of "
+            f"{html.escape(as_of_text)}{under}; earliest conviction evaluated: "
+            f"{html.escape(earliest_text)}."
         )
         for key, _ in FIGURES:
             self.values[key].setText(f"{_count(summary.get(key)):,}")
@@ -213,6 +220,8 @@ class Dashboard(QScrollArea):
         self.chart_section.set_bars(_bars(summary.get("by_section")))
         self.chart_level.set_bars(_bars(summary.get("by_level")))
         self.chart_rule.set_bars(_bars(summary.get("by_rule")))
+        self.chart_reason.set_bars(sorted(_bars(summary.get("by_dismissal_reason")),
+                                          key=lambda b: -b[1]))
         self.chart_race.set_bars(sorted(_bars(summary.get("by_race")), key=lambda b: -b[1]))
         self.chart_year.set_bars(convictions_by_year(determinations))
 
@@ -253,7 +262,12 @@ def demo_data() -> tuple[dict[str, Any], pl.DataFrame]:
         "by_rule": {"MISDEMEANOR_DISMISS": 80, "FELONY_REDUCE": 48, "AGE_AT_LEAST": 31,
                     "YEARS_FELONY_FREE": 25, "PRIOR_SUPER_STRIKE": 14, "AFTER_CUTOFF": 24,
                     "NO_RULE_APPLIES": 10},
+        "by_dismissal_reason": {"Misdemeanor or infraction: dismiss and seal": 80,
+                                "50 years or older on the as-of date": 31,
+                                "No felony conviction in the 10 years before the as-of date": 25,
+                                "Sentence on this conviction completed": 8},
         "by_race": {"BLACK": 58, "HISPANIC": 49, "WHITE": 33, "ASIAN": 7, "OTHER": 4},
+        "policy": {"id": "los_angeles_2020", "name": "Los Angeles 2020"},
     }  # fmt: skip
     return summary, frame
 
@@ -262,5 +276,5 @@ def demo_widget() -> QWidget:
     summary, frame = demo_data()
     dashboard = Dashboard()
     dashboard.set_data(summary, frame)
-    dashboard.resize(1100, 1150)
+    dashboard.resize(1100, 1400)
     return dashboard

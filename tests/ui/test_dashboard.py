@@ -7,6 +7,11 @@ from typing import Any
 import polars as pl
 from pytestqt.qtbot import QtBot
 
+from app.doj.source import DojSource
+from app.eligibility.policy import builtin_policy
+from app.pipeline import evaluate_sources
+from app.synth.options import checked_options
+from app.synth.writer import generate_bytes
 from ui.charts import BarChart
 from ui.dashboard import (
     COMPLIANCE,
@@ -118,3 +123,25 @@ def test_demo_renders(qtbot: QtBot, tmp_path: Path) -> None:
     widget.show()
     qtbot.waitExposed(widget)
     assert widget.grab().save(str(tmp_path / "dashboard.png"))
+
+
+def test_engine_summary_shows_whole_and_consistent(qtbot: QtBot) -> None:
+    delivery = generate_bytes(checked_options("SACRAMENTO", people=300, seed=5))
+    result = evaluate_sources([DojSource("synth.dat", delivery[0], False)],
+                              county="SACRAMENTO", policy=builtin_policy("los_angeles_2020"),
+                              as_of=date(2025, 1, 1))
+    dashboard = Dashboard()
+    qtbot.addWidget(dashboard)
+    dashboard.set_data(result.summary, result.determinations)
+    for key, _ in FIGURES:
+        assert dashboard.figure_text(key) == f"{result.summary[key]:,}"
+    assert "Los Angeles 2020" in dashboard.heading.text()
+    total = result.summary["convictions_evaluated"]
+    assert sum(v for _, v in dashboard.chart_determination.bars) == total
+    assert sum(v for _, v in dashboard.chart_year.bars) == total
+    assert sum(v for _, v in dashboard.chart_race.bars) == result.summary["people_with_relief"]
+    assert sum(v for _, v in dashboard.chart_reason.bars) == \
+        result.summary["determinations"]["dismiss"]
+    compliance = result.summary["compliance"]
+    for key, _ in COMPLIANCE:
+        assert dashboard.figure_text("compliance." + key) == f"{compliance[key]:,}"
