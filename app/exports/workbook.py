@@ -6,16 +6,21 @@ that repeat the header row, a confidentiality line in the print header and page 
 footer.
 """
 
+import contextlib
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Final, Literal
+from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
 
 from app.jobs import CancelToken, Progress, ProgressCallback, no_progress
 
@@ -56,6 +61,29 @@ def build_table_workbook(
     book.properties.creator = "CountyClear"
     sheet = book.create_sheet(setup.sheet_title)
     _layout(sheet, columns, total, setup)
+    sheet._writer = _MemoryWorksheetWriter(sheet)  # before the first row: keep rows in memory
+    sheet._writer.write_top()
+    try:
+        _write_rows(sheet, columns, rows, total, progress, cancel)
+    except BaseException:
+        with contextlib.suppress(Exception):  # finish the XML stream so nothing dangles
+            sheet.close()
+        raise
+    progress(Progress(total, total, "Saving the workbook"))
+    buffer = io.BytesIO()
+    with ZipFile(buffer, "w", ZIP_DEFLATED, allowZip64=True) as archive:
+        _MemoryExcelWriter(book, archive).save()
+    return buffer.getvalue()
+
+
+def _write_rows(
+    sheet: Any,
+    columns: Sequence[Column],
+    rows: Iterable[Sequence[Any]],
+    total: int,
+    progress: ProgressCallback,
+    cancel: CancelToken | None,
+) -> None:
     sheet.row_dimensions[1].height = HEADER_HEIGHT
     sheet.append(_header_cells(sheet, columns))
     make_cell = _cell_makers(sheet, columns)
@@ -76,10 +104,31 @@ def build_table_workbook(
             if cancel is not None:
                 cancel.check()
             progress(Progress(index, total, f"Writing row {index:,} of {total:,}"))
-    progress(Progress(total, total, "Saving the workbook"))
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+
+
+class _MemoryWorksheetWriter(WorksheetWriter):  # type: ignore[misc]
+    """openpyxl's streaming sheet writer, into memory instead of a temporary file: the rows
+    are unsealed criminal history and must not touch the disk."""
+
+    def __init__(self, sheet: Any) -> None:
+        super().__init__(sheet, out=io.BytesIO())
+
+    def cleanup(self) -> None:
+        """Nothing on disk to remove."""
+
+
+class _MemoryExcelWriter(ExcelWriter):  # type: ignore[misc]
+    """Stores each streamed sheet from memory (openpyxl's own writer expects a file name)."""
+
+    def write_worksheet(self, ws: Any) -> None:
+        ws._drawing = SpreadsheetDrawing()
+        ws._drawing.charts = ws._charts
+        ws._drawing.images = ws._images
+        if not ws.closed:
+            ws.close()
+        ws._rels = ws._writer._rels
+        self._archive.writestr(ws.path[1:], ws._writer.read())
+        self.manifest.append(ws)
 
 
 def _layout(sheet: Any, columns: Sequence[Column], total: int, setup: PrintSetup) -> None:

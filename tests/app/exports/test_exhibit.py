@@ -1,0 +1,142 @@
+import io
+from datetime import datetime
+from pathlib import Path
+
+import msoffcrypto
+import openpyxl
+import openpyxl.worksheet._writer as openpyxl_writer
+import polars as pl
+import pytest
+from msoffcrypto.exceptions import InvalidKeyError
+
+from app.errors import InputError
+from app.exports.exhibit import CONFIDENTIAL, HEADERS, write_exhibit
+from app.exports.granted import granted_convictions
+from app.jobs import Cancelled, CancelToken, Progress
+from tests.app.exports.frames import repeated, sample_determinations
+
+PASSWORD = "Sealed-exhibit-2026"
+
+
+def decrypt(path: Path, password: str) -> openpyxl.Workbook:
+    office = msoffcrypto.OfficeFile(io.BytesIO(path.read_bytes()))
+    office.load_key(password=password)
+    plain = io.BytesIO()
+    office.decrypt(plain)
+    return openpyxl.load_workbook(plain)
+
+
+def test_the_exhibit_opens_only_with_its_password(tmp_path: Path) -> None:
+    path = tmp_path / "exhibit_1.xlsx"
+    write_exhibit(path, sample_determinations(), county="SACRAMENTO", password=PASSWORD)
+    office = msoffcrypto.OfficeFile(io.BytesIO(path.read_bytes()))
+    assert office.is_encrypted()
+    with pytest.raises(Exception):  # noqa: B017 - openpyxl's error for a non-zip varies
+        openpyxl.load_workbook(path)
+    office.load_key(password="not-the-password")
+    with pytest.raises(InvalidKeyError):
+        office.decrypt(io.BytesIO())
+    assert decrypt(path, PASSWORD).active is not None
+
+
+def test_rows_are_exactly_the_granted_convictions(tmp_path: Path) -> None:
+    frame = sample_determinations()
+    path = tmp_path / "exhibit_1.xlsx"
+    assert write_exhibit(path, frame, county="SACRAMENTO", password=PASSWORD) == 5
+    sheet = decrypt(path, PASSWORD).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == HEADERS
+    granted = granted_convictions(frame)
+    assert [row[3] for row in rows[1:]] == granted.get_column("cii_number").to_list()
+    assert rows[1] == (
+        1, "DOE, JANE Q", datetime(1970, 5, 17), "A100", "99M100001", "CASC SACRAMENTO",
+        "11357(A) HS", "Misdemeanor", datetime(1999, 3, 2), "Dismiss and seal",
+        "Misdemeanor or infraction: dismiss and seal (HS 11361.8(e)-(f))", "Yes",
+    )  # fmt: skip
+    by_name = {row[1]: row for row in rows[1:]}
+    assert by_name["POE, EDGAR A"][9] == "Recall and resentence"
+    assert by_name["ROE, RICHARD"][9] == "Redesignate"
+    assert by_name["ROE, RICHARD"][11] == "No"  # another, non-Prop 64 conviction in the case
+    assert by_name["MOE, MARY"][11] == "No"  # another count of the case is still in review
+    assert [row[0] for row in rows[1:]] == [1, 2, 3, 4, 5]
+    cells = {str(value) for row in rows for value in row}
+    assert not cells & {"WHITE", "HISPANIC", "BLACK", "ASIAN", "ZOE, ZED"}  # no race, no others
+    assert sheet["C2"].is_date and sheet["C2"].number_format == "mm/dd/yyyy"
+
+
+def test_header_and_print_setup(tmp_path: Path) -> None:
+    path = tmp_path / "exhibit_1.xlsx"
+    write_exhibit(path, sample_determinations(), county="SACRAMENTO", password=PASSWORD)
+    sheet = decrypt(path, PASSWORD).active
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == "A1:L6"
+    assert sheet.print_title_rows == "$1:$1"
+    assert sheet.page_setup.orientation == "landscape"
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
+    assert sheet.oddHeader.center.text == CONFIDENTIAL == "CONFIDENTIAL - FILED UNDER SEAL"
+    assert "Sacramento" in sheet.oddHeader.left.text
+    assert sheet.oddFooter.right.text == "Page &P of &N"
+    assert all(sheet.cell(1, column).font.bold for column in range(1, len(HEADERS) + 1))
+    widths = [sheet.column_dimensions[letter].width for letter in "ABCDEFGHIJKL"]
+    assert all(6 <= width <= 45 for width in widths)
+
+
+def test_a_short_password_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    path = tmp_path / "exhibit_1.xlsx"
+    with pytest.raises(InputError, match="at least 8 characters"):
+        write_exhibit(path, sample_determinations(), county="SACRAMENTO", password="short")
+    assert not path.exists()
+
+
+def test_a_large_exhibit_reports_progress_and_can_be_cancelled(tmp_path: Path) -> None:
+    frame = repeated(sample_determinations(), 500)  # 2,500 exhibit rows
+    reports: list[Progress] = []
+    path = tmp_path / "exhibit_1.xlsx"
+    rows = write_exhibit(path, frame, county="SACRAMENTO", password=PASSWORD,
+                         progress=reports.append)  # fmt: skip
+    assert rows == 2500
+    counted = [r.done for r in reports if r.total == 2500]
+    assert counted[:2] == [1000, 2000] and counted[-1] == 2500
+    assert reports[-1].text.startswith("Sealing")
+
+    cancel = CancelToken()
+
+    def cancel_at_first_report(progress: Progress) -> None:
+        if progress.done >= 1000:
+            cancel.cancel()
+
+    other = tmp_path / "cancelled.xlsx"
+    with pytest.raises(Cancelled):
+        write_exhibit(other, frame, county="SACRAMENTO", password=PASSWORD,
+                      progress=cancel_at_first_report, cancel=cancel)  # fmt: skip
+    assert not other.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["exhibit_1.xlsx"]
+
+
+def test_an_empty_exhibit_is_still_a_valid_sealed_workbook(tmp_path: Path) -> None:
+    frame = sample_determinations().filter(pl.col("determination") == "review")
+    path = tmp_path / "exhibit_1.xlsx"
+    assert write_exhibit(path, frame, county="SACRAMENTO", password=PASSWORD) == 0
+    rows = list(decrypt(path, PASSWORD).active.iter_rows(values_only=True))
+    assert rows == [HEADERS]
+
+
+def test_unsealed_rows_never_touch_the_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """openpyxl's write-only mode streams rows through a temporary file unless told otherwise."""
+    created: list[str] = []
+    real = openpyxl_writer.create_temporary_file
+
+    def recording(suffix: str = "") -> str:
+        name: str = real(suffix)
+        created.append(name)
+        return name
+
+    monkeypatch.setattr(openpyxl_writer, "create_temporary_file", recording)
+    out = tmp_path / "out"
+    write_exhibit(out / "exhibit_1.xlsx", repeated(sample_determinations(), 300),
+                  county="SACRAMENTO", password=PASSWORD)  # fmt: skip
+    assert created == []
+    assert [p.name for p in out.iterdir()] == ["exhibit_1.xlsx"]
