@@ -88,12 +88,12 @@ def require_windows_bundle(bundle: Path) -> None:
         )
 
 
-def build_installer(bundle: Path, version: str) -> Path:
+def build_installer(bundle: Path, version: str, out_dir: Path = DIST) -> Path:
     makensis = shutil.which("makensis")
     if makensis is None:
         raise SystemExit("makensis not found: install NSIS (Debian: apt-get install nsis)")
     require_windows_bundle(bundle)
-    out = DIST / f"CountyClear-{version}-setup.exe"
+    out = out_dir / f"CountyClear-{version}-setup.exe"
     subprocess.run(
         [
             makensis, "-WX", "-V2",
@@ -106,12 +106,12 @@ def build_installer(bundle: Path, version: str) -> Path:
     return out
 
 
-def build_msi(bundle: Path, version: str) -> Path:
+def build_msi(bundle: Path, version: str, out_dir: Path = DIST) -> Path:
     wixl, heat = shutil.which("wixl"), shutil.which("wixl-heat")
     if wixl is None or heat is None:
         raise SystemExit("wixl not found: install msitools' wixl (Debian: apt-get install wixl)")
     require_windows_bundle(bundle)
-    out = DIST / f"CountyClear-{version}.msi"
+    out = out_dir / f"CountyClear-{version}.msi"
     # wixl resolves file sources relative to the working directory and rejects absolute paths.
     files = sorted(
         p.relative_to(bundle.parent).as_posix() for p in bundle.rglob("*") if p.is_file()

@@ -1,0 +1,240 @@
+"""The shipped product: the built one-folder bundle, the NSIS and MSI installers, the desktop entry.
+
+Bundle tests check an already-built bundle: $COUNTYCLEAR_BUNDLE, else dist/CountyClear (build
+it with `python packaging/build.py`); they skip, saying so, when there is none. The installer
+tests compile installer/ against a stand-in bundle folder, so they run on any machine that has
+makensis / wixl (Debian packages `nsis`, `wixl`, `msitools`).
+"""
+
+import configparser
+import importlib.util
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from app import __version__
+
+ROOT = Path(__file__).resolve().parents[2]
+NSIS_SCRIPT = ROOT / "installer" / "countyclear.nsi"
+
+
+def built_bundle() -> Path | None:
+    """The bundle under test, or None when none has been built."""
+    named = os.environ.get("COUNTYCLEAR_BUNDLE")
+    candidate = Path(named) if named else ROOT / "dist" / "CountyClear"
+    return candidate if (candidate / "_internal").is_dir() else None
+
+
+def bundle_cli(bundle: Path) -> Path:
+    windows = bundle / "countyclear-cli.exe"
+    return windows if windows.exists() else bundle / "countyclear"
+
+
+def offscreen_env(home: Path) -> dict[str, str]:
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "COUNTYCLEAR_HOME": str(home)}
+
+
+requires_bundle = pytest.mark.skipif(
+    built_bundle() is None,
+    reason="no built bundle: run `python packaging/build.py` (or set COUNTYCLEAR_BUNDLE)",
+)
+
+
+def load_build_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("countyclear_build", ROOT / "packaging/build.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# --- the built bundle ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def bundle() -> Path:
+    found = built_bundle()
+    assert found is not None
+    return found
+
+
+@requires_bundle
+def test_bundle_selftest_passes_offscreen(bundle: Path, tmp_path: Path) -> None:
+    done = subprocess.run(
+        [str(bundle_cli(bundle)), "selftest"],
+        env=offscreen_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "self-test passed" in done.stdout
+    assert str(bundle.resolve()) in done.stdout  # the frozen executable ran, not the source
+
+
+@requires_bundle
+def test_bundle_reports_the_source_version(bundle: Path, tmp_path: Path) -> None:
+    done = subprocess.run(
+        [str(bundle_cli(bundle)), "--version"],
+        env=offscreen_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert done.stdout.strip() == f"CountyClear {__version__}"
+
+
+@requires_bundle
+def test_bundle_has_both_executables_and_the_resources(bundle: Path) -> None:
+    gui = "CountyClear.exe" if (bundle / "CountyClear.exe").exists() else "CountyClear"
+    assert (bundle / gui).is_file()
+    assert bundle_cli(bundle).is_file()
+    resources = bundle / "_internal" / "resources"
+    shipped = {p.relative_to(resources).as_posix() for p in resources.rglob("*") if p.is_file()}
+    source = ROOT / "resources"
+    expected = {
+        p.relative_to(source).as_posix()
+        for p in source.rglob("*")
+        if p.is_file() and p.name != "doj_sample.dat" and "__pycache__" not in p.parts
+    }
+    assert shipped == expected
+    assert "sample/doj_sample.dat" not in shipped  # never the clear-text sample
+
+
+@requires_bundle
+def test_bundle_ships_one_polars_runtime_that_needs_no_avx2(bundle: Path) -> None:
+    runtimes = sorted(p.name for p in (bundle / "_internal").glob("_polars_runtime*"))
+    assert runtimes == ["_polars_runtime_compat"]
+
+
+@requires_bundle
+def test_bundle_leaves_out_unused_and_network_qt(bundle: Path) -> None:
+    files = [p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file()]
+    qt_libs = {re.sub(r"^(lib)?Qt6(\w+).*$", r"\2", Path(f).name) for f in files if "Qt6" in f}
+    assert {"Core", "Gui", "Widgets"} <= qt_libs
+    assert not qt_libs & {"Network", "Qml", "Quick", "Pdf", "WebEngineCore", "Sql"}
+    plugins = [f for f in files if "/plugins/" in f]
+    assert any("/platforms/" in f and "offscreen" in f for f in plugins)
+    assert not [f for f in plugins if re.search(r"/(tls|networkinformation|sqldrivers)/", f)]
+    if sys.platform.startswith("linux"):
+        assert "DBus" in qt_libs  # libQt6Gui needs it on Linux
+        assert not [f for f in files if "translations/" in f]
+
+
+@requires_bundle
+def test_bundle_contains_no_network_client(bundle: Path) -> None:
+    from PyInstaller.archive.readers import CArchiveReader
+
+    archive = CArchiveReader(str(bundle_cli(bundle)))
+    pyz = archive.open_embedded_archive("PYZ.pyz")
+    modules = set(pyz.toc)
+    forbidden = {"ssl", "requests", "urllib3", "httpx", "aiohttp", "PySide6.QtNetwork"}
+    assert not {m for m in modules if m.split(".")[0] in forbidden or m in forbidden}
+    assert not [m for m in modules if re.search(r"updat|telemetr|sentry|analytics", m, re.I)]
+    assert "app.commands.selftest" in modules
+
+
+# --- the installers, against a stand-in bundle ---------------------------------------------
+
+
+@pytest.fixture
+def stand_in_bundle(tmp_path: Path) -> Path:
+    """A folder shaped like the Windows bundle (the real one is built on Windows)."""
+    bundle = tmp_path / "CountyClear"
+    (bundle / "_internal" / "resources" / "policies").mkdir(parents=True)
+    (bundle / "CountyClear.exe").write_bytes(b"MZ stand-in gui")
+    (bundle / "countyclear-cli.exe").write_bytes(b"MZ stand-in cli")
+    (bundle / "_internal" / "resources" / "policies" / "statutory.toml").write_text("id = 1\n")
+    return bundle
+
+
+def makensis(*args: str) -> subprocess.CompletedProcess[str]:
+    tool = shutil.which("makensis")
+    if tool is None:
+        pytest.skip("makensis is not installed (Debian package `nsis`)")
+    return subprocess.run(
+        [tool, *args, str(NSIS_SCRIPT)], capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+def test_nsis_installer_compiles_without_warnings(stand_in_bundle: Path, tmp_path: Path) -> None:
+    setup = tmp_path / "CountyClear-9.8.7-setup.exe"
+
+    done = makensis(
+        "-WX", "-V4", "-DVERSION=9.8.7", f"-DSOURCE_DIR={stand_in_bundle}", f"-DOUTFILE={setup}"
+    )
+
+    log = done.stdout + done.stderr
+    assert done.returncode == 0, log
+    assert not re.search(r"\bwarnings?\b", log, re.I), log  # makensis: "warning 9000: ..."
+    for name in ("CountyClear.exe", "countyclear-cli.exe", "statutory.toml"):
+        assert f'File: "{name}"' in log  # every file of the bundle is packed
+    data = setup.read_bytes()
+    assert data.startswith(b"MZ")
+    for text in ("ProductVersion", "9.8.7", "CountyClear"):
+        assert text.encode("utf-16-le") in data  # the version resource Explorer shows
+
+
+def test_nsis_installer_is_per_user_and_keeps_user_data() -> None:
+    script = NSIS_SCRIPT.read_text(encoding="utf-8")
+    assert "RequestExecutionLevel user" in script
+    assert 'InstallDir "$LOCALAPPDATA\\Programs\\${APP}"' in script
+    uninstall = script[script.index('Section "Uninstall"') :].splitlines()
+    touching_user_data = [
+        line for line in uninstall if "$LOCALAPPDATA\\${APP}" in line and "DetailPrint" not in line
+    ]
+    assert touching_user_data == []
+    assert 'RMDir /r "$INSTDIR"' not in uninstall  # never a recursive delete of the folder
+
+
+def test_nsis_refuses_a_folder_without_the_windows_app(tmp_path: Path) -> None:
+    done = makensis("-WX", f"-DSOURCE_DIR={tmp_path}", f"-DOUTFILE={tmp_path / 'x-setup.exe'}")
+
+    assert done.returncode != 0
+    assert "No Windows bundle" in done.stdout + done.stderr
+
+
+def test_msi_builds_with_wixl(stand_in_bundle: Path, tmp_path: Path) -> None:
+    if shutil.which("wixl") is None or shutil.which("wixl-heat") is None:
+        pytest.skip("wixl is not installed (Debian package `wixl`)")
+    build = load_build_script()
+    out = tmp_path / "out"
+    out.mkdir()
+
+    msi = build.build_msi(stand_in_bundle, "9.8.7", out_dir=out)
+
+    assert msi.read_bytes().startswith(bytes.fromhex("d0cf11e0a1b11ae1"))  # an MSI database
+    if shutil.which("msiinfo") is None:
+        pytest.skip("msiinfo (Debian package `msitools`) is needed to read the MSI back")
+    files = subprocess.run(["msiinfo", "export", str(msi), "File"], capture_output=True,
+                           text=True, check=True).stdout  # fmt: skip
+    for name in ("CountyClear.exe", "countyclear-cli.exe", "statutory.toml"):
+        assert f"\t{name}\t" in files
+    registry = subprocess.run(["msiinfo", "export", str(msi), "Registry"], capture_output=True,
+                              text=True, check=True).stdout  # fmt: skip
+    assert "Software\\Classes\\.ccw" in registry
+    properties = subprocess.run(["msiinfo", "export", str(msi), "Property"],
+                                capture_output=True, text=True, check=True).stdout  # fmt: skip
+    assert "ProductVersion\t9.8.7" in properties
+
+
+def test_linux_desktop_entry() -> None:
+    path = ROOT / "installer" / "countyclear.desktop"
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.read(path, encoding="utf-8")
+    section = entry["Desktop Entry"]
+    assert section["Type"] == "Application"
+    assert section["Exec"].split()[0] == "countyclear"
+    assert "application/x-countyclear-workspace" in section["MimeType"]
+    validator = shutil.which("desktop-file-validate")
+    if validator is not None:
+        done = subprocess.run([validator, str(path)], capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stdout + done.stderr
