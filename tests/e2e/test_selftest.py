@@ -109,7 +109,7 @@ def test_exhibit_check_counts_rows_against_granted(
         | ~(pl.col("cnt_order") == granted.item(0, "cnt_order"))
     )
     write_exhibit(path, one_less, county="SACRAMENTO", password="throwaway-pw")
-    with pytest.raises(SelftestFailed, match="expected .* granted convictions"):
+    with pytest.raises(SelftestFailed, match=r"expected .* granted convictions"):
         check_exhibit(path, "throwaway-pw", determinations)
 
 
