@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
     QLabel,
-    QSplitter,
+    QSizePolicy,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -119,13 +119,12 @@ class PersonView(QWidget):
         history = QGroupBox("Whole record, by arrest cycle")
         history_layout = QVBoxLayout(history)
         history_layout.addWidget(self.timeline)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(why)
-        splitter.addWidget(history)
-        splitter.setStretchFactor(1, 3)
+        # The explanation takes the height its words need; the timeline gets the rest.
+        why.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(why)
+        layout.addWidget(history, 1)
         self.marks: dict[str, str] = {}
 
     def clear(self) -> None:
@@ -153,6 +152,7 @@ class PersonView(QWidget):
 
     def _fill_timeline(self, timeline: pl.DataFrame) -> None:
         self.timeline.clear()
+        own: QTreeWidgetItem | None = None
         bold = QFont(self.timeline.font())
         bold.setBold(True)
         for (cycle,), entries in timeline.group_by("cycle", maintain_order=True):
@@ -174,7 +174,11 @@ class PersonView(QWidget):
                         item.setForeground(column, QBrush(QColor("black")))
                         item.setFont(column, bold)
                 cycle_item.addChild(item)
+                if mark == "This conviction":
+                    own = item
         self.timeline.expandAll()
+        if own is not None:
+            self.timeline.scrollToItem(own)  # a long record may put it far down
         for column in range(len(COLUMNS)):
             self.timeline.resizeColumnToContents(column)
 

@@ -185,7 +185,7 @@ def test_an_undated_named_conviction_may_be_the_prior() -> None:
 def test_every_engine_challenge_names_a_prior_in_the_timeline() -> None:
     """On a synthetic delivery run through the real engine, each super strike or PC 290 fact
     is found in the person's timeline, dated before the conviction or undated."""
-    delivery = generate_bytes(checked_options("SACRAMENTO", people=400, seed=11))
+    delivery = generate_bytes(checked_options("SACRAMENTO", people=1500, seed=11))
     result = evaluate_sources([DojSource("synth.dat", delivery[0], False)],
                               county="SACRAMENTO", policy=builtin_policy("statutory"),
                               as_of=date(2025, 1, 1))

@@ -88,17 +88,18 @@ def test_demo_renders_at_a_readable_size(qtbot: QtBot, tmp_path: Path) -> None:
 
 
 def test_engine_output_shows_with_its_prior_highlighted(qtbot: QtBot) -> None:
-    delivery = generate_bytes(checked_options("SACRAMENTO", people=300, seed=7))
+    delivery = generate_bytes(checked_options("SACRAMENTO", people=1500, seed=7))
     result = evaluate_sources([DojSource("synth.dat", delivery[0], False)],
                               county="SACRAMENTO", policy=builtin_policy("statutory"),
                               as_of=date(2025, 1, 1))
     challenged = result.determinations.filter(
-        pl.col("rule_id") == "CHALLENGE_PRIOR_SUPER_STRIKE").row(0, named=True)
+        pl.col("rule_id").is_in(["CHALLENGE_PRIOR_SUPER_STRIKE", "CHALLENGE_PRIOR_PC290"])
+    ).row(0, named=True)
     view = PersonView()
     qtbot.addWidget(view)
     view.show_conviction(result.rows, challenged)
     marks = dict(view.entries())
     assert marks[challenged["cnt_order"]] == "This conviction"
-    assert "Prior super strike" in marks.values()
+    assert {"Prior super strike", "Prior PC 290 offence"} & set(marks.values())
     people_rows = result.rows.filter(pl.col("SUBJECT_ID") == challenged["subject_id"])
     assert len(marks) == people_rows["CNT_ORDER"].n_unique()
