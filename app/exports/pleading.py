@@ -195,7 +195,9 @@ def render(documents: Iterable[PleadingDocument], *, title: str, author: str) ->
     """All documents in one PDF; each restarts its page numbers and has its own footer."""
     register_fonts()
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=letter, pageCompression=1)
+    canvas = Canvas(
+        buffer, pagesize=letter, pageCompression=1, initialFontName=SERIF, initialFontSize=12
+    )
     canvas.setTitle(title)
     canvas.setAuthor(author)
     canvas.setCreator("CountyClear")

@@ -19,6 +19,16 @@ def flat_text(path: Path) -> str:
     return " ".join(pdf_text(path).split())
 
 
+def body_text(path: Path) -> str:
+    """A pleading's text without the line numbers, page numbers and footers, collapsed, so
+    phrases that wrap across lines and pages read whole."""
+    # pdftotext crops in points from the top-left: right of the margin rules, above line 28's
+    # descenders (page numbers and footers sit lower).
+    args = ["pdftotext", "-x", "70", "-y", "0", "-W", "542", "-H", "736", str(path), "-"]
+    text = subprocess.run(args, check=True, capture_output=True, text=True).stdout
+    return " ".join(text.split())
+
+
 @dataclass(frozen=True)
 class Word:
     text: str
