@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -172,6 +173,28 @@ def save_policy_toml(policy: Policy, path: Path) -> None:
     os.replace(temporary, path)
 
 
+class YearsSpinBox(QSpinBox):
+    """Whole years, written `1 year`, `10 years`."""
+
+    def textFromValue(self, value: int) -> str:
+        return f"{value} year" if value == 1 else f"{value} years"
+
+    def valueFromText(self, text: str) -> int:
+        digits = "".join(ch for ch in text if ch.isdigit())
+        return int(digits) if digits else self.minimum()
+
+    def validate(self, text: str, pos: int) -> object:
+        digits = "".join(ch for ch in text if ch.isdigit())
+        if not digits:
+            return (QValidator.State.Intermediate, text, pos)
+        value = int(digits)
+        if value > self.maximum():
+            return (QValidator.State.Invalid, text, pos)
+        state = (QValidator.State.Acceptable if value >= self.minimum()
+                 else QValidator.State.Intermediate)
+        return (state, text, pos)
+
+
 def _explained(title: str, meaning: str, authority: str) -> QLabel:
     label = QLabel(f"{meaning} <i>({authority})</i>")
     label.setWordWrap(True)
@@ -231,10 +254,9 @@ class PolicyEditor(QDialog):
                     self.notices.append(f"{title}: {value} is outside {low}-{high}, the range "
                                         f"a policy file allows; the form shows "
                                         f"{min(max(value, low), high)}.")
-                spin = QSpinBox()
+                spin = YearsSpinBox()
                 spin.setRange(low, high)
                 spin.setValue(value or low)
-                spin.setSuffix(" years")
                 spin.setAccessibleName(f"{title}: years ({low} to {high})")
                 box = QCheckBox(title)
                 box.setChecked(value != 0)

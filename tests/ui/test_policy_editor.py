@@ -88,8 +88,12 @@ def test_spin_boxes_allow_only_the_policy_ranges(qtbot: QtBot) -> None:
         _, spin = editor.thresholds[key]
         assert (spin.minimum(), spin.maximum()) == (low, high)
     _, age = editor.thresholds["age_at_least"]
-    age.selectAll()
-    qtbot.keyClicks(age, "99")
+    age.lineEdit().selectAll()
+    qtbot.keyClicks(age, "45")
+    qtbot.keyClick(age, Qt.Key.Key_Return)
+    assert (age.value(), age.text()) == (45, "45 years")
+    age.lineEdit().selectAll()
+    qtbot.keyClicks(age, "99")  # the 9 after 9 is refused: 99 is over 65
     assert age.value() <= 65
     age.setValue(70)
     assert age.value() == 65
