@@ -63,8 +63,8 @@ class TriageGrid(QWidget):
     def set_snapshot(self, snapshot: TriageSnapshot | None, *, same_rows: bool = False) -> None:
         """Show a new snapshot under the current filters.
 
-        `same_rows`: only decision columns changed (rows and their order are the same), so
-        selection and scroll position are kept.
+        `same_rows`: only decision columns changed (rows and their order are the same): the
+        rows shown, the selection and the scroll position are kept as they are.
         """
         if snapshot is None:
             self._view = None
@@ -76,15 +76,8 @@ class TriageGrid(QWidget):
             self.filters.set_choices(snapshot)
             self.model.set_view(self._view)
         else:
-            before = self._view.rows
-            selected = self.selected_rows()
-            current = self.current_row()
-            self._view.set_snapshot(snapshot, same_order=True)
-            if self._view.rows.equals(before):
-                self.model.refresh_values()
-            else:
-                self.model.set_view(self._view)
-                self._restore(selected, current)
+            self._view.set_snapshot(snapshot, keep_rows=True)
+            self.model.refresh_values()
         self._update_summary()
 
     # --- what the clerk has selected -----------------------------------------------------

@@ -75,7 +75,7 @@ class TriageModel(QAbstractTableModel):
         """Grid rows now showing these snapshot rows (those filtered out are left out)."""
         if self._view is None or not snapshot_rows:
             return []
-        found = self._view.rows.is_in(pl.Series(snapshot_rows, dtype=pl.UInt32)).arg_true()
+        found = self._view.rows.is_in(snapshot_rows).arg_true()
         return [int(r) for r in found.to_list()]
 
     # --- Qt's model API ------------------------------------------------------------------

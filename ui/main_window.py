@@ -2,6 +2,7 @@
 exports together, and remembers its geometry. No work of its own happens here."""
 
 import functools
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Signal
@@ -90,10 +91,9 @@ class MainWindow(QMainWindow):
         a["quit"].triggered.connect(self.close)
         a["export"].triggered.connect(self.export)
         a["find"].triggered.connect(self._find)
-        a["undo"].triggered.connect(lambda: self.session and self.session.undo_stack.undo())
-        a["redo"].triggered.connect(lambda: self.session and self.session.undo_stack.redo())
-        a["undo"].setEnabled(False)
-        a["redo"].setEnabled(False)
+        a["undo"].triggered.connect(self._undo)
+        a["redo"].triggered.connect(self._redo)
+        self._undo_state()
         a["clear_filters"].triggered.connect(lambda: self.workspace.grid.filters.clear_all())
         a["triage"].triggered.connect(lambda: self.workspace.setCurrentIndex(0))
         a["impact"].triggered.connect(lambda: self.workspace.setCurrentIndex(1))
@@ -116,15 +116,15 @@ class MainWindow(QMainWindow):
         self.session = session
         session.setParent(self)
         stack = session.undo_stack
-        stack.canUndoChanged.connect(self.actions["undo"].setEnabled)
-        stack.canRedoChanged.connect(self.actions["redo"].setEnabled)
-        stack.undoTextChanged.connect(lambda t: self.actions["undo"].setText(f"&Undo {t}"))
-        stack.redoTextChanged.connect(lambda t: self.actions["redo"].setText(f"&Redo {t}"))
-        self.actions["undo"].setEnabled(False)
-        self.actions["redo"].setEnabled(False)
+        # Bound methods, not lambdas: Qt disconnects them when the window goes away.
+        stack.canUndoChanged.connect(self._undo_state)
+        stack.canRedoChanged.connect(self._undo_state)
+        stack.undoTextChanged.connect(self._undo_state)
+        stack.redoTextChanged.connect(self._undo_state)
+        self._undo_state()
         session.changed.connect(self._decisions_changed)
-        session.saved.connect(lambda: self.status_saved.setText("All changes saved"))
-        session.saveFailed.connect(lambda message: show_error(self, message))
+        session.saved.connect(self._saved)
+        session.saveFailed.connect(self._save_failed)
         self.workspace.grid.set_snapshot(session.snapshot)
         self.workspace.show_impact(session.summary, session.snapshot.frame)
         self.workspace.show_person(session.rows, None)
@@ -139,6 +139,29 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.workspace)
         self.actions["export"].setEnabled(True)
         self.workspace.grid.table.setFocus()
+
+    def _undo(self) -> None:
+        if self.session is not None:
+            self.session.undo_stack.undo()
+
+    def _redo(self) -> None:
+        if self.session is not None:
+            self.session.undo_stack.redo()
+
+    def _undo_state(self) -> None:
+        stack = self.session.undo_stack if self.session is not None else None
+        undo, redo = self.actions["undo"], self.actions["redo"]
+        undo.setEnabled(bool(stack and stack.canUndo()))
+        redo.setEnabled(bool(stack and stack.canRedo()))
+        undo.setText(f"&Undo {stack.undoText()}" if stack and stack.canUndo() else "&Undo")
+        redo.setText(f"&Redo {stack.redoText()}" if stack and stack.canRedo() else "&Redo")
+
+    def _saved(self) -> None:
+        self.status_saved.setText("All changes saved")
+
+    def _save_failed(self, message: str) -> None:
+        self.status_saved.setText("Not saved")
+        show_error(self, message)
 
     def _decisions_changed(self) -> None:
         assert self.session is not None
@@ -180,18 +203,21 @@ class MainWindow(QMainWindow):
     def _export_confirmed(self, dialog: ExportDialog) -> None:
         request = dialog.request()
         existing = [p for p in request.targets() if p.exists()]
-        if existing:
-            names = "\n".join(str(p) for p in existing)
-            answer = QMessageBox.question(
-                self, "Replace files?",
-                f"These files already exist:\n{names}\n\nReplace them?",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )  # fmt: skip
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-            request = dialog.request(replace=True)
-        self.start_export(request)
+        if not existing:
+            self.start_export(request)
+            return
+        names = "\n".join(str(p) for p in existing)
+        question = QMessageBox(
+            QMessageBox.Icon.Question, "Replace files?",
+            f"These files already exist:\n{names}\n\nReplace them?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self,
+        )  # fmt: skip
+        question.setDefaultButton(QMessageBox.StandardButton.No)
+        yes = question.button(QMessageBox.StandardButton.Yes)
+        question.buttonClicked.connect(
+            lambda button: button is yes and self.start_export(replace(request, replace=True))
+        )
+        self._open_dialog(question)
 
     def start_export(self, request: ExportRequest) -> None:
         assert self.session is not None

@@ -59,16 +59,18 @@ class TriageView:
     def set_sort(self, column: str | None, descending: bool) -> None:
         self.set_query(replace(self._query, sort_column=column, descending=descending))
 
-    def set_snapshot(self, snapshot: TriageSnapshot, *, same_order: bool = False) -> None:
+    def set_snapshot(self, snapshot: TriageSnapshot, *, keep_rows: bool = False) -> None:
         """Show a new snapshot under the same query.
 
-        `same_order`: the new snapshot has the same rows in the same order and the sort
-        column's values are unchanged (a decision changed only determination and status), so
-        the kept sort order is still right unless sorting by those.
+        `keep_rows`: the new snapshot has the same rows in the same order and only decision
+        columns changed (a decision, an undo). The rows shown stay exactly as they are, even
+        one that no longer matches a filter, so a decided row does not vanish under the
+        clerk's cursor; the query applies afresh at its next change.
         """
         self._snapshot = snapshot
-        if not same_order or self._query.sort_column in ("determination", "status"):
-            self._order = sort_order(snapshot, self._query.sort_column, self._query.descending)
+        if keep_rows:
+            return
+        self._order = sort_order(snapshot, self._query.sort_column, self._query.descending)
         self._rows = matching_rows(snapshot, self._query, self._order)
 
     def counts(self) -> dict[str, int]:

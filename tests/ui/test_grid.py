@@ -68,7 +68,7 @@ def test_filter_menus_and_summary_counts(qtbot: QtBot) -> None:
 
 
 def test_header_click_sorts_by_the_underlying_value(qtbot: QtBot) -> None:
-    grid, frame = make_grid(qtbot)
+    grid, _ = make_grid(qtbot)
     grid.resize(1400, 600)
     grid.show()
     qtbot.waitExposed(grid)

@@ -117,10 +117,14 @@ def test_view_reapplies_query_to_a_new_snapshot() -> None:
         pl.Series("final_determination", ["dismiss", None, None, None], dtype=pl.String),
         pl.Series("status", ["accepted", "pending", "pending", "pending"]),
     )
-    view.set_snapshot(build_snapshot(decided), same_order=True)
-    assert view.rows.to_list() == [1, 2, 3]
+    view.set_snapshot(build_snapshot(decided), keep_rows=True)
+    assert view.rows.to_list() == [0, 1, 2, 3]  # the decided row stays under the cursor
     assert view.counts()["dismiss"] == 2
+    view.set_search("")  # the next query change applies the filter afresh
+    assert view.rows.to_list() == [1, 2, 3]
     assert view.shown_counts()["dismiss"] == 1
+    view.set_snapshot(build_snapshot(frame))
+    assert view.rows.to_list() == [0, 1, 2, 3]
 
 
 def test_snapshot_lists_filter_choices_and_finds_rows_by_key() -> None:
