@@ -47,7 +47,13 @@ def read_sources(
 
 def read_source(source: DojSource) -> pl.DataFrame:
     layout = _layout(source)
-    lines = _check_structure(source.name, layout)
+    try:
+        lines = _check_structure(source.name, layout)
+    except pl.exceptions.ComputeError as exc:
+        if not _is_encoding_error(exc):
+            raise
+        layout = _Layout(_as_utf8(layout.payload), layout.first_data_line, layout.has_header)
+        lines = _check_structure(source.name, layout)
     try:
         frame = pl.read_csv(
             layout.payload,
@@ -80,7 +86,6 @@ def _layout(source: DojSource) -> _Layout:
     if not data.strip():
         raise InputError(source.name, "the file is empty. Check that the whole delivery was "
                          "copied, or ask DOJ for a fresh copy.", 1)
-    data = _as_utf8(data)
     line = 1
     start = 0
     # Skip leading blank lines, then a header row (it starts with RECORD_ID).
@@ -110,12 +115,19 @@ def _layout(source: DojSource) -> _Layout:
 
 
 def _as_utf8(data: bytes) -> bytes:
-    """DOJ files are ASCII with the odd Windows-1252 name (PEÑA); polars wants UTF-8."""
+    """DOJ files are ASCII with the odd Windows-1252 name (PEÑA); polars wants UTF-8.
+
+    Called only after polars refused the bytes, so clean files pay nothing for it.
+    """
     try:
         data.decode("utf-8")
         return data
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace").encode("utf-8")
+
+
+def _is_encoding_error(exc: Exception) -> bool:
+    return "utf-8" in str(exc) or "utf8" in str(exc)
 
 
 def _check_structure(name: str, layout: _Layout) -> pl.Series:

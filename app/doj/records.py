@@ -51,12 +51,31 @@ def prepare_rows(rows: pl.DataFrame) -> pl.LazyFrame:
             _date("STP_EVENT_DATE").alias("event_date"),
             _date("PRI_DOB").alias("dob_row"),
             pl.col("DISP_DESCR").str.starts_with("CONVICTED").alias("convicted"),
-            ((pl.col("OFFENSE_DESCR") == "") | (pl.col("OFFENSE_DESCR") == "SEE COMMENT FOR "
-                                                 "CHARGE")).alias("comment_charge"),
+            (
+                (pl.col("STP_TYPE_DESCR") == "REGISTRATION")
+                & pl.col("OFFENSE_DESCR").str.starts_with("290")
+            ).alias("is_registration"),
+            pl.col("CNT_ORDER").str.slice(0, 6).alias("step_key"),
+        )
+        .with_columns(
+            pl.concat_str([pl.col("subject_id"), pl.lit("|"), pl.col("step_key")]).alias(
+                "case_key"
+            ),
+        )
+    )
+
+
+def with_sections(rows: pl.LazyFrame) -> pl.LazyFrame:
+    """Parse the charge of each row. Costly regexes, so only on rows that need them."""
+    comment_charge = (pl.col("OFFENSE_DESCR") == "") | (
+        pl.col("OFFENSE_DESCR") == "SEE COMMENT FOR CHARGE"
+    )
+    return (
+        rows.with_columns(
+            comment_charge.alias("comment_charge"),
             code_section(charge_text(pl.col("OFFENSE_DESCR"), pl.col("COMMENT_TEXT"))).alias(
                 "code_section"
             ),
-            pl.col("CNT_ORDER").str.slice(0, 6).alias("step_key"),
         )
         .with_columns(parse_section(pl.col("code_section")))
         .with_columns(
@@ -67,13 +86,6 @@ def prepare_rows(rows: pl.DataFrame) -> pl.LazyFrame:
             ).alias("is_prop64"),
             pl.col("section_key").str.contains(SUPER_STRIKE_RE).alias("is_super_strike"),
             pl.col("section_key").str.contains(PC290_RE).alias("is_pc290"),
-            (
-                (pl.col("STP_TYPE_DESCR") == "REGISTRATION")
-                & pl.col("OFFENSE_DESCR").str.starts_with("290")
-            ).alias("is_registration"),
-            pl.concat_str([pl.col("subject_id"), pl.lit("|"), pl.col("step_key")]).alias(
-                "case_key"
-            ),
         )
     )
 
@@ -97,7 +109,7 @@ def build_convictions(prepared: pl.LazyFrame) -> pl.LazyFrame:
     """One row per (subject_id, CNT_ORDER) conviction, sentence components summed."""
     length = pl.col("SENT_LENGTH").cast(pl.Int64, strict=False).fill_null(0)
     unit = pl.col("SENT_TIME_CODE")
-    conv = prepared.filter(pl.col("convicted")).with_columns(
+    conv = with_sections(prepared.filter(pl.col("convicted"))).with_columns(
         pl.when(unit == "D").then(length).otherwise(0).alias("_d"),
         pl.when(unit == "M").then(length).otherwise(0).alias("_m"),
         pl.when(unit == "Y").then(length).otherwise(0).alias("_y"),
@@ -189,7 +201,7 @@ def build_prior_events(prepared: pl.LazyFrame, convictions: pl.LazyFrame) -> pl.
         "subject_id", pl.lit("repeat").alias("kind"), "CNT_ORDER", "event_date", "code_section",
         "section_number",
     )
-    registrations = prepared.filter(pl.col("is_registration")).select(
+    registrations = with_sections(prepared.filter(pl.col("is_registration"))).select(
         "subject_id",
         pl.lit("registration").alias("kind"),
         "CNT_ORDER",
