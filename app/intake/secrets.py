@@ -189,7 +189,10 @@ class PromptSecrets(_SessionSecrets):
     def accepted(self, request: PassphraseRequest, passphrase: str) -> None:
         super().accepted(request, passphrase)
         if request.keyring_entry() in self._remember:
-            keyring_set(request.keyring_entry(), passphrase)
+            try:
+                keyring_set(request.keyring_entry(), passphrase)
+            except InputError as exc:  # the file is open; only "remember" failed
+                log.warning("passphrase not remembered: %s", exc.message)
 
     def forget_remembered(self) -> None:
         """Remove the remembered delivery passphrase from this PC's keyring."""

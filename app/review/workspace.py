@@ -239,8 +239,8 @@ def open_workspace(path: Path, *, recovery_passphrase: str | None = None) -> Wor
     except OSError as exc:
         raise InputError(where, f"cannot read the workspace ({exc.strerror or exc})") from exc
     payload, key = unseal(where, blob, recovery_passphrase=recovery_passphrase)
-    meta, determinations, decisions, audit = _read_payload(where, payload)
     try:
+        meta, determinations, decisions, audit = _read_payload(where, payload)
         policy = meta["policy"]
         return Workspace(
             path,
@@ -254,8 +254,11 @@ def open_workspace(path: Path, *, recovery_passphrase: str | None = None) -> Wor
             audit=AuditLog.from_bytes(where, audit),
             created_at=str(meta["created_at"]),
         )
-    except (KeyError, TypeError, ValueError) as exc:
-        raise InputError(where, f"the workspace contents are incomplete ({exc})") from exc
+    except (KeyError, TypeError, ValueError, pl.exceptions.PolarsError) as exc:
+        # The payload passed authentication, so this is a save from a buggy or other version.
+        raise InputError(
+            where, f"the workspace contents cannot be read ({type(exc).__name__}: {exc})"
+        ) from exc
 
 
 def _read_payload(

@@ -81,3 +81,12 @@ def test_broken_keyring_does_not_stop_opening(tmp_path: Path) -> None:
     secrets, prompt = prompt_secrets(PASS)  # not remembered: the keyring is only read
     assert len(open_deliveries(two_files(tmp_path), secrets)) == 2
     assert len(prompt.requests) == 1
+
+
+def test_remember_with_a_broken_keyring_still_opens(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    secrets, _ = prompt_secrets(PASS, remember=True)
+    assert len(open_deliveries(two_files(tmp_path), secrets)) == 2
+    assert "passphrase not remembered" in caplog.text and PASS not in caplog.text
