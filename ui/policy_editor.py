@@ -226,8 +226,9 @@ class PolicyEditor(QDialog):
              "Your choice"),
             ("Description", self.description, "One sentence saying what the policy does.",
              "Your choice"),
-            ("Procedure", self.procedure, "Which order the rules are applied in.",
-             "DOMAIN.md 3.3-3.6"),
+            ("Procedure", self.procedure, "Statutory follows HS 11361.8 with the challenge "
+             "grounds below; BEAR repeats Code for America's tool step by step.",
+             "County choice"),
         ])
         self.felony: dict[str, QComboBox] = {}
         felony_rows = []
