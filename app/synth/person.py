@@ -22,12 +22,13 @@ class Person:
     subject_id: str
     birth: dt.date  # the true birth date (the generator's own clock for ages)
     dob_text: str  # PRI_DOB as written: usually YYYYMMDD, sometimes not a calendar date
+    dob_known: bool  # dob_text is the birth date
     columns: str  # fields 1-34 joined with commas, with a trailing comma
     columns_blank_id: str  # the same with SUBJECT_ID blank (a data error some rows carry)
 
     def age_on(self, day: dt.date) -> str:
         """CYC_AGE: blank when the written DOB is not a date, as a real file would have it."""
-        if self.dob_text != self.birth.strftime("%Y%m%d"):
+        if not self.dob_known:
             return ""
         years = (
             day.year - self.birth.year - ((day.month, day.day) < (self.birth.month, self.birth.day))
@@ -86,6 +87,7 @@ def make_person(rng: random.Random, index: int, id_offset: int) -> Person:
         subject_id=sid,
         birth=birth,
         dob_text=dob_text,
+        dob_known=dob_text == f"{birth:%Y%m%d}",
         columns=f"A,{sid},{rest}",
         columns_blank_id=f"A,,{rest}",
     )

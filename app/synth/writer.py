@@ -9,6 +9,7 @@ from typing import BinaryIO
 
 from app.doj.schema import COLUMNS
 from app.jobs import CancelToken, Progress, ProgressCallback, no_progress
+from app.synth.fastrandom import FastRandom
 from app.synth.history import HistoryMaker
 from app.synth.options import SynthOptions
 from app.synth.person import make_person
@@ -60,9 +61,9 @@ def generate(
     """Write the delivery's files (one sink each). Same options, same bytes."""
     if len(sinks) != options.files:
         raise ValueError(f"{options.files} files need {options.files} sinks, got {len(sinks)}")
-    rng = random.Random(options.seed)
+    rng = FastRandom(options.seed)
     # A separate stream decides the files, so the people are the same however many files.
-    split_rng = random.Random(f"{options.seed}:files")
+    split_rng = FastRandom(f"{options.seed}:files")
     id_offset = rng.randrange(90_000_000)
     maker = HistoryMaker(options.county, options.rows_per_person_avg)
     files = _Files(sinks, options.line_end)
