@@ -18,7 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 READ_ALL = (
     "import polars as pl, sys; "
-    "df = pl.read_csv(sys.argv[1], has_header=sys.argv[2] == '1', infer_schema=False, encoding='utf8-lossy'); "
+    "df = pl.read_csv(sys.argv[1], has_header=sys.argv[2] == '1', infer_schema=False, "
+    "encoding='utf8-lossy'); "
     "print(df.shape)"
 )
 

@@ -137,10 +137,16 @@ def _rule_chain(policy: Policy, as_of: date, c: dict[str, pl.Expr]) -> pl.Expr:
         if a.deceased:
             steps.append((c["deceased"], "DECEASED"))
         steps.append((c["in_reduce"], "FELONY_REDUCE_SECTION"))
-    chain = pl.when(steps[0][0]).then(pl.lit(steps[0][1]))
-    for condition, rule_id in steps[1:]:
-        chain = chain.when(condition).then(pl.lit(rule_id))
-    return chain.otherwise(pl.lit("NO_RULE_APPLIES"))
+    return first_match([(cond, pl.lit(rule_id)) for cond, rule_id in steps],
+                       pl.lit("NO_RULE_APPLIES"))
+
+
+def first_match(cases: list[tuple[pl.Expr, pl.Expr]], default: pl.Expr) -> pl.Expr:
+    """The value of the first true condition, in order; `default` when none is true."""
+    expr = default
+    for condition, value in reversed(cases):
+        expr = pl.when(condition).then(value).otherwise(expr)
+    return expr
 
 
 def _conditions(policy: Policy, as_of: date) -> dict[str, pl.Expr]:
@@ -201,10 +207,7 @@ def _reason(policy: Policy) -> pl.Expr:
         else:
             value = pl.lit(text)
         pairs.append((rule_id, value))
-    chain = pl.when(rule == pairs[0][0]).then(pairs[0][1])
-    for rule_id, value in pairs[1:]:
-        chain = chain.when(rule == rule_id).then(value)
-    return chain.otherwise(pl.lit(""))
+    return first_match([(rule == rule_id, value) for rule_id, value in pairs], pl.lit(""))
 
 
 def _flags(as_of: date) -> pl.Expr:
