@@ -13,8 +13,9 @@ from app.errors import InputError
 from app.intake import packets
 from app.intake.aeszip import read_zip
 from app.intake.doj_shape import doj_shape_problem
-from app.intake.openpgp import decrypt_message
+from app.intake.openpgp import UnlockedKeys, decrypt_message
 from app.intake.secrets import SecretSource
+from app.jobs import CancelToken, Progress, ProgressCallback, no_progress
 
 _MAX_NESTING = 2  # e.g. an OpenPGP message holding a zip; deeper is not a real delivery
 _HEAD_BYTES = 256 * 1024  # enough to recognise the container and check a DOJ first line
@@ -51,20 +52,36 @@ def recognise(data: bytes) -> Container:
     return Container.TEXT
 
 
-def open_deliveries(paths: Sequence[Path], secrets: SecretSource) -> list[DojSource]:
+def open_deliveries(
+    paths: Sequence[Path],
+    secrets: SecretSource,
+    *,
+    progress: ProgressCallback = no_progress,
+    cancel: CancelToken | None = None,
+) -> list[DojSource]:
     """Every DOJ file in the given deliveries, decrypted in memory, in the order given.
 
     A plain DOJ file on disk comes back by path (`DojSource.from_path`), unread, so the
     reader can map it without a second copy; encrypted ones come back as decrypted bytes.
     """
+    opener = _Opener(secrets)
     sources: list[DojSource] = []
-    for path in paths:
+    for done, path in enumerate(paths):
+        if cancel is not None:
+            cancel.check()
+        progress(Progress(done, len(paths), f"Opening {path.name}"))
         head = _read(path, _HEAD_BYTES)
         if recognise(head) is Container.TEXT and doj_shape_problem(head) is None:
             sources.append(DojSource.from_path(path))
             continue
-        sources.extend(open_delivery_bytes(str(path), _read(path, None), secrets))
+        sources.extend(opener.open(str(path), _read(path, None), depth=0, protected=False))
+    progress(Progress(len(paths), len(paths), "Opened"))
     return sources
+
+
+def open_delivery_bytes(name: str, data: bytes, secrets: SecretSource) -> list[DojSource]:
+    """Like open_deliveries for bytes already in memory; `name` is what messages call it."""
+    return _Opener(secrets).open(name, data, depth=0, protected=False)
 
 
 def _read(path: Path, size: int | None) -> bytes:
@@ -79,80 +96,75 @@ def _read(path: Path, size: int | None) -> bytes:
         raise InputError(str(path), f"cannot read the file ({exc.strerror or exc})") from exc
 
 
-def open_delivery_bytes(name: str, data: bytes, secrets: SecretSource) -> list[DojSource]:
-    """Like open_deliveries for bytes already in memory; `name` is what messages call it."""
-    return _open(name, data, secrets, depth=0, inside_protected=False)
+class _Opener:
+    """One opening of deliveries: the secrets, and the keys unlocked so far."""
 
+    def __init__(self, secrets: SecretSource) -> None:
+        self.secrets = secrets
+        self.keys = UnlockedKeys()
 
-def _open(
-    name: str, data: bytes, secrets: SecretSource, *, depth: int, inside_protected: bool
-) -> list[DojSource]:
-    kind = recognise(data)
-    if kind is Container.OPENPGP:
-        plain = decrypt_message(name, data, secrets)
-        return _open_decrypted(name, plain, secrets, depth=depth)
-    if kind is Container.ZIP:
-        return _open_zip(name, data, secrets, depth=depth, inside_protected=inside_protected)
-    if kind is Container.OPENPGP_KEY:
-        raise InputError(
-            name,
-            "this is an OpenPGP key, not a delivery: give it as the private key "
-            "(command line: --key KEYFILE) and open the encrypted DOJ file",
-        )
-    if kind is Container.SEVEN_ZIP:
-        raise InputError(
-            name,
-            "this is a 7z archive, which CountyClear does not open: in 7-Zip choose archive "
-            "format zip with encryption AES-256, or send the OpenPGP-encrypted file",
-        )
-    problem = doj_shape_problem(data)
-    if problem is not None:
-        raise InputError(
-            name,
-            f"not a DOJ research file: {problem}. Expected an OpenPGP-encrypted file, an "
-            "AES-256 zip archive or the DOJ comma-separated text file",
-        )
-    return [DojSource(name=name, data=data, protected=inside_protected)]
+    def open(self, name: str, data: bytes, *, depth: int, protected: bool) -> list[DojSource]:
+        """`protected`: the bytes came out of an encrypted container."""
+        kind = recognise(data)
+        if kind is Container.OPENPGP:
+            plain = decrypt_message(name, data, self.secrets, self.keys)
+            return self._open_decrypted(name, plain, depth=depth)
+        if kind is Container.ZIP:
+            return self._open_zip(name, data, depth=depth, protected=protected)
+        if kind is Container.OPENPGP_KEY:
+            raise InputError(
+                name,
+                "this is an OpenPGP key, not a delivery: give it as the private key "
+                "(command line: --key KEYFILE) and open the encrypted DOJ file",
+            )
+        if kind is Container.SEVEN_ZIP:
+            raise InputError(
+                name,
+                "this is a 7z archive, which CountyClear does not open: in 7-Zip choose archive "
+                "format zip with encryption AES-256, or send the OpenPGP-encrypted file",
+            )
+        problem = doj_shape_problem(data)
+        if problem is not None:
+            raise InputError(
+                name,
+                f"not a DOJ research file: {problem}. Expected an OpenPGP-encrypted file, an "
+                "AES-256 zip archive or the DOJ comma-separated text file",
+            )
+        return [DojSource(name=name, data=data, protected=protected)]
 
-
-def _open_decrypted(
-    name: str, plain: bytes, secrets: SecretSource, *, depth: int
-) -> list[DojSource]:
-    kind = recognise(plain)
-    if kind in (Container.OPENPGP, Container.ZIP) and depth < _MAX_NESTING:
-        return _open(name, plain, secrets, depth=depth + 1, inside_protected=True)
-    problem = doj_shape_problem(plain)
-    if problem is not None:
-        raise InputError(
-            name,
-            f"the file was decrypted, but what is inside is not a DOJ research file: {problem}. "
-            "Check that this is the DOJ delivery",
-        )
-    return [DojSource(name=name, data=plain, protected=True)]
-
-
-def _open_zip(
-    name: str, data: bytes, secrets: SecretSource, *, depth: int, inside_protected: bool
-) -> list[DojSource]:
-    found: list[DojSource] = []
-    skipped: list[str] = []
-    for member in read_zip(name, data, secrets):
-        member_name = f"{name}!{member.name}"
-        kind = recognise(member.data)
+    def _open_decrypted(self, name: str, plain: bytes, *, depth: int) -> list[DojSource]:
+        kind = recognise(plain)
         if kind in (Container.OPENPGP, Container.ZIP) and depth < _MAX_NESTING:
-            found.extend(
-                _open(member_name, member.data, secrets, depth=depth + 1,
-                      inside_protected=inside_protected or member.aes)
-            )  # fmt: skip
-        elif doj_shape_problem(member.data) is None:
-            found.append(DojSource(member_name, member.data, inside_protected or member.aes))
-        else:
-            skipped.append(member.name)  # a readme or checksum list travelling with the data
-    if not found:
-        others = f" (it holds: {', '.join(skipped)})" if skipped else " (it is empty)"
-        raise InputError(
-            name,
-            f"the zip archive holds no DOJ research file{others}; check that this is the DOJ "
-            "delivery",
-        )
-    return found
+            return self.open(name, plain, depth=depth + 1, protected=True)
+        problem = doj_shape_problem(plain)
+        if problem is not None:
+            raise InputError(
+                name,
+                f"the file was decrypted, but what is inside is not a DOJ research file: "
+                f"{problem}. Check that this is the DOJ delivery",
+            )
+        return [DojSource(name=name, data=plain, protected=True)]
+
+    def _open_zip(self, name: str, data: bytes, *, depth: int, protected: bool) -> list[DojSource]:
+        found: list[DojSource] = []
+        skipped: list[str] = []
+        for member in read_zip(name, data, self.secrets):
+            member_name = f"{name}!{member.name}"
+            member_protected = protected or member.aes
+            kind = recognise(member.data)
+            if kind in (Container.OPENPGP, Container.ZIP) and depth < _MAX_NESTING:
+                found.extend(
+                    self.open(member_name, member.data, depth=depth + 1, protected=member_protected)
+                )
+            elif doj_shape_problem(member.data) is None:
+                found.append(DojSource(member_name, member.data, member_protected))
+            else:
+                skipped.append(member.name)  # a readme or checksum list travelling with the data
+        if not found:
+            others = f" (it holds: {', '.join(skipped)})" if skipped else " (it is empty)"
+            raise InputError(
+                name,
+                f"the zip archive holds no DOJ research file{others}; check that this is the "
+                "DOJ delivery",
+            )
+        return found

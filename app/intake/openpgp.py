@@ -83,6 +83,20 @@ def load_private_key(path: Path, secrets: SecretSource) -> PrivateKey:
     return PrivateKey(where, fingerprint, frozenset(ids), decryptor)
 
 
+class UnlockedKeys:
+    """Private keys unlocked during one opening of deliveries, so a key with an expensive
+    passphrase hash (GnuPG uses tens of millions of iterations) is unlocked once, not per file.
+    Lives only as long as the call that opens the files."""
+
+    def __init__(self) -> None:
+        self._keys: dict[Path, PrivateKey] = {}
+
+    def get(self, path: Path, secrets: SecretSource) -> PrivateKey:
+        if path not in self._keys:
+            self._keys[path] = load_private_key(path, secrets)
+        return self._keys[path]
+
+
 def _unlock_key(
     where: str, tsk: pysequoia.Tsk, fingerprint: str, secrets: SecretSource
 ) -> pysequoia.PyDecryptor:
@@ -102,7 +116,9 @@ def _unlock_key(
     return unlock(secrets, request, attempt)
 
 
-def decrypt_message(where: str, data: bytes, secrets: SecretSource) -> bytes:
+def decrypt_message(
+    where: str, data: bytes, secrets: SecretSource, keys: UnlockedKeys | None = None
+) -> bytes:
     """Plaintext of an OpenPGP message, or InputError saying what to do."""
     try:
         binary = packets.dearmor(data) if packets.is_armored(data) else data
@@ -122,7 +138,7 @@ def decrypt_message(where: str, data: bytes, secrets: SecretSource) -> bytes:
     for_passphrase = any(h.tag == packets.SKESK for h in headers)
 
     if for_key and secrets.key_file is not None:
-        key = load_private_key(secrets.key_file, secrets)
+        key = (keys or UnlockedKeys()).get(secrets.key_file, secrets)
         if not recipients or _matches(recipients, key.key_ids) or not for_passphrase:
             return _decrypt_with_key(where, binary, key, recipients)
     if for_passphrase:

@@ -4,7 +4,7 @@ import pysequoia
 import pytest
 
 from app.errors import InputError
-from app.intake import EnvSecrets, open_deliveries
+from app.intake import EnvSecrets, SecretSource, open_deliveries, openpgp
 from app.intake.encrypt import encrypt_openpgp_passphrase, encrypt_openpgp_to_cert
 from app.intake.packets import walk
 from tests.app.intake.doj_bytes import doj_file
@@ -186,3 +186,25 @@ def test_key_file_given_as_delivery(
     path = write(tmp_path, "doj.dat", county_key[0])
     with pytest.raises(InputError, match="this is an OpenPGP key, not a delivery"):
         open_deliveries([path], env_pass)
+
+
+def test_key_is_unlocked_once_for_many_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, county_key: tuple[bytes, pysequoia.Cert]
+) -> None:
+    key_file = write(tmp_path, "county.key.asc", county_key[0])
+    cert = bytes(county_key[1])
+    files = [
+        write(tmp_path, f"p{n}.gpg", encrypt_openpgp_to_cert(doj_file(1, tag=f"Q{n}"), cert))
+        for n in range(3)
+    ]
+    loads: list[Path] = []
+    real_load = openpgp.load_private_key
+
+    def counting_load(path: Path, secrets: SecretSource) -> openpgp.PrivateKey:
+        loads.append(path)
+        return real_load(path, secrets)
+
+    monkeypatch.setattr(openpgp, "load_private_key", counting_load)
+    monkeypatch.setenv("CC_KEY_PASS", "key passphrase")
+    sources = open_deliveries(files, EnvSecrets("CC_KEY_PASS", key_file=key_file))
+    assert len(sources) == 3 and loads == [key_file]

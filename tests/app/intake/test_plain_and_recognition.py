@@ -5,6 +5,7 @@ import pytest
 from app.errors import InputError
 from app.intake import Container, EnvSecrets, open_deliveries, recognise
 from app.intake.encrypt import encrypt_openpgp_passphrase, make_aes_zip
+from app.jobs import Cancelled, CancelToken, Progress
 from tests.app.intake.doj_bytes import doj_file
 
 
@@ -59,3 +60,19 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
         open_deliveries([tmp_path / "nope.dat"], EnvSecrets(None))
     with pytest.raises(InputError, match="this is a folder"):
         open_deliveries([tmp_path], EnvSecrets(None))
+
+
+def test_progress_and_cancel(tmp_path: Path) -> None:
+    paths = []
+    for n in range(2):
+        paths.append(tmp_path / f"f{n}.dat")
+        paths[-1].write_bytes(doj_file(1, tag=f"F{n}"))
+    seen: list[Progress] = []
+    open_deliveries(paths, EnvSecrets(None), progress=seen.append)
+    assert [(p.done, p.total) for p in seen] == [(0, 2), (1, 2), (2, 2)]
+    assert seen[0].text == "Opening f0.dat"
+
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        open_deliveries(paths, EnvSecrets(None), cancel=token)
