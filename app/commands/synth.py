@@ -17,7 +17,8 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
         help="write a synthetic DOJ research file",
         description="Write an invented DOJ research file (95 columns) for a county: people "
         "with whole criminal histories, Prop 64 convictions among them, and the oddities real "
-        "files have. The same options and --seed give the same bytes.",
+        "files have. The same options and --seed give the same data (encrypted output "
+        "differs only by its random session key).",
     )
     parser.add_argument("--county", required=True, help="the receiving county, e.g. Sacramento")
     parser.add_argument("--people", type=int, metavar="N", help="how many people")
@@ -27,7 +28,13 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
         metavar="N",
         help="stop after exactly N data rows (alone or with --people)",
     )
-    parser.add_argument("--out", required=True, type=Path, metavar="FILE")
+    parser.add_argument(
+        "--out",
+        required=True,
+        type=Path,
+        metavar="FILE",
+        help="the file to write (with --encrypt zip: the archive)",
+    )
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     parser.add_argument(
         "--rows-per-person-avg",
