@@ -117,19 +117,23 @@ def run(args: argparse.Namespace) -> int:
         rows = write_exhibit(
             folder / EXHIBIT_FILE, determinations, county=county, password=password
         )
-        out.write(f"wrote {folder / EXHIBIT_FILE} ({rows:,} convictions, sealed)\n")
+        out.write(f"wrote {folder / EXHIBIT_FILE} ({_convictions(rows)}, sealed)\n")
     if choice.motion:
         counts = write_motion(
             folder / MOTION_FILE, determinations, MotionFacts.from_summary(summary), office
         )
-        out.write(f"wrote {folder / MOTION_FILE} ({counts.granted:,} convictions granted)\n")
+        out.write(f"wrote {folder / MOTION_FILE} ({_convictions(counts.granted)} granted)\n")
     if choice.challenged:
         rows = write_challenged(
             folder / CHALLENGED_FILE, determinations, county=county, password=password
         )
         sealed = "sealed" if password else "not sealed: no --password-env"
-        out.write(f"wrote {folder / CHALLENGED_FILE} ({rows:,} convictions, {sealed})\n")
+        out.write(f"wrote {folder / CHALLENGED_FILE} ({_convictions(rows)}, {sealed})\n")
     if choice.summary:
         write_impact_report(folder / IMPACT_FILE, summary, determinations)
         out.write(f"wrote {folder / IMPACT_FILE}\n")
     return 0
+
+
+def _convictions(count: int) -> str:
+    return f"{count:,} conviction" + ("" if count == 1 else "s")

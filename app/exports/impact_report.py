@@ -58,7 +58,7 @@ def _bar_chart(title: str, data: Mapping[str, int], *, horizontal: bool = False)
         return Paragraph(f"{title}: {MISSING}", _style())
     labels, values = list(data), list(data.values())
     height = max(2.2 * inch, 0.28 * inch * len(labels) + inch) if horizontal else 2.6 * inch
-    drawing = Drawing(CHART_WIDTH, height)
+    drawing = Drawing(CHART_WIDTH, height, initialFontName=SERIF)
     chart: HorizontalBarChart | VerticalBarChart = (
         HorizontalBarChart() if horizontal else VerticalBarChart()
     )
@@ -225,6 +225,7 @@ def impact_pdf(summary: Mapping[str, Any], determinations: pl.DataFrame) -> byte
         bottomMargin=0.8 * inch,
         title="Proposition 64 relief: impact report",
         author="CountyClear",
+        initialFontName=SERIF,
     )
     document.build(
         impact_flowables(summary, determinations),

@@ -1,0 +1,148 @@
+"""`countyclear export DIR` end to end: the evaluate folder in, the court documents out."""
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import msoffcrypto
+import openpyxl
+import pytest
+
+from app.cli import main
+from app.exports.office import OfficeDetails, save_office
+from app.outputs import write_outputs
+from tests.app.exports.frames import sample_determinations, sample_summary
+from tests.app.exports.pdfs import flat_text
+from tests.doj_builder import Person, to_csv
+
+ROOT = Path(__file__).resolve().parents[2]
+PASSWORD = "Exhibit-password-9"
+DOCUMENTS = ["challenged_cases.xlsx", "exhibit_1.xlsx", "impact_report.pdf",
+             "motion_and_order.pdf"]  # fmt: skip
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    out = tmp_path / "run"
+    write_outputs(out, sample_determinations(), sample_summary())
+    monkeypatch.setenv("EXHIBIT_PW", PASSWORD)
+    return out
+
+
+def unseal(path: Path, password: str) -> openpyxl.Workbook:
+    office = msoffcrypto.OfficeFile(io.BytesIO(path.read_bytes()))
+    office.load_key(password=password)
+    plain = io.BytesIO()
+    office.decrypt(plain)
+    return openpyxl.load_workbook(plain)
+
+
+def errors(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.startswith("error:")]
+
+
+def test_all_documents_by_default(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", str(folder), "--password-env", "EXHIBIT_PW"]) == 0
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [*DOCUMENTS, "determinations.csv", "summary.json"]
+    )
+    out = capsys.readouterr().out
+    assert "exhibit_1.xlsx (5 convictions, sealed)" in out
+    assert "challenged_cases.xlsx (1 conviction, sealed)" in out
+    exhibit = unseal(folder / "exhibit_1.xlsx", PASSWORD).active
+    assert exhibit.max_row == 6
+    unseal(folder / "challenged_cases.xlsx", PASSWORD)
+    assert "dismissal and sealing of 3 convictions" in flat_text(folder / "motion_and_order.pdf")
+    assert "People with any relief 4" in flat_text(folder / "impact_report.pdf")
+
+
+def test_office_details_reach_the_motion(folder: Path) -> None:
+    save_office(OfficeDetails(county="SACRAMENTO", da_name="ALEXANDRA HAMILTON",
+                              state_bar_number="234567"))  # fmt: skip
+    assert main(["export", str(folder), "--motion"]) == 0
+    text = flat_text(folder / "motion_and_order.pdf")
+    assert "ALEXANDRA HAMILTON" in text and "SBN 234567" in text and "[PHONE]" in text
+
+
+def test_office_details_for_another_county_are_refused(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    save_office(OfficeDetails(county="YOLO"))
+    assert main(["export", str(folder), "--motion"]) == 2
+    (line,) = errors(capsys.readouterr().err)
+    assert "office.toml" in line and "YOLO" in line and "SACRAMENTO" in line
+    assert not (folder / "motion_and_order.pdf").exists()
+
+
+def test_only_the_chosen_documents(folder: Path) -> None:
+    assert main(["export", str(folder), "--motion", "--summary"]) == 0  # no password needed
+    assert sorted(p.name for p in folder.glob("*.pdf")) == DOCUMENTS[2:]
+    assert not list(folder.glob("*.xlsx"))
+
+
+def test_an_exhibit_without_a_password_is_refused(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["export", str(folder)]) == 2
+    (line,) = errors(capsys.readouterr().err)
+    assert "exhibit_1.xlsx" in line and "must be sealed" in line and "--password-env" in line
+    assert main(["export", str(folder), "--exhibit", "--password-env", "NOT_SET_ANYWHERE"]) == 2
+    (line,) = errors(capsys.readouterr().err)
+    assert "NOT_SET_ANYWHERE is not set" in line
+    assert sorted(p.name for p in folder.iterdir()) == ["determinations.csv", "summary.json"]
+
+
+def test_existing_documents_are_never_overwritten_silently(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (folder / "motion_and_order.pdf").write_bytes(b"the signed copy")
+    assert main(["export", str(folder), "--password-env", "EXHIBIT_PW"]) == 2
+    (line,) = errors(capsys.readouterr().err)
+    assert "motion_and_order.pdf" in line and "--force" in line
+    assert (folder / "motion_and_order.pdf").read_bytes() == b"the signed copy"
+    assert not (folder / "exhibit_1.xlsx").exists()  # nothing written before the refusal
+    assert main(["export", str(folder), "--password-env", "EXHIBIT_PW", "--force"]) == 0
+    assert (folder / "motion_and_order.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_bad_input_is_one_error_line(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    csv = folder / "determinations.csv"
+    lines = csv.read_text(encoding="utf-8").splitlines()
+    lines[2] = lines[2].replace(",false,", ",maybe,", 1)
+    csv.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert main(["export", str(folder), "--motion"]) == 2
+    (line,) = errors(capsys.readouterr().err)
+    assert "determinations.csv:3:" in line and "currently_serving" in line
+    assert main(["export", str(folder / "nowhere"), "--motion"]) == 2
+    (line,) = errors(capsys.readouterr().err)
+    assert "is not a folder" in line
+
+
+def test_evaluate_then_export_as_a_clerk_would(tmp_path: Path) -> None:
+    """The real chain in separate processes: a DOJ file, evaluate, export."""
+    a, b = Person("1", name="RIVERA,ANA", dob="19600101"), Person("2", name="LEE,SAM")
+    a.conviction("11359 HS-POSSESS FOR SALE", "20000101", case="CR-1")
+    b.conviction("11357 HS-POSSESS", "20050101", level="MISDEMEANOR", toc="M", case="CR-2")
+    delivery = tmp_path / "doj.dat"
+    delivery.write_bytes(to_csv([a, b]))
+    out = tmp_path / "out"
+    env = {**os.environ, "EXHIBIT_PW": PASSWORD}
+
+    def countyclear(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "app.cli", *args], capture_output=True,
+                              text=True, cwd=ROOT, env=env, timeout=120)  # fmt: skip
+
+    done = countyclear("evaluate", str(delivery), "--county", "Sacramento", "--out", str(out),
+                       "--as-of", "2024-01-01")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    done = countyclear("export", str(out), "--password-env", "EXHIBIT_PW")
+    assert done.returncode == 0, done.stderr
+    rows = list(unseal(out / "exhibit_1.xlsx", PASSWORD).active.iter_rows(values_only=True))
+    assert [(r[1], r[4], r[9]) for r in rows[1:]] == [
+        ("LEE, SAM", "CR-2", "Dismiss and seal"),
+        ("RIVERA, ANA", "CR-1", "Redesignate"),
+    ]
+    text = flat_text(out / "motion_and_order.pdf")
+    assert "SACRAMENTO" in text and "January 1, 2024" in text
