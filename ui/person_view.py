@@ -79,6 +79,15 @@ def explanation_html(determination: Mapping[str, Any]) -> str:
     if flags:
         items = "".join(f"<li>{e(flag_text(flag))}</li>" for flag in flags)
         parts.append(f"<p>Flags:</p><ul>{items}</ul>")
+    final = determination.get("final_determination")
+    if final and determination.get("status") in ("accepted", "changed"):
+        who = " by ".join(
+            str(determination.get(k)) for k in ("decided_at", "decided_by") if determination.get(k)
+        )
+        reason = e(str(determination.get("decision_reason") or "accepted as determined"))
+        parts.append(f"<p><b>Staff decision: "
+                     f"{e(DETERMINATION_TEXT.get(str(final), str(final)))}</b> — {reason}"
+                     f"{' (' + e(who) + ')' if who else ''}.</p>")
     bear = determination.get("bear_reason")
     if bear:
         parts.append(f"<p>BEAR's reason: {e(str(bear))}</p>")

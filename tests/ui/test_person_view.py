@@ -103,3 +103,18 @@ def test_engine_output_shows_with_its_prior_highlighted(qtbot: QtBot) -> None:
     assert {"Prior super strike", "Prior PC 290 offence"} & set(marks.values())
     people_rows = result.rows.filter(pl.col("SUBJECT_ID") == challenged["subject_id"])
     assert len(marks) == people_rows["CNT_ORDER"].n_unique()
+
+
+def test_a_staff_decision_is_shown_with_its_reason(qtbot: QtBot) -> None:
+    view = PersonView()
+    qtbot.addWidget(view)
+    decided = {**DETERMINATION, "final_determination": "challenge", "status": "changed",
+               "decision_reason": "Prior 187 confirmed in court file",
+               "decided_by": "jdoe", "decided_at": "2026-11-02T10:00"}
+    view.show_conviction(doj_rows({"S1": PERSON}), decided)
+    text = view.explanation.text()
+    assert "Staff decision: Challenge" in text
+    assert "Prior 187 confirmed in court file" in text
+    assert "jdoe" in text
+    view.show_conviction(doj_rows({"S1": PERSON}), {**decided, "status": "pending"})
+    assert "Staff decision" not in view.explanation.text()
