@@ -26,6 +26,18 @@ _DAMAGED = (
 )
 
 
+_UNSUPPORTED = (
+    "it uses an OpenPGP feature CountyClear's OpenPGP library (Sequoia) cannot read "
+    "({detail}); ask the sender to encrypt it again in standard OpenPGP form "
+    "(e.g. `gpg --rfc4880 --encrypt ...`)"
+)
+
+
+def _is_unsupported(detail: str) -> bool:
+    lowered = detail.lower()
+    return "unsupported" in lowered or "not supported" in lowered
+
+
 def _first_line(exc: Exception) -> str:
     text = str(exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
@@ -109,7 +121,14 @@ def _unlock_key(
     def attempt(passphrase: str) -> pysequoia.PyDecryptor | None:
         try:
             return tsk.decryptor(passphrase)
-        except RuntimeError:
+        except RuntimeError as exc:
+            if _is_unsupported(_first_line(exc)):  # e.g. a GnuPG-only key protection mode
+                raise InputError(
+                    where,
+                    f"this key's passphrase protection cannot be read ({_first_line(exc)}); "
+                    "export the key again with GnuPG 2.2-compatible protection, or make a "
+                    "standard (v4) key and ask DOJ to encrypt to it",
+                ) from exc
             return None  # Sequoia reports a wrong key passphrase as garbled key material
 
     request = PassphraseRequest(where, "private_key", key_fingerprint=fingerprint)
@@ -177,7 +196,7 @@ def _decrypt_with_key(where: str, binary: bytes, key: PrivateKey, recipients: se
                 f"your key {key.path} cannot open this file: it was encrypted for another "
                 "key; ask the sender to encrypt it to your public key",
             ) from exc
-        raise InputError(where, _DAMAGED.format(detail=detail)) from exc
+        raise _failure(where, detail) from exc
     return _plaintext(where, result)
 
 
@@ -188,8 +207,14 @@ def _decrypt_with_passphrase(where: str, binary: bytes, passphrase: str) -> byte
         detail = _first_line(exc)
         if "No key to decrypt" in detail:
             return None  # Sequoia's words for a wrong passphrase
-        raise InputError(where, _DAMAGED.format(detail=detail)) from exc
+        raise _failure(where, detail) from exc
     return _plaintext(where, result)
+
+
+def _failure(where: str, detail: str) -> InputError:
+    if _is_unsupported(detail):
+        return InputError(where, _UNSUPPORTED.format(detail=detail))
+    return InputError(where, _DAMAGED.format(detail=detail))
 
 
 def _plaintext(where: str, result: pysequoia.Decrypted) -> bytes:

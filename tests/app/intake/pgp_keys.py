@@ -42,7 +42,7 @@ def _new_format_packet(tag: int, body: bytes) -> bytes:
     return bytes([0xC0 | tag]) + header + body
 
 
-def _protect(secret_body: bytes, public_len: int, passphrase: bytes) -> bytes:
+def _protect(secret_body: bytes, public_len: int, passphrase: bytes, cipher_id: int) -> bytes:
     public, secret = secret_body[:public_len], secret_body[public_len:]
     assert secret[0] == 0, "the key is already protected"
     material = secret[1:-2]  # drop the usage octet and the two-octet checksum
@@ -50,12 +50,18 @@ def _protect(secret_body: bytes, public_len: int, passphrase: bytes) -> bytes:
     key = _s2k_key(passphrase, salt)
     encryptor = Cipher(algorithms.AES(key), CFB(iv)).encryptor()
     sealed = encryptor.update(material + hashlib.sha1(material).digest()) + encryptor.finalize()
-    s2k = bytes([254, _AES256, _S2K_ITERATED, _SHA256]) + salt + bytes([_COUNT_CODE])
+    s2k = bytes([254, cipher_id, _S2K_ITERATED, _SHA256]) + salt + bytes([_COUNT_CODE])
     return public + s2k + iv + sealed
 
 
-def protected_key(user_id: str, passphrase: str) -> tuple[bytes, pysequoia.Cert]:
-    """A new key: (armored private key file protected by `passphrase`, its public cert)."""
+def protected_key(
+    user_id: str, passphrase: str, *, subkey_cipher_id: int = _AES256
+) -> tuple[bytes, pysequoia.Cert]:
+    """A new key: (armored private key file protected by `passphrase`, its public cert).
+
+    `subkey_cipher_id` labels the subkeys' protection with another cipher id (the bytes stay
+    AES-256), to imitate a protection scheme the reader does not know.
+    """
     tsk = pysequoia.Tsk.generate(user_id)
     cert = tsk.extract_certificate()
     public_lengths = [
@@ -67,7 +73,8 @@ def protected_key(user_id: str, passphrase: str) -> tuple[bytes, pysequoia.Cert]
     key_index = 0
     for packet in PacketPile.from_bytes(bytes(tsk)):
         if packet.tag in (Tag.SecretKey, Tag.SecretSubkey):
-            body = _protect(packet.body, public_lengths[key_index], passphrase.encode())
+            cipher_id = _AES256 if packet.tag == Tag.SecretKey else subkey_cipher_id
+            body = _protect(packet.body, public_lengths[key_index], passphrase.encode(), cipher_id)
             out += _new_format_packet(5 if packet.tag == Tag.SecretKey else 7, body)
             key_index += 1
         else:

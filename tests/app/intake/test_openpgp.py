@@ -208,3 +208,13 @@ def test_key_is_unlocked_once_for_many_files(
     monkeypatch.setenv("CC_KEY_PASS", "key passphrase")
     sources = open_deliveries(files, EnvSecrets("CC_KEY_PASS", key_file=key_file))
     assert len(sources) == 3 and loads == [key_file]
+
+
+def test_key_protection_sequoia_cannot_read_is_named(tmp_path: Path) -> None:
+    key, cert = protected_key("Odd <odd@example.org>", "pw", subkey_cipher_id=100)
+    key_file = write(tmp_path, "odd.key", key)
+    path = write(tmp_path, "doj.gpg", encrypt_openpgp_to_cert(doj_file(), bytes(cert)))
+    secrets, prompt = prompt_secrets("pw", key_file=key_file)
+    with pytest.raises(InputError, match=r"passphrase protection cannot be read \(Unsupported"):
+        open_deliveries([path], secrets)
+    assert len(prompt.requests) == 1  # not "wrong passphrase" and asked again
