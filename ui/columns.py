@@ -60,16 +60,16 @@ class Column:
 
 
 COLUMNS: Final[tuple[Column, ...]] = (
-    Column("name", "Name", 22, _text("name")),
+    Column("name", "Name", 25, _text("name")),
     Column("dob", "DOB", 11, _date("dob")),
     Column("cii_number", "CII", 12, _text("cii_number")),
     Column("case_number", "Case number", 14, _text("case_number")),
     Column("code_section", "Section", 14, _text("code_section")),
     Column("level", "Level", 13, _labels("level", LEVEL_LABELS)),
     Column("conviction_date", "Convicted", 11, _date("conviction_date")),
-    Column("county", "County", 12, _text("county")),
+    Column("county", "County", 14, _text("county")),
     Column("determination", "Determination", 13, _labels(EFFECTIVE, DETERMINATION_LABELS)),
-    Column("reason", "Reason", 40, _text("reason")),
+    Column("reason", "Reason", 34, _text("reason")),
     Column("flags", "Flags", 20, _flags),
     Column("status", "Status", 10, _labels(STATUS, STATUS_LABELS)),
     Column("court", "Court", 24, _text("court"), visible=False),

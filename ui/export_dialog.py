@@ -25,7 +25,7 @@ class ExportDialog(QDialog):
     def __init__(self, folder: Path, *, have_summary: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export documents")
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)
         box = QGroupBox("Documents")
         box_layout = QVBoxLayout(box)
         self.choices: dict[str, QCheckBox] = {}

@@ -102,16 +102,25 @@ class TriageGrid(QWidget):
 
     def set_default_widths(self) -> None:
         char = self.fontMetrics().averageCharWidth()
+        header = self.table.horizontalHeader()
+        # Never narrower than the header text plus the sort arrow, whatever the font.
+        padding = header.style().pixelMetric(header.style().PixelMetric.PM_HeaderMarkSize) + 24
         for i, column in enumerate(COLUMNS):
-            self.table.setColumnWidth(i, column.width * char + 16)
+            title = header.fontMetrics().horizontalAdvance(column.header) + padding
+            self.table.setColumnWidth(i, max(column.width * char + 16, title))
             self.table.setColumnHidden(i, not column.visible)
 
     # --- internals -----------------------------------------------------------------------
     def _query_changed(self, query: TriageQuery) -> None:
         if self._view is None:
             return
+        selected, current = self.selected_rows(), self.current_row()
         self._view.set_query(query)
         self.model.set_view(self._view)
+        # Keep the clerk's place when it is still shown; otherwise say nothing is current.
+        self._restore(selected, current)
+        if self.current_row() is None:
+            self.currentChanged.emit(None)
         header = self.table.horizontalHeader()
         if query.sort_column is None:
             header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)

@@ -27,7 +27,7 @@ class PassphraseDialog(QDialog):
     def __init__(self, request: PassphraseRequest, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Passphrase needed")
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
         what = "private key" if request.kind == "private_key" else "file"
         intro = QLabel(f"This {what} is protected. Type the passphrase that came with it:")
         intro.setWordWrap(True)

@@ -25,7 +25,7 @@ class ProgressDialog(QDialog):
         self.job = job
         self.setWindowTitle(job.title)
         self.setModal(True)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
         self.text = QLabel("Starting…")
         self.text.setWordWrap(True)
         self.bar = QProgressBar()

@@ -19,7 +19,7 @@ class ReasonDialog(QDialog):
     ) -> None:  # fmt: skip
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
         self.required = required
         label = QLabel(prompt)
         label.setWordWrap(True)

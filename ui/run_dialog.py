@@ -54,7 +54,7 @@ class RunDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("New run")
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 84)
         self.county = QComboBox()
         self.county.setAccessibleName("County")
         ours = [c for c in file_counties if c in COUNTIES]

@@ -21,7 +21,7 @@ class RecoveryPassphraseDialog(QDialog):
         super().__init__(parent)
         self.confirm = confirm
         self.setWindowTitle("New workspace" if confirm else "Recovery passphrase")
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 84)
         if confirm:
             text = (
                 "Your work is saved encrypted; the key is kept in this PC's credential store. "

@@ -46,8 +46,8 @@ class WorkspaceView(QTabWidget):
         self.split.setObjectName("triageSplit")
         self.split.addWidget(self.grid)
         self.split.addWidget(lower)
-        self.split.setStretchFactor(0, 3)
-        self.split.setStretchFactor(1, 2)
+        self.split.setStretchFactor(0, 1)
+        self.split.setStretchFactor(1, 1)
         self.lower = lower
         self.dashboard = Dashboard()
         self.impact_missing = _notice(

@@ -1,0 +1,176 @@
+"""`countyclear screenshots DIR`: every screen rendered to PNG at 100% and 200% scaling.
+
+A developer command for checking layouts (clipping, overlap, readability) without a display.
+Each scale runs in its own process because QT_SCALE_FACTOR must be set before Qt starts. It
+drives the real window through the real flow on the bundled sample, in a throw-away
+CountyClear home with an in-memory keyring, so nothing of the user's is touched.
+"""
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+SCALES = ("1", "2")
+WIDTH, HEIGHT = 1280, 800
+
+
+def main(args: list[str]) -> int:
+    if len(args) != 1:
+        sys.stderr.write("usage: countyclear screenshots DIR\n")
+        return 2
+    out = Path(args[0]).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    for scale in SCALES:
+        env = dict(os.environ, QT_SCALE_FACTOR=scale, QT_QPA_PLATFORM="offscreen")
+        with tempfile.TemporaryDirectory(prefix="countyclear-shots-") as home:
+            env["COUNTYCLEAR_HOME"] = home
+            command = [sys.executable, "-m", "ui.screenshots", str(out), scale]
+            done = subprocess.run(command, env=env, check=False)
+        if done.returncode != 0:
+            return done.returncode
+    sys.stdout.write(f"screenshots written to {out}\n")
+    return 0
+
+
+def _render(out: Path, scale: str) -> None:
+    """Runs inside the child process, with QT_SCALE_FACTOR already set."""
+    import keyring
+    from keyring.backend import KeyringBackend
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+    class ThrowAwayKeyring(KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.entries: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return self.entries.get((service, username))
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            self.entries[(service, username)] = password
+
+        def delete_password(self, service: str, username: str) -> None:
+            self.entries.pop((service, username), None)
+
+    keyring.set_keyring(ThrowAwayKeyring())
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
+
+    from app.jobs import Progress
+    from ui import about, office_dialog, policy_editor
+    from ui.export_dialog import ExportDialog
+    from ui.flow import SAMPLE_PASSPHRASE
+    from ui.main_window import MainWindow
+    from ui.messages import show_error
+    from ui.passphrase_dialog import PassphraseDialog
+    from ui.progress_dialog import ProgressDialog
+    from ui.reason_dialog import ReasonDialog
+    from ui.run_dialog import RunDialog
+    from ui.workspace_dialogs import RecoveryPassphraseDialog
+
+    suffix = f"@{scale}x"
+
+    def settle() -> None:
+        for _ in range(5):
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+    def wait_until(condition: Callable[[], bool], timeout: float = 60.0) -> None:
+        end = time.monotonic() + timeout
+        loop = QEventLoop()
+        while not condition():
+            if time.monotonic() > end:
+                raise RuntimeError("screenshots: the app did not get there in time")
+            QTimer.singleShot(20, loop.quit)
+            loop.exec()
+
+    def shoot(widget: QWidget, name: str) -> None:
+        settle()
+        widget.grab().save(str(out / f"{name}{suffix}.png"))
+
+    window = MainWindow()
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    shoot(window, "01-start")
+    dialogs: list[QDialog] = []
+    window.flow.dialogOpened.connect(dialogs.append)
+    window.decisions.dialogOpened.connect(dialogs.append)
+    window.dialogOpened.connect(dialogs.append)
+
+    def next_dialog(kind: type) -> QDialog:
+        wait_until(lambda: any(isinstance(d, kind) for d in dialogs))
+        found = next(d for d in dialogs if isinstance(d, kind))
+        dialogs.remove(found)
+        return found
+
+    # The sample is opened the way a clerk opens any encrypted delivery.
+    sample = Path(__file__).resolve().parent.parent / "resources" / "sample"
+    window.flow.open_files([sample / "doj_sample.dat.gpg"])
+    ask = next_dialog(PassphraseDialog)
+    assert isinstance(ask, PassphraseDialog)
+    ask.passphrase.setText(SAMPLE_PASSPHRASE)
+    shoot(ask, "02-passphrase")
+    ask.accept()
+    run = next_dialog(RunDialog)
+    shoot(run, "03-new-run")
+    run.accept()
+    recovery = next_dialog(RecoveryPassphraseDialog)
+    assert isinstance(recovery, RecoveryPassphraseDialog)
+    recovery.passphrase.setText("screenshot recovery")
+    recovery.again.setText("screenshot recovery")
+    shoot(recovery, "04-recovery-passphrase")
+    sessions: list[object] = []
+    window.flow.sessionReady.connect(sessions.append)
+    recovery.accept()
+    wait_until(lambda: bool(sessions))
+    grid = window.workspace.grid
+    grid.table.selectRow(2)
+    shoot(window, "05-triage")
+    grid.filters.search.setText("a")
+    grid.filters.set_values("determination", {"reduce", "review"})
+    shoot(window, "06-triage-filtered")
+    grid.filters.clear_all()
+    grid.table.selectRow(0)
+    window.actions["challenge"].trigger()
+    reason = next_dialog(ReasonDialog)
+    shoot(reason, "07-reason")
+    reason.reject()
+    window.workspace.setCurrentIndex(1)
+    shoot(window, "08-impact")
+    window.workspace.setCurrentIndex(0)
+    exporting = window.export()
+    assert isinstance(exporting, ExportDialog)
+    shoot(exporting, "09-export")
+    exporting.reject()
+
+    # A progress window as a long job shows it.
+    job = window.runner.start("Evaluating", lambda progress, cancel: None)
+    progress = ProgressDialog(job)
+    progress.show_progress(Progress(412_000, 1_000_000, "Reading rows: 412,000 of 1,000,000"))
+    progress.eta.setText("About 4 s left")
+    shoot(progress, "10-progress")
+    window.runner.wait()
+    progress.deleteLater()
+    error = show_error(window, "doj.dat.gpg: wrong passphrase for this file: check the "
+                       "passphrase that came with it (capitals, spaces) and try again")  # fmt: skip
+    shoot(error, "11-error")
+    error.close()
+    for name, module in (("12-policy-editor", policy_editor), ("13-office-details", office_dialog),
+                         ("14-about", about)):  # fmt: skip
+        widget = module.demo_widget()
+        widget.show()
+        shoot(widget, name)
+        widget.close()
+    window.show_start()
+    shoot(window, "15-start-recent")
+    window.close()
+
+
+if __name__ == "__main__":
+    _render(Path(sys.argv[1]), sys.argv[2])
