@@ -33,6 +33,9 @@ _FACT_ENTRY: Final = re.compile(
     r"(?P<date>\d{4}-\d{2}-\d{2}|unknown date)\s*$"
 )
 
+# The engine's key for a row with a blank SUBJECT_ID (app/doj/records.py).
+_BLANK_SUBJECT: Final = re.compile(r"^\(blank SUBJECT_ID\) (?P<source>.*) line (?P<line>\d+)$")
+
 
 def _clean(column: str) -> pl.Expr:
     """Trimmed text; DOJ placeholders such as `NULL` or `  -  ` become empty."""
@@ -59,7 +62,13 @@ def person_timeline(rows: pl.DataFrame, subject_id: str) -> pl.DataFrame:
     cycle, steps by event date (unknown dates last) then CNT_ORDER. Further sentence
     components of a count are joined into its `sentence` text.
     """
-    person = rows.filter(pl.col("SUBJECT_ID").str.strip_chars() == subject_id.strip())
+    blank = _BLANK_SUBJECT.match(subject_id)
+    if blank:  # a row without SUBJECT_ID stands alone (app/doj/records.py): just that row
+        person = rows.filter(
+            (pl.col("source") == blank["source"]) & (pl.col("line") == int(blank["line"]))
+        )
+    else:
+        person = rows.filter(pl.col("SUBJECT_ID").str.strip_chars() == subject_id.strip())
     offense = _clean("OFFENSE_DESCR")
     comment = _clean("COMMENT_TEXT")
     offense_text = (

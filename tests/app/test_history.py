@@ -200,3 +200,11 @@ def test_every_engine_challenge_names_a_prior_in_the_timeline() -> None:
         assert priors.height > 0, determination["facts"]
         for when in priors["date"]:
             assert when is None or when < determination["conviction_date"]
+
+
+def test_a_row_without_subject_id_is_its_own_timeline() -> None:
+    rows = doj_rows({"S1": PERSON, "": [OTHER_PERSON, OTHER_PERSON]})
+    timeline = person_timeline(rows, "(blank SUBJECT_ID) doj.dat line 9")
+    assert timeline["cnt_order"].to_list() == ["001001001000"]
+    assert timeline["county"].to_list() == ["FRESNO"]
+    assert person_timeline(rows, "(blank SUBJECT_ID) other.dat line 9").height == 0
