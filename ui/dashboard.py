@@ -28,15 +28,27 @@ FIGURES: Final = (
     ("convictions_evaluated", "Convictions evaluated"),
     ("people_evaluated", "People evaluated"),
     ("people_with_relief", "People receiving relief"),
-    ("people_no_felony", "People with no felony left"),
-    ("people_no_conviction", "People with no conviction left"),
-    ("people_no_conviction_last_7_years", "People with no conviction in the last 7 years"),
+    ("people_no_felony", "People left with no felony"),
+    ("people_no_conviction", "People left with no conviction"),
+    ("people_no_conviction_last_7_years", "People left with no conviction in the last 7 years"),
 )
 DISMISS_ALL: Final = (
-    ("people_no_felony", "No felony left"),
-    ("people_no_conviction", "No conviction left"),
-    ("people_no_conviction_last_7_years", "No conviction in the last 7 years"),
+    ("people_no_felony", "Left with no felony"),
+    ("people_no_conviction", "Left with no conviction"),
+    ("people_no_conviction_last_7_years", "Left with no conviction in the last 7 years"),
 )
+# How each figure is counted (DOMAIN.md 4), as the tooltip and accessible description.
+HOW_COUNTED: Final = {
+    "people_with_relief": "People with at least one conviction dismissed or reduced.",
+    "people_no_felony": "People who had at least one felony anywhere and every felony "
+                        "dismissed or reduced.",
+    "people_no_conviction": "People whose every conviction is dismissed.",
+    "people_no_conviction_last_7_years": "People with a conviction in the 7 years before the "
+                                         "as-of date, every one of them dismissed.",
+    "granted": "Convictions whose final determination is dismiss or reduce.",
+    "challenged": "Convictions staff decided to challenge.",
+    "pending": "Convictions still needing a person's review.",
+}
 COMPLIANCE: Final = (
     ("identified", "Identified by DOJ"),
     ("granted", "Granted (dismiss or reduce)"),
@@ -169,6 +181,9 @@ class Dashboard(QScrollArea):
             value = QLabel("—")
             value.setFont(big)
             value.setAccessibleName(caption)
+            how = HOW_COUNTED.get(key, "")
+            value.setAccessibleDescription(how)
+            value.setToolTip(how)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             words = QLabel(caption)
