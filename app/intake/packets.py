@@ -64,9 +64,13 @@ def dearmor(data: bytes) -> bytes:
     except StopIteration:
         raise NotOpenPgp("the armor has no END line (the file is cut short)") from None
     inner = [line.strip() for line in lines[1:end]]
-    if b"" in inner:  # armor headers ("Comment: ...") end at the first blank line
-        inner = inner[inner.index(b"") + 1 :]
-    body = [line for line in inner if line and not (line.startswith(b"=") and len(line) == 5)]
+    # Armor headers ("Comment: ...") contain a colon, which base64 never does; some writers
+    # omit the blank line after them. The "=XXXX" line is the optional CRC-24.
+    body = [
+        line
+        for line in inner
+        if line and b":" not in line and not (line.startswith(b"=") and len(line) == 5)
+    ]
     try:
         return base64.b64decode(b"".join(body), validate=True)
     except (binascii.Error, ValueError) as exc:

@@ -76,3 +76,16 @@ def test_progress_and_cancel(tmp_path: Path) -> None:
     token.cancel()
     with pytest.raises(Cancelled):
         open_deliveries(paths, EnvSecrets(None), cancel=token)
+
+
+def test_armor_without_blank_line_after_headers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    armored = encrypt_openpgp_passphrase(doj_file(2), "pw", armor=True).decode("ascii")
+    lines = [line for line in armored.splitlines() if line.strip()]  # drop the blank line
+    lines.insert(1, "Comment: made by a terse tool")
+    path = tmp_path / "terse.asc"
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="ascii")
+    monkeypatch.setenv("CC_PASS", "pw")
+    [source] = open_deliveries([path], EnvSecrets("CC_PASS"))
+    assert source.data == doj_file(2)
