@@ -1,6 +1,7 @@
 """`countyclear export DIR`: the court documents from an `evaluate` output folder.
 
-Reads DIR/determinations.csv and DIR/summary.json and writes, into DIR, the sealed Exhibit 1
+Reads DIR/determinations.csv (or, with --workspace, the saved workspace's determinations with
+its staff decisions) and DIR/summary.json and writes, into DIR, the sealed Exhibit 1
 workbook, the motion and proposed order, the challenged-cases list and the impact report (all
 four unless some are chosen). Everything is checked before the first file is written, and an
 existing document is never replaced without --force.
@@ -11,7 +12,9 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
+
+import polars as pl
 
 from app.errors import InputError
 from app.exports.challenged import CHALLENGED_FILE, write_challenged
@@ -22,6 +25,7 @@ from app.exports.inputs import DETERMINATIONS_CSV, SUMMARY_JSON, read_determinat
 from app.exports.motion import MOTION_FILE, MotionFacts, write_motion
 from app.exports.office import OfficeDetails, load_office, office_file
 from app.exports.sealing import check_password
+from app.review import open_workspace
 
 PASSWORD_HELP: Final = (
     "an exhibit must be sealed: put its password in an environment variable and name it with "
@@ -46,6 +50,12 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
         metavar="VAR",
         help="name of the environment variable holding the password that seals the workbooks "
         "(required for the exhibit)",
+    )
+    parser.add_argument(
+        "--workspace",
+        type=Path,
+        metavar="FILE",
+        help="a saved workspace (.ccws) of this evaluation: its staff decisions are applied",
     )
     parser.add_argument("--force", action="store_true", help="replace documents already in DIR")
     parser.set_defaults(func=run)
@@ -100,6 +110,20 @@ def _office_for(county: str) -> OfficeDetails:
     return office
 
 
+def _decided(path: Path, summary: dict[str, Any], folder: Path) -> pl.DataFrame:
+    """The workspace's determinations with its staff decisions applied, if it is this run's."""
+    workspace = open_workspace(path)
+    summary_as_of = str(summary.get("as_of") or "")
+    if workspace.county != summary.get("county") or workspace.as_of.isoformat() != summary_as_of:
+        raise InputError(
+            str(path),
+            f"this workspace is {workspace.county} as of {workspace.as_of.isoformat()} but "
+            f"{folder / SUMMARY_JSON} is {summary.get('county')} as of {summary_as_of or '?'}; "
+            "give the workspace of this evaluation",
+        )
+    return workspace.decided()
+
+
 def run(args: argparse.Namespace) -> int:
     folder: Path = args.folder
     if not folder.is_dir():
@@ -107,9 +131,12 @@ def run(args: argparse.Namespace) -> int:
     choice = Choice.from_args(args)
     password = _password(args, choice, folder)
     refuse_existing(choice.targets(folder), force=args.force)
-    determinations = read_determinations(folder / DETERMINATIONS_CSV)
     summary = read_summary(folder / SUMMARY_JSON)
     county = str(summary.get("county") or "")
+    if args.workspace is None:
+        determinations = read_determinations(folder / DETERMINATIONS_CSV)
+    else:
+        determinations = _decided(args.workspace, summary, folder)
     office = _office_for(county)
     out = sys.stdout
     if choice.exhibit:

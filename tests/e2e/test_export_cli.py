@@ -4,6 +4,7 @@ import io
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import msoffcrypto
@@ -13,6 +14,7 @@ import pytest
 from app.cli import main
 from app.exports.office import OfficeDetails, save_office
 from app.outputs import write_outputs
+from app.review import PolicyRecord, SourceFile, create_workspace
 from tests.app.exports.frames import sample_determinations, sample_summary
 from tests.app.exports.pdfs import flat_text
 from tests.doj_builder import Person, to_csv
@@ -146,3 +148,49 @@ def test_evaluate_then_export_as_a_clerk_would(tmp_path: Path) -> None:
     ]
     text = flat_text(out / "motion_and_order.pdf")
     assert "SACRAMENTO" in text and "January 1, 2024" in text
+
+
+def saved_workspace(path: Path, as_of: date) -> Path:
+    workspace = create_workspace(
+        path,
+        recovery_passphrase="seven blue herons over the delta",
+        county="SACRAMENTO",
+        as_of=as_of,
+        policy=PolicyRecord("statutory", "builtin", ""),
+        sources=[SourceFile.of("doj_2026.dat", b"bytes")],
+        determinations=sample_determinations(),
+    )
+    workspace.decide([("200", "001001001000")], final="challenge", reason="sale to a minor")
+    workspace.decide([("400", "001001002000")], final="dismiss", reason="juvenile adjudication")
+    workspace.save()
+    return path
+
+
+def test_staff_decisions_from_the_workspace(folder: Path, tmp_path: Path) -> None:
+    workspace = saved_workspace(tmp_path / "work.ccws", date(2026, 11, 1))
+    args = ["export", str(folder), "--password-env", "EXHIBIT_PW", "--workspace", str(workspace)]
+    assert main(args) == 0
+    rows = list(unseal(folder / "exhibit_1.xlsx", PASSWORD).active.iter_rows(values_only=True))
+    names = [row[1] for row in rows[1:]]
+    assert "ROE, RICHARD" not in names and names.count("MOE, MARY") == 2
+    moe = [row for row in rows[1:] if row[1] == "MOE, MARY"]
+    assert [row[11] for row in moe] == ["Yes", "Yes"]  # now every count of the case is dismissed
+    assert "Staff decision: juvenile adjudication" in [row[10] for row in moe]
+    listed = list(unseal(folder / "challenged_cases.xlsx", PASSWORD).active.values)
+    assert [(row[1], row[9], row[13]) for row in listed[1:]] == [
+        ("ROE, RICHARD", "Challenged", "sale to a minor")
+    ]
+    text = flat_text(folder / "motion_and_order.pdf")
+    assert "challenges 1 conviction" in text
+
+
+def test_a_workspace_of_another_run_is_refused(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    workspace = saved_workspace(tmp_path / "old.ccws", date(2025, 1, 1))
+    assert main(["export", str(folder), "--motion", "--workspace", str(workspace)]) == 2
+    (line,) = errors(capsys.readouterr().err)
+    assert "old.ccws" in line and "as of 2025-01-01" in line and "2026-11-01" in line
+    assert main(["export", str(folder), "--motion", "--workspace", str(tmp_path / "no.ccws")]) == 2
+    (line,) = errors(capsys.readouterr().err)
+    assert "no.ccws" in line and "not found" in line
