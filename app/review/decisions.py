@@ -52,7 +52,7 @@ def key_frame(keys: Keys) -> pl.DataFrame:
     if isinstance(keys, pl.DataFrame):
         frame = keys.select(pl.col(k).cast(pl.String) for k in KEY)
     else:
-        frame = pl.DataFrame(list(keys), schema=list(KEY), orient="row")
+        frame = pl.DataFrame(list(keys), schema={k: pl.String for k in KEY}, orient="row")
     return frame.unique(maintain_order=True)
 
 

@@ -109,3 +109,13 @@ def test_apply_replaces_stale_decision_columns() -> None:
     book.decide(frame, keys_of(frame, 0))
     once = apply_decisions(frame, book)
     assert_frame_equal(apply_decisions(once, book), once)
+
+
+def test_empty_and_repeated_selections() -> None:
+    frame = determinations(4)
+    book = DecisionBook()
+    for change in (book.decide(frame, []), book.annotate([], "x"), book.clear([])):
+        assert change.keys.height == 0 and change.after.height == 0
+    assert len(book) == 0
+    change = book.decide(frame, keys_of(frame, 2, 2, 2))
+    assert change.keys.height == 1 and len(book) == 1
