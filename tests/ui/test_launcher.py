@@ -1,0 +1,56 @@
+"""`countyclear`: commands go to the CLI; with no display the sample runs headless."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ui import launcher
+
+
+def test_a_command_goes_to_the_cli(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        launcher.main(["--version"])
+    assert exit_info.value.code == 0
+    assert "CountyClear" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [({}, False), ({"DISPLAY": ":0"}, True), ({"WAYLAND_DISPLAY": "wayland-0"}, True),
+     ({"QT_QPA_PLATFORM": "offscreen"}, True)],
+)  # fmt: skip
+def test_display_detection_on_linux(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], expected: bool
+) -> None:
+    monkeypatch.setattr(launcher.sys, "platform", "linux")
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert launcher.has_display() is expected
+
+
+@pytest.mark.slow
+def test_without_a_display_the_sample_runs_headless(
+    monkeypatch: pytest.MonkeyPatch, countyclear_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(launcher.sys, "platform", "linux")
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    assert launcher.main([]) == 0
+    out = countyclear_home / "sample-run"
+    said = capsys.readouterr().out
+    assert said.splitlines()[0].startswith("CountyClear: there is no display here")
+    assert str(out) in said.splitlines()[-1]
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["county"] == "SACRAMENTO" and summary["convictions_evaluated"] > 0
+    for name in ("determinations.csv", "exhibit_1.xlsx", "motion_and_order.pdf"):
+        assert (out / name).stat().st_size > 0
+    # A second start replaces the previous demo output rather than failing.
+    assert launcher.main([]) == 0
+
+
+def test_screenshots_needs_a_folder(capsys: pytest.CaptureFixture[str]) -> None:
+    assert launcher.main(["screenshots"]) == 2
+    assert "usage: countyclear screenshots DIR" in capsys.readouterr().err
