@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from types import ModuleType
 
@@ -29,6 +30,11 @@ def built_bundle() -> Path | None:
     named = os.environ.get("COUNTYCLEAR_BUNDLE")
     candidate = Path(named) if named else ROOT / "dist" / "CountyClear"
     return candidate if (candidate / "_internal").is_dir() else None
+
+
+def gui_executable(bundle: Path) -> Path:
+    windows = bundle / "CountyClear.exe"
+    return windows if windows.exists() else bundle / "CountyClear"
 
 
 def bundle_cli(bundle: Path) -> Path:
@@ -93,9 +99,51 @@ def test_bundle_reports_the_source_version(bundle: Path, tmp_path: Path) -> None
 
 
 @requires_bundle
+def test_bundle_without_a_display_runs_the_sample_headless(bundle: Path, tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)
+    env["COUNTYCLEAR_HOME"] = str(tmp_path)
+    done = subprocess.run(
+        [str(gui_executable(bundle))], env=env, capture_output=True, text=True, timeout=180,
+        check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    results = tmp_path / "sample-run"
+    for name in ("determinations.csv", "summary.json", "exhibit_1.xlsx", "motion_and_order.pdf"):
+        assert (results / name).is_file(), done.stdout
+
+
+@requires_bundle
+@pytest.mark.skipif(sys.platform == "win32", reason="the windowed exe has no stderr on Windows")
+def test_bundle_desktop_app_opens_offscreen(bundle: Path, tmp_path: Path) -> None:
+    """Qt loads inside the bundle and shows a window. The signal awaited is the offscreen
+    platform's note, printed when a top-level window is shown."""
+    env = {**offscreen_env(tmp_path), "HOME": str(tmp_path)}
+    app = subprocess.Popen(
+        [str(gui_executable(bundle))], env=env, stderr=subprocess.PIPE, text=True
+    )
+    watchdog = threading.Timer(120, app.kill)  # ends the read below if no window ever shows
+    watchdog.start()
+    seen: list[str] = []
+    try:
+        assert app.stderr is not None
+        for line in app.stderr:
+            seen.append(line)
+            if "propagateSizeHints" in line:
+                break
+        shown = bool(seen) and "propagateSizeHints" in seen[-1]
+        assert shown, "".join(seen)
+        assert app.poll() is None, "".join(seen)  # still running its event loop
+    finally:
+        watchdog.cancel()
+        app.kill()
+        app.communicate()  # reap it and close the pipe
+    assert not [line for line in seen if "Traceback" in line]
+
+
+@requires_bundle
 def test_bundle_has_both_executables_and_the_resources(bundle: Path) -> None:
-    gui = "CountyClear.exe" if (bundle / "CountyClear.exe").exists() else "CountyClear"
-    assert (bundle / gui).is_file()
+    assert gui_executable(bundle).is_file()
     assert bundle_cli(bundle).is_file()
     resources = bundle / "_internal" / "resources"
     shipped = {p.relative_to(resources).as_posix() for p in resources.rglob("*") if p.is_file()}
