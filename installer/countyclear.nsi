@@ -5,7 +5,7 @@
 ; or simply: python packaging/build.py --installer   (docs/INSTALL.md)
 ;
 ; Installs to %LOCALAPPDATA%\Programs\CountyClear (changeable), adds a Start-menu shortcut,
-; optionally a desktop shortcut, associates workspace files (.ccw) for this user
+; optionally a desktop shortcut, associates workspace files (.ccws) for this user
 ; (HKCU\Software\Classes) and registers an uninstaller under Apps & features. The user's
 ; workspaces, settings, logs and saved passphrases live elsewhere (%LOCALAPPDATA%\CountyClear,
 ; Windows Credential Manager) and are never touched by install, upgrade or uninstall.
@@ -49,7 +49,7 @@ SetCompressor /SOLID lzma
 !define GUI_EXE "CountyClear.exe"
 !define CLI_EXE "countyclear-cli.exe"
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${APP}"
-!define WORKSPACE_EXT ".ccw"
+!define WORKSPACE_EXT ".ccws"
 !define WORKSPACE_PROGID "CountyClear.Workspace"
 
 Name "${APP}"

@@ -268,7 +268,7 @@ def test_msi_builds_with_wixl(stand_in_bundle: Path, tmp_path: Path) -> None:
         assert f"\t{name}\t" in files
     registry = subprocess.run(["msiinfo", "export", str(msi), "Registry"], capture_output=True,
                               text=True, check=True).stdout  # fmt: skip
-    assert "Software\\Classes\\.ccw" in registry
+    assert "Software\\Classes\\.ccws" in registry
     properties = subprocess.run(["msiinfo", "export", str(msi), "Property"],
                                 capture_output=True, text=True, check=True).stdout  # fmt: skip
     assert "ProductVersion\t9.8.7" in properties
@@ -286,3 +286,14 @@ def test_linux_desktop_entry() -> None:
     if validator is not None:
         done = subprocess.run([validator, str(path)], capture_output=True, text=True, check=False)
         assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_installers_associate_the_workspace_suffix_the_app_writes() -> None:
+    from app.review.workspace import SUFFIX
+
+    nsis = NSIS_SCRIPT.read_text(encoding="utf-8")
+    assert f'!define WORKSPACE_EXT "{SUFFIX}"' in nsis
+    wxs = (ROOT / "installer" / "countyclear.wxs").read_text(encoding="utf-8")
+    assert f'Key="Software\\Classes\\{SUFFIX}"' in wxs
+    mime = (ROOT / "installer" / "countyclear-mime.xml").read_text(encoding="utf-8")
+    assert f'<glob pattern="*{SUFFIX}"/>' in mime
