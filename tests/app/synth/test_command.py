@@ -8,7 +8,7 @@ from app.cli import main
 from app.intake.deliveries import open_deliveries
 from app.intake.secrets import EnvSecrets
 from app.jobs import Cancelled, CancelToken
-from app.synth.delivery import write_delivery
+from app.synth.delivery import numbered, write_delivery
 from app.synth.options import checked_options
 from app.synth.writer import generate_bytes
 
@@ -172,3 +172,9 @@ def test_cancelled_run_leaves_nothing(tmp_path: Path) -> None:
             checked_options("Yolo", people=10, files=2), tmp_path / "y.dat", cancel=token
         )
     assert list(tmp_path.iterdir()) == []
+
+
+def test_numbered_file_names() -> None:
+    assert numbered(Path("out/doj.dat.gpg"), 2, 3) == Path("out/doj_2.dat.gpg")
+    assert numbered(Path("delivery"), 1, 2) == Path("delivery_1")
+    assert numbered(Path("doj.dat"), 1, 1) == Path("doj.dat")
