@@ -8,13 +8,14 @@ through `dialogOpened`). The main window only connects `sessionReady`.
 
 import functools
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from app.eligibility.policy import BUILTIN_POLICIES, Policy, builtin_policy
 from app.intake import PassphraseAnswer, PromptSecrets, SecretSource
@@ -29,9 +30,11 @@ from ui.opening import OpenedDelivery, evaluate, open_delivery
 from ui.passphrase_dialog import PassphrasePrompt
 from ui.policy_editor import policy_to_toml
 from ui.progress_dialog import ProgressDialog
+from ui.reconnect import delivery_paths, reconnect
 from ui.run_dialog import RunDialog, RunSettings
 from ui.session import Session
 from ui.settings import remember_workspace
+from ui.start_page import DOJ_FILE_FILTER
 from ui.workspace_dialogs import RecoveryPassphraseDialog
 
 log = logging.getLogger("countyclear.ui.flow")
@@ -76,16 +79,21 @@ class OpenFlow(QObject):
         self._open([SAMPLE], demo, sample=True)
 
     def open_workspace(self, path: Path, recovery: str | None = None) -> None:
-        job = self.start_job(
-            f"Opening workspace {path.name}", functools.partial(_load_workspace, path, recovery)
+        self.start_job(
+            f"Opening workspace {path.name}",
+            functools.partial(_load_workspace, path, recovery),
+            self._workspace_loaded,
         )
-        job.succeeded.connect(self._workspace_loaded)
 
     # --- the steps -----------------------------------------------------------------------
     def _open(self, paths: list[Path], secrets: SecretSource, *, sample: bool) -> None:
         function = functools.partial(open_delivery, paths, secrets)
-        job = self.start_job("Opening DOJ files", function, uses_prompt=True)
-        job.succeeded.connect(lambda opened: self._choose_run(opened, sample))
+        self.start_job(
+            "Opening DOJ files",
+            function,
+            lambda opened: self._choose_run(opened, sample),
+            uses_prompt=True,
+        )
 
     def _choose_run(self, opened: OpenedDelivery, sample: bool) -> None:
         if opened.unprotected:
@@ -99,8 +107,11 @@ class OpenFlow(QObject):
         self._open_dialog(dialog, lambda: self._evaluate(opened, dialog.settings(), sample))
 
     def _evaluate(self, opened: OpenedDelivery, settings: RunSettings, sample: bool) -> None:
-        job = self.start_job("Evaluating", functools.partial(evaluate, opened, settings))
-        job.succeeded.connect(lambda result: self._new_workspace(opened, result, sample))
+        self.start_job(
+            "Evaluating",
+            functools.partial(evaluate, opened, settings),
+            lambda result: self._new_workspace(opened, result, sample),
+        )
 
     def _new_workspace(
         self, opened: OpenedDelivery, result: EvaluationResult, sample: bool
@@ -122,8 +133,11 @@ class OpenFlow(QObject):
                 determinations=result.determinations,
             )  # fmt: skip
 
-        job = self.start_job("Saving the new workspace", work)
-        job.succeeded.connect(lambda workspace: self._ready(workspace, opened.rows, result.summary))
+        self.start_job(
+            "Saving the new workspace",
+            work,
+            lambda workspace: self._ready(workspace, opened.rows, result.summary),
+        )
 
     def _workspace_loaded(self, loaded: Workspace | _NeedsRecovery) -> None:
         if isinstance(loaded, _NeedsRecovery):
@@ -136,19 +150,45 @@ class OpenFlow(QObject):
         remember_workspace(workspace.path)
         session = Session(workspace, rows=rows, summary=summary)
         self.sessionReady.emit(session)
+        if rows is None and all(p.exists() for p in delivery_paths(workspace)):
+            self.reconnect(session, delivery_paths(workspace))
+
+    def reconnect(self, session: Session, paths: list[Path]) -> None:
+        """Read the workspace's DOJ files again for the person view and impact figures."""
+        work = functools.partial(reconnect, session.workspace, paths, self.secrets)
+        self.start_job(
+            "Opening the DOJ files of this workspace",
+            work,
+            lambda found: session.attach_sources(found.rows, found.summary),
+            uses_prompt=True,
+        )
+
+    def choose_and_reconnect(self, session: Session) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self._window, "Open the DOJ files of this workspace", "", DOJ_FILE_FILTER
+        )
+        if names:
+            self.reconnect(session, [Path(n) for n in names])
 
     # --- plumbing ------------------------------------------------------------------------
-    def start_job(self, title: str, function: JobFunction, *, uses_prompt: bool = False) -> Job:
-        job = self.runner.start(title, function)
-        if uses_prompt:
-            self.prompt.cancel = job.token
-        progress = ProgressDialog(job, self._window)
-        job.failed.connect(lambda message: show_error(self._window, message))
-        job.failed.connect(self.failed)
-        job.finished.connect(progress.deleteLater)
-        progress.open()
-        self.jobStarted.emit(job)
-        return job
+    def start_job(
+        self, title: str, function: JobFunction, on_success: Callable[[Any], None], *,
+        uses_prompt: bool = False,
+    ) -> Job:  # fmt: skip
+        """Run a step as a job with a progress window; `on_success` gets its result."""
+
+        def prepare(job: Job) -> None:
+            if uses_prompt:
+                self.prompt.cancel = job.token
+            progress = ProgressDialog(job, self._window)
+            job.succeeded.connect(on_success)
+            job.failed.connect(lambda message: show_error(self._window, message))
+            job.failed.connect(self.failed)
+            job.finished.connect(progress.deleteLater)
+            progress.open()
+            self.jobStarted.emit(job)
+
+        return self.runner.start(title, function, prepare=prepare)
 
     def _open_dialog(self, dialog: QDialog, on_accept: Any) -> None:
         dialog.accepted.connect(on_accept)

@@ -24,7 +24,7 @@ PROGRESS_INTERVAL = 0.05  # seconds between progress signals; more only floods t
 
 
 class Job(QObject):
-    """One running piece of work. Connect before start(); every signal arrives on the GUI thread."""
+    """One piece of work; every signal arrives on the GUI thread (see JobRunner.start)."""
 
     progressed = Signal(object)  # Progress
     succeeded = Signal(object)  # the function's return value
@@ -97,10 +97,19 @@ class JobRunner(QObject):
         self.pool.setMaxThreadCount(2)
         self._jobs: set[Job] = set()
 
-    def start(self, title: str, function: JobFunction) -> Job:
+    def start(
+        self, title: str, function: JobFunction, *, prepare: Callable[[Job], None] | None = None
+    ) -> Job:
+        """Run `function` on a worker thread.
+
+        Connect to the job's signals in `prepare` (or from `jobStarted`): both run before the
+        work starts, so even a job that finishes at once cannot emit unheard.
+        """
         job = Job(title, function)
         self._jobs.add(job)
         job.finished.connect(lambda: self._jobs.discard(job))
+        if prepare is not None:
+            prepare(job)
         job.started_at = time.monotonic()
         job.running = True
         self.jobStarted.emit(job)

@@ -107,6 +107,8 @@ class MainWindow(QMainWindow):
         self.flow.sessionReady.connect(self.set_session)
         self.workspace.grid.currentChanged.connect(self._show_person)
         self.workspace.grid.activated.connect(self._show_person)
+        self.workspace.person_missing.button.clicked.connect(self._reconnect)
+        self.workspace.impact_missing.button.clicked.connect(self._reconnect)
 
     # --- sessions ------------------------------------------------------------------------
     def set_session(self, session: Session) -> None:
@@ -123,6 +125,7 @@ class MainWindow(QMainWindow):
         stack.redoTextChanged.connect(self._undo_state)
         self._undo_state()
         session.changed.connect(self._decisions_changed)
+        session.sourcesAttached.connect(self._sources_attached)
         session.saved.connect(self._saved)
         session.saveFailed.connect(self._save_failed)
         self.workspace.grid.set_snapshot(session.snapshot)
@@ -170,6 +173,15 @@ class MainWindow(QMainWindow):
         self.decisions.update()
         if self.session.summary is not None:
             self.workspace.dashboard.set_data(self.session.summary, self.session.snapshot.frame)
+
+    def _sources_attached(self) -> None:
+        assert self.session is not None
+        self.workspace.show_impact(self.session.summary, self.session.snapshot.frame)
+        self._show_person(self.workspace.grid.current_row())
+
+    def _reconnect(self) -> None:
+        if self.session is not None:
+            self.flow.choose_and_reconnect(self.session)
 
     def _show_person(self, row: int | None) -> None:
         if self.session is None:
@@ -227,14 +239,13 @@ class MainWindow(QMainWindow):
             export_documents, request, session.snapshot.frame, session.workspace.determinations,
             session.summary, session.workspace.county,
         )  # fmt: skip
-        job = self.flow.start_job("Exporting documents", work)
 
         def done(written: list[Path]) -> None:
             session.workspace.record("export", after=[str(p) for p in written])
             session.autosaver.changed()
             self.statusBar().showMessage(f"Exported {len(written)} files to {request.folder}")
 
-        job.succeeded.connect(done)
+        self.flow.start_job("Exporting documents", work, done)
 
     # --- help ----------------------------------------------------------------------------
     def _find(self) -> None:

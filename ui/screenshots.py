@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -150,11 +151,13 @@ def _render(out: Path, scale: str) -> None:
     exporting.reject()
 
     # A progress window as a long job shows it.
-    job = window.runner.start("Evaluating", lambda progress, cancel: None)
+    waiting = threading.Event()
+    job = window.runner.start("Evaluating", lambda progress, cancel: waiting.wait(10))
     progress = ProgressDialog(job)
     progress.show_progress(Progress(412_000, 1_000_000, "Reading rows: 412,000 of 1,000,000"))
     progress.eta.setText("About 4 s left")
     shoot(progress, "10-progress")
+    waiting.set()
     window.runner.wait()
     progress.deleteLater()
     error = show_error(window, "doj.dat.gpg: wrong passphrase for this file: check the "

@@ -47,6 +47,7 @@ class _DecisionCommand(QUndoCommand):
 
 class Session(QObject):
     changed = Signal()  # the decisions changed: the snapshot was rebuilt
+    sourcesAttached = Signal()  # the DOJ rows (and impact figures) are now known
     saved = Signal()
     saveFailed = Signal(str)  # a plain message
 
@@ -69,6 +70,12 @@ class Session(QObject):
         self._timer.timeout.connect(self._tick)
         self._timer.start()
         self.snapshot: TriageSnapshot = build_snapshot(workspace.decided())
+
+    def attach_sources(self, rows: pl.DataFrame, summary: dict[str, Any] | None) -> None:
+        """The DOJ files were read again (a reopened workspace): person view, impact."""
+        self.rows = rows
+        self.summary = summary
+        self.sourcesAttached.emit()
 
     # --- decisions -------------------------------------------------------------------------
     def keys_of(self, snapshot_rows: list[int]) -> pl.DataFrame:

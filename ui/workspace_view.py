@@ -4,7 +4,15 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.dashboard import Dashboard
 from ui.decision_panel import DecisionPanel
@@ -17,12 +25,21 @@ NO_SOURCES = (
 )
 
 
-def _notice(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setMargin(label.fontMetrics().height())
-    return label
+class SourcesMissing(QWidget):
+    """Said where the DOJ files are needed but not open, with the button that opens them."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.button = QPushButton("Open the DOJ files again…")
+        self.button.setAccessibleName("Open the DOJ files of this workspace again")
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(label)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addStretch(1)
 
 
 class WorkspaceView(QTabWidget):
@@ -32,7 +49,7 @@ class WorkspaceView(QTabWidget):
         self.grid = TriageGrid()
         self.person = PersonView()
         self.person.clear()
-        self.person_missing = _notice(NO_SOURCES)
+        self.person_missing = SourcesMissing(NO_SOURCES)
         self.person_stack = QStackedWidget()
         self.person_stack.addWidget(self.person)
         self.person_stack.addWidget(self.person_missing)
@@ -50,7 +67,7 @@ class WorkspaceView(QTabWidget):
         self.split.setStretchFactor(1, 1)
         self.lower = lower
         self.dashboard = Dashboard()
-        self.impact_missing = _notice(
+        self.impact_missing = SourcesMissing(
             "The impact figures come from the DOJ files, which are not open in this session. "
             "Open the same DOJ files again to see them."
         )

@@ -40,8 +40,9 @@ def test_event_loop_keeps_turning_while_a_long_job_runs(qtbot: QtBot) -> None:
     timer.setInterval(5)
     timer.timeout.connect(tick)
     timer.start()
-    job = runner.start("Long job", long_work)
-    with qtbot.waitSignal(job.succeeded, timeout=20_000) as result:
+    with qtbot.waitSignal(runner.jobStarted) as started:
+        runner.start("Long job", long_work)
+    with qtbot.waitSignal(started.args[0].succeeded, timeout=20_000) as result:
         pass
     timer.stop()
     assert result.args == ["done"]
@@ -65,12 +66,13 @@ def test_cancel_really_stops_the_work(qtbot: QtBot) -> None:
             cancel.check()
             threading.Event().wait(0.002)
 
-    job = runner.start("Endless", endless)
-    dialog = ProgressDialog(job)
+    dialogs: list[ProgressDialog] = []
+    runner.start("Endless", endless, prepare=lambda job: dialogs.append(ProgressDialog(job)))
+    dialog = dialogs[0]
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(started.is_set)
-    with qtbot.waitSignal(job.cancelled, timeout=10_000):
+    with qtbot.waitSignal(dialog.job.cancelled, timeout=10_000):
         qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     # The job is an endless loop: it only ends because Cancel reached it.
     assert runner.wait(5000)
@@ -83,10 +85,10 @@ def test_bad_input_becomes_one_plain_message(qtbot: QtBot) -> None:
     def bad(progress: ProgressCallback, cancel: CancelToken) -> None:
         raise InputError("doj.dat", "wrong passphrase for this file", line=None)
 
-    job = runner.start("Opening", bad)
-    with qtbot.waitSignal(job.failed) as failure:
-        pass
-    assert failure.args == ["doj.dat: wrong passphrase for this file"]
+    failures: list[str] = []
+    runner.start("Opening", bad, prepare=lambda job: job.failed.connect(failures.append))
+    qtbot.waitUntil(lambda: bool(failures))
+    assert failures == ["doj.dat: wrong passphrase for this file"]
 
 
 def test_internal_fault_is_logged_and_the_message_names_the_log(
@@ -97,10 +99,10 @@ def test_internal_fault_is_logged_and_the_message_names_the_log(
     def broken(progress: ProgressCallback, cancel: CancelToken) -> None:
         raise ZeroDivisionError("boom in the engine")
 
-    job = runner.start("Evaluating", broken)
-    with qtbot.waitSignal(job.failed) as failure:
-        pass
-    message = failure.args[0]
+    failures: list[str] = []
+    runner.start("Evaluating", broken, prepare=lambda job: job.failed.connect(failures.append))
+    qtbot.waitUntil(lambda: bool(failures))
+    message = failures[0]
     log_file = countyclear_home / "logs" / "countyclear.log"
     assert str(log_file) in message and "Traceback" not in message
     assert "ZeroDivisionError: boom in the engine" in log_file.read_text(encoding="utf-8")
