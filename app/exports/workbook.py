@@ -8,7 +8,7 @@ footer.
 
 import contextlib
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 from zipfile import ZIP_DEFLATED, ZipFile
@@ -63,6 +63,7 @@ def build_table_workbook(
     _layout(sheet, columns, total, setup)
     sheet._writer = _MemoryWorksheetWriter(sheet)  # before the first row: keep rows in memory
     sheet._writer.write_top()
+    sheet._values_to_row = _cells_to_row  # rows arrive as ready cells: skip re-binding each
     try:
         _write_rows(sheet, columns, rows, total, progress, cancel)
     except BaseException:
@@ -104,6 +105,15 @@ def _write_rows(
             if cancel is not None:
                 cancel.check()
             progress(Progress(index, total, f"Writing row {index:,} of {total:,}"))
+
+
+def _cells_to_row(cells: Sequence[Any], row_index: int) -> Iterator[Any]:
+    """openpyxl's `_values_to_row` for rows that are already cells (or None for blank)."""
+    for column_index, cell in enumerate(cells, start=1):
+        if cell is not None:
+            cell.column = column_index
+            cell.row = row_index
+            yield cell
 
 
 class _MemoryWorksheetWriter(WorksheetWriter):  # type: ignore[misc]
