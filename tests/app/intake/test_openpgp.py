@@ -10,6 +10,7 @@ from app.intake.packets import walk
 from tests.app.intake.doj_bytes import doj_file
 from tests.app.intake.helpers import prompt_secrets
 from tests.app.intake.pgp_keys import protected_key
+from tests.keyring_memory import MemoryKeyring
 
 PASS = "correct horse battery staple"
 
@@ -218,3 +219,18 @@ def test_key_protection_sequoia_cannot_read_is_named(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"passphrase protection cannot be read \(Unsupported"):
         open_deliveries([path], secrets)
     assert len(prompt.requests) == 1  # not "wrong passphrase" and asked again
+
+
+def test_remembered_key_passphrase(
+    tmp_path: Path, memory_keyring: MemoryKeyring, county_key: tuple[bytes, pysequoia.Cert]
+) -> None:
+    key_file = write(tmp_path, "county.key.asc", county_key[0])
+    path = write(tmp_path, "doj.gpg", encrypt_openpgp_to_cert(doj_file(), bytes(county_key[1])))
+    secrets, _ = prompt_secrets("key passphrase", remember=True, key_file=key_file)
+    open_deliveries([path], secrets)
+    entry = ("CountyClear", f"private key {county_key[1].fingerprint}")
+    assert memory_keyring.entries == {entry: "key passphrase"}
+
+    next_session, prompt = prompt_secrets(key_file=key_file)
+    [source] = open_deliveries([path], next_session)
+    assert source.data == doj_file() and prompt.requests == []
