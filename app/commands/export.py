@@ -10,20 +10,20 @@ existing document is never replaced without --force.
 import argparse
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
 import polars as pl
 
 from app.errors import InputError
-from app.exports.challenged import CHALLENGED_FILE, write_challenged
-from app.exports.exhibit import EXHIBIT_FILE, write_exhibit
+from app.exports.challenged import CHALLENGED_FILE
+from app.exports.documents import DocumentChoice, export_documents
+from app.exports.exhibit import EXHIBIT_FILE
 from app.exports.files import refuse_existing
-from app.exports.impact_report import IMPACT_FILE, write_impact_report
+from app.exports.impact_report import IMPACT_FILE
 from app.exports.inputs import DETERMINATIONS_CSV, SUMMARY_JSON, read_determinations, read_summary
-from app.exports.motion import MOTION_FILE, MotionFacts, write_motion
-from app.exports.office import OfficeDetails, load_office, office_file
+from app.exports.motion import MOTION_FILE
+from app.exports.office import load_office
 from app.exports.sealing import check_password
 from app.review import open_workspace
 
@@ -61,29 +61,12 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     parser.set_defaults(func=run)
 
 
-@dataclass(frozen=True)
-class Choice:
-    exhibit: bool
-    motion: bool
-    challenged: bool
-    summary: bool
-
-    @classmethod
-    def from_args(cls, args: argparse.Namespace) -> "Choice":
-        picked = (args.exhibit, args.motion, args.challenged, args.summary)
-        return cls(*picked) if any(picked) else cls(True, True, True, True)
-
-    def targets(self, folder: Path) -> list[Path]:
-        names = [
-            (self.exhibit, EXHIBIT_FILE),
-            (self.motion, MOTION_FILE),
-            (self.challenged, CHALLENGED_FILE),
-            (self.summary, IMPACT_FILE),
-        ]
-        return [folder / name for chosen, name in names if chosen]
+def _choice(args: argparse.Namespace) -> DocumentChoice:
+    picked = (args.exhibit, args.motion, args.challenged, args.summary)
+    return DocumentChoice(*picked) if any(picked) else DocumentChoice()
 
 
-def _password(args: argparse.Namespace, choice: Choice, folder: Path) -> str | None:
+def _password(args: argparse.Namespace, choice: DocumentChoice, folder: Path) -> str | None:
     if args.password_env is None:
         if choice.exhibit:
             raise InputError(str(folder / EXHIBIT_FILE), PASSWORD_HELP)
@@ -97,17 +80,6 @@ def _password(args: argparse.Namespace, choice: Choice, folder: Path) -> str | N
         )
     check_password(password, f"--password-env {args.password_env}")
     return password
-
-
-def _office_for(county: str) -> OfficeDetails:
-    office = load_office()
-    if office.county and county and office.county != county.upper():
-        raise InputError(
-            str(office_file()),
-            f"the office details are for {office.county} but this evaluation is for "
-            f"{county.upper()}; correct the county in the office details",
-        )
-    return office
 
 
 def _decided(path: Path, summary: dict[str, Any], folder: Path) -> pl.DataFrame:
@@ -128,39 +100,23 @@ def run(args: argparse.Namespace) -> int:
     folder: Path = args.folder
     if not folder.is_dir():
         raise InputError(str(folder), "is not a folder; give the --out folder of `evaluate`")
-    choice = Choice.from_args(args)
+    choice = _choice(args)
     password = _password(args, choice, folder)
-    refuse_existing(choice.targets(folder), force=args.force)
+    refuse_existing(choice.targets(folder), force=args.force)  # before reading anything big
     summary = read_summary(folder / SUMMARY_JSON)
-    county = str(summary.get("county") or "")
     if args.workspace is None:
         determinations = read_determinations(folder / DETERMINATIONS_CSV)
     else:
         determinations = _decided(args.workspace, summary, folder)
-    office = _office_for(county)
-    out = sys.stdout
-    if choice.exhibit:
-        assert password is not None  # _password refused an exhibit without one
-        rows = write_exhibit(
-            folder / EXHIBIT_FILE, determinations, county=county, password=password
-        )
-        out.write(f"wrote {folder / EXHIBIT_FILE} ({_convictions(rows)}, sealed)\n")
-    if choice.motion:
-        counts = write_motion(
-            folder / MOTION_FILE, determinations, MotionFacts.from_summary(summary), office
-        )
-        out.write(f"wrote {folder / MOTION_FILE} ({_convictions(counts.granted)} granted)\n")
-    if choice.challenged:
-        rows = write_challenged(
-            folder / CHALLENGED_FILE, determinations, county=county, password=password
-        )
-        sealed = "sealed" if password else "not sealed: no --password-env"
-        out.write(f"wrote {folder / CHALLENGED_FILE} ({_convictions(rows)}, {sealed})\n")
-    if choice.summary:
-        write_impact_report(folder / IMPACT_FILE, summary, determinations)
-        out.write(f"wrote {folder / IMPACT_FILE}\n")
+    written = export_documents(
+        folder,
+        determinations,
+        summary,
+        load_office(),
+        choice=choice,
+        password=password,
+        force=args.force,
+    )
+    for document in written:
+        sys.stdout.write(f"wrote {document.path} ({document.description})\n")
     return 0
-
-
-def _convictions(count: int) -> str:
-    return f"{count:,} conviction" + ("" if count == 1 else "s")
