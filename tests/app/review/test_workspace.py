@@ -179,29 +179,50 @@ def test_failed_rename_keeps_the_previous_save(
 
 
 SAVE_FOREVER = """
+import os
 import sys
 from pathlib import Path
 from tests.keyring_memory import install_memory_keyring
 install_memory_keyring()
+import app.review.vault
 from app.review import open_workspace
+
 workspace = open_workspace(Path(sys.argv[1]), recovery_passphrase=sys.argv[2])
 keys = workspace.determinations.select("subject_id", "cnt_order")
+real_fsync = os.fsync
+if sys.argv[3] == "hold-before-rename":
+    def announce_then_hold(fd):
+        real_fsync(fd)
+        sys.stdout.write("written, not yet renamed\\n")
+        sys.stdout.flush()
+        sys.stdin.readline()  # the parent kills us here; nothing is ever sent
+    app.review.vault.os.fsync = announce_then_hold
 saves = 0
 while True:
     saves += 1
     workspace.annotate(keys.slice(saves % keys.height, 1), f"note {saves}")
-    workspace.save()
-    sys.stdout.write(f"saved {saves}\\n")
+    sys.stdout.write(f"saving {saves}\\n")
     sys.stdout.flush()
+    workspace.save()
 """
 
 
-def test_killed_while_saving_leaves_a_loadable_workspace(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("mode", "kill_after"),
+    [
+        ("free-running", "saving 4"),  # saves 1-3 done, the 4th under way at some point
+        ("hold-before-rename", "written, not yet renamed"),  # exactly between write and rename
+    ],
+)
+def test_killed_while_saving_leaves_a_loadable_workspace(
+    tmp_path: Path, mode: str, kill_after: str
+) -> None:
     path = tmp_path / "w.ccws"
     new_workspace(path, rows=20_000)
     child = subprocess.Popen(
-        [sys.executable, "-c", SAVE_FOREVER, str(path), RECOVERY],
+        [sys.executable, "-c", SAVE_FOREVER, str(path), RECOVERY, mode],
         cwd=Path(__file__).resolve().parents[3],
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -209,21 +230,27 @@ def test_killed_while_saving_leaves_a_loadable_workspace(tmp_path: Path) -> None
     try:
         assert child.stdout is not None
         for line in child.stdout:
-            if line.strip() == "saved 3":
+            if line.strip() == kill_after:
                 break
         else:
             pytest.fail(f"the saving child stopped: {child.stderr.read() if child.stderr else ''}")
-        child.kill()  # SIGKILL: no cleanup, very likely in the middle of a save
+        child.kill()  # SIGKILL: no cleanup, no finally blocks
     finally:
         child.kill()
         child.wait(timeout=30)
-        for stream in (child.stdout, child.stderr):
+        for stream in (child.stdin, child.stdout, child.stderr):
             if stream is not None:
                 stream.close()
 
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name.endswith(".saving")]
+    if mode == "hold-before-rename":
+        assert leftovers == [f".w.ccws.{child.pid}.saving"]  # the new save, whole, unrenamed
     loaded = open_workspace(path)
     notes = loaded.decided().filter(pl.col("note").is_not_null())
-    assert notes.height >= 3  # at least the saves the child reported
+    if mode == "free-running":
+        assert notes.height >= 3  # at least the saves that had finished
+    else:
+        assert notes.height == 0  # the first save was held: the creation's version is intact
     assert len(loaded.audit) == 1 + notes.height
 
 
