@@ -94,6 +94,10 @@ def _n(count: int, singular: str, plural: str | None = None) -> str:
     return f"{count:,} {word}" if count else f"no {word}"
 
 
+def _verb(count: int, singular: str, plural: str) -> str:
+    return singular if count == 1 else plural
+
+
 def _signature(office: OfficeDetails, *, dated_left: bool = True) -> Block:
     right = CENTRE + 12
     lines = [
@@ -116,16 +120,26 @@ def _signature(office: OfficeDetails, *, dated_left: bool = True) -> Block:
 
 
 def _relief_items(counts: ReliefCounts) -> list[Line]:
-    items = [
-        f"(a) dismissal and sealing of {_n(counts.dismiss, 'conviction')} (relief "
-        "\u201cDismiss and seal\u201d);",
-        f"(b) redesignation of {_n(counts.redesignate, 'conviction')} as misdemeanors or "
-        "infractions (relief \u201cRedesignate\u201d); and",
-        f"(c) recall and resentencing of {_n(counts.resentence, 'conviction')} of persons who "
-        "are still serving the sentence (relief \u201cRecall and resentence\u201d).",
+    """(a), (b), (c): only the kinds of relief this run asks for."""
+    kinds = [
+        (counts.dismiss, "dismissal and sealing of {} (relief \u201cDismiss and seal\u201d)"),
+        (
+            counts.redesignate,
+            "redesignation of {} as misdemeanors or infractions (relief \u201cRedesignate\u201d)",
+        ),
+        (
+            counts.resentence,
+            "recall and resentencing of {} of persons who are still serving the sentence "
+            "(relief \u201cRecall and resentence\u201d)",
+        ),
     ]
+    asked = [text.format(_n(count, "conviction")) for count, text in kinds if count]
+    if not asked:
+        return paragraph("Exhibit 1 lists no conviction; no relief is requested.", left=INDENT)
     lines: list[Line] = []
-    for item in items:
+    for index, text in enumerate(asked):
+        ending = "." if index == len(asked) - 1 else ("; and" if index == len(asked) - 2 else ";")
+        item = f"({'abc'[index]}) {text}{ending}"
         lines.extend(paragraph(item, first_indent=0, left=INDENT))
     return lines
 
@@ -149,12 +163,15 @@ def motion_items(counts: ReliefCounts, facts: MotionFacts, office: OfficeDetails
         )
     if counts.pending_review:
         review.append(
-            f"A further {_n(counts.pending_review, 'conviction')} remain under review and are "
+            f"A further {_n(counts.pending_review, 'conviction')} "
+            f"{_verb(counts.pending_review, 'remains', 'remain')} under review and "
+            f"{_verb(counts.pending_review, 'is', 'are')} "
             "not part of this motion."
         )
     if counts.not_eligible:
         review.append(
-            f"Of the others, {_n(counts.not_eligible, 'conviction')} are not eligible for relief "
+            f"Of the others, {_n(counts.not_eligible, 'conviction')} "
+            f"{_verb(counts.not_eligible, 'is', 'are')} not eligible for relief "
             "under section 11361.8."
         )
     paragraphs = [
@@ -203,7 +220,8 @@ def motion_items(counts: ReliefCounts, facts: MotionFacts, office: OfficeDetails
             "If the Court cannot seal only the dismissed convictions, the People request that it "
             "seal each court case in which every conviction is dismissed. Exhibit 1 shows this "
             "for each conviction in its column \u201cAll convictions in case dismissed\u201d; "
-            f"{_n(counts.cases_all_dismissed, 'court case')} qualify.",
+            f"{_n(counts.cases_all_dismissed, 'court case')} "
+            f"{_verb(counts.cases_all_dismissed, 'qualifies', 'qualify')}.",
         )
     )
     items.extend(
@@ -226,18 +244,34 @@ def motion_items(counts: ReliefCounts, facts: MotionFacts, office: OfficeDetails
     return items
 
 
+def _relief_orders(counts: ReliefCounts) -> list[str]:
+    orders = []
+    if counts.dismiss:
+        orders.append(
+            f"Each of the {_n(counts.dismiss, 'conviction')} listed in Exhibit 1 with the "
+            "relief \u201cDismiss and seal\u201d is dismissed and sealed under Health and Safety "
+            "Code section 11361.8 as legally invalid."
+        )
+    if counts.redesignate:
+        orders.append(
+            f"Each of the {_n(counts.redesignate, 'conviction')} listed with the relief "
+            "\u201cRedesignate\u201d is redesignated a misdemeanor or infraction under Health "
+            "and Safety Code section 11361.8."
+        )
+    if counts.resentence:
+        orders.append(
+            f"Each of the {_n(counts.resentence, 'conviction')} listed with the relief "
+            "\u201cRecall and resentence\u201d is recalled and the person resentenced under "
+            "Health and Safety Code section 11361.8."
+        )
+    return orders
+
+
 def order_items(counts: ReliefCounts, facts: MotionFacts, office: OfficeDetails) -> list[Any]:
     as_of = long_date(facts.as_of, DATE_BLANK)
     orders = [
         "The motion is GRANTED.",
-        f"Each of the {_n(counts.dismiss, 'conviction')} listed in Exhibit 1 with the relief "
-        "\u201cDismiss and seal\u201d is dismissed and sealed under Health and Safety Code "
-        "section 11361.8 as legally invalid.",
-        f"Each of the {_n(counts.redesignate, 'conviction')} listed with the relief "
-        "\u201cRedesignate\u201d is redesignated a misdemeanor or infraction, and each of the "
-        f"{_n(counts.resentence, 'conviction')} listed with the relief \u201cRecall and "
-        "resentence\u201d is recalled and the person resentenced, under Health and Safety Code "
-        "section 11361.8.",
+        *_relief_orders(counts),
         f"Each court case in which every conviction is dismissed "
         f"({_n(counts.cases_all_dismissed, 'court case')}, marked \u201cYes\u201d in Exhibit 1) "
         "is sealed.",

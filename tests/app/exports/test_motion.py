@@ -1,6 +1,7 @@
 import itertools
 from pathlib import Path
 
+import polars as pl
 import pytest
 from PIL import Image
 
@@ -69,10 +70,12 @@ def test_the_motion_states_its_authority_county_dates_and_counts(motion: Path) -
         "Exhibit 1",
         "city attorney",
         "dismissal and sealing of 3 convictions",
-        "redesignation of 1 conviction",
-        "recall and resentencing of 1 conviction",
-        "A further 1 conviction remain under review",
-        "1 court case qualify",
+        "(a) dismissal and sealing of 3 convictions (relief “Dismiss and seal”); (b) "
+        "redesignation of 1 conviction as misdemeanors or infractions (relief “Redesignate”); "
+        "and (c) recall and resentencing of 1 conviction of persons",
+        "Of the others, 1 conviction is not eligible",
+        "A further 1 conviction remains under review and is not part of this motion",
+        "1 court case qualifies",
         "Penal Code sections 11142 and 13300 through 13303",
         "ALEXANDRA HAMILTON",
         "BENJAMIN OKAFOR",
@@ -185,3 +188,13 @@ def test_a_long_run_still_fits_the_paper(tmp_path: Path) -> None:
     frame = repeated(sample_determinations(), 2000)
     write_motion(path, frame, MotionFacts.from_summary(sample_summary()), OFFICE)
     assert "10,000 convictions of 8,000 persons" in body_text(path)
+
+
+def test_kinds_of_relief_not_asked_for_are_left_out(tmp_path: Path) -> None:
+    path = tmp_path / "motion.pdf"
+    frame = sample_determinations().filter(pl.col("subject_id") != "300")  # nobody serving
+    write_motion(path, frame, MotionFacts.from_summary(sample_summary()), OFFICE)
+    text = body_text(path)
+    assert "(b) redesignation of 1 conviction as misdemeanors or infractions (relief " in text
+    assert "Recall and resentence" not in text and "(c)" not in text
+    assert "no conviction" not in text
