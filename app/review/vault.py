@@ -223,3 +223,5 @@ def write_atomically(path: Path, data: bytes) -> None:
             os.fsync(folder)
         finally:
             os.close(folder)
+    for stale in path.parent.glob(f".{path.name}.*.saving"):  # left by a crash mid-save
+        stale.unlink(missing_ok=True)

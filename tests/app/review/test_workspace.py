@@ -251,6 +251,8 @@ def test_killed_while_saving_leaves_a_loadable_workspace(
         assert notes.height >= 3  # at least the saves that had finished
     else:
         assert notes.height == 0  # the first save was held: the creation's version is intact
+    loaded.save()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["w.ccws"]  # leftovers cleaned
     assert len(loaded.audit) == 1 + notes.height
 
 
