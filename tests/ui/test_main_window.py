@@ -1,0 +1,120 @@
+"""The main window around a session: decisions on a selection, undo of a whole selection,
+autosave, remembered geometry and columns, the menus and the About box."""
+
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app.review import PolicyRecord, create_workspace, open_workspace
+from tests.app.triage.builders import determinations_frame
+from tests.ui.drive import catcher_for, click_ok
+from ui.about import AboutDialog
+from ui.columns import COLUMN_INDEX
+from ui.main_window import MainWindow
+from ui.reason_dialog import ReasonDialog
+from ui.session import Session
+
+
+def window_with_session(qtbot: QtBot, folder: Path) -> tuple[MainWindow, Session]:
+    workspace = create_workspace(
+        folder / "test.ccws", recovery_passphrase="a recovery passphrase", county="SACRAMENTO",
+        as_of=date(2024, 1, 1), policy=PolicyRecord("statutory", "builtin", ""), sources=[],
+        determinations=determinations_frame(40, seed=5),
+    )  # fmt: skip
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    session = Session(workspace)
+    window.set_session(session)
+    return window, session
+
+
+def activate(qtbot: QtBot, window: MainWindow) -> None:
+    window.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+def select(window: MainWindow, rows: list[int]) -> None:
+    grid = window.workspace.grid
+    model = grid.table.selectionModel()
+    model.clearSelection()
+    for row in rows:
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        model.select(grid.model.index(row, 0), flags)
+    model.setCurrentIndex(grid.model.index(rows[0], 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+
+
+def statuses(window: MainWindow) -> list[str]:
+    model = window.workspace.grid.model
+    return [model.index(r, COLUMN_INDEX["status"]).data() for r in range(model.rowCount())]
+
+
+def test_decisions_on_a_selection_undo_as_one_and_autosave(qtbot: QtBot, tmp_path: Path) -> None:
+    window, session = window_with_session(qtbot, tmp_path)
+    dialogs = catcher_for(window)
+    activate(qtbot, window)
+    select(window, [1, 2, 3])
+    assert window.workspace.decision.summary.text() == "3 convictions selected."
+    qtbot.keySequence(window, "Ctrl+1")
+    assert statuses(window)[:5] == ["Pending", "Accepted", "Accepted", "Accepted", "Pending"]
+    assert window.actions["undo"].text() == "&Undo Accept (3 convictions)"
+    qtbot.keySequence(window, "Ctrl+3")  # reduce the same three: a reason is needed
+    reason = dialogs.next(qtbot, ReasonDialog)
+    qtbot.keyClicks(reason.text, "County policy: reduce these")
+    click_ok(qtbot, reason.ok_button)
+    activate(qtbot, window)
+    frame = session.snapshot.frame
+    changed = frame.filter(pl.col("status") == "changed")
+    engine_reduce = frame[1:4].filter(pl.col("determination") == "reduce").height
+    assert changed.height == 3 - engine_reduce  # a reduce the engine already chose is accepted
+    assert frame[1:4].get_column("final_determination").to_list() == ["reduce"] * 3
+    qtbot.keySequence(window, "Ctrl+Z")
+    qtbot.keySequence(window, "Ctrl+Z")
+    assert statuses(window)[:5] == ["Pending"] * 5
+    qtbot.keySequence(window, "Ctrl+Shift+Z")
+    assert statuses(window)[1:4] == ["Accepted"] * 3
+    # Autosave: the status bar says so once the quiet spell has passed.
+    qtbot.waitUntil(lambda: window.status_saved.text() == "All changes saved", timeout=10_000)
+    saved = open_workspace(session.workspace.path)
+    assert saved.decisions.frame.height == 3
+    assert [e["action"] for e in saved.audit.entries] == [
+        "create", "decide", "decide", "undo", "undo", "redo",
+    ]  # fmt: skip
+    window.close()
+
+
+def test_window_size_and_columns_are_remembered(qtbot: QtBot, tmp_path: Path) -> None:
+    window, _ = window_with_session(qtbot, tmp_path)
+    window.resize(720, 520)  # inside the offscreen screen (restoreGeometry keeps it on screen)
+    county = COLUMN_INDEX["county"]
+    window.workspace.grid.table.setColumnHidden(county, True)
+    window.workspace.grid.table.setColumnWidth(COLUMN_INDEX["name"], 333)
+    window.close()
+    again = MainWindow()
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == (720, 520)
+    assert again.workspace.grid.table.isColumnHidden(county)
+    assert again.workspace.grid.table.columnWidth(COLUMN_INDEX["name"]) == 333
+    again.close()
+
+
+def test_about_box_and_menus(qtbot: QtBot, tmp_path: Path) -> None:
+    window, _ = window_with_session(qtbot, tmp_path)
+    dialogs = catcher_for(window)
+    window.actions["about"].trigger()
+    about = dialogs.next(qtbot, AboutDialog)
+    assert "never uses the network" in about.text.text()
+    about.reject()
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["&File", "&Edit", "&Decision", "&View", "&Help"]
+    shortcuts = {n: window.actions[n].shortcut().toString() for n in ("export", "find", "redo")}
+    assert shortcuts == {"export": "Ctrl+E", "find": "Ctrl+F", "redo": "Ctrl+Shift+Z"}
+    activate(qtbot, window)
+    qtbot.keySequence(window, "Ctrl+I")
+    assert window.workspace.currentIndex() == 1
+    window.close()
