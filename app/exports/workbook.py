@@ -99,7 +99,7 @@ def _write_rows(
             default=1,
         )
         if lines > 1:  # neither Excel nor LibreOffice grows a row for wrapped text on open
-            sheet.row_dimensions[index + 1].height = LINE_HEIGHT * lines
+            sheet.row_dimensions[index + 1].height = LINE_HEIGHT * lines + 3
         sheet.append([make(value) for make, value in zip(make_cell, values, strict=True)])
         if index % REPORT_EVERY == 0:
             if cancel is not None:
