@@ -25,11 +25,28 @@ ROOT = Path(__file__).resolve().parents[2]
 NSIS_SCRIPT = ROOT / "installer" / "countyclear.nsi"
 
 
+def load_packaging_module(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        f"countyclear_{name}", ROOT / "packaging" / f"{name}.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def built_bundle() -> Path | None:
-    """The bundle under test, or None when none has been built."""
+    """The bundle under test: $COUNTYCLEAR_BUNDLE always; dist/CountyClear only when it was
+    built from the sources in this tree (a stale local build is skipped, not failed)."""
     named = os.environ.get("COUNTYCLEAR_BUNDLE")
-    candidate = Path(named) if named else ROOT / "dist" / "CountyClear"
-    return candidate if (candidate / "_internal").is_dir() else None
+    if named:
+        return Path(named)
+    candidate = ROOT / "dist" / "CountyClear"
+    info = candidate / "_internal" / "countyclear-build.txt"
+    if not info.is_file():
+        return None
+    digest = load_packaging_module("source_digest").source_digest(ROOT)
+    return candidate if f"sources {digest}" in info.read_text(encoding="utf-8") else None
 
 
 def gui_executable(bundle: Path) -> Path:
@@ -46,18 +63,11 @@ def offscreen_env(home: Path) -> dict[str, str]:
     return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "COUNTYCLEAR_HOME": str(home)}
 
 
-requires_bundle = pytest.mark.skipif(
-    built_bundle() is None,
-    reason="no built bundle: run `python packaging/build.py` (or set COUNTYCLEAR_BUNDLE)",
+NO_BUNDLE = (
+    "no bundle built from these sources: run `python packaging/build.py` (or set "
+    "COUNTYCLEAR_BUNDLE to a bundle folder)"
 )
-
-
-def load_build_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("countyclear_build", ROOT / "packaging/build.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+requires_bundle = pytest.mark.skipif(built_bundle() is None, reason=NO_BUNDLE)
 
 
 # --- the built bundle ----------------------------------------------------------------------
@@ -253,7 +263,7 @@ def test_nsis_refuses_a_folder_without_the_windows_app(tmp_path: Path) -> None:
 def test_msi_builds_with_wixl(stand_in_bundle: Path, tmp_path: Path) -> None:
     if shutil.which("wixl") is None or shutil.which("wixl-heat") is None:
         pytest.skip("wixl is not installed (Debian package `wixl`)")
-    build = load_build_script()
+    build = load_packaging_module("build")
     out = tmp_path / "out"
     out.mkdir()
 
