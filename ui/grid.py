@@ -109,6 +109,7 @@ class TriageGrid(QWidget):
             title = header.fontMetrics().horizontalAdvance(column.header) + padding
             self.table.setColumnWidth(i, max(column.width * char + 16, title))
             self.table.setColumnHidden(i, not column.visible)
+        self.sync_column_actions()
 
     # --- internals -----------------------------------------------------------------------
     def _query_changed(self, query: TriageQuery) -> None:
@@ -164,6 +165,13 @@ class TriageGrid(QWidget):
             )
         )
         model.selectionChanged.connect(lambda *_: self.selectionChanged.emit())
+
+    def sync_column_actions(self) -> None:
+        """Tick the header menu's column entries as the columns are (after a restore)."""
+        for i, action in enumerate(self.table.horizontalHeader().actions()):
+            action.blockSignals(True)
+            action.setChecked(not self.table.isColumnHidden(i))
+            action.blockSignals(False)
 
     def _column_actions(self) -> None:
         header = self.table.horizontalHeader()

@@ -286,6 +286,7 @@ class MainWindow(QMainWindow):
         header = settings.value("grid/header")
         if isinstance(header, QByteArray):
             self.workspace.grid.table.horizontalHeader().restoreState(header)
+            self.workspace.grid.sync_column_actions()
 
     def save_geometry(self) -> None:
         settings = ui_settings()

@@ -99,6 +99,8 @@ def test_window_size_and_columns_are_remembered(qtbot: QtBot, tmp_path: Path) ->
     qtbot.addWidget(again)
     assert (again.width(), again.height()) == (720, 520)
     assert again.workspace.grid.table.isColumnHidden(county)
+    header_menu = again.workspace.grid.table.horizontalHeader().actions()
+    assert not header_menu[county].isChecked() and header_menu[0].isChecked()
     assert again.workspace.grid.table.columnWidth(COLUMN_INDEX["name"]) == 333
     again.close()
 
