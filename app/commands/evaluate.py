@@ -33,6 +33,9 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
                         "policy name: statutory, bear_default, los_angeles_2020, "
                         "sacramento_2019")
     choice.add_argument("--bear-options", type=Path, metavar="OPTIONS.json")
+    parser.add_argument("--doj-file-date", metavar="YYYY-MM-DD",
+                        help="the date DOJ produced the file, for the motion (default: the "
+                        "delivery file's modification date)")
     parser.add_argument("--passphrase-env", metavar="VAR",
                         help="environment variable holding the delivery's passphrase")
     parser.add_argument("--key", type=Path, metavar="KEYFILE",
@@ -51,14 +54,22 @@ def resolve_policy(args: argparse.Namespace) -> Policy:
     return builtin_policy(args.policy)
 
 
-def parse_as_of(text: str | None) -> date:
+def parse_as_of(text: str | None, option: str = "--as-of") -> date:
     if text is None:
         return date.today()
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise InputError("--as-of", f"{text!r} is not a date; write it as YYYY-MM-DD, for "
+        raise InputError(option, f"{text!r} is not a date; write it as YYYY-MM-DD, for "
                          "example 2026-11-01.") from None
+
+
+def doj_file_date(args: argparse.Namespace) -> tuple[str, str]:
+    """The DOJ file's date for the motion, and where it came from."""
+    if args.doj_file_date:
+        return parse_as_of(args.doj_file_date, "--doj-file-date").isoformat(), "given"
+    modified = min(path.stat().st_mtime for path in args.files)
+    return date.fromtimestamp(modified).isoformat(), "file modified"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -68,6 +79,9 @@ def run(args: argparse.Namespace) -> int:
                          f"the 58 names, e.g. {', '.join(c.title() for c in COUNTIES[:3])}...")
     as_of = parse_as_of(args.as_of)
     policy = resolve_policy(args)
+    file_date, file_date_source = (
+        doj_file_date(args) if all(p.exists() for p in args.files) else ("", "")
+    )
     secrets = EnvSecrets(args.passphrase_env, args.key)
     reporter = _Reporter(sys.stderr.isatty())
     sources = open_deliveries(args.files, secrets)
@@ -78,7 +92,9 @@ def run(args: argparse.Namespace) -> int:
     result = evaluate_sources(sources, county=county, policy=policy, as_of=as_of,
                               progress=reporter)
     reporter.finish()
-    write_outputs(args.out, result.determinations, result.summary)
+    summary = {**result.summary, "doj_file_date": file_date,
+               "doj_file_date_source": file_date_source}
+    write_outputs(args.out, result.determinations, summary)
     counts = result.summary["determinations"]
     sys.stdout.write(
         f"{result.summary['convictions_evaluated']:,} convictions of "
