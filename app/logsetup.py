@@ -23,6 +23,8 @@ def configure_logging() -> Path:
     handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logger = logging.getLogger("countyclear")
+    for old in logger.handlers:
+        old.close()  # a new home (tests, another user): release the old file
     logger.handlers[:] = [handler]
     logger.setLevel(logging.INFO)
     logger.propagate = False
