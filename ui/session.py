@@ -17,7 +17,7 @@ from app.errors import InputError
 from app.review.autosave import Autosaver
 from app.review.decisions import DecisionChange, Keys
 from app.review.workspace import Workspace
-from app.triage.snapshot import TriageSnapshot, build_snapshot
+from app.triage.snapshot import TriageSnapshot, build_snapshot, with_decisions
 from ui.columns import DETERMINATION_LABELS
 
 log = logging.getLogger("countyclear.ui.session")
@@ -97,7 +97,7 @@ class Session(QObject):
         self.after_change()
 
     def after_change(self) -> None:
-        self.snapshot = build_snapshot(self.workspace.decided())
+        self.snapshot = with_decisions(self.snapshot, self.workspace.decided())
         self.autosaver.changed()
         if not self._timer.isActive():
             self._timer.start()  # a failed save stopped it; this change retries

@@ -56,16 +56,21 @@ class TriageSnapshot:
         return [int(r) for r in found.get_column(ROW).to_list()]
 
 
-def build_snapshot(determinations: pl.DataFrame) -> TriageSnapshot:
-    """Prepare a determinations frame (decisions applied or not) for the grid."""
-    frame = determinations
+def _decision_columns(frame: pl.DataFrame) -> list[pl.Expr]:
     if "final_determination" in frame.columns:
         effective = pl.coalesce(pl.col("final_determination"), pl.col("determination"))
     else:
         effective = pl.col("determination")
-    status = pl.col("status").fill_null("pending") if "status" in frame.columns else pl.lit(
-        "pending"
-    )
+    if "status" in frame.columns:
+        status = pl.col("status").fill_null("pending").cast(pl.String)
+    else:
+        status = pl.lit("pending")
+    return [effective.alias(EFFECTIVE), status.alias(STATUS)]
+
+
+def build_snapshot(determinations: pl.DataFrame) -> TriageSnapshot:
+    """Prepare a determinations frame (decisions applied or not) for the grid."""
+    frame = determinations
     search = pl.concat_str(
         [
             pl.col("name").fill_null(""),
@@ -76,8 +81,7 @@ def build_snapshot(determinations: pl.DataFrame) -> TriageSnapshot:
     ).str.to_uppercase()
     frame = frame.with_columns(
         pl.int_range(pl.len(), dtype=pl.UInt32).alias(ROW),
-        effective.alias(EFFECTIVE),
-        status.cast(pl.String).alias(STATUS),
+        *_decision_columns(frame),
         search.alias(SEARCH),
         pl.col("flags")
         .fill_null("")
@@ -86,3 +90,14 @@ def build_snapshot(determinations: pl.DataFrame) -> TriageSnapshot:
         .alias(FLAG_LIST),
     )
     return TriageSnapshot(frame=frame.rechunk())
+
+
+def with_decisions(snapshot: TriageSnapshot, decided: pl.DataFrame) -> TriageSnapshot:
+    """The snapshot after a decision: `decided` holds the same rows in the same order with new
+    decision columns. The prepared search and flag columns are reused, not rebuilt, so a
+    decision on a million-row run stays quick."""
+    if decided.height != snapshot.height:
+        raise ValueError("with_decisions needs the same rows as the snapshot")
+    kept = snapshot.frame.select(ROW, SEARCH, FLAG_LIST)
+    frame = pl.concat([decided, kept], how="horizontal").with_columns(_decision_columns(decided))
+    return TriageSnapshot(frame=frame)

@@ -3,11 +3,11 @@
 from datetime import date
 
 import polars as pl
-from polars.testing import assert_series_equal
+from polars.testing import assert_frame_equal, assert_series_equal
 
 from app.triage.counts import determination_counts
 from app.triage.query import TriageQuery, matching_rows, sort_order
-from app.triage.snapshot import build_snapshot
+from app.triage.snapshot import build_snapshot, with_decisions
 from app.triage.view import TriageView
 from tests.app.triage.builders import determinations_frame
 
@@ -125,6 +125,17 @@ def test_view_reapplies_query_to_a_new_snapshot() -> None:
     assert view.shown_counts()["dismiss"] == 1
     view.set_snapshot(build_snapshot(frame))
     assert view.rows.to_list() == [0, 1, 2, 3]
+
+
+def test_decisions_update_a_snapshot_like_a_fresh_build() -> None:
+    frame = small_frame()
+    decided = frame.with_columns(
+        pl.Series("final_determination", [None, "challenge", None, None], dtype=pl.String),
+        pl.Series("status", ["pending", "changed", "accepted", "pending"]),
+    )
+    updated = with_decisions(build_snapshot(frame), decided)
+    fresh = build_snapshot(decided)
+    assert_frame_equal(updated.frame.select(fresh.frame.columns), fresh.frame)
 
 
 def test_snapshot_lists_filter_choices_and_finds_rows_by_key() -> None:
