@@ -41,15 +41,18 @@ class ProgressDialog(QDialog):
         layout.addWidget(self.bar)
         layout.addWidget(self.eta)
         layout.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignRight)
-        self._stage = ""
+        self._total = -1
+        self._done = 0
         self._stage_started = time.monotonic()
         job.progressed.connect(self.show_progress)
         job.finished.connect(self.accept)
 
     def show_progress(self, progress: Progress) -> None:
-        stage = progress.text.split(":")[0]
-        if stage != self._stage:  # each stage has its own pace
-            self._stage, self._stage_started = stage, time.monotonic()
+        # A phase is a run of reports with the same total (files read, then the engine's
+        # steps); each phase has its own pace, so the estimate restarts with it.
+        if progress.total != self._total or progress.done < self._done:
+            self._total, self._stage_started = progress.total, time.monotonic()
+        self._done = progress.done
         self.text.setText(progress.text)
         if progress.total > 0:
             # QProgressBar holds an int; scale very large totals down to stay in range.
