@@ -12,6 +12,8 @@
 ; Silent install for IT: setup.exe /S [/D=C:\path] ; silent uninstall: Uninstall.exe /S
 
 Unicode true
+; The app is 64-bit only; a 64-bit installer says so (and refuses 32-bit Windows up front).
+Target amd64-unicode
 ManifestDPIAware true
 RequestExecutionLevel user
 SetCompressor /SOLID lzma

@@ -307,3 +307,57 @@ def test_installers_associate_the_workspace_suffix_the_app_writes() -> None:
     assert f'Key="Software\\Classes\\{SUFFIX}"' in wxs
     mime = (ROOT / "installer" / "countyclear-mime.xml").read_text(encoding="utf-8")
     assert f'<glob pattern="*{SUFFIX}"/>' in mime
+
+
+def test_nsis_installer_installs_and_uninstalls_under_wine(
+    stand_in_bundle: Path, tmp_path: Path
+) -> None:
+    """Run the real setup.exe silently in a private Wine prefix: per-user files, shortcut,
+    association and Apps entry; then the uninstaller removes them and keeps the user's data."""
+    wine, wineserver = shutil.which("wine"), shutil.which("wineserver")
+    if wine is None or wineserver is None:
+        pytest.skip("wine is not installed (Debian packages `wine`, `wine64`)")
+    setup = tmp_path / "CountyClear-9.8.7-setup.exe"
+    built = makensis("-WX", "-DVERSION=9.8.7", f"-DSOURCE_DIR={stand_in_bundle}",
+                     f"-DOUTFILE={setup}")  # fmt: skip
+    assert built.returncode == 0, built.stdout + built.stderr
+    prefix = tmp_path / "wine"
+    # No Mono/Gecko prompts, no menu entries exported to the desktop, nothing in the real home.
+    env = {**os.environ, "WINEPREFIX": str(prefix), "WINEDEBUG": "-all",
+           "WINEDLLOVERRIDES": "mscoree,mshtml=;winemenubuilder.exe=d",
+           "HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "share"),
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}  # fmt: skip
+    env.pop("DISPLAY", None)
+
+    def windows(*command: str) -> None:
+        subprocess.run([wine, *command], env=env, capture_output=True, timeout=300, check=True)
+        subprocess.run([wineserver, "-w"], env=env, timeout=120, check=True)  # registry saved
+
+    windows(str(setup), "/S")
+    home = next(p for p in (prefix / "drive_c" / "users").iterdir() if p.name != "Public")
+    app = home / "AppData" / "Local" / "Programs" / "CountyClear"
+    start_menu = home / "AppData" / "Roaming" / "Microsoft" / "Windows" / "Start Menu" / "Programs"
+    registry = (prefix / "user.reg").read_text(encoding="utf-8", errors="replace")
+
+    assert (app / "CountyClear.exe").read_bytes() == b"MZ stand-in gui"
+    assert (app / "_internal" / "resources" / "policies" / "statutory.toml").is_file()
+    assert (start_menu / "CountyClear.lnk").is_file()
+    assert not list(home.glob("Desktop/CountyClear.lnk"))  # offered, not ticked by default
+    assert '[Software\\\\Classes\\\\.ccws]' in registry
+    assert '"DisplayVersion"="9.8.7"' in registry
+
+    data = home / "AppData" / "Local" / "CountyClear" / "workspaces"
+    data.mkdir(parents=True)
+    (data / "case.ccws").write_bytes(b"the clerk's work")
+    windows(str(app / "Uninstall.exe"), "/S", f"_?={windows_path(app, home)}")
+    registry = (prefix / "user.reg").read_text(encoding="utf-8", errors="replace")
+
+    assert not (app / "CountyClear.exe").exists() and not (app / "_internal").exists()
+    assert not (start_menu / "CountyClear.lnk").exists()
+    assert "ccws" not in registry and "CountyClear" not in registry
+    assert (data / "case.ccws").read_bytes() == b"the clerk's work"  # user data kept
+
+
+def windows_path(path: Path, home: Path) -> str:
+    """The Wine (Windows) spelling of a path under the prefix's user folder."""
+    return "C:\\users\\" + home.name + "\\" + str(path.relative_to(home)).replace("/", "\\")
