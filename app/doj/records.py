@@ -18,11 +18,14 @@ from app.eligibility.sections import (
 
 # Fields whose padding is worth telling the DA about: they decide the determination.
 _DECISIVE = ("SUBJECT_ID", "DISP_DESCR", "CONV_STAT_DESCR", "OFFENSE_TOC", "OFFENSE_DESCR")
-_TRIMMED = (
-    "SUBJECT_ID", "CII_NUMBER", "PRI_NAME", "PRI_DOB", "RACE_DESCR", "STP_EVENT_DATE",
-    "STP_TYPE_DESCR", "STP_ORI_DESCR", "STP_ORI_CNTY_NAME", "CNT_ORDER", "OFN",
-    "OFFENSE_DESCR", "OFFENSE_TOC", "DISP_DESCR", "CONV_STAT_DESCR", "SENT_LENGTH",
-    "SENT_TIME_CODE", "COMMENT_TEXT", "SENT_LOC_DESCR", "CYC_ORDER",
+# Trimmed on every row: what decides which rows matter. The rest is trimmed only on the rows
+# that need it (convictions, registrations, court rows, each person's first row), which is
+# most of the speed on a multi-million-row file.
+_KEYS = ("SUBJECT_ID", "STP_TYPE_DESCR", "DISP_DESCR", "CNT_ORDER")
+_CONVICTION_TEXT = (
+    "CII_NUMBER", "STP_EVENT_DATE", "STP_ORI_DESCR", "STP_ORI_CNTY_NAME", "OFFENSE_DESCR",
+    "OFFENSE_TOC", "CONV_STAT_DESCR", "SENT_LENGTH", "SENT_TIME_CODE", "COMMENT_TEXT",
+    "SENT_LOC_DESCR",
 )  # fmt: skip
 
 
@@ -30,17 +33,21 @@ def _date(column: str) -> pl.Expr:
     return pl.col(column).str.strptime(pl.Date, "%Y%m%d", strict=False)
 
 
+def _trim(*columns: str) -> list[pl.Expr]:
+    return [pl.col(c).fill_null("").str.strip_chars().alias(c) for c in columns]
+
+
 def prepare_rows(rows: pl.DataFrame) -> pl.LazyFrame:
-    """Trimmed values, parsed dates and sections, and a person key for every row."""
-    padded = pl.any_horizontal(
-        [pl.col(c).fill_null("") != pl.col(c).fill_null("").str.strip_chars() for c in _DECISIVE]
-    )
-    trimmed = [pl.col(c).fill_null("").str.strip_chars().alias(c) for c in _TRIMMED]
+    """A person key, a count key and what kind of row it is, for every row."""
     blank_subject = pl.col("SUBJECT_ID") == ""
     return (
         rows.lazy()
-        .with_columns(padded.alias("padded"))
-        .with_columns(trimmed)
+        .with_columns(
+            pl.any_horizontal(
+                [pl.col(c).fill_null("").str.contains(r"^\s|\s$") for c in _DECISIVE]
+            ).alias("padded"),
+            *_trim(*_KEYS),
+        )
         .with_columns(
             # A blank SUBJECT_ID never merges strangers: each such row stands alone.
             pl.when(blank_subject)
@@ -48,12 +55,10 @@ def prepare_rows(rows: pl.DataFrame) -> pl.LazyFrame:
             .otherwise(pl.col("SUBJECT_ID"))
             .alias("subject_id"),
             blank_subject.alias("blank_subject"),
-            _date("STP_EVENT_DATE").alias("event_date"),
-            _date("PRI_DOB").alias("dob_row"),
             pl.col("DISP_DESCR").str.starts_with("CONVICTED").alias("convicted"),
             (
                 (pl.col("STP_TYPE_DESCR") == "REGISTRATION")
-                & pl.col("OFFENSE_DESCR").str.starts_with("290")
+                & pl.col("OFFENSE_DESCR").str.strip_chars_start().str.starts_with("290")
             ).alias("is_registration"),
             pl.col("CNT_ORDER").str.slice(0, 6).alias("step_key"),
         )
@@ -62,6 +67,13 @@ def prepare_rows(rows: pl.DataFrame) -> pl.LazyFrame:
                 "case_key"
             ),
         )
+    )
+
+
+def _detail_rows(rows: pl.LazyFrame) -> pl.LazyFrame:
+    """Trimmed text and parsed dates, for the few rows that become facts."""
+    return rows.with_columns(*_trim(*_CONVICTION_TEXT)).with_columns(
+        _date("STP_EVENT_DATE").alias("event_date")
     )
 
 
@@ -109,7 +121,7 @@ def build_convictions(prepared: pl.LazyFrame) -> pl.LazyFrame:
     """One row per (subject_id, CNT_ORDER) conviction, sentence components summed."""
     length = pl.col("SENT_LENGTH").cast(pl.Int64, strict=False).fill_null(0)
     unit = pl.col("SENT_TIME_CODE")
-    conv = with_sections(prepared.filter(pl.col("convicted"))).with_columns(
+    conv = with_sections(_detail_rows(prepared.filter(pl.col("convicted")))).with_columns(
         pl.when(unit == "D").then(length).otherwise(0).alias("_d"),
         pl.when(unit == "M").then(length).otherwise(0).alias("_m"),
         pl.when(unit == "Y").then(length).otherwise(0).alias("_y"),
@@ -141,9 +153,9 @@ def build_case_numbers(prepared: pl.LazyFrame) -> pl.LazyFrame:
     """OFN values of the step's COURT ACTION rows, first seen first, `; `-joined."""
     ofn = pl.col("OFN")
     return (
-        prepared.filter(
-            (pl.col("STP_TYPE_DESCR") == "COURT ACTION") & (ofn != "") & (ofn != "NULL")
-        )
+        prepared.filter(pl.col("STP_TYPE_DESCR") == "COURT ACTION")
+        .with_columns(*_trim("OFN"))
+        .filter((ofn != "") & (ofn != "NULL"))
         .group_by("case_key", maintain_order=True)
         .agg(ofn.unique(maintain_order=True).str.join("; ").alias("case_number"))
     )
@@ -151,15 +163,32 @@ def build_case_numbers(prepared: pl.LazyFrame) -> pl.LazyFrame:
 
 def build_people(prepared: pl.LazyFrame, convictions: pl.LazyFrame) -> pl.LazyFrame:
     """One row per person: identity from the first row, and whole-record facts."""
-    identity = prepared.group_by("subject_id", maintain_order=True).agg(
-        pl.col("PRI_NAME").first().alias("name"),
-        pl.col("PRI_DOB").first().alias("dob_text"),
-        pl.col("dob_row").first().alias("dob"),
-        pl.col("CII_NUMBER").first().alias("cii_number"),
-        pl.col("RACE_DESCR").first().alias("race"),
-        (pl.col("STP_TYPE_DESCR") == "DECEASED").any().alias("deceased"),
-        pl.col("is_registration").any().alias("pc290_registrant"),
-        pl.col("blank_subject").first(),
+    first_rows = (
+        prepared.unique(subset="subject_id", keep="first", maintain_order=True)
+        .with_columns(*_trim("PRI_NAME", "PRI_DOB", "CII_NUMBER", "RACE_DESCR"))
+        .select(
+            "subject_id",
+            pl.col("PRI_NAME").alias("name"),
+            pl.col("PRI_DOB").alias("dob_text"),
+            _date("PRI_DOB").alias("dob"),
+            pl.col("CII_NUMBER").alias("cii_number"),
+            pl.col("RACE_DESCR").alias("race"),
+            "blank_subject",
+        )
+    )
+    deceased = (
+        prepared.filter(pl.col("STP_TYPE_DESCR") == "DECEASED")
+        .select("subject_id").unique().with_columns(pl.lit(True).alias("deceased"))
+    )
+    registrants = (
+        prepared.filter(pl.col("is_registration"))
+        .select("subject_id").unique().with_columns(pl.lit(True).alias("pc290_registrant"))
+    )
+    identity = (
+        first_rows.join(deceased, on="subject_id", how="left", maintain_order="left")
+        .join(registrants, on="subject_id", how="left", maintain_order="left")
+        .with_columns(pl.col("deceased").fill_null(False),
+                      pl.col("pc290_registrant").fill_null(False))
     )
     history = convictions.group_by("subject_id").agg(
         pl.len().alias("convictions_total"),
@@ -169,7 +198,7 @@ def build_people(prepared: pl.LazyFrame, convictions: pl.LazyFrame) -> pl.LazyFr
         (pl.col("level") == "felony").sum().alias("felonies_total"),
         pl.col("event_date").is_null().any().alias("has_undated_conviction"),
     )
-    return identity.join(history, on="subject_id", how="left").with_columns(
+    return identity.join(history, on="subject_id", how="left", maintain_order="left").with_columns(
         pl.col("convictions_total").fill_null(0),
         pl.col("felonies_total").fill_null(0),
         pl.col("only_prop64").fill_null(False),
@@ -201,7 +230,7 @@ def build_prior_events(prepared: pl.LazyFrame, convictions: pl.LazyFrame) -> pl.
         "subject_id", pl.lit("repeat").alias("kind"), "CNT_ORDER", "event_date", "code_section",
         "section_number",
     )
-    registrations = with_sections(prepared.filter(pl.col("is_registration"))).select(
+    registrations = with_sections(_detail_rows(prepared.filter(pl.col("is_registration")))).select(
         "subject_id",
         pl.lit("registration").alias("kind"),
         "CNT_ORDER",
