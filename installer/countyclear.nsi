@@ -1,4 +1,4 @@
-; CountyClear Windows installer: a per-user install that needs no administrator rights.
+; CountyClear Windows installer (64-bit): a per-user install that needs no administrator rights.
 ;
 ; Build (Windows or Linux with Debian's `nsis` package), from the Windows one-folder bundle:
 ;   makensis -WX -DVERSION=0.1.0 -DSOURCE_DIR=dist\CountyClear -DOUTFILE=dist\CountyClear-0.1.0-setup.exe installer\countyclear.nsi
