@@ -343,7 +343,7 @@ def test_nsis_installer_installs_and_uninstalls_under_wine(
     assert (app / "_internal" / "resources" / "policies" / "statutory.toml").is_file()
     assert (start_menu / "CountyClear.lnk").is_file()
     assert not list(home.glob("Desktop/CountyClear.lnk"))  # offered, not ticked by default
-    assert '[Software\\\\Classes\\\\.ccws]' in registry
+    assert "[Software\\\\Classes\\\\.ccws]" in registry
     assert '"DisplayVersion"="9.8.7"' in registry
 
     data = home / "AppData" / "Local" / "CountyClear" / "workspaces"
