@@ -38,7 +38,7 @@ class TriageGrid(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self._column_actions()
-        self.table.doubleClicked.connect(
+        self.table.activated.connect(  # Enter on a row (double-click on most platforms)
             lambda i: self.activated.emit(self.model.snapshot_row(i.row()))
         )
         self.summary = SummaryBar()
