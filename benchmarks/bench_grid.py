@@ -27,7 +27,8 @@ import polars as pl
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from app.triage.snapshot import build_snapshot
+from app.review.decisions import DecisionBook, apply_decisions
+from app.triage.snapshot import TriageSnapshot, build_snapshot, with_decisions
 from tests.app.triage.builders import determinations_frame
 from ui.grid import TriageGrid
 
@@ -45,6 +46,23 @@ def keystroke_times(grid: TriageGrid, app: QApplication) -> list[float]:
             grid.table.viewport().repaint()
             times.append(time.perf_counter() - start)
     grid.filters.search.clear()
+    return times
+
+
+def decision_times(grid: TriageGrid, snapshot: TriageSnapshot) -> list[float]:
+    """Accept one row at a time as the session does: decisions joined on, snapshot updated
+    (search columns reused), grid values refreshed and repainted."""
+    book = DecisionBook()
+    frame = snapshot.frame.select(pl.exclude("^_.*$"))
+    times = []
+    for row in range(0, 50, 5):
+        start = time.perf_counter()
+        key = (str(frame["subject_id"][row]), str(frame["cnt_order"][row]))
+        book.decide(frame, [key], final=None, user="bench")
+        snapshot = with_decisions(snapshot, apply_decisions(frame, book))
+        grid.set_snapshot(snapshot, same_rows=True)
+        grid.table.viewport().repaint()
+        times.append(time.perf_counter() - start)
     return times
 
 
@@ -66,6 +84,7 @@ def measure(name: str, frame: pl.DataFrame, app: QApplication) -> None:
     grid.filters.set_values("determination", {"review"})
     grid.table.viewport().repaint()
     menu_filter = time.perf_counter() - start
+    decision = decision_times(grid, snapshot)
     ms = [t * 1000 for t in times]
     ms_sorted = [t * 1000 for t in sorted_times]
     print(f"{name}: {frame.height:,} convictions")
@@ -75,6 +94,8 @@ def measure(name: str, frame: pl.DataFrame, app: QApplication) -> None:
     print(f"  same, sorted by name: median {statistics.median(ms_sorted):.1f} ms, "
           f"slowest {max(ms_sorted):.1f} ms")
     print(f"  determination filter from the menu: {menu_filter * 1000:.1f} ms")
+    print(f"  a decision on one row, grid repainted: median "
+          f"{statistics.median(decision) * 1000:.1f} ms")
     grid.close()
 
 
