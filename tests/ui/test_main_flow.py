@@ -226,3 +226,36 @@ def test_a_file_that_is_not_a_doj_file_is_one_plain_message(qtbot: QtBot, tmp_pa
     assert str(bogus) in message and "Traceback" not in message
     assert window.stack.currentWidget() is window.start
     window.close()
+
+
+def test_try_with_sample_data_needs_no_passphrase_and_no_recovery_question(
+    qtbot: QtBot,
+) -> None:
+    window = open_window(qtbot)
+    dialogs = catcher_for(window)
+    qtbot.mouseClick(window.start.sample_button, Qt.MouseButton.LeftButton)
+    run = dialogs.next(qtbot, RunDialog)
+    assert run.settings().county == "SACRAMENTO"
+    with qtbot.waitSignal(window.flow.sessionReady, timeout=30_000) as ready:
+        click_ok(qtbot, run.ok_button)
+    session: Session = ready.args[0]
+    assert session.workspace.path.name.startswith("sample-sacramento-")
+    assert window.workspace.grid.model.rowCount() == session.workspace.determinations.height > 0
+    assert not [d for d in dialogs.dialogs if isinstance(d, PassphraseDialog)]
+    window.close()
+
+
+def test_a_damaged_workspace_is_one_plain_message(qtbot: QtBot, delivery: Path) -> None:
+    window = open_window(qtbot)
+    session = run_delivery(qtbot, window, delivery)
+    path = session.workspace.path
+    window.close()
+    data = bytearray(path.read_bytes())
+    data[-10] ^= 0x01  # one flipped bit in the ciphertext
+    path.write_bytes(bytes(data))
+    reopened = open_window(qtbot)
+    with qtbot.waitSignal(reopened.flow.failed, timeout=20_000) as failure:
+        reopened.flow.open_workspace(path)
+    assert failure.args[0].startswith(str(path)) and "Traceback" not in failure.args[0]
+    assert reopened.session is None and reopened.stack.currentWidget() is reopened.start
+    reopened.close()
