@@ -67,7 +67,8 @@ NO_BUNDLE = (
     "no bundle built from these sources: run `python packaging/build.py` (or set "
     "COUNTYCLEAR_BUNDLE to a bundle folder)"
 )
-requires_bundle = pytest.mark.skipif(built_bundle() is None, reason=NO_BUNDLE)
+BUNDLE = built_bundle()  # decided once: the checkout may change while the tests run
+requires_bundle = pytest.mark.skipif(BUNDLE is None, reason=NO_BUNDLE)
 
 
 # --- the built bundle ----------------------------------------------------------------------
@@ -75,9 +76,8 @@ requires_bundle = pytest.mark.skipif(built_bundle() is None, reason=NO_BUNDLE)
 
 @pytest.fixture
 def bundle() -> Path:
-    found = built_bundle()
-    assert found is not None
-    return found
+    assert BUNDLE is not None
+    return BUNDLE
 
 
 @requires_bundle

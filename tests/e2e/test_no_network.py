@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_bundle import NO_BUNDLE, built_bundle, bundle_cli, offscreen_env
+from tests.e2e.test_bundle import BUNDLE, NO_BUNDLE, bundle_cli, offscreen_env
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -102,12 +102,11 @@ def test_selftest_passes_without_a_network() -> None:
 
 
 @requires_netns
-@pytest.mark.skipif(built_bundle() is None, reason=NO_BUNDLE)
+@pytest.mark.skipif(BUNDLE is None, reason=NO_BUNDLE)
 def test_bundle_selftest_passes_without_a_network(tmp_path: Path) -> None:
-    bundle = built_bundle()
-    assert bundle is not None
+    assert BUNDLE is not None
     done = subprocess.run(
-        ["unshare", "-n", str(bundle_cli(bundle)), "selftest"],
+        ["unshare", "-n", str(bundle_cli(BUNDLE)), "selftest"],
         env=offscreen_env(tmp_path),
         capture_output=True,
         text=True,
