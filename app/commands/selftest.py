@@ -60,7 +60,10 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
 
 
 def run(_: argparse.Namespace) -> int:
-    return 0 if run_selftest(sys.stdout) else 1
+    # The windowed Windows executable has no console (sys.stdout is None): the exit code
+    # still tells; countyclear-cli.exe shows the report.
+    out = sys.stdout if sys.stdout is not None else io.StringIO()
+    return 0 if run_selftest(out) else 1
 
 
 class SelftestFailed(Exception):
