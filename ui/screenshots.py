@@ -6,6 +6,7 @@ drives the real window through the real flow on the bundled sample, in a throw-a
 CountyClear home with an in-memory keyring, so nothing of the user's is touched.
 """
 
+import json
 import os
 import subprocess
 import sys
@@ -26,9 +27,18 @@ def main(args: list[str]) -> int:
     out = Path(args[0]).resolve()
     out.mkdir(parents=True, exist_ok=True)
     for scale in SCALES:
-        env = dict(os.environ, QT_SCALE_FACTOR=scale, QT_QPA_PLATFORM="offscreen")
         with tempfile.TemporaryDirectory(prefix="countyclear-shots-") as home:
-            env["COUNTYCLEAR_HOME"] = home
+            # The default offscreen screen is 800x600 pixels: at 200% dialogs would be
+            # squeezed into 400x300. Give it a 4K screen so every scale has room.
+            screen = Path(home) / "offscreen.json"
+            screen.write_text(json.dumps({"screens": [{
+                "name": "shots", "x": 0, "y": 0, "width": 3840, "height": 2160,
+                "logicalDpi": 96, "dpr": 1,
+            }]}), encoding="utf-8")  # fmt: skip
+            env = dict(
+                os.environ, QT_SCALE_FACTOR=scale, COUNTYCLEAR_HOME=home,
+                QT_QPA_PLATFORM=f"offscreen:configfile={screen}",
+            )  # fmt: skip
             command = [sys.executable, "-m", "ui.screenshots", str(out), scale]
             done = subprocess.run(command, env=env, check=False)
         if done.returncode != 0:
