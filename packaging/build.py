@@ -61,8 +61,9 @@ def build_bundle(clean: bool) -> Path:
     subprocess.run([*command, str(SPEC)], cwd=ROOT, check=True)
     bundle = DIST / "CountyClear"
     files = sum(1 for p in bundle.rglob("*") if p.is_file())
+    size = folder_size(bundle)
     print(
-        f"bundle: {bundle}  {folder_size(bundle) / 1e6:.0f} MB in {files} files, "
+        f"bundle: {bundle}  {size / 1e6:.0f} MB ({size / 2**20:.0f} MiB) in {files} files, "
         f"built in {time.perf_counter() - started:.0f} s"
     )
     return bundle
