@@ -361,3 +361,30 @@ def test_nsis_installer_installs_and_uninstalls_under_wine(
 def windows_path(path: Path, home: Path) -> str:
     """The Wine (Windows) spelling of a path under the prefix's user folder."""
     return "C:\\users\\" + home.name + "\\" + str(path.relative_to(home)).replace("/", "\\")
+
+
+def test_qt_trim_follows_the_ui_imports_and_keeps_the_needed_plugins(tmp_path: Path) -> None:
+    qt_trim = load_packaging_module("qt_trim")
+    (tmp_path / "view.py").write_text(
+        "from PySide6.QtPrintSupport import QPrinter\nfrom PySide6 import QtSvg, QtCore\n"
+    )
+    assert qt_trim.used_qt_modules(tmp_path) == {
+        "QtCore", "QtGui", "QtWidgets", "QtPrintSupport", "QtSvg"
+    }  # fmt: skip
+    kept = [
+        "PySide6/Qt/plugins/platforms/libqoffscreen.so",
+        "PySide6/Qt/plugins/platforms/libqxcb.so",
+        "PySide6/plugins/platforms/qwindows.dll",
+        "PySide6/plugins/styles/qmodernwindowsstyle.dll",
+        "PySide6/Qt/lib/libQt6DBus.so.6",
+    ]
+    dropped = [
+        "PySide6/Qt/plugins/platforms/libqwayland-egl.so",
+        "PySide6/Qt/plugins/platformthemes/libqgtk3.so",
+        "PySide6/plugins/tls/qopensslbackend.dll",
+        "PySide6/plugins/networkinformation/qnetworklistmanager.dll",
+        "PySide6/Qt/translations/qtbase_de.qm",
+        "PySide6/opengl32sw.dll",
+    ]
+    assert [qt_trim.keep_qt_file(path) for path in kept] == [True] * len(kept)
+    assert [qt_trim.keep_qt_file(path) for path in dropped] == [False] * len(dropped)
