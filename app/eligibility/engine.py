@@ -61,7 +61,10 @@ def attach_priors(candidates: pl.LazyFrame, events: pl.LazyFrame) -> pl.LazyFram
             pl.col("event_date_prior").dt.to_string("%Y-%m-%d").fill_null("unknown date"),
         ).alias("text")
     )
-    grouped = described.group_by("subject_id", "CNT_ORDER", "kind").agg(
+    # Joins do not keep row order: sort so the facts read the same on every run.
+    described = described.sort("subject_id", "CNT_ORDER", "kind", "event_date_prior",
+                               "code_section", nulls_last=True)
+    grouped = described.group_by("subject_id", "CNT_ORDER", "kind", maintain_order=True).agg(
         pl.col("text").unique(maintain_order=True).str.join("; "), pl.len().alias("count")
     )
     wide = grouped.collect().pivot(

@@ -89,3 +89,19 @@ def test_not_a_doj_file_and_empty_file() -> None:
     _expect(b"", 1, "empty")
     _expect(b"\n\n  \n", 1, "empty")
     _expect(",".join(COLUMNS).encode() + b"\n", 1, "no records")
+
+
+def test_windows_1252_repair_on_a_mapped_crlf_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    people_list = []
+    for i, name in enumerate(["PEÑA,JOSÉ", "ROE,RICHARD", "MUÑOZ,ANA", "LEE,BO", "NIÑO,ÉL"]):
+        person = Person(str(i), name=name)
+        person.conviction("11357 HS-POSSESS", "20100101", level="MISDEMEANOR", toc="M",
+                          COMMENT_TEXT="CAFÉ" if i == 4 else "")
+        people_list.append(person)
+    path = tmp_path / "doj.dat"
+    path.write_bytes(to_csv(people_list, crlf=True).decode("utf-8").encode("cp1252"))
+    frame = read_sources([DojSource.from_path(path)])
+    assert frame["PRI_NAME"].to_list() == ["PEÑA,JOSÉ", "ROE,RICHARD", "MUÑOZ,ANA", "LEE,BO",
+                                           "NIÑO,ÉL"]
+    assert frame["COMMENT_TEXT"].to_list()[-1] == "CAFÉ"
+    assert frame["line"].to_list() == [2, 3, 4, 5, 6]
