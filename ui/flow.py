@@ -96,14 +96,17 @@ class OpenFlow(QObject):
         )
 
     def _choose_run(self, opened: OpenedDelivery, sample: bool) -> None:
-        if opened.unprotected:
-            show_error(self._window, "These files are not encrypted; keep them only on "
-                       "protected drives: " + ", ".join(opened.unprotected),
-                       title="Unprotected DOJ file")  # fmt: skip
         counties = opened.counties
         if sample and SAMPLE_COUNTY in counties:
             counties = [SAMPLE_COUNTY] + [c for c in counties if c != SAMPLE_COUNTY]
-        dialog = RunDialog(counties, parent=self._window)
+        warning = ""
+        if opened.unprotected:
+            warning = (
+                "Not encrypted: " + ", ".join(opened.unprotected) + ". This file holds "
+                "criminal-history information; keep it only on a protected drive and delete "
+                "stray copies."
+            )
+        dialog = RunDialog(counties, warning=warning, parent=self._window)
         self._open_dialog(dialog, lambda: self._evaluate(opened, dialog.settings(), sample))
 
     def _evaluate(self, opened: OpenedDelivery, settings: RunSettings, sample: bool) -> None:

@@ -50,6 +50,7 @@ class RunDialog(QDialog):
         fixed_county: str | None = None,
         policy: Policy | None = None,
         as_of: date | None = None,
+        warning: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -110,6 +111,12 @@ class RunDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        self.warning = QLabel(warning)
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #a40000")
+        self.warning.setAccessibleName("Warning")
+        self.warning.setVisible(bool(warning))
+        layout.addWidget(self.warning)
         layout.addLayout(form)
         layout.addWidget(buttons)
         self._describe()

@@ -259,3 +259,15 @@ def test_a_damaged_workspace_is_one_plain_message(qtbot: QtBot, delivery: Path) 
     assert failure.args[0].startswith(str(path)) and "Traceback" not in failure.args[0]
     assert reopened.session is None and reopened.stack.currentWidget() is reopened.start
     reopened.close()
+
+
+def test_a_plain_delivery_opens_with_a_visible_warning(qtbot: QtBot, tmp_path: Path) -> None:
+    plain = make_delivery(tmp_path, people=20, encrypt=False)
+    window = open_window(qtbot)
+    dialogs = catcher_for(window)
+    window.flow.open_files([plain])
+    run = dialogs.next(qtbot, RunDialog)
+    assert run.warning.isVisibleTo(run)
+    assert str(plain) in run.warning.text() and "Not encrypted" in run.warning.text()
+    run.reject()
+    window.close()
