@@ -16,7 +16,7 @@ from pathlib import Path
 
 import polars as pl
 
-from app.doj.cp1252 import repair_rows
+from app.doj.cp1252 import REPLACEMENT, apply_repair, plan_repair
 from app.doj.schema import FIELD_COUNT, INDEX, NEEDED
 from app.doj.source import DojSource
 from app.errors import InputError
@@ -57,18 +57,22 @@ def read_source(source: DojSource) -> pl.DataFrame:
         layout = find_layout(source.name, bytes(raw[:_HEAD]), len(raw))
         payload: bytes | str = source.data if source.data is not None else str(source.path)
         lines = _read_lines(payload, layout)
-        is_record = check_structure(source.name, lines, layout)
+        checked = check_structure(source.name, lines, layout)
+        repair = plan_repair(lines, checked["replaced"], raw, layout.first_data_offset,
+                             layout.eol)
+        line_count = lines.len()
+        del lines  # the whole file as text: gone before the main read, for peak memory
         frame = _read_needed(source.name, payload, layout)
-        if frame.height != lines.len():  # a quoted line break: DOJ files never hold one
+        if frame.height != line_count:  # a quoted line break: DOJ files never hold one
             raise InputError(source.name, "a quoted field spans several lines; DOJ research "
                              "files hold one record per line. Ask DOJ for a fresh copy.")
         frame = frame.with_columns(
             source=pl.lit(source.name),
             line=pl.int_range(pl.len(), dtype=pl.Int64) + layout.first_data_line,
         )
-        frame = repair_rows(frame, lines, raw, layout.first_data_offset, layout.eol)
+        frame = apply_repair(frame, repair, raw, layout.first_data_offset)
     # polars keeps one row per physical line, blank lines included; drop those.
-    return frame.filter(is_record).select(*NEEDED, "source", "line")
+    return frame.filter(checked["record"]).select(*NEEDED, "source", "line")
 
 
 class _mapped:
@@ -147,8 +151,12 @@ def _read_lines(payload: bytes | str, layout: Layout) -> pl.Series:
     )["text"]
 
 
-def check_structure(name: str, lines: pl.Series, layout: Layout) -> pl.Series:
-    """Every record line has exactly 95 fields and balanced quotes; returns the record mask."""
+def check_structure(name: str, lines: pl.Series, layout: Layout) -> pl.DataFrame:
+    """Every record line has exactly 95 fields and balanced quotes.
+
+    Returns, per physical line, `record` (not blank) and `replaced` (how many bytes were not
+    UTF-8), for the caller to filter and repair.
+    """
     text = pl.col("text")
     checked = (
         pl.DataFrame({"text": lines})
@@ -158,6 +166,7 @@ def check_structure(name: str, lines: pl.Series, layout: Layout) -> pl.Series:
             (text.fill_null("").str.strip_chars().str.len_bytes() > 0).alias("record"),
             text.str.count_matches(",", literal=True).alias("commas"),
             text.str.count_matches('"', literal=True).alias("quotes"),
+            text.str.count_matches(REPLACEMENT, literal=True).fill_null(0).alias("replaced"),
         )
     )
     # Commas inside quoted fields ("DOE,JANE") do not separate fields; only lines with
@@ -176,7 +185,7 @@ def check_structure(name: str, lines: pl.Series, layout: Layout) -> pl.Series:
             (pl.col("commas") - pl.col("inside").fill_null(0) + 1).alias("fields"),
             (pl.col("quotes") % 2 == 1).alias("bare"),
         )
-        .select("i", "record", "fields", "bare")
+        .select("i", "record", "fields", "bare", "replaced")
         .collect()
     )
     bad = frame.filter(
@@ -196,7 +205,7 @@ def check_structure(name: str, lines: pl.Series, layout: Layout) -> pl.Series:
         raise InputError(name, f"expected {FIELD_COUNT} comma-separated fields, found "
                          f"{first['fields']}. The line may be cut short or joined with the "
                          "next; fix it in a text editor or ask DOJ for a fresh copy.", line)
-    return frame["record"]
+    return frame.select("record", "replaced")
 
 
 def _read_needed(name: str, payload: bytes | str, layout: Layout) -> pl.DataFrame:

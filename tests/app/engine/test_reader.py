@@ -105,3 +105,18 @@ def test_windows_1252_repair_on_a_mapped_crlf_file(tmp_path) -> None:  # type: i
                                            "NIÑO,ÉL"]
     assert frame["COMMENT_TEXT"].to_list()[-1] == "CAFÉ"
     assert frame["line"].to_list() == [2, 3, 4, 5, 6]
+
+
+def test_windows_1252_that_looks_like_a_utf8_prefix_falls_back_to_full_transcoding(
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    # "â€" is E2 80 in Windows-1252: a truncated UTF-8 sequence that polars replaces with a
+    # single U+FFFD, so the row-by-row repair cannot line up and the whole file is transcoded.
+    people_list = [Person("1", name="Mâ€A,ANN"), Person("2", name="PEÑA,JOSÉ")]
+    for person in people_list:
+        person.conviction("11357 HS-POSSESS", "20100101", level="MISDEMEANOR", toc="M")
+    path = tmp_path / "doj.dat"
+    path.write_bytes(to_csv(people_list).decode("utf-8").encode("cp1252"))
+    frame = read_sources([DojSource.from_path(path)])
+    assert frame["PRI_NAME"].to_list() == ["Mâ€A,ANN", "PEÑA,JOSÉ"]
+    assert frame["line"].to_list() == [2, 3]
