@@ -17,13 +17,15 @@ from pathlib import Path
 import polars as pl
 
 from app.doj.cp1252 import REPLACEMENT, apply_repair, plan_repair
-from app.doj.schema import FIELD_COUNT, INDEX, NEEDED
+from app.doj.schema import INDEX, NEEDED
 from app.doj.source import DojSource
+from app.doj.structure import exact_check, first_record_marker
 from app.errors import InputError
 from app.jobs import CancelToken, Progress, ProgressCallback, no_progress
 
 BOM = b"\xef\xbb\xbf"
 _HEAD = 1 << 16  # enough bytes to find the header and the first record
+_READ = (*NEEDED, "END_OF_REC")  # END_OF_REC: the cheap screen of the record shape
 
 
 @dataclass(frozen=True)
@@ -56,23 +58,72 @@ def read_source(source: DojSource) -> pl.DataFrame:
     with _mapped(source) as raw:
         layout = find_layout(source.name, bytes(raw[:_HEAD]), len(raw))
         payload: bytes | str = source.data if source.data is not None else str(source.path)
-        lines = _read_lines(payload, layout)
-        checked = check_structure(source.name, lines, layout)
-        repair = plan_repair(lines, checked["replaced"], raw, layout.first_data_offset,
-                             layout.eol)
-        line_count = lines.len()
-        del lines  # the whole file as text: gone before the main read, for peak memory
-        frame = _read_needed(source.name, payload, layout)
-        if frame.height != line_count:  # a quoted line break: DOJ files never hold one
-            raise InputError(source.name, "a quoted field spans several lines; DOJ research "
-                             "files hold one record per line. Ask DOJ for a fresh copy.")
-        frame = frame.with_columns(
-            source=pl.lit(source.name),
-            line=pl.int_range(pl.len(), dtype=pl.Int64) + layout.first_data_line,
-        )
-        frame = apply_repair(frame, repair, raw, layout.first_data_offset)
+        return _read(source.name, payload, raw, layout)
+
+
+def _read(name: str, payload: bytes | str, raw: memoryview, layout: Layout) -> pl.DataFrame:
+    lines = _read_lines(payload, layout)
+    marker = first_record_marker(name, lines[0], layout.first_data_line, layout.has_header)
+    ascii_only = raw.obj.isascii() if isinstance(raw.obj, bytes) else False
+    replaced = (
+        pl.zeros(lines.len(), pl.UInt32, eager=True) if ascii_only
+        else lines.str.count_matches(REPLACEMENT, literal=True).fill_null(0)
+    )
+    lengths = (lines.str.len_bytes().fill_null(0) - 2 * replaced).cast(pl.Int64) + layout.eol
+    record = lines.is_not_null()
+    ends_with_marker = lines.str.ends_with(marker).fill_null(False) if marker else None
+    repair = plan_repair(lines, replaced, raw, layout.first_data_offset, layout.eol)
+    line_count = lines.len()
+    del lines  # the whole file as text: gone before the main read, for peak memory
+
+    def diagnose() -> pl.Series:
+        """The exact check of every line: raises with the line, or says which are blank."""
+        every = _read_lines(payload, layout)
+        return exact_check(name, every, pl.int_range(0, every.len(), eager=True)
+                           + layout.first_data_line)
+
+    try:
+        frame = _read_needed(name, payload, layout)
+    except InputError:
+        diagnose()
+        raise
+    if frame.height != line_count:
+        diagnose()
+        raise InputError(name, "a quoted field spans several lines; DOJ research files hold "
+                         "one record per line. Ask DOJ for a fresh copy.")
+    suspect = record if not marker else record & (
+        (frame["END_OF_REC"] != marker) | ~ends_with_marker  # type: ignore[operator]
+    )
+    suspects = suspect.arg_true()
+    if suspects.len():
+        sliced = _slice_lines(raw, lengths, suspects, layout)
+        if sliced is None or suspects.len() > max(1000, line_count // 20):
+            record = diagnose()
+        else:
+            blank = ~exact_check(name, sliced, suspects + layout.first_data_line)
+            record = record.scatter(suspects.filter(blank), False)
+    frame = frame.with_columns(
+        source=pl.lit(name),
+        line=pl.int_range(pl.len(), dtype=pl.Int64) + layout.first_data_line,
+    )
+    frame = apply_repair(frame, repair, raw, layout.first_data_offset)
     # polars keeps one row per physical line, blank lines included; drop those.
-    return frame.filter(checked["record"]).select(*NEEDED, "source", "line")
+    return frame.filter(record).select(*NEEDED, "source", "line")
+
+
+def _slice_lines(
+    raw: memoryview, lengths: pl.Series, positions: pl.Series, layout: Layout
+) -> pl.Series | None:
+    """The given lines cut from the raw bytes; None if the cut does not land on line ends."""
+    starts = (lengths.cum_sum() - lengths + layout.first_data_offset).gather(positions)
+    pieces = []
+    for start, length in zip(starts.to_list(), lengths.gather(positions).to_list(), strict=True):
+        piece = bytes(raw[start:start + length])
+        body = piece.rstrip(b"\r\n")
+        if (start > 0 and raw[start - 1] != 10) or b"\n" in body:
+            return None
+        pieces.append(body.decode("utf-8", errors="replace"))
+    return pl.Series("text", pieces, dtype=pl.String)
 
 
 class _mapped:
@@ -151,63 +202,6 @@ def _read_lines(payload: bytes | str, layout: Layout) -> pl.Series:
     )["text"]
 
 
-def check_structure(name: str, lines: pl.Series, layout: Layout) -> pl.DataFrame:
-    """Every record line has exactly 95 fields and balanced quotes.
-
-    Returns, per physical line, `record` (not blank) and `replaced` (how many bytes were not
-    UTF-8), for the caller to filter and repair.
-    """
-    text = pl.col("text")
-    checked = (
-        pl.DataFrame({"text": lines})
-        .lazy()
-        .with_row_index("i")
-        .with_columns(
-            (text.fill_null("").str.strip_chars().str.len_bytes() > 0).alias("record"),
-            text.str.count_matches(",", literal=True).alias("commas"),
-            text.str.count_matches('"', literal=True).alias("quotes"),
-            text.str.count_matches(REPLACEMENT, literal=True).fill_null(0).alias("replaced"),
-        )
-    )
-    # Commas inside quoted fields ("DOE,JANE") do not separate fields; only lines with
-    # quotes pay for finding them.
-    quoted = (
-        checked.filter(pl.col("quotes") > 0)
-        .select(
-            "i",
-            text.str.extract_all('"[^"]*"').list.join("").str.count_matches(",", literal=True)
-            .alias("inside"),
-        )
-    )
-    frame = (
-        checked.join(quoted, on="i", how="left")
-        .with_columns(
-            (pl.col("commas") - pl.col("inside").fill_null(0) + 1).alias("fields"),
-            (pl.col("quotes") % 2 == 1).alias("bare"),
-        )
-        .select("i", "record", "fields", "bare", "replaced")
-        .collect()
-    )
-    bad = frame.filter(
-        pl.col("record") & ((pl.col("fields") != FIELD_COUNT) | pl.col("bare"))
-    ).head(1)
-    if bad.height:
-        first = bad.row(0, named=True)
-        line = layout.first_data_line + int(first["i"])
-        if first["bare"]:
-            raise InputError(name, "a quote mark (\") opens a field that never closes. Fix or "
-                             "remove that quote in a text editor, or ask DOJ for a fresh "
-                             "copy.", line)
-        if first["i"] == 0 and not layout.has_header:
-            raise InputError(name, f"this is not a DOJ research file: its first line has "
-                             f"{first['fields']} fields, a DOJ file has {FIELD_COUNT}. Choose "
-                             "the research file DOJ delivered.", line)
-        raise InputError(name, f"expected {FIELD_COUNT} comma-separated fields, found "
-                         f"{first['fields']}. The line may be cut short or joined with the "
-                         "next; fix it in a text editor or ask DOJ for a fresh copy.", line)
-    return frame.select("record", "replaced")
-
-
 def _read_needed(name: str, payload: bytes | str, layout: Layout) -> pl.DataFrame:
     try:
         frame = pl.read_csv(
@@ -215,11 +209,11 @@ def _read_needed(name: str, payload: bytes | str, layout: Layout) -> pl.DataFram
             has_header=False,
             infer_schema=False,
             skip_lines=layout.first_data_line - 1,
-            columns=[INDEX[column] for column in NEEDED],
+            columns=[INDEX[column] for column in _READ],
             empty_string_is_null=False,
             encoding="utf8-lossy",
         )
-    except pl.exceptions.PolarsError as exc:  # the structure check should have caught it
+    except pl.exceptions.PolarsError as exc:
         raise InputError(name, f"could not be read as a DOJ research file ({exc}). Ask DOJ "
                          "for a fresh copy.") from None
-    return frame.rename({f"column_{INDEX[column]}": column for column in NEEDED})
+    return frame.rename({f"column_{INDEX[column]}": column for column in _READ})

@@ -120,3 +120,14 @@ def test_windows_1252_that_looks_like_a_utf8_prefix_falls_back_to_full_transcodi
     frame = read_sources([DojSource.from_path(path)])
     assert frame["PRI_NAME"].to_list() == ["Mâ€A,ANN", "PEÑA,JOSÉ"]
     assert frame["line"].to_list() == [2, 3]
+
+
+def test_screened_and_unscreened_shapes_both_name_the_line() -> None:
+    # A trailing extra field after the end marker, and a short line in a file whose
+    # records carry no end marker at all (every line then gets the exact check).
+    lines = to_csv(people()).split(b"\n")
+    lines[3] = lines[3] + b","
+    _expect(b"\n".join(lines), 4, "found 96")
+    unmarked = to_csv(people()).replace(b",#\n", b",\n").split(b"\n")
+    unmarked[2] = unmarked[2][:-1]
+    _expect(b"\n".join(unmarked), 3, "found 94")

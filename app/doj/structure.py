@@ -1,0 +1,71 @@
+"""Is every record line a DOJ record: exactly 95 fields, quotes that close?
+
+The exact check (field count with quoted commas discounted) costs a scan of every line, so
+the reader first screens: a record whose END_OF_REC holds the file's usual end marker and
+whose line ends with that marker has exactly 95 fields (a missing field leaves END_OF_REC
+empty; an extra one shifts another value into it or pushes the marker off the end). Only
+the lines that fail the screen, or every line when the file has no marker, get the exact
+check.
+"""
+
+import csv
+
+import polars as pl
+
+from app.doj.schema import FIELD_COUNT
+from app.errors import InputError
+
+
+def first_record_marker(name: str, first_line: str, line_no: int, has_header: bool) -> str:
+    """The first record's END_OF_REC (the file's end marker), after checking its shape."""
+    fields = next(csv.reader([first_line]), [])
+    if len(fields) != FIELD_COUNT:
+        if not has_header:
+            raise InputError(name, f"this is not a DOJ research file: its first line has "
+                             f"{len(fields)} fields, a DOJ file has {FIELD_COUNT}. Choose "
+                             "the research file DOJ delivered.", line_no)
+        exact_check(name, pl.Series("text", [first_line]), [line_no])
+    return fields[-1] if len(fields) == FIELD_COUNT else ""
+
+
+def exact_check(name: str, lines: pl.Series, line_numbers: list[int] | pl.Series) -> pl.Series:
+    """Raise for the first line that is not a record; returns which lines are not blank."""
+    text = pl.col("text")
+    checked = (
+        pl.DataFrame({"text": lines, "line": line_numbers})
+        .lazy()
+        .with_columns(
+            (text.fill_null("").str.strip_chars().str.len_bytes() > 0).alias("record"),
+            text.str.count_matches(",", literal=True).alias("commas"),
+            text.str.count_matches('"', literal=True).alias("quotes"),
+        )
+    )
+    # Commas inside quoted fields ("DOE,JANE") do not separate fields.
+    quoted = checked.filter(pl.col("quotes") > 0).select(
+        "line",
+        text.str.extract_all('"[^"]*"').list.join("").str.count_matches(",", literal=True)
+        .alias("inside"),
+    )
+    frame = (
+        checked.join(quoted, on="line", how="left", maintain_order="left")
+        .with_columns(
+            (pl.col("commas") - pl.col("inside").fill_null(0) + 1).alias("fields"),
+            (pl.col("quotes") % 2 == 1).alias("bare"),
+        )
+        .select("line", "record", "fields", "bare")
+        .collect()
+    )
+    bad = frame.filter(
+        pl.col("record") & ((pl.col("fields") != FIELD_COUNT) | pl.col("bare"))
+    ).head(1)
+    if bad.height:
+        first = bad.row(0, named=True)
+        if first["bare"]:
+            raise InputError(name, "a quote mark (\") opens a field that never closes. Fix or "
+                             "remove that quote in a text editor, or ask DOJ for a fresh "
+                             "copy.", first["line"])
+        raise InputError(name, f"expected {FIELD_COUNT} comma-separated fields, found "
+                         f"{first['fields']}. The line may be cut short or joined with the "
+                         "next; fix it in a text editor or ask DOJ for a fresh copy.",
+                         first["line"])
+    return frame["record"]
