@@ -119,34 +119,50 @@ def _level() -> pl.Expr:
 
 def build_convictions(prepared: pl.LazyFrame) -> pl.LazyFrame:
     """One row per (subject_id, CNT_ORDER) conviction, sentence components summed."""
-    length = pl.col("SENT_LENGTH").cast(pl.Int64, strict=False).fill_null(0)
-    unit = pl.col("SENT_TIME_CODE")
-    conv = with_sections(_detail_rows(prepared.filter(pl.col("convicted")))).with_columns(
+    length = pl.col("SENT_LENGTH").str.strip_chars().cast(pl.Int64, strict=False).fill_null(0)
+    unit = pl.col("SENT_TIME_CODE").str.strip_chars()
+    conv = prepared.filter(pl.col("convicted")).with_columns(
         pl.when(unit == "D").then(length).otherwise(0).alias("_d"),
         pl.when(unit == "M").then(length).otherwise(0).alias("_m"),
         pl.when(unit == "Y").then(length).otherwise(0).alias("_y"),
     )
     first_cols = [
         "CII_NUMBER", "STP_ORI_DESCR", "STP_ORI_CNTY_NAME", "OFFENSE_DESCR", "COMMENT_TEXT",
-        "code_section", "related_prefix", "section_code", "section_number", "section_subs",
-        "section_key", "is_prop64", "is_super_strike", "is_pc290", "event_date",
-        "STP_EVENT_DATE", "CONV_STAT_DESCR", "OFFENSE_TOC", "comment_charge", "step_key",
-        "case_key", "blank_subject", "source", "line", "SENT_LOC_DESCR",
+        "STP_EVENT_DATE", "CONV_STAT_DESCR", "OFFENSE_TOC", "step_key", "case_key",
+        "blank_subject", "source", "line", "SENT_LOC_DESCR", "SENT_LENGTH", "SENT_TIME_CODE",
     ]  # fmt: skip
-    grouped = conv.group_by("subject_id", "CNT_ORDER", maintain_order=True).agg(
-        *[pl.col(c).first() for c in first_cols],
-        pl.col("padded").any(),
-        pl.col("_d").sum(),
-        pl.col("_m").sum(),
-        pl.col("_y").sum(),
+    key = ["subject_id", "CNT_ORDER"]
+    # The first row of a count is the conviction; the rest add sentence components.
+    firsts = conv.unique(subset=key, keep="first", maintain_order=True).select(*key, *first_cols)
+    totals = conv.group_by(key).agg(
+        pl.col("padded").any(), pl.col("_d").sum(), pl.col("_m").sum(), pl.col("_y").sum()
     )
-    return grouped.with_row_index("_order").with_columns(
+    grouped = firsts.join(totals, on=key, how="left", maintain_order="left")
+    detailed = with_unique_sections(_detail_rows(grouped))
+    return detailed.with_row_index("_order").with_columns(
         _level().alias("level"),
-        pl.col("event_date")
-        .dt.offset_by(pl.format("{}y{}mo{}d", pl.col("_y"), pl.col("_m"), pl.col("_d")))
-        .alias("sentence_end"),
-        (pl.col("STP_EVENT_DATE") != "").alias("_has_date_text"),
+        _add_sentence(pl.col("event_date"), pl.col("_y"), pl.col("_m"), pl.col("_d")).alias(
+            "sentence_end"
+        ),
     ).drop("_d", "_m", "_y")
+
+
+def with_unique_sections(rows: pl.LazyFrame) -> pl.LazyFrame:
+    """Sections parsed once per distinct charge text (a file has thousands, not millions)."""
+    texts = rows.select("OFFENSE_DESCR", "COMMENT_TEXT").unique()
+    parsed = with_sections(texts)
+    return rows.join(parsed, on=["OFFENSE_DESCR", "COMMENT_TEXT"], how="left",
+                     maintain_order="left", nulls_equal=True)
+
+
+def _add_sentence(start: pl.Expr, years: pl.Expr, months: pl.Expr, days: pl.Expr) -> pl.Expr:
+    """start + years + months (clamped to the month's end, as a calendar does) + days."""
+    total = start.dt.month().cast(pl.Int64) - 1 + months + 12 * years
+    year = start.dt.year().cast(pl.Int64) + total // 12
+    month = total % 12 + 1
+    first = pl.date(year, month, 1)
+    day = pl.min_horizontal(start.dt.day().cast(pl.Int64), first.dt.month_end().dt.day())
+    return pl.date(year, month, day) + pl.duration(days=days)
 
 
 def build_case_numbers(prepared: pl.LazyFrame) -> pl.LazyFrame:
