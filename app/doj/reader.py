@@ -16,7 +16,8 @@ from pathlib import Path
 
 import polars as pl
 
-from app.doj.cp1252 import REPLACEMENT, apply_repair, plan_repair
+from app.doj.cp1252 import repair
+from app.doj.lines import cut_lines, scan_line_facts
 from app.doj.schema import INDEX, NEEDED
 from app.doj.source import DojSource
 from app.doj.structure import exact_check, first_record_marker
@@ -62,19 +63,10 @@ def read_source(source: DojSource) -> pl.DataFrame:
 
 
 def _read(name: str, payload: bytes | str, raw: memoryview, layout: Layout) -> pl.DataFrame:
-    lines = _read_lines(payload, layout)
-    marker = first_record_marker(name, lines[0], layout.first_data_line, layout.has_header)
-    ascii_only = raw.obj.isascii() if isinstance(raw.obj, bytes) else False
-    replaced = (
-        pl.zeros(lines.len(), pl.UInt32, eager=True) if ascii_only
-        else lines.str.count_matches(REPLACEMENT, literal=True).fill_null(0)
-    )
-    lengths = (lines.str.len_bytes().fill_null(0) - 2 * replaced).cast(pl.Int64) + layout.eol
-    record = lines.is_not_null()
-    ends_with_marker = lines.str.ends_with(marker).fill_null(False) if marker else None
-    repair = plan_repair(lines, replaced, raw, layout.first_data_offset, layout.eol)
-    line_count = lines.len()
-    del lines  # the whole file as text: gone before the main read, for peak memory
+    first_line = _first_line(raw, layout)
+    marker = first_record_marker(name, first_line, layout.first_data_line, layout.has_header)
+    facts = scan_line_facts(payload, layout.first_data_line - 1, layout.first_data_offset,
+                            layout.eol, marker)
 
     def diagnose() -> pl.Series:
         """The exact check of every line: raises with the line, or says which are blank."""
@@ -87,43 +79,36 @@ def _read(name: str, payload: bytes | str, raw: memoryview, layout: Layout) -> p
     except InputError:
         diagnose()
         raise
-    if frame.height != line_count:
+    if frame.height != facts.count:
         diagnose()
         raise InputError(name, "a quoted field spans several lines; DOJ research files hold "
                          "one record per line. Ask DOJ for a fresh copy.")
-    suspect = record if not marker else record & (
-        (frame["END_OF_REC"] != marker) | ~ends_with_marker  # type: ignore[operator]
-    )
+    record = facts.not_empty
+    suspect = record
+    if facts.ends_with_marker is not None:
+        suspect = record & ((frame["END_OF_REC"] != marker) | ~facts.ends_with_marker)
     suspects = suspect.arg_true()
     if suspects.len():
-        sliced = _slice_lines(raw, lengths, suspects, layout)
-        if sliced is None or suspects.len() > max(1000, line_count // 20):
+        pieces = cut_lines(raw, facts, suspects)
+        if pieces is None or suspects.len() > max(1000, facts.count // 20):
             record = diagnose()
         else:
-            blank = ~exact_check(name, sliced, suspects + layout.first_data_line)
+            texts = pl.Series("text", [p.decode("utf-8", errors="replace") for p in pieces])
+            blank = ~exact_check(name, texts, suspects + layout.first_data_line)
             record = record.scatter(suspects.filter(blank), False)
-    frame = frame.with_columns(
+    frame = repair(frame, facts, raw).with_columns(
         source=pl.lit(name),
         line=pl.int_range(pl.len(), dtype=pl.Int64) + layout.first_data_line,
     )
-    frame = apply_repair(frame, repair, raw, layout.first_data_offset)
     # polars keeps one row per physical line, blank lines included; drop those.
     return frame.filter(record).select(*NEEDED, "source", "line")
 
 
-def _slice_lines(
-    raw: memoryview, lengths: pl.Series, positions: pl.Series, layout: Layout
-) -> pl.Series | None:
-    """The given lines cut from the raw bytes; None if the cut does not land on line ends."""
-    starts = (lengths.cum_sum() - lengths + layout.first_data_offset).gather(positions)
-    pieces = []
-    for start, length in zip(starts.to_list(), lengths.gather(positions).to_list(), strict=True):
-        piece = bytes(raw[start:start + length])
-        body = piece.rstrip(b"\r\n")
-        if (start > 0 and raw[start - 1] != 10) or b"\n" in body:
-            return None
-        pieces.append(body.decode("utf-8", errors="replace"))
-    return pl.Series("text", pieces, dtype=pl.String)
+def _first_line(raw: memoryview, layout: Layout) -> str:
+    start = layout.first_data_offset
+    end = bytes(raw[start:start + _HEAD]).find(b"\n")
+    text = bytes(raw[start:start + end]) if end >= 0 else bytes(raw[start:start + _HEAD])
+    return text.rstrip(b"\r").decode("cp1252", errors="replace")
 
 
 class _mapped:

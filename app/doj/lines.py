@@ -1,0 +1,70 @@
+"""Facts about every physical line, without holding the file as text: its length, whether
+it held bytes that are not UTF-8, whether it ends with the record marker; and cutting a few
+chosen lines back out of the raw bytes."""
+
+from dataclasses import dataclass
+
+import polars as pl
+
+REPLACEMENT = "\ufffd"  # what polars puts for a byte that is not UTF-8
+
+
+@dataclass(frozen=True)
+class LineFacts:
+    starts: pl.Series  # byte offset of each physical line
+    lengths: pl.Series  # its raw length, line end excluded
+    replaced: pl.Series  # how many bytes of it were not UTF-8
+    ends_with_marker: pl.Series | None  # None when the file has no record marker
+
+    @property
+    def count(self) -> int:
+        return self.lengths.len()
+
+    @property
+    def not_empty(self) -> pl.Series:
+        return self.lengths > 0
+
+
+def scan_line_facts(
+    payload: bytes | str, skip: int, first_offset: int, eol: int, marker: str
+) -> LineFacts:
+    text = pl.col("text")
+    facts = (
+        pl.scan_csv(payload, has_header=False, separator="\x1f", quote_char=None,
+                    infer_schema=False, skip_lines=skip, new_columns=["text"],
+                    encoding="utf8-lossy")
+        .select(
+            text.str.len_bytes().fill_null(0).cast(pl.Int64).alias("length"),
+            text.str.count_matches(REPLACEMENT, literal=True).fill_null(0).cast(pl.Int64)
+            .alias("replaced"),
+            (text.str.ends_with(marker) if marker else pl.lit(True)).fill_null(False)
+            .alias("ends"),
+        )
+        .collect(engine="streaming")
+    )
+    # Each replacement (3 bytes) stood for one raw byte.
+    body = facts["length"] - 2 * facts["replaced"]
+    with_end = body + eol
+    return LineFacts(
+        starts=with_end.cum_sum() - with_end + first_offset,
+        lengths=body,
+        replaced=facts["replaced"],
+        ends_with_marker=facts["ends"] if marker else None,
+    )
+
+
+def cut_lines(raw: memoryview, facts: LineFacts, positions: pl.Series) -> list[bytes] | None:
+    """The given lines' bytes (line end dropped); None if a cut does not land on line ends."""
+    pieces = []
+    starts = facts.starts.gather(positions).to_list()
+    lengths = facts.lengths.gather(positions).to_list()
+    for start, length in zip(starts, lengths, strict=True):
+        body = bytes(raw[start:start + length])
+        end = start + length
+        after = bytes(raw[end:end + 2])
+        if (start > 0 and raw[start - 1] != 10) or b"\n" in body or not (
+            after[:1] in (b"\n", b"") or after == b"\r\n"
+        ):
+            return None
+        pieces.append(body)
+    return pieces
