@@ -16,11 +16,19 @@ from app.errors import InputError
 from app.jobs import Cancelled
 from app.logsetup import configure_logging
 
-COMMANDS = ("evaluate", "export", "synth", "selftest")
+# Name and one-line help of each command; its module is imported only when it runs (or for
+# --help), so a batch `evaluate` does not pay for the PDF and spreadsheet libraries.
+COMMANDS = {
+    "evaluate": "evaluate DOJ files under a county policy",
+    "export": "write the court documents from an evaluate folder",
+    "synth": "write an invented DOJ research file for tests and demos",
+    "selftest": "run the bundled sample end to end",
+}
 log = logging.getLogger("countyclear.cli")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The full parser, or (`only`) one command's parser plus the others' names."""
     parser = argparse.ArgumentParser(
         prog="countyclear",
         description="Clear Proposition 64 cannabis convictions. Without a command, opens the "
@@ -28,13 +36,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"CountyClear {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
-        import_module(f"app.commands.{name}").register(sub)
+    for name, summary in COMMANDS.items():
+        if only is None or name == only:
+            import_module(f"app.commands.{name}").register(sub)
+        else:
+            sub.add_parser(name, help=summary)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    chosen = words[0] if words and words[0] in COMMANDS else None
+    args = build_parser(chosen).parse_args(words)
     if args.command is None:
         build_parser().print_help()
         return 0
