@@ -69,10 +69,10 @@ def evaluate_rows(
     convictions = build_convictions(prepared).collect()
     step(1, f"Building the history of each person ({convictions.height:,} convictions)")
     people = build_people(prepared, convictions.lazy()).collect()
-    case_numbers = build_case_numbers(prepared)
     events = build_prior_events(prepared, convictions.lazy())
     step(2, f"Applying the policy '{policy.name}'")
     candidates = select_candidates(convictions.lazy(), county, policy).collect()
+    case_numbers = build_case_numbers(prepared, candidates.lazy().select("case_key").unique())
     case_sizes = (
         convictions.lazy().group_by("case_key").agg(pl.len().alias("case_convictions"))
         .join(candidates.lazy().group_by("case_key").agg(pl.len().alias("case_evaluated")),

@@ -165,11 +165,20 @@ def _add_sentence(start: pl.Expr, years: pl.Expr, months: pl.Expr, days: pl.Expr
     return pl.date(year, month, day) + pl.duration(days=days)
 
 
-def build_case_numbers(prepared: pl.LazyFrame) -> pl.LazyFrame:
-    """OFN values of the step's COURT ACTION rows, first seen first, `; `-joined."""
+def build_case_numbers(
+    prepared: pl.LazyFrame, case_keys: pl.LazyFrame | None = None
+) -> pl.LazyFrame:
+    """OFN values of the step's COURT ACTION rows, first seen first, `; `-joined.
+
+    `case_keys` (a `case_key` column) limits the work to the cases that will be shown.
+    """
     ofn = pl.col("OFN")
+    court_rows = prepared.filter(pl.col("STP_TYPE_DESCR") == "COURT ACTION")
+    if case_keys is not None:
+        court_rows = court_rows.join(case_keys, on="case_key", how="semi",
+                                     maintain_order="left")
     return (
-        prepared.filter(pl.col("STP_TYPE_DESCR") == "COURT ACTION")
+        court_rows
         .with_columns(*_trim("OFN"))
         .filter((ofn != "") & (ofn != "NULL"))
         .group_by("case_key", maintain_order=True)
