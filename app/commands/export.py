@@ -21,10 +21,11 @@ from app.exports.documents import DocumentChoice, export_documents
 from app.exports.exhibit import EXHIBIT_FILE
 from app.exports.files import refuse_existing
 from app.exports.impact_report import IMPACT_FILE
-from app.exports.inputs import DETERMINATIONS_CSV, SUMMARY_JSON, read_determinations, read_summary
+from app.exports.inputs import read_determinations, read_summary
 from app.exports.motion import MOTION_FILE
 from app.exports.office import load_office
 from app.exports.sealing import check_password
+from app.outputs import DETERMINATIONS_CSV, SUMMARY_JSON
 from app.review import open_workspace
 
 PASSWORD_HELP: Final = (

@@ -12,9 +12,6 @@ import polars as pl
 
 from app.errors import InputError
 
-DETERMINATIONS_CSV: Final = "determinations.csv"
-SUMMARY_JSON: Final = "summary.json"
-
 DATE_COLUMNS: Final = ("dob", "conviction_date", "sentence_end")
 BOOL_COLUMNS: Final = ("currently_serving",)
 INT_COLUMNS: Final = ("case_other_convictions",)
