@@ -9,7 +9,12 @@ from typing import Any
 
 import polars as pl
 
-from app.eligibility.policy import Policy, builtin_policy, policy_from_mapping
+from app.eligibility.policy import (
+    Policy,
+    bear_options_from_text,
+    builtin_policy,
+    policy_from_mapping,
+)
 from app.errors import InputError
 from app.intake import SecretSource
 from app.jobs import CancelToken, ProgressCallback
@@ -40,7 +45,9 @@ def saved_policy(workspace: Workspace) -> Policy | None:
         return builtin_policy(record.id)
     if record.format == "toml":
         return policy_from_mapping(tomllib.loads(record.text), f"{workspace.path} (policy)")
-    return None  # TODO(issue 4): BEAR options text needs a loader that takes text, not a path
+    if record.format == "bear_json":
+        return bear_options_from_text(record.text, f"{workspace.path} (BEAR options)")
+    return None
 
 
 def reconnect(

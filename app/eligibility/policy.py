@@ -208,12 +208,18 @@ BEAR_RELIEF_KEYS: Final = {
 
 def load_bear_options(path: Path) -> Policy:
     """BEAR's eligibility options as a policy that runs BEAR's own procedure."""
-    where = str(path)
     try:
-        raw = path.read_bytes().decode("utf-8-sig")
-        data = json.loads(raw)
+        raw = path.read_bytes()
     except OSError as exc:
-        raise InputError(where, f"cannot read the BEAR options file ({exc.strerror}).") from None
+        raise InputError(str(path), f"cannot read the BEAR options file ({exc.strerror}).")\
+            from None
+    return bear_options_from_text(raw, str(path), path.name)
+
+
+def bear_options_from_text(raw: bytes | str, where: str, label: str = "saved") -> Policy:
+    """The same from the file's text (a workspace keeps the options it was run with)."""
+    try:
+        data = json.loads(raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         line = getattr(exc, "lineno", None)
         raise InputError(where, "not valid JSON; export the options again from BEAR or fix "
@@ -252,7 +258,7 @@ def load_bear_options(path: Path) -> Policy:
         values[ours] = value
     return Policy(
         id="bear_options",
-        name=f"BEAR options ({path.name})",
+        name=f"BEAR options ({label})",
         description="Code for America BEAR/gogen procedure with this county's options.",
         procedure="bear",
         felony_dismiss=dismiss,

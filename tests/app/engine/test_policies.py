@@ -77,3 +77,17 @@ def test_bad_bear_options(tmp_path: Path, content: str, words: list[str]) -> Non
         load_bear_options(path)
     for word in words:
         assert word in caught.value.render()
+
+
+def test_bear_options_from_text_equals_the_file(tmp_path: Path) -> None:
+    from app.eligibility.policy import bear_options_from_text
+
+    text = json.dumps({"baselineEligibility": {"dismiss": ["11357"], "reduce": ["11360"]},
+                       "additionalRelief": {"subjectAgeThreshold": 50}})
+    path = tmp_path / "opts.json"
+    path.write_text(text)
+    from_file, from_text = load_bear_options(path), bear_options_from_text(text, "saved")
+    assert from_file.felony_dismiss == from_text.felony_dismiss == ("11357",)
+    assert from_file.additional == from_text.additional
+    with pytest.raises(InputError):
+        bear_options_from_text("{", "workspace (BEAR options)")
