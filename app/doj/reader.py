@@ -10,7 +10,7 @@ instead of transcoding the whole file.
 """
 
 import mmap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +27,7 @@ from app.jobs import CancelToken, Progress, ProgressCallback, no_progress
 BOM = b"\xef\xbb\xbf"
 _HEAD = 1 << 16  # enough bytes to find the header and the first record
 _READ = (*NEEDED, "END_OF_REC")  # END_OF_REC: the cheap screen of the record shape
+_STAGES = 3  # progress steps per file: line facts, the main read, the checks
 
 
 @dataclass(frozen=True)
@@ -46,23 +47,40 @@ def read_sources(
     if not sources:
         raise InputError("(no file)", "choose at least one DOJ research file.")
     frames = []
-    for done, source in enumerate(sources):
-        if cancel:
-            cancel.check()
-        progress(Progress(done, len(sources), f"Reading {source.name}"))
-        frames.append(read_source(source))
-    progress(Progress(len(sources), len(sources), "Read all files"))
+    total = len(sources) * _STAGES
+    for index, source in enumerate(sources):
+
+        def stage(step: int, text: str, index: int = index, name: str = source.name) -> None:
+            if cancel:
+                cancel.check()
+            progress(Progress(index * _STAGES + step, total, f"{text} {name}"))
+
+        frames.append(read_source(source, stage))
+    progress(Progress(total, total, f"Read {len(sources)} file(s)"))
     return pl.concat(frames, how="vertical") if len(frames) > 1 else frames[0]
 
 
-def read_source(source: DojSource) -> pl.DataFrame:
+def _no_stage(step: int, text: str) -> None:
+    """Stage reports for callers that do not show progress."""
+
+
+def read_source(
+    source: DojSource, stage: Callable[[int, str], None] = _no_stage
+) -> pl.DataFrame:
     with _mapped(source) as raw:
         layout = find_layout(source.name, bytes(raw[:_HEAD]), len(raw))
         payload: bytes | str = source.data if source.data is not None else str(source.path)
-        return _read(source.name, payload, raw, layout)
+        return _read(source.name, payload, raw, layout, stage)
 
 
-def _read(name: str, payload: bytes | str, raw: memoryview, layout: Layout) -> pl.DataFrame:
+def _read(
+    name: str,
+    payload: bytes | str,
+    raw: memoryview,
+    layout: Layout,
+    stage: Callable[[int, str], None],
+) -> pl.DataFrame:
+    stage(0, "Checking the lines of")
     first_line = _first_line(raw, layout)
     marker = first_record_marker(name, first_line, layout.first_data_line, layout.has_header)
     facts = scan_line_facts(payload, layout.first_data_line - 1, layout.first_data_offset,
@@ -74,6 +92,7 @@ def _read(name: str, payload: bytes | str, raw: memoryview, layout: Layout) -> p
         return exact_check(name, every, pl.int_range(0, every.len(), eager=True)
                            + layout.first_data_line)
 
+    stage(1, "Reading the records of")
     try:
         frame = _read_needed(name, payload, layout)
     except InputError:
@@ -88,6 +107,7 @@ def _read(name: str, payload: bytes | str, raw: memoryview, layout: Layout) -> p
     if facts.ends_with_marker is not None:
         suspect = record & ((frame["END_OF_REC"] != marker) | ~facts.ends_with_marker)
     suspects = suspect.arg_true()
+    stage(2, f"Checking {facts.count:,} records of")
     if suspects.len():
         pieces = cut_lines(raw, facts, suspects)
         if pieces is None or suspects.len() > max(1000, facts.count // 20):
