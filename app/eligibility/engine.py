@@ -12,7 +12,7 @@ import polars as pl
 from app.eligibility.dates import PROP64_EFFECTIVE, add_years, add_years_expr
 from app.eligibility.policy import Policy
 from app.eligibility.rules import RULES_BY_ID
-from app.eligibility.sections import PROP64_NUMBERS, RELATED_HS
+from app.eligibility.sections import CYCLE_RELATED, PROP64_NUMBERS, list_pattern
 
 DETERMINATION_COLUMNS = (
     "subject_id", "cnt_order", "name", "dob", "cii_number", "case_number", "court",
@@ -25,20 +25,34 @@ _RELATED_NAME = {"664": "attempt", "182": "conspiracy", "32": "accessory"}
 
 
 def select_candidates(convictions: pl.LazyFrame, county: str, policy: Policy) -> pl.LazyFrame:
-    """In-county Prop 64 convictions, plus every recognisable related one (never dropped)."""
+    """In-county Prop 64 convictions and every attempt, conspiracy or accessory written with
+    a Prop 64 section (never dropped), plus the related offences the policy brings in when
+    they share an arrest cycle with a Prop 64 conviction of the same person."""
     related_p64 = pl.col("related_prefix").is_not_null() & pl.col("section_number").is_in(
         PROP64_NUMBERS
     )
-    related_hs = [s for s in RELATED_HS if s in policy.related]
-    related_other = (
-        pl.col("related_prefix").is_null()
-        & (pl.col("section_code") == "HS")
-        & pl.col("section_number").is_in(related_hs)
+    specs = tuple(spec for kind in policy.related for spec in CYCLE_RELATED.get(kind, ()))
+    cycle = pl.col("CNT_ORDER").str.slice(0, 3)
+    frame = convictions.with_columns(cycle.alias("_cycle"))
+    if specs:
+        p64_cycles = frame.filter(pl.col("is_prop64")).select("subject_id", "_cycle").unique()
+        in_cycle = frame.join(p64_cycles.with_columns(pl.lit(True).alias("_p64_cycle")),
+                              on=["subject_id", "_cycle"], how="left", maintain_order="left")
+        related_other = (
+            pl.col("related_prefix").is_null()
+            & pl.col("section_key").str.contains(list_pattern(specs))
+            & pl.col("_p64_cycle").fill_null(False)
+        )
+    else:
+        in_cycle, related_other = frame, pl.lit(False)
+    return (
+        in_cycle.filter(
+            (pl.col("STP_ORI_CNTY_NAME") == county)
+            & (pl.col("is_prop64") | related_p64 | related_other)
+        )
+        .with_columns((related_p64 | related_other).alias("is_related"))
+        .drop("_cycle", "_p64_cycle", strict=False)
     )
-    return convictions.filter(
-        (pl.col("STP_ORI_CNTY_NAME") == county)
-        & (pl.col("is_prop64") | related_p64 | related_other)
-    ).with_columns((related_p64 | related_other).alias("is_related"))
 
 
 def attach_priors(candidates: pl.LazyFrame, events: pl.LazyFrame) -> pl.LazyFrame:
@@ -298,7 +312,8 @@ def evaluate(
         ),
         pl.when(pl.col("rule_id") == "RELATED_OFFENCE")
         .then(pl.format("{} ({})", pl.col("reason"),
-                        pl.col("related_prefix").replace_strict(_RELATED_NAME, default="related")))
+                        pl.col("related_prefix").replace_strict(
+                            _RELATED_NAME, default="same arrest cycle as a Prop 64 conviction")))
         .otherwise(pl.col("reason"))
         .alias("reason"),
     )

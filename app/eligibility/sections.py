@@ -41,7 +41,16 @@ PC290_REGISTRABLE: Final[tuple[str, ...]] = (
 
 # Misdemeanor subdivisions whose two priors keep a later conviction a felony (3.3).
 REPEAT_SUBDIVISIONS: Final = ("HS 11358(C)", "HS 11359(B)", "HS 11360(A)(2)")
-RELATED_HS: Final = ("11366", "11366.5")
+# Offences some pilots reviewed when they share an arrest cycle with a Prop 64 conviction
+# (DOMAIN.md 3.1), keyed by the policy's `scope.related` value that brings them in.
+CYCLE_RELATED: Final[dict[str, tuple[str, ...]]] = {
+    "accessory": ("PC 32",),
+    "conspiracy": ("PC 182",),
+    "11366": ("HS 11366",),
+    "11366.5": ("HS 11366.5",),
+    "cycle": ("PC 647(F)", "PC 602", "PC 466", "PC 148", "PC 148.9", "PC 1320", "HS 11364",
+              "HS 11550", "BP 4060", "BP 4140", "BP 4149", "VC 40508"),
+}
 
 
 def spec_pattern(spec: str) -> str:

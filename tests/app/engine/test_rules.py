@@ -242,3 +242,54 @@ def test_seven_year_figure_uses_as_of() -> None:
     later = evaluate_rows(rows, county="SACRAMENTO", policy=policy, as_of=date(2030, 1, 1))
     assert recent.summary["people_no_conviction_last_7_years"] == 1
     assert later.summary["people_no_conviction_last_7_years"] == 0
+
+
+def test_cycle_related_offences_only_with_a_prop64_conviction_in_the_same_cycle() -> None:
+    from app.eligibility.policy import policy_from_mapping
+
+    policy = policy_from_mapping({"scope": {"related": ["cycle", "accessory"]}}, "related")
+    p = Person("1")
+    p.conviction("11357 HS-POSSESS", "20100101", level="MISDEMEANOR", toc="M", cycle=1)
+    p.conviction("11364 HS-PARAPHERNALIA", "20100101", level="MISDEMEANOR", toc="M", cycle=1)
+    p.conviction("32 PC-ACCESSORY", "20100101", cycle=1)
+    p.conviction("11364 HS-PARAPHERNALIA", "20120101", level="MISDEMEANOR", toc="M", cycle=2)
+    det = evaluate_rows(rows_frame([p]), county="SACRAMENTO", policy=policy,
+                        as_of=AS_OF).determinations
+    assert det["code_section"].to_list() == ["11357 HS", "11364 HS", "32 PC"]
+    assert det["rule_id"].to_list() == ["MISDEMEANOR_OR_INFRACTION", "RELATED_OFFENCE",
+                                        "RELATED_OFFENCE"]
+    assert "same arrest cycle" in det["reason"][1]
+    assert run([p])["code_section"].to_list() == ["11357 HS"]  # statutory: not in scope
+
+
+def test_a_person_split_across_files_is_one_person() -> None:
+    from app.doj.reader import read_sources
+    from app.doj.source import DojSource
+    from tests.doj_builder import to_csv
+
+    first, second = Person("7"), Person("7", _count=10)  # distinct counts of one person
+    first.conviction("187 PC-MURDER", "19900101")
+    second.conviction("11359 HS-SALE", "20000101")
+    rows = read_sources([DojSource(name="a.dat", data=to_csv([first])),
+                         DojSource(name="b.dat", data=to_csv([second], header=False))])
+    result = evaluate_rows(rows, county="SACRAMENTO", policy=builtin_policy("statutory"),
+                           as_of=AS_OF)
+    assert result.determinations["rule_id"].to_list() == ["CHALLENGE_PRIOR_SUPER_STRIKE"]
+    assert result.summary["people_evaluated"] == 1
+
+
+def test_literal_rows_frame_with_nulls() -> None:
+    from app.doj.schema import NEEDED
+
+    row = {column: None for column in NEEDED}
+    row.update(SUBJECT_ID="9", PRI_NAME="ROE,R", PRI_DOB="19700101",
+               STP_EVENT_DATE="20100101", STP_TYPE_DESCR="COURT ACTION",
+               STP_ORI_CNTY_NAME="SACRAMENTO", CNT_ORDER="001001001000",
+               OFFENSE_DESCR="11359 HS-SALE", DISP_DESCR="CONVICTED", OFFENSE_TOC="F")
+    rows = pl.DataFrame([row], schema={c: pl.String for c in NEEDED}).with_columns(
+        source=pl.lit("literal"), line=pl.lit(1, pl.Int64))
+    det = evaluate_rows(rows, county="SACRAMENTO", policy=builtin_policy("statutory"),
+                        as_of=AS_OF).determinations
+    assert det.row(0, named=True)["rule_id"] == "FELONY_REDUCE_SECTION"
+    assert det.row(0, named=True)["case_number"] == ""
+    assert "no_case_number" in det.row(0, named=True)["flags"]
