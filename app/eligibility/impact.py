@@ -64,6 +64,7 @@ def impact_summary(
     sources: list[str],
 ) -> dict[str, Any]:
     real_people = ~pl.col("subject_id").str.starts_with("(blank SUBJECT_ID)")
+    related = pl.col("rule_id") == "RELATED_OFFENCE"
     det = determinations
     convictions = convictions.select("subject_id", "CNT_ORDER", "level", "event_date")
     outcome = det.select(
@@ -86,7 +87,12 @@ def impact_summary(
         "policy": {"id": policy_id, "name": policy_name},
         "sources": sources,
         "convictions_evaluated": det.height,
-        "people_evaluated": det.filter(real_people)["subject_id"].n_unique(),
+        # As BEAR counted them: people with an in-county Prop 64 conviction (a person whose
+        # only evaluated conviction is a related offence is in `people_related_only`).
+        "people_evaluated": det.filter(real_people & ~related)["subject_id"].n_unique(),
+        "people_related_only": det.filter(real_people).group_by("subject_id").agg(
+            (pl.col("rule_id") == "RELATED_OFFENCE").all().alias("only")
+        )["only"].sum(),
         "determinations": determinations_count,
         "people_with_relief": relief_people["subject_id"].n_unique(),
         **_people_figures(convictions, outcome, as_of),
