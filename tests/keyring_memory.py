@@ -1,31 +1,5 @@
-"""An in-memory OS keyring for tests: headless Linux has no working keyring backend, and a
-plaintext file backend would be the wrong thing to test against (secrets never hit disk)."""
+"""The in-memory OS keyring tests use (it lives in app/intake/memory_keyring.py)."""
 
-import keyring
-from keyring.backend import KeyringBackend
-from keyring.errors import PasswordDeleteError
+from app.intake.memory_keyring import MemoryKeyring, install_memory_keyring
 
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.entries.pop((service, username), None) is None:
-            raise PasswordDeleteError(username)
-
-
-def install_memory_keyring() -> MemoryKeyring:
-    """A fresh, empty in-memory keyring as the process's keyring; returns it for checks."""
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    return backend
+__all__ = ["MemoryKeyring", "install_memory_keyring"]

@@ -49,28 +49,12 @@ def main(args: list[str]) -> int:
 
 def _render(out: Path, scale: str) -> None:
     """Runs inside the child process, with QT_SCALE_FACTOR already set."""
-    import keyring
-    from keyring.backend import KeyringBackend
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-    class ThrowAwayKeyring(KeyringBackend):
-        priority = 1  # type: ignore[assignment]
+    from app.intake.memory_keyring import install_memory_keyring
 
-        def __init__(self) -> None:
-            super().__init__()
-            self.entries: dict[tuple[str, str], str] = {}
-
-        def get_password(self, service: str, username: str) -> str | None:
-            return self.entries.get((service, username))
-
-        def set_password(self, service: str, username: str, password: str) -> None:
-            self.entries[(service, username)] = password
-
-        def delete_password(self, service: str, username: str) -> None:
-            self.entries.pop((service, username), None)
-
-    keyring.set_keyring(ThrowAwayKeyring())
+    install_memory_keyring()  # never the real keyring of the developer's PC
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
 
