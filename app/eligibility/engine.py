@@ -214,17 +214,15 @@ def _reason(policy: Policy) -> pl.Expr:
         "YEARS_CRIME_FREE": a.years_crime_free, "BEAR_CRIME_FREE": a.years_crime_free,
         "YEARS_FELONY_FREE": a.years_felony_free,
     }  # fmt: skip
-    rule = pl.col("rule_id")
-    pairs: list[tuple[str, pl.Expr]] = []
-    for rule_id, spec in RULES_BY_ID.items():
-        text = spec.reason.replace("{n}", str(numbers.get(rule_id, "")))
-        if "{section}" in text:
-            head, tail = text.split("{section}", 1)
-            value: pl.Expr = pl.concat_str([pl.lit(head), pl.col("section_number"), pl.lit(tail)])
-        else:
-            value = pl.lit(text)
-        pairs.append((rule_id, value))
-    return first_match([(rule == rule_id, value) for rule_id, value in pairs], pl.lit(""))
+    templates = {
+        rule_id: spec.reason.replace("{n}", str(numbers.get(rule_id, "")))
+        for rule_id, spec in RULES_BY_ID.items()
+    }
+    return (
+        pl.col("rule_id")
+        .replace_strict(templates, return_dtype=pl.String)
+        .str.replace("{section}", pl.col("section_number"), literal=True)
+    )
 
 
 def _flags(as_of: date) -> pl.Expr:
