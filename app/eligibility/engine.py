@@ -262,7 +262,9 @@ def _facts() -> pl.Expr:
         pl.format("prior super strike {}", pl.col("text_super_strike")),
         pl.format("prior PC 290 conviction {}", pl.col("text_pc290")),
         pl.format("PC 290 registration {}", pl.col("text_registration")),
-        pl.format("prior same-subdivision convictions {}", pl.col("text_repeat")),
+        pl.when(pl.col("count_repeat").fill_null(0) >= 2).then(  # one alone is no ground
+            pl.format("prior same-subdivision convictions {}", pl.col("text_repeat"))
+        ),
         pl.when(pl.col("currently_serving")).then(
             pl.format("sentence ends {}", pl.col("sentence_end").dt.to_string("%Y-%m-%d"))
         ),
