@@ -16,8 +16,8 @@ from app.eligibility.sections import (
     parse_section,
 )
 
-# Fields whose padding is worth telling the DA about: they decide the determination.
-_DECISIVE = ("SUBJECT_ID", "DISP_DESCR", "CONV_STAT_DESCR", "OFFENSE_TOC", "OFFENSE_DESCR")
+# Padding is worth telling the DA about in the fields that decide the determination:
+# SUBJECT_ID, DISP_DESCR, CONV_STAT_DESCR, OFFENSE_TOC, OFFENSE_DESCR.
 # Trimmed on every row: what decides which rows matter. The rest is trimmed only on the rows
 # that need it (convictions, registrations, court rows, each person's first row), which is
 # most of the speed on a multi-million-row file.
@@ -33,6 +33,13 @@ def _date(column: str) -> pl.Expr:
     return pl.col(column).str.strptime(pl.Date, "%Y%m%d", strict=False)
 
 
+def _padded(*columns: str) -> pl.Expr:
+    """Whether any of these raw values had blanks around it (DOJ pads with spaces)."""
+    return pl.any_horizontal(
+        [pl.col(c).str.starts_with(" ") | pl.col(c).str.ends_with(" ") for c in columns]
+    ).fill_null(False)
+
+
 def _trim(*columns: str) -> list[pl.Expr]:
     return [pl.col(c).fill_null("").str.strip_chars().alias(c) for c in columns]
 
@@ -43,9 +50,7 @@ def prepare_rows(rows: pl.DataFrame) -> pl.LazyFrame:
     return (
         rows.lazy()
         .with_columns(
-            pl.any_horizontal(
-                [pl.col(c).fill_null("").str.contains(r"^\s|\s$") for c in _DECISIVE]
-            ).alias("padded"),
+            _padded("SUBJECT_ID", "DISP_DESCR").alias("padded_keys"),
             *_trim(*_KEYS),
         )
         .with_columns(
@@ -122,6 +127,8 @@ def build_convictions(prepared: pl.LazyFrame) -> pl.LazyFrame:
     length = pl.col("SENT_LENGTH").str.strip_chars().cast(pl.Int64, strict=False).fill_null(0)
     unit = pl.col("SENT_TIME_CODE").str.strip_chars()
     conv = prepared.filter(pl.col("convicted")).with_columns(
+        (pl.col("padded_keys") | _padded("CONV_STAT_DESCR", "OFFENSE_TOC", "OFFENSE_DESCR"))
+        .alias("padded"),
         pl.when(unit == "D").then(length).otherwise(0).alias("_d"),
         pl.when(unit == "M").then(length).otherwise(0).alias("_m"),
         pl.when(unit == "Y").then(length).otherwise(0).alias("_y"),
