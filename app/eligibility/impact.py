@@ -66,7 +66,10 @@ def impact_summary(
     real_people = ~pl.col("subject_id").str.starts_with("(blank SUBJECT_ID)")
     related = pl.col("rule_id") == "RELATED_OFFENCE"
     det = determinations
-    convictions = convictions.select("subject_id", "CNT_ORDER", "level", "event_date")
+    # Only people with an evaluated conviction can be left with no felony or conviction.
+    convictions = convictions.select("subject_id", "CNT_ORDER", "level", "event_date").join(
+        det.select("subject_id").unique(), on="subject_id", how="semi"
+    )
     outcome = det.select(
         "subject_id", pl.col("cnt_order").alias("CNT_ORDER"),
         pl.col("determination").alias("outcome"),
