@@ -27,6 +27,11 @@ LICENCES: Final = (
     ("cryptography", "Apache-2.0 or BSD-3-Clause", ""),
     ("pysequoia", "Apache-2.0", "built on Sequoia PGP, GNU LGPL v2 or later"),
     ("pyzipper", "MIT", ""), ("msoffcrypto-tool", "MIT", ""),
+    ("pypdf", "BSD-3-Clause", ""), ("Pillow", "MIT-CMU", ""),
+    ("pycryptodomex", "BSD and public domain", ""),
+    ("Python", "Python Software Foundation License", ""),
+    ("PyInstaller bootloader", "GPL v2 with the bootloader exception",
+     "the exception allows shipping it with programs of any licence"),
 )  # fmt: skip
 
 

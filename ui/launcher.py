@@ -8,6 +8,7 @@ are. `countyclear screenshots DIR` is a developer command handled here because i
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from app.paths import RESOURCES, user_home
 
@@ -52,7 +53,9 @@ def run_sample_headless() -> int:
     return code
 
 
-def run_app() -> int:
+def run_app(workspace: Path | None = None) -> int:
+    """The desktop app; `workspace` (a double-clicked .ccws file) is opened at once."""
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from app.logsetup import configure_logging
@@ -65,11 +68,23 @@ def run_app() -> int:
     app.setOrganizationName("CountyClear")
     window = MainWindow()
     window.show()
+    if workspace is not None:
+        QTimer.singleShot(0, lambda: window.flow.open_workspace(workspace))
     return int(app.exec())
 
 
+def _quiet_missing_streams() -> None:
+    """The windowed Windows executable has no console: sys.stdout/stderr are None there."""
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _quiet_missing_streams()
     args = list(sys.argv[1:] if argv is None else argv)
+    if len(args) == 1 and args[0].lower().endswith(".ccws"):  # file association, Open with
+        return run_app(Path(args[0]))
     if args and args[0] == "screenshots":
         from ui.screenshots import main as screenshots
 

@@ -17,11 +17,11 @@ DISTRIBUTIONS = {
     "PySide6-Essentials": "Qt for Python (PySide6) and Qt 6", "polars": "polars",
     "openpyxl": "openpyxl", "lxml": "lxml", "reportlab": "ReportLab", "keyring": "keyring",
     "cryptography": "cryptography", "pysequoia": "pysequoia", "pyzipper": "pyzipper",
-    "msoffcrypto-tool": "msoffcrypto-tool",
+    "msoffcrypto-tool": "msoffcrypto-tool", "pypdf": "pypdf", "pillow": "Pillow",
 }  # fmt: skip
 SPDX_WORDS = {"GNU LGPL v3": "LGPL-3.0", "MIT": "MIT", "BSD-3-Clause": "BSD-3-Clause",
               "BSD": "BSD", "Apache-2.0 or BSD-3-Clause": "Apache-2.0 OR BSD-3-Clause",
-              "Apache-2.0": "Apache"}
+              "Apache-2.0": "Apache", "MIT-CMU": "MIT-CMU"}
 
 
 def test_about_names_version_offline_promise_and_licences(qtbot: QtBot) -> None:

@@ -54,3 +54,25 @@ def test_without_a_display_the_sample_runs_headless(
 def test_screenshots_needs_a_folder(capsys: pytest.CaptureFixture[str]) -> None:
     assert launcher.main(["screenshots"]) == 2
     assert "usage: countyclear screenshots DIR" in capsys.readouterr().err
+
+
+def test_a_double_clicked_workspace_opens_the_app_with_it(monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from ui import launcher
+
+    opened = []
+    monkeypatch.setattr(launcher, "run_app", lambda workspace=None: opened.append(workspace) or 0)
+    path = tmp_path / "county.CCWS"
+    assert launcher.main([str(path)]) == 0
+    assert opened == [path]
+
+
+def test_missing_console_streams_are_replaced(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    from ui import launcher
+
+    monkeypatch.setattr(sys, "stderr", None)
+    launcher._quiet_missing_streams()
+    assert sys.stderr is not None
+    sys.stderr.write("written nowhere\n")
+    sys.stderr.close()
