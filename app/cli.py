@@ -27,8 +27,9 @@ COMMANDS = {
 log = logging.getLogger("countyclear.cli")
 
 
-def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The full parser, or (`only`) one command's parser plus the others' names."""
+def build_parser(only: str | None = "") -> argparse.ArgumentParser:
+    """Every command's parser (`only=None`), or one command's (`only`) and the others'
+    names; the default, "", registers names only (enough for --version)."""
     parser = argparse.ArgumentParser(
         prog="countyclear",
         description="Clear Proposition 64 cannabis convictions. Without a command, opens the "
@@ -37,7 +38,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"CountyClear {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, summary in COMMANDS.items():
-        if only is None or name == only:
+        if only is None or (only and name == only):
             import_module(f"app.commands.{name}").register(sub)
         else:
             sub.add_parser(name, help=summary)
@@ -47,7 +48,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
     chosen = words[0] if words and words[0] in COMMANDS else None
-    args = build_parser(chosen).parse_args(words)
+    # Only --help lists every command's options; anything else imports at most one module.
+    wants_help = not words or words[0] in ("-h", "--help")
+    only = chosen if chosen else (None if wants_help else "")
+    args = build_parser(only).parse_args(words)
     if args.command is None:
         build_parser().print_help()
         return 0
