@@ -56,6 +56,7 @@ def run_sample_headless() -> int:
 def run_app(workspace: Path | None = None) -> int:
     """The desktop app; `workspace` (a double-clicked .ccws file) is opened at once."""
     from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from app.logsetup import configure_logging
@@ -66,6 +67,7 @@ def run_app(workspace: Path | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("CountyClear")
     app.setOrganizationName("CountyClear")
+    app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "countyclear.png")))
     window = MainWindow()
     window.show()
     if workspace is not None:

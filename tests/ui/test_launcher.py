@@ -76,3 +76,14 @@ def test_missing_console_streams_are_replaced(monkeypatch) -> None:  # type: ign
     assert sys.stderr is not None
     sys.stderr.write("written nowhere\n")
     sys.stderr.close()
+
+
+def test_the_icon_ships_as_png_and_a_multi_size_windows_ico() -> None:
+    from PIL import Image
+
+    from app.paths import RESOURCES
+
+    with Image.open(RESOURCES / "icons" / "countyclear.ico") as ico:
+        assert {(16, 16), (32, 32), (48, 48), (256, 256)} <= set(ico.info["sizes"])
+    with Image.open(RESOURCES / "icons" / "countyclear.png") as png:
+        assert png.size == (256, 256) and png.mode == "RGBA"
