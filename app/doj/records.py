@@ -139,12 +139,13 @@ def build_convictions(prepared: pl.LazyFrame) -> pl.LazyFrame:
         "blank_subject", "source", "line", "SENT_LOC_DESCR", "SENT_LENGTH", "SENT_TIME_CODE",
     ]  # fmt: skip
     key = ["subject_id", "CNT_ORDER"]
-    # The first row of a count is the conviction; the rest add sentence components.
+    # The first row of a count is the conviction; the rest add sentence components. Both
+    # list the counts in first-seen order, so they sit side by side without a join.
     firsts = conv.unique(subset=key, keep="first", maintain_order=True).select(*key, *first_cols)
-    totals = conv.group_by(key).agg(
+    totals = conv.group_by(key, maintain_order=True).agg(
         pl.col("padded").any(), pl.col("_d").sum(), pl.col("_m").sum(), pl.col("_y").sum()
     )
-    grouped = firsts.join(totals, on=key, how="left", maintain_order="left")
+    grouped = pl.concat([firsts, totals.drop(key)], how="horizontal")
     detailed = with_unique_sections(_detail_rows(grouped))
     return detailed.with_row_index("_order").with_columns(
         _level().alias("level"),
@@ -156,10 +157,14 @@ def build_convictions(prepared: pl.LazyFrame) -> pl.LazyFrame:
 
 def with_unique_sections(rows: pl.LazyFrame) -> pl.LazyFrame:
     """Sections parsed once per distinct charge text (a file has thousands, not millions)."""
-    texts = rows.select("OFFENSE_DESCR", "COMMENT_TEXT").unique()
-    parsed = with_sections(texts)
-    return rows.join(parsed, on=["OFFENSE_DESCR", "COMMENT_TEXT"], how="left",
-                     maintain_order="left", nulls_equal=True)
+    on = ["OFFENSE_DESCR", "COMMENT_TEXT"]
+    frame = rows.collect()
+    parsed = with_sections(frame.lazy().select(on).unique()).collect()
+    # Join only the two text columns to find each row's parsed charge, then gather: far
+    # cheaper than carrying every column of the rows through the join.
+    which = frame.select(on).join(parsed.select(on).with_row_index("_charge"), on=on,
+                                  how="left", maintain_order="left", nulls_equal=True)
+    return frame.hstack(parsed.drop(on)[which["_charge"]]).lazy()
 
 
 def _add_sentence(start: pl.Expr, years: pl.Expr, months: pl.Expr, days: pl.Expr) -> pl.Expr:
