@@ -29,10 +29,13 @@ def repair(frame: pl.DataFrame, facts: LineFacts, raw: memoryview) -> pl.DataFra
         again = _parse(bytes(raw[first:]).decode("cp1252", errors="replace").encode("utf-8"))
         return again.with_columns(frame.drop(NEEDED))
     # Only the columns where a replacement shows need new values (usually just the name).
+    shows = frame.select(NEEDED)[flagged].select(
+        pl.col(NEEDED).str.contains(REPLACEMENT, literal=True).any()
+    ).row(0)
     repaired = [
         frame[column].scatter(flagged, fixed[column])
-        for column in NEEDED
-        if frame[column].gather(flagged).str.contains(REPLACEMENT, literal=True).any()
+        for column, show in zip(NEEDED, shows, strict=True)
+        if show
     ]
     return frame.with_columns(repaired)
 

@@ -120,8 +120,11 @@ def _read(
         source=pl.lit(name),
         line=pl.int_range(pl.len(), dtype=pl.Int64) + layout.first_data_line,
     )
-    # polars keeps one row per physical line, blank lines included; drop those.
-    return frame.filter(record).select(*NEEDED, "source", "line")
+    # polars keeps one row per physical line, blank lines included; drop those (a filter
+    # copies every column, so only when there are any).
+    if not record.all():
+        frame = frame.filter(record)
+    return frame.select(*NEEDED, "source", "line")
 
 
 def _first_line(raw: memoryview, layout: Layout) -> str:
