@@ -91,7 +91,24 @@ def attach_priors(candidates: pl.LazyFrame, events: pl.LazyFrame) -> pl.LazyFram
                 wide = wide.with_columns(
                     pl.lit(None, dtype=pl.String if value == "text" else pl.UInt32).alias(name)
                 )
-    return candidates.join(wide.lazy(), on=["subject_id", "CNT_ORDER"], how="left")
+    return attach(candidates.collect(), wide, ["subject_id", "CNT_ORDER"]).lazy()
+
+
+def attach(frame: pl.DataFrame, table: pl.LazyFrame | pl.DataFrame, on: str | list[str]
+           ) -> pl.DataFrame:
+    """`frame` left-joined with a table holding at most one row per key, in `frame`'s order.
+
+    Only the key columns go through the join; the matched values are then set beside
+    `frame`. A join that carries every column of a wide frame costs several times more.
+    """
+    keys = [on] if isinstance(on, str) else on
+    matched = (
+        frame.lazy().select(keys).join(table.lazy(), on=keys, how="left",
+                                       maintain_order="left")
+        .collect().drop(keys)
+    )
+    clashes = set(matched.columns) & set(frame.columns)
+    return frame.hstack(matched.rename({c: f"{c}_right" for c in clashes}))
 
 
 def _rule_chain(policy: Policy, as_of: date, c: dict[str, pl.Expr]) -> pl.Expr:
@@ -283,9 +300,9 @@ def evaluate(
 ) -> pl.DataFrame:
     """One determination per candidate conviction, columns as docs/CONTRACTS.md lists."""
     frame = (
-        candidates.join(people, on="subject_id", how="left")
-        .join(case_numbers, on="case_key", how="left")
-        .join(case_sizes, on="case_key", how="left")
+        attach(attach(attach(candidates.collect(), people, "subject_id"), case_numbers,
+                      "case_key"), case_sizes, "case_key")
+        .lazy()
         .with_columns(
             (pl.col("sentence_end").fill_null(date.min) > as_of).alias("currently_serving"),
         )
