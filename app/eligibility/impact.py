@@ -11,20 +11,16 @@ from app.eligibility.rules import DETERMINATIONS
 RELIEF = ("dismiss", "reduce")
 
 
-def _people_figures(
-    convictions: pl.DataFrame, outcome: pl.DataFrame, as_of: date
-) -> dict[str, int]:
+def _people_figures(frame: pl.DataFrame, outcome: pl.Expr, as_of: date) -> dict[str, int]:
     """People with no felony / no conviction / no conviction in 7 years left after relief.
 
     As BEAR counted them: among people who had at least one such conviction, every one of
-    them got the relief (felonies: dismiss or reduce; convictions: dismiss).
+    them got the relief (felonies: dismiss or reduce; convictions: dismiss). `frame` holds
+    the people's convictions; `outcome` gives each one's outcome ("none" if not evaluated).
     """
     seven_years_ago = add_years(as_of, -7)
-    frame = convictions.join(outcome, on=["subject_id", "CNT_ORDER"], how="left").with_columns(
-        pl.col("outcome").fill_null("none")
-    )
-    dismissed = pl.col("outcome") == "dismiss"
-    relieved = pl.col("outcome").is_in(RELIEF)
+    dismissed = outcome == "dismiss"
+    relieved = outcome.is_in(RELIEF)
     felony = pl.col("level") == "felony"
     recent = pl.col("event_date") > seven_years_ago
     per_person = frame.group_by("subject_id").agg(
@@ -67,16 +63,19 @@ def impact_summary(
     related = pl.col("rule_id") == "RELATED_OFFENCE"
     det = determinations
     # Only people with an evaluated conviction can be left with no felony or conviction.
+    # One join serves both outcomes: the determinations, and every Prop 64 one dismissed.
     convictions = convictions.select("subject_id", "CNT_ORDER", "level", "event_date").join(
         det.select("subject_id").unique(), on="subject_id", how="semi"
+    ).join(
+        det.select("subject_id", pl.col("cnt_order").alias("CNT_ORDER"), "determination",
+                   "rule_id"),
+        on=["subject_id", "CNT_ORDER"], how="left",
     )
-    outcome = det.select(
-        "subject_id", pl.col("cnt_order").alias("CNT_ORDER"),
-        pl.col("determination").alias("outcome"),
-    )
-    everything_dismissed = det.filter(pl.col("rule_id") != "RELATED_OFFENCE").select(
-        "subject_id", pl.col("cnt_order").alias("CNT_ORDER"),
-        pl.lit("dismiss").alias("outcome"),
+    outcome = pl.col("determination").fill_null("none")
+    everything_dismissed = (
+        pl.when(pl.col("rule_id").is_not_null() & (pl.col("rule_id") != "RELATED_OFFENCE"))
+        .then(pl.lit("dismiss"))
+        .otherwise(pl.lit("none"))
     )
     relief_people = det.filter(pl.col("determination").is_in(RELIEF) & real_people)
     per_person_race = relief_people.group_by("subject_id").agg(pl.col("race").first())
