@@ -68,16 +68,20 @@ def evaluate_rows(
     prepared = prepare_rows(rows).collect().lazy()
     convictions = build_convictions(prepared).collect()
     step(1, f"Building the history of each person ({convictions.height:,} convictions)")
-    people = build_people(prepared, convictions.lazy()).collect()
-    events = build_prior_events(prepared, convictions.lazy())
+    # Independent of each other: collected together, polars runs them side by side.
+    people, events_frame, candidates = pl.collect_all([
+        build_people(prepared, convictions.lazy()),
+        build_prior_events(prepared, convictions.lazy()),
+        select_candidates(convictions.lazy(), county, policy),
+    ])
+    events = events_frame.lazy()
     step(2, f"Applying the policy '{policy.name}'")
-    candidates = select_candidates(convictions.lazy(), county, policy).collect()
-    case_numbers = build_case_numbers(prepared, candidates.lazy().select("case_key").unique())
-    case_sizes = (
+    case_numbers, case_sizes = (frame.lazy() for frame in pl.collect_all([
+        build_case_numbers(prepared, candidates.lazy().select("case_key").unique()),
         convictions.lazy().group_by("case_key").agg(pl.len().alias("case_convictions"))
         .join(candidates.lazy().group_by("case_key").agg(pl.len().alias("case_evaluated")),
-              on="case_key", how="left")
-    )
+              on="case_key", how="left"),
+    ]))
     with_priors = attach_priors(candidates.lazy(), events)
     determinations = evaluate(with_priors, people.lazy(), case_numbers, case_sizes, policy, as_of)
     step(3, f"Computing impact figures for {determinations.height:,} convictions")
