@@ -11,7 +11,7 @@ from app.eligibility.rules import DETERMINATIONS
 RELIEF = ("dismiss", "reduce")
 
 
-def _people_figures(frame: pl.DataFrame, outcome: pl.Expr, as_of: date) -> dict[str, int]:
+def _people_figures(frame: pl.LazyFrame, outcome: pl.Expr, as_of: date) -> pl.LazyFrame:
     """People with no felony / no conviction / no conviction in 7 years left after relief.
 
     As BEAR counted them: among people who had at least one such conviction, every one of
@@ -31,22 +31,26 @@ def _people_figures(frame: pl.DataFrame, outcome: pl.Expr, as_of: date) -> dict[
         recent.fill_null(False).sum().alias("recent"),
         (recent.fill_null(False) & dismissed).sum().alias("recent_dismissed"),
     )
-    return {
-        "people_no_felony": per_person.filter(
-            (pl.col("felonies") > 0) & (pl.col("felonies") == pl.col("felonies_relieved"))
-        ).height,
-        "people_no_conviction": per_person.filter(
-            (pl.col("convictions") > 0) & (pl.col("convictions") == pl.col("dismissed"))
-        ).height,
-        "people_no_conviction_last_7_years": per_person.filter(
-            (pl.col("recent") > 0) & (pl.col("recent") == pl.col("recent_dismissed"))
-        ).height,
-    }
+    return per_person.select(
+        ((pl.col("felonies") > 0) & (pl.col("felonies") == pl.col("felonies_relieved")))
+        .sum().alias("people_no_felony"),
+        ((pl.col("convictions") > 0) & (pl.col("convictions") == pl.col("dismissed")))
+        .sum().alias("people_no_conviction"),
+        ((pl.col("recent") > 0) & (pl.col("recent") == pl.col("recent_dismissed")))
+        .sum().alias("people_no_conviction_last_7_years"),
+    )
 
 
-def _counts(frame: pl.DataFrame, column: str) -> dict[str, int]:
-    grouped = frame.group_by(column).len().sort(column, nulls_last=True)
-    return {str(k) if k is not None else "": int(v) for k, v in grouped.iter_rows()}
+def _counts(frame: pl.LazyFrame, column: str) -> pl.LazyFrame:
+    return frame.group_by(column).len().sort(column, nulls_last=True)
+
+
+def _as_dict(counted: pl.DataFrame) -> dict[str, int]:
+    return {str(k) if k is not None else "": int(v) for k, v in counted.iter_rows()}
+
+
+def _figures(frame: pl.DataFrame) -> dict[str, int]:
+    return {name: int(value) for name, value in frame.row(0, named=True).items()}
 
 
 def impact_summary(
@@ -61,10 +65,12 @@ def impact_summary(
 ) -> dict[str, Any]:
     real_people = ~pl.col("subject_id").str.starts_with("(blank SUBJECT_ID)")
     related = pl.col("rule_id") == "RELATED_OFFENCE"
-    det = determinations
+    det = determinations.lazy()
     # Only people with an evaluated conviction can be left with no felony or conviction.
     # One join serves both outcomes: the determinations, and every Prop 64 one dismissed.
-    convictions = convictions.select("subject_id", "CNT_ORDER", "level", "event_date").join(
+    people_convictions = convictions.lazy().select(
+        "subject_id", "CNT_ORDER", "level", "event_date"
+    ).join(
         det.select("subject_id").unique(), on="subject_id", how="semi"
     ).join(
         det.select("subject_id", pl.col("cnt_order").alias("CNT_ORDER"), "determination",
@@ -79,49 +85,65 @@ def impact_summary(
     )
     relief_people = det.filter(pl.col("determination").is_in(RELIEF) & real_people)
     per_person_race = relief_people.group_by("subject_id").agg(pl.col("race").first())
-    counts = _counts(det, "determination")
-    determinations_count = {d: counts.get(d, 0) for d in DETERMINATIONS}
-    earliest = det["conviction_date"].min()
-    by_reason = _counts(det.filter(pl.col("determination") == "dismiss"), "reason")
-    summary: dict[str, Any] = {
-        "county": county,
-        "as_of": as_of.isoformat(),
-        "policy": {"id": policy_id, "name": policy_name},
-        "sources": sources,
-        "convictions_evaluated": det.height,
-        # As BEAR counted them: people with an in-county Prop 64 conviction (a person whose
-        # only evaluated conviction is a related offence is in `people_related_only`).
-        "people_evaluated": det.filter(real_people & ~related)["subject_id"].n_unique(),
+    flags = det.select(pl.col("flags").str.split("; ")).explode("flags").filter(
+        pl.col("flags") != ""
+    )
+    # Every figure in one collect: polars runs the small queries side by side.
+    queries = {
+        "people_evaluated": det.filter(real_people & ~related).select(
+            pl.col("subject_id").n_unique()
+        ),
         "people_related_only": det.filter(real_people).group_by("subject_id").agg(
             (pl.col("rule_id") == "RELATED_OFFENCE").all().alias("only")
-        )["only"].sum(),
-        "determinations": determinations_count,
-        "people_with_relief": relief_people["subject_id"].n_unique(),
-        **_people_figures(convictions, outcome, as_of),
-        "dismiss_all_prop64": _people_figures(convictions, everything_dismissed, as_of),
+        ).select(pl.col("only").sum()),
+        "people_with_relief": relief_people.select(pl.col("subject_id").n_unique()),
+        "earliest": det.select(pl.col("conviction_date").min()),
+        "people": _people_figures(people_convictions, outcome, as_of),
+        "dismiss_all_prop64": _people_figures(people_convictions, everything_dismissed, as_of),
+        "determinations": _counts(det, "determination"),
         "by_section": _counts(det, "section"),
         "by_level": _counts(det, "level"),
         "by_rule": _counts(det, "rule_id"),
-        "by_dismissal_reason": by_reason,
+        "by_dismissal_reason": _counts(det.filter(pl.col("determination") == "dismiss"),
+                                       "reason"),
         "by_race": _counts(per_person_race, "race"),
         "by_year": _counts(
             det.with_columns(pl.col("conviction_date").dt.year().cast(pl.String).alias("year")),
             "year",
         ),
-        "flags": _flag_counts(det),
+        "flags": _counts(flags, "flags"),
+    }
+    r = dict(zip(queries, pl.collect_all(list(queries.values())), strict=True))
+    counts = _as_dict(r["determinations"])
+    determinations_count = {d: counts.get(d, 0) for d in DETERMINATIONS}
+    earliest = r["earliest"].item()
+    summary: dict[str, Any] = {
+        "county": county,
+        "as_of": as_of.isoformat(),
+        "policy": {"id": policy_id, "name": policy_name},
+        "sources": sources,
+        "convictions_evaluated": determinations.height,
+        # As BEAR counted them: people with an in-county Prop 64 conviction (a person whose
+        # only evaluated conviction is a related offence is in `people_related_only`).
+        "people_evaluated": int(r["people_evaluated"].item()),
+        "people_related_only": int(r["people_related_only"].item()),
+        "determinations": determinations_count,
+        "people_with_relief": int(r["people_with_relief"].item()),
+        **_figures(r["people"]),
+        "dismiss_all_prop64": _figures(r["dismiss_all_prop64"]),
+        "by_section": _as_dict(r["by_section"]),
+        "by_level": _as_dict(r["by_level"]),
+        "by_rule": _as_dict(r["by_rule"]),
+        "by_dismissal_reason": _as_dict(r["by_dismissal_reason"]),
+        "by_race": _as_dict(r["by_race"]),
+        "by_year": _as_dict(r["by_year"]),
+        "flags": _as_dict(r["flags"]),
         "earliest_conviction": earliest.isoformat() if isinstance(earliest, date) else None,
         "compliance": {
-            "identified": det.height,
+            "identified": determinations.height,
             "granted": determinations_count["dismiss"] + determinations_count["reduce"],
             "challenged": 0,
             "pending": determinations_count["review"],
         },
     }
     return summary
-
-
-def _flag_counts(det: pl.DataFrame) -> dict[str, int]:
-    exploded = det.select(pl.col("flags").str.split("; ")).explode("flags").filter(
-        pl.col("flags") != ""
-    )
-    return _counts(exploded, "flags")
