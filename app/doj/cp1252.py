@@ -7,6 +7,8 @@ ends, a byte sequence polars replaced as one), the whole file is transcoded inst
 never wrong.
 """
 
+from collections.abc import Sequence
+
 import polars as pl
 
 from app.doj.lines import REPLACEMENT, LineFacts, cut_lines
@@ -18,29 +20,27 @@ def repair(frame: pl.DataFrame, facts: LineFacts, raw: memoryview) -> pl.DataFra
     flagged = (facts.replaced > 0).arg_true()
     if not flagged.len():
         return frame
+    # Only the columns where a replacement shows need new values (usually just the name),
+    # so only those are parsed again (at least one, to count the lines parsed).
+    shows = frame.select(NEEDED)[flagged].select(
+        pl.col(NEEDED).str.contains(REPLACEMENT, literal=True).any()
+    ).row(0)
+    columns = [column for column, show in zip(NEEDED, shows, strict=True) if show]
     pieces = cut_lines(raw, facts, flagged)
     fixed = None
     if pieces is not None and all(
         REPLACEMENT in p.decode("utf-8", errors="replace") for p in pieces
     ):
-        fixed = _parse(b"\n".join(pieces).decode("cp1252", errors="replace").encode("utf-8"))
+        fixed = _parse(b"\n".join(pieces).decode("cp1252", errors="replace").encode("utf-8"),
+                       columns or NEEDED[:1])
     if fixed is None or fixed.height != flagged.len():
         first = int(facts.starts[0])
         again = _parse(bytes(raw[first:]).decode("cp1252", errors="replace").encode("utf-8"))
         return again.with_columns(frame.drop(NEEDED))
-    # Only the columns where a replacement shows need new values (usually just the name).
-    shows = frame.select(NEEDED)[flagged].select(
-        pl.col(NEEDED).str.contains(REPLACEMENT, literal=True).any()
-    ).row(0)
-    repaired = [
-        frame[column].scatter(flagged, fixed[column])
-        for column, show in zip(NEEDED, shows, strict=True)
-        if show
-    ]
-    return frame.with_columns(repaired)
+    return frame.with_columns([frame[c].scatter(flagged, fixed[c]) for c in columns])
 
 
-def _parse(text: bytes) -> pl.DataFrame:
+def _parse(text: bytes, columns: Sequence[str] = NEEDED) -> pl.DataFrame:
     frame = pl.read_csv(text, has_header=False, infer_schema=False, empty_string_is_null=False,
-                        columns=[INDEX[c] for c in NEEDED])
-    return frame.rename({f"column_{INDEX[c]}": c for c in NEEDED})
+                        columns=[INDEX[c] for c in columns])
+    return frame.rename({f"column_{INDEX[c]}": c for c in columns})
