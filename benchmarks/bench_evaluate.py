@@ -56,12 +56,19 @@ def main() -> None:
                                                 "--policy", "bear_default"],
     }
     size = args.file.stat().st_size / 2**20
-    print(f"{args.file} ({size:,.0f} MiB), {args.runs} runs each, {os.cpu_count()} CPUs")
-    for name, cmd in cases.items():
-        runs = [timed(cmd) for _ in range(args.runs)]
+    print(f"{args.file} ({size:,.0f} MiB), {args.runs} runs each (interleaved), "
+          f"{os.cpu_count()} CPUs")
+    # Interleaved (yardstick, evaluate, evaluate, yardstick, ...) so a noisy spell on the
+    # machine weighs on every case alike.
+    results: dict[str, list[tuple[float, float]]] = {name: [] for name in cases}
+    for _ in range(args.runs):
+        for name, cmd in cases.items():
+            results[name].append(timed(cmd))
+    for name, runs in results.items():
         seconds = statistics.median(r[0] for r in runs)
         peak = statistics.median(r[1] for r in runs)
-        print(f"  {name:<40} median {seconds:6.2f} s   peak RSS {peak:7,.0f} MiB")
+        each = " ".join(f"{r[0]:.2f}" for r in runs)
+        print(f"  {name:<40} median {seconds:6.2f} s   peak RSS {peak:7,.0f} MiB   ({each})")
 
 
 if __name__ == "__main__":
