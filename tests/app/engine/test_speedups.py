@@ -1,0 +1,36 @@
+"""The shortcuts taken for speed give what the plain operations give."""
+
+import polars as pl
+from polars.testing import assert_frame_equal
+
+from app.doj.reader import read_sources
+from app.doj.source import DojSource
+from app.eligibility.engine import attach
+from tests.doj_builder import Person, to_csv
+
+
+def test_attach_is_a_left_join_in_the_frame_order() -> None:
+    frame = pl.DataFrame({
+        "key": ["b", "a", None, "c", "b"],
+        "CNT": ["1", "2", "3", "4", "5"],
+        "shared": [1, 2, 3, 4, 5],
+    })
+    table = pl.DataFrame({"key": ["a", "b", "z"], "value": [10, 20, 30],
+                          "shared": [7, 8, 9]})
+    expected = frame.join(table, on="key", how="left", maintain_order="left")
+    assert_frame_equal(attach(frame, table.lazy(), "key"), expected)
+    both = attach(frame, table.with_columns(CNT=pl.lit("1")), ["key", "CNT"])
+    assert both["value"].to_list() == [20, None, None, None, None]
+    assert both["shared_right"].to_list() == [8, None, None, None, None]
+
+
+def test_windows_1252_only_in_an_unread_column_changes_nothing_read() -> None:
+    a, b = Person("1", name="ROE,RICHARD"), Person("2", name="PEÑA,JOSÉ")
+    a.conviction("11357 HS-POSSESS", "20100101", level="MISDEMEANOR", toc="M",
+                 POB_NAME="MÉXICO")
+    b.conviction("11359 HS-SALE", "20110101")
+    data = to_csv([a, b]).decode("utf-8").encode("cp1252")
+    cp1252 = read_sources([DojSource(name="doj.dat", data=data)])
+    plain = read_sources([DojSource(name="doj.dat", data=to_csv([a, b]))])
+    assert cp1252["PRI_NAME"].to_list() == ["ROE,RICHARD", "PEÑA,JOSÉ"]
+    assert_frame_equal(cp1252, plain)
