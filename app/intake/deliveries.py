@@ -7,13 +7,12 @@ written anywhere (no temporary files).
 from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
 from app.doj.source import DojSource
 from app.errors import InputError
 from app.intake import packets
-from app.intake.aeszip import read_zip
 from app.intake.doj_shape import doj_shape_problem
-from app.intake.openpgp import UnlockedKeys, decrypt_message
 from app.intake.secrets import SecretSource
 from app.jobs import CancelToken, Progress, ProgressCallback, no_progress
 
@@ -97,16 +96,30 @@ def _read(path: Path, size: int | None) -> bytes:
 
 
 class _Opener:
-    """One opening of deliveries: the secrets, and the keys unlocked so far."""
+    """One opening of deliveries: the secrets, and the keys unlocked so far.
+
+    The OpenPGP and zip modules (Sequoia, pycryptodome) load on the first encrypted
+    delivery only: a plain DOJ file on the command line does not pay for them.
+    """
 
     def __init__(self, secrets: SecretSource) -> None:
         self.secrets = secrets
-        self.keys = UnlockedKeys()
+        self._keys: Any = None  # app.intake.openpgp.UnlockedKeys, made when first needed
+
+    @property
+    def keys(self) -> Any:
+        if self._keys is None:
+            from app.intake.openpgp import UnlockedKeys
+
+            self._keys = UnlockedKeys()
+        return self._keys
 
     def open(self, name: str, data: bytes, *, depth: int, protected: bool) -> list[DojSource]:
         """`protected`: the bytes came out of an encrypted container."""
         kind = recognise(data)
         if kind is Container.OPENPGP:
+            from app.intake.openpgp import decrypt_message
+
             plain = decrypt_message(name, data, self.secrets, self.keys)
             return self._open_decrypted(name, plain, depth=depth)
         if kind is Container.ZIP:
@@ -146,6 +159,8 @@ class _Opener:
         return [DojSource(name=name, data=plain, protected=True)]
 
     def _open_zip(self, name: str, data: bytes, *, depth: int, protected: bool) -> list[DojSource]:
+        from app.intake.aeszip import read_zip
+
         found: list[DojSource] = []
         skipped: list[str] = []
         for member in read_zip(name, data, self.secrets):

@@ -14,9 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final, Literal, Protocol
 
-import keyring
-import keyring.errors
-
 from app.errors import InputError
 
 SERVICE: Final = "CountyClear"
@@ -77,6 +74,9 @@ class SecretSource(Protocol):
 
 def keyring_get(entry: str) -> str | None:
     """The secret stored under `entry`, or None (also when the keyring does not work)."""
+    import keyring  # loaded only when the OS keyring is really used
+    import keyring.errors
+
     try:
         value = keyring.get_password(SERVICE, entry)
     except keyring.errors.KeyringError as exc:
@@ -87,6 +87,9 @@ def keyring_get(entry: str) -> str | None:
 
 def keyring_set(entry: str, secret: str) -> None:
     """Store a secret; InputError when this PC has no working keyring."""
+    import keyring  # loaded only when the OS keyring is really used
+    import keyring.errors
+
     try:
         keyring.set_password(SERVICE, entry, secret)
     except keyring.errors.KeyringError as exc:
@@ -98,6 +101,9 @@ def keyring_set(entry: str, secret: str) -> None:
 
 
 def keyring_delete(entry: str) -> None:
+    import keyring  # loaded only when the OS keyring is really used
+    import keyring.errors
+
     try:
         keyring.delete_password(SERVICE, entry)
     except keyring.errors.PasswordDeleteError:
