@@ -8,6 +8,8 @@ any comparison; whatever was padded, unknown or blank becomes a flag, never a de
 import polars as pl
 
 from app.eligibility.sections import (
+    GANG_COMBINED_RE,
+    GANG_ENHANCEMENT_RE,
     PC290_RE,
     PROP64_NUMBERS,
     SUPER_STRIKE_RE,
@@ -250,9 +252,23 @@ def build_prior_events(prepared: pl.LazyFrame, convictions: pl.LazyFrame) -> pl.
     """
     base = convictions.select(
         "subject_id", "CNT_ORDER", "event_date", "code_section", "section_key", "section_number",
-        "is_super_strike", "is_pc290", "is_prop64",
+        "is_super_strike", "is_pc290", "is_prop64", "case_key",
     )
-    super_strikes = base.filter(pl.col("is_super_strike")).select(
+    # PC 667(e)(2)(C)(iv): a gang enhancement 186.22(b)(4) makes some offences of the same
+    # case super strikes; either alone is not one.
+    gang_cases = base.filter(pl.col("section_key").str.contains(GANG_ENHANCEMENT_RE)).select(
+        "case_key"
+    ).unique()
+    gang_combined = base.join(gang_cases, on="case_key", how="semi").filter(
+        pl.col("section_key").str.contains(GANG_COMBINED_RE)
+    ).with_columns(
+        pl.concat_str([pl.col("code_section"), pl.lit(" with 186.22(B)(4) PC")])
+        .alias("code_section")
+    )
+    super_strikes = pl.concat([
+        base.filter(pl.col("is_super_strike")),
+        gang_combined.filter(~pl.col("is_super_strike")),
+    ]).select(
         "subject_id", pl.lit("super_strike").alias("kind"), "CNT_ORDER", "event_date",
         "code_section", "section_number",
     )

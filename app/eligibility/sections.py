@@ -70,6 +70,11 @@ def list_pattern(specs: tuple[str, ...]) -> str:
 
 
 SUPER_STRIKE_RE: Final = list_pattern(SUPER_STRIKES)
+# A gang enhancement with one of these offences in the same case is a super strike too.
+GANG_ENHANCEMENT_RE: Final = list_pattern(("PC 186.22(B)(4)",))
+GANG_COMBINED_RE: Final = list_pattern(
+    ("PC 136.1", "PC 213(A)(1)(A)", "PC 215", "PC 246", "PC 519", "PC 12022.55")
+)
 PC290_RE: Final = list_pattern(PC290_REGISTRABLE)
 _CODE_RE: Final = r"(?:^|[\s\d)])(" + "|".join(CODES) + r")\s*$"
 

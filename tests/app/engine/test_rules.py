@@ -293,3 +293,18 @@ def test_literal_rows_frame_with_nulls() -> None:
     assert det.row(0, named=True)["rule_id"] == "FELONY_REDUCE_SECTION"
     assert det.row(0, named=True)["case_number"] == ""
     assert "no_case_number" in det.row(0, named=True)["flags"]
+
+
+def test_gang_enhancement_with_a_listed_offence_in_the_same_case_is_a_super_strike() -> None:
+    combined = Person("1")
+    combined.conviction("136.1(A) PC-DISSUADE WITNESS", "19950101", cycle=1)
+    combined.conviction("186.22(B)(4) PC-GANG ENHANCEMENT", "19950101", cycle=1)
+    combined.conviction("11359 HS-SALE", "20000101", cycle=2)
+    row = run([combined]).row(0, named=True)
+    assert row["rule_id"] == "CHALLENGE_PRIOR_SUPER_STRIKE"
+    assert "136.1(A) PC with 186.22(B)(4) PC on 1995-01-01" in row["facts"]
+    alone = Person("2")
+    alone.conviction("136.1(A) PC-DISSUADE WITNESS", "19950101", cycle=1)
+    alone.conviction("186.22(B)(4) PC-GANG ENHANCEMENT", "19960101", cycle=2)
+    alone.conviction("11359 HS-SALE", "20000101", cycle=3)
+    assert run([alone]).row(0, named=True)["rule_id"] == "FELONY_REDUCE_SECTION"
