@@ -12,7 +12,9 @@ from app.eligibility.sections import (
     GANG_ENHANCEMENT_RE,
     PC290_RE,
     PROP64_NUMBERS,
+    REPEAT_SUBDIVISIONS,
     SUPER_STRIKE_RE,
+    charge_in_comment,
     charge_text,
     code_section,
     parse_section,
@@ -86,9 +88,7 @@ def _detail_rows(rows: pl.LazyFrame) -> pl.LazyFrame:
 
 def with_sections(rows: pl.LazyFrame) -> pl.LazyFrame:
     """Parse the charge of each row. Costly regexes, so only on rows that need them."""
-    comment_charge = (pl.col("OFFENSE_DESCR") == "") | (
-        pl.col("OFFENSE_DESCR") == "SEE COMMENT FOR CHARGE"
-    )
+    comment_charge = charge_in_comment(pl.col("OFFENSE_DESCR"))
     return (
         rows.with_columns(
             comment_charge.alias("comment_charge"),
@@ -278,7 +278,7 @@ def build_prior_events(prepared: pl.LazyFrame, convictions: pl.LazyFrame) -> pl.
     )
     repeat = base.filter(
         pl.col("is_prop64")
-        & pl.col("section_key").is_in(["HS 11358(C)", "HS 11359(B)", "HS 11360(A)(2)"])
+        & pl.col("section_key").is_in(REPEAT_SUBDIVISIONS)
     ).select(
         "subject_id", pl.lit("repeat").alias("kind"), "CNT_ORDER", "event_date", "code_section",
         "section_number",

@@ -79,10 +79,14 @@ PC290_RE: Final = list_pattern(PC290_REGISTRABLE)
 _CODE_RE: Final = r"(?:^|[\s\d)])(" + "|".join(CODES) + r")\s*$"
 
 
+def charge_in_comment(offense: pl.Expr) -> pl.Expr:
+    """The offence is blank or says SEE COMMENT FOR CHARGE: the charge is in COMMENT_TEXT."""
+    return (offense == "") | (offense == COMMENT_MARKER)
+
+
 def charge_text(offense: pl.Expr, comment: pl.Expr) -> pl.Expr:
-    """OFFENSE_DESCR, or COMMENT_TEXT when the offence is blank or points to the comment."""
-    use_comment = (offense == "") | (offense == COMMENT_MARKER)
-    return pl.when(use_comment).then(comment).otherwise(offense)
+    """OFFENSE_DESCR, or COMMENT_TEXT when the charge is in the comment."""
+    return pl.when(charge_in_comment(offense)).then(comment).otherwise(offense)
 
 
 def code_section(text: pl.Expr) -> pl.Expr:
