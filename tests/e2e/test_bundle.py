@@ -63,6 +63,20 @@ def offscreen_env(home: Path) -> dict[str, str]:
     return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "COUNTYCLEAR_HOME": str(home)}
 
 
+def run_bundle_selftest(
+    bundle: Path, home: Path, wrapper: tuple[str, ...] = ()
+) -> subprocess.CompletedProcess[str]:
+    """`countyclear selftest` from the bundle, offscreen, optionally under `wrapper`."""
+    return subprocess.run(
+        [*wrapper, str(bundle_cli(bundle)), "selftest"],
+        env=offscreen_env(home),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
 NO_BUNDLE = (
     "no bundle built from these sources: run `python packaging/build.py` (or set "
     "COUNTYCLEAR_BUNDLE to a bundle folder)"
@@ -82,14 +96,7 @@ def bundle() -> Path:
 
 @requires_bundle
 def test_bundle_selftest_passes_offscreen(bundle: Path, tmp_path: Path) -> None:
-    done = subprocess.run(
-        [str(bundle_cli(bundle)), "selftest"],
-        env=offscreen_env(tmp_path),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    done = run_bundle_selftest(bundle, tmp_path)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "self-test passed" in done.stdout
     assert str(bundle.resolve()) in done.stdout  # the frozen executable ran, not the source

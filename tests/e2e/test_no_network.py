@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_bundle import BUNDLE, NO_BUNDLE, bundle_cli, offscreen_env
+from tests.e2e.test_bundle import BUNDLE, NO_BUNDLE, run_bundle_selftest
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -105,13 +105,6 @@ def test_selftest_passes_without_a_network() -> None:
 @pytest.mark.skipif(BUNDLE is None, reason=NO_BUNDLE)
 def test_bundle_selftest_passes_without_a_network(tmp_path: Path) -> None:
     assert BUNDLE is not None
-    done = subprocess.run(
-        ["unshare", "-n", str(bundle_cli(BUNDLE)), "selftest"],
-        env=offscreen_env(tmp_path),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    done = run_bundle_selftest(BUNDLE, tmp_path, wrapper=("unshare", "-n"))
     assert done.returncode == 0, done.stdout + done.stderr
     assert "self-test passed" in done.stdout
