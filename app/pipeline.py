@@ -76,14 +76,15 @@ def evaluate_rows(
     ])
     events = events_frame.lazy()
     step(2, f"Applying the policy '{policy.name}'")
-    case_numbers, case_sizes = (frame.lazy() for frame in pl.collect_all([
-        build_case_numbers(prepared, candidates.lazy().select("case_key").unique()),
-        convictions.lazy().group_by("case_key").agg(pl.len().alias("case_convictions"))
-        .join(candidates.lazy().group_by("case_key").agg(pl.len().alias("case_evaluated")),
-              on="case_key", how="left"),
-    ]))
+    # One table of the shown cases: their numbers and how many convictions each holds.
+    case_keys = candidates.lazy().select("case_key").unique()
+    cases = convictions.lazy().join(case_keys, on="case_key", how="semi").group_by(
+        "case_key"
+    ).agg(pl.len().alias("case_convictions")).join(
+        build_case_numbers(prepared, case_keys), on="case_key", how="left"
+    )
     with_priors = attach_priors(candidates.lazy(), events)
-    determinations = evaluate(with_priors, people.lazy(), case_numbers, case_sizes, policy, as_of)
+    determinations = evaluate(with_priors, people.lazy(), cases, policy, as_of)
     step(3, f"Computing impact figures for {determinations.height:,} convictions")
     summary = impact_summary(
         determinations, convictions, as_of=as_of, county=county, policy_id=policy.id,

@@ -182,7 +182,8 @@ def _add_sentence(start: pl.Expr, years: pl.Expr, months: pl.Expr, days: pl.Expr
 def build_case_numbers(
     prepared: pl.LazyFrame, case_keys: pl.LazyFrame | None = None
 ) -> pl.LazyFrame:
-    """OFN values of the step's COURT ACTION rows, first seen first, `; `-joined.
+    """OFN values of the step's COURT ACTION rows, first seen first, `; `-joined (one row
+    per case, in no particular order).
 
     `case_keys` (a `case_key` column) limits the work to the cases that will be shown.
     """
@@ -191,13 +192,19 @@ def build_case_numbers(
     if case_keys is not None:
         court_rows = court_rows.join(case_keys, on="case_key", how="semi",
                                      maintain_order="left")
-    return (
-        court_rows
-        .with_columns(*_trim("OFN"))
+    numbers = (
+        court_rows.select("case_key", *_trim("OFN"))
         .filter((ofn != "") & (ofn != "NULL"))
-        .group_by("case_key", maintain_order=True)
-        .agg(ofn.unique(maintain_order=True).str.join("; ").alias("case_number"))
+        .unique(["case_key", "OFN"], maintain_order=True)
+        .with_columns(pl.col("case_key").is_duplicated().alias("_several"))
     )
+    # Most cases have one number; joining strings per group is the slow part, so only the
+    # cases with several go through it.
+    single = numbers.filter(~pl.col("_several")).select("case_key", ofn.alias("case_number"))
+    several = numbers.filter(pl.col("_several")).group_by("case_key", maintain_order=True).agg(
+        ofn.str.join("; ").alias("case_number")
+    )
+    return pl.concat([single, several])
 
 
 def build_people(prepared: pl.LazyFrame, convictions: pl.LazyFrame) -> pl.LazyFrame:

@@ -293,17 +293,19 @@ def _facts() -> pl.Expr:
 def evaluate(
     candidates: pl.LazyFrame,
     people: pl.LazyFrame,
-    case_numbers: pl.LazyFrame,
-    case_sizes: pl.LazyFrame,
+    cases: pl.LazyFrame,
     policy: Policy,
     as_of: date,
 ) -> pl.DataFrame:
-    """One determination per candidate conviction, columns as docs/CONTRACTS.md lists."""
+    """One determination per candidate conviction, columns as docs/CONTRACTS.md lists.
+
+    `cases` holds, per `case_key`, the case's `case_number` and `case_convictions`.
+    """
     frame = (
-        attach(attach(attach(candidates.collect(), people, "subject_id"), case_numbers,
-                      "case_key"), case_sizes, "case_key")
+        attach(attach(candidates.collect(), people, "subject_id"), cases, "case_key")
         .lazy()
         .with_columns(
+            pl.len().over("case_key").alias("case_evaluated"),
             (pl.col("sentence_end").fill_null(date.min) > as_of).alias("currently_serving"),
         )
     )
