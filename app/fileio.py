@@ -5,21 +5,41 @@ A crash or power cut mid-write leaves either the old file or the new one, never 
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    atomic_write_with(path, lambda tmp: tmp.write_bytes(data))
+
+
+def atomic_write_with(path: Path, write: Callable[[Path], object]) -> None:
+    """`write` fills a temporary sibling path; it then replaces `path` whole.
+
+    For writers that take a path (polars writes a CSV natively, without the GIL).
+    """
+    tmp = temp_sibling(path)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        write(tmp)
+        replace_durably(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
+
+
+def temp_sibling(path: Path) -> Path:
+    """A new empty file beside `path` (same folder, so the final rename is atomic)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    return Path(name)
+
+
+def replace_durably(tmp: Path, path: Path) -> None:
+    """Flush `tmp` to disk, then rename it over `path`."""
+    with tmp.open("rb+") as handle:
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
     _fsync_dir(path.parent)
 
 

@@ -1,22 +1,79 @@
 """The `evaluate` output folder: determinations.csv and summary.json (read back by
 app/exports/inputs.py, which checks every value)."""
 
-import io
 import json
+import threading
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 
 from app.eligibility.engine import DETERMINATION_COLUMNS
-from app.fileio import atomic_write_bytes, atomic_write_text
+from app.fileio import atomic_write_text, atomic_write_with, replace_durably, temp_sibling
 
 DETERMINATIONS_CSV = "determinations.csv"
 SUMMARY_JSON = "summary.json"
 
 
 def write_outputs(folder: Path, determinations: pl.DataFrame, summary: dict[str, Any]) -> None:
-    buffer = io.BytesIO()
-    determinations.select(DETERMINATION_COLUMNS).write_csv(buffer, date_format="%Y-%m-%d")
-    atomic_write_bytes(folder / DETERMINATIONS_CSV, buffer.getvalue())
+    write_determinations(folder, determinations)
+    write_summary(folder, summary)
+
+
+def write_determinations(folder: Path, determinations: pl.DataFrame) -> None:
+    table = determinations.select(DETERMINATION_COLUMNS)
+    atomic_write_with(folder / DETERMINATIONS_CSV,
+                      lambda path: table.write_csv(path, date_format="%Y-%m-%d"))
+
+
+def write_summary(folder: Path, summary: dict[str, Any]) -> None:
     atomic_write_text(folder / SUMMARY_JSON, json.dumps(summary, indent=2, sort_keys=False))
+
+
+class BackgroundDeterminations:
+    """Writes determinations.csv on a thread while the caller computes the summary.
+
+    polars writes without holding the GIL, so on a large run the CSV costs little on top of
+    the impact figures. The file is written beside the target and only `commit` puts it in
+    place, so a run that fails later leaves the folder as it was.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.target = folder / DETERMINATIONS_CSV
+        self.tmp: Path | None = None
+        self.thread: threading.Thread | None = None
+        self.error: BaseException | None = None
+
+    def start(self, determinations: pl.DataFrame) -> None:
+        table = determinations.select(DETERMINATION_COLUMNS)
+        tmp = self.tmp = temp_sibling(self.target)
+
+        def run() -> None:
+            try:
+                table.write_csv(tmp, date_format="%Y-%m-%d")
+            except BaseException as exc:  # handed to the caller by commit()
+                self.error = exc
+
+        self.thread = threading.Thread(target=run, name="write-determinations", daemon=True)
+        self.thread.start()
+
+    def _join(self) -> None:
+        if self.thread is not None:
+            self.thread.join()
+            self.thread = None
+
+    def commit(self) -> None:
+        """Wait for the write and put the file in place (re-raises what the write raised)."""
+        self._join()
+        if self.error is not None:
+            raise self.error
+        if self.tmp is not None:
+            replace_durably(self.tmp, self.target)
+            self.tmp = None
+
+    def discard(self) -> None:
+        """Wait for the write and remove it, unless committed."""
+        self._join()
+        if self.tmp is not None:
+            self.tmp.unlink(missing_ok=True)
+            self.tmp = None

@@ -1,6 +1,6 @@
 """Read, derive, evaluate, summarise: the whole run as one job (DESIGN.md, data flow 2-4)."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -43,10 +43,12 @@ def evaluate_sources(
     as_of: date,
     progress: ProgressCallback = no_progress,
     cancel: CancelToken | None = None,
+    on_determinations: Callable[[pl.DataFrame], None] | None = None,
 ) -> EvaluationResult:
     rows = read_sources(sources, progress=progress, cancel=cancel)
     return evaluate_rows(rows, county=county, policy=policy, as_of=as_of, progress=progress,
-                         cancel=cancel, sources=tuple(s.name for s in sources))
+                         cancel=cancel, sources=tuple(s.name for s in sources),
+                         on_determinations=on_determinations)
 
 
 def evaluate_rows(
@@ -58,7 +60,10 @@ def evaluate_rows(
     progress: ProgressCallback = no_progress,
     cancel: CancelToken | None = None,
     sources: tuple[str, ...] = (),
+    on_determinations: Callable[[pl.DataFrame], None] | None = None,
 ) -> EvaluationResult:
+    """`on_determinations` sees the determinations before the impact figures are computed
+    (the command line starts writing them meanwhile)."""
     def step(done: int, text: str) -> None:
         if cancel:
             cancel.check()
@@ -86,6 +91,8 @@ def evaluate_rows(
     with_priors = attach_priors(candidates.lazy(), events)
     determinations = evaluate(with_priors, people.lazy(), cases, policy, as_of)
     step(3, f"Computing impact figures for {determinations.height:,} convictions")
+    if on_determinations is not None:
+        on_determinations(determinations)
     summary = impact_summary(
         determinations, convictions, as_of=as_of, county=county, policy_id=policy.id,
         policy_name=policy.name, sources=list(sources),

@@ -12,7 +12,12 @@ from app.errors import InputError
 from app.intake.deliveries import open_deliveries
 from app.intake.secrets import EnvSecrets
 from app.jobs import Progress
-from app.outputs import DETERMINATIONS_CSV, SUMMARY_JSON, write_outputs
+from app.outputs import (
+    DETERMINATIONS_CSV,
+    SUMMARY_JSON,
+    BackgroundDeterminations,
+    write_summary,
+)
 from app.pipeline import evaluate_sources
 
 
@@ -89,12 +94,17 @@ def run(args: argparse.Namespace) -> int:
         if not source.protected:
             sys.stderr.write(f"warning: {source.name} is not encrypted; keep it on this PC "
                              "only and delete it when the work is done.\n")
-    result = evaluate_sources(sources, county=county, policy=policy, as_of=as_of,
-                              progress=reporter)
-    reporter.finish()
-    summary = {**result.summary, "doj_file_date": file_date,
-               "doj_file_date_source": file_date_source}
-    write_outputs(args.out, result.determinations, summary)
+    determinations_csv = BackgroundDeterminations(args.out)
+    try:
+        result = evaluate_sources(sources, county=county, policy=policy, as_of=as_of,
+                                  progress=reporter, on_determinations=determinations_csv.start)
+        reporter.finish()
+        summary = {**result.summary, "doj_file_date": file_date,
+                   "doj_file_date_source": file_date_source}
+        determinations_csv.commit()
+    finally:
+        determinations_csv.discard()
+    write_summary(args.out, summary)
     counts = result.summary["determinations"]
     sys.stdout.write(
         f"{result.summary['convictions_evaluated']:,} convictions of "
