@@ -82,11 +82,11 @@ def evaluate_rows(
     events = events_frame.lazy()
     step(2, f"Applying the policy '{policy.name}'")
     # One table of the shown cases: their numbers and how many convictions each holds.
-    case_keys = candidates.lazy().select("case_key").unique()
-    cases = convictions.lazy().join(case_keys, on="case_key", how="semi").group_by(
+    shown = candidates.lazy().select("case_key", "subject_id", "step_key").unique()
+    cases = convictions.lazy().join(shown, on="case_key", how="semi").group_by(
         "case_key"
     ).agg(pl.len().alias("case_convictions")).join(
-        build_case_numbers(prepared, case_keys), on="case_key", how="left"
+        build_case_numbers(prepared, shown.drop("case_key")), on="case_key", how="left"
     )
     with_priors = attach_priors(candidates.lazy(), events)
     determinations = evaluate(with_priors, people.lazy(), cases, policy, as_of)

@@ -49,33 +49,44 @@ def _trim(*columns: str) -> list[pl.Expr]:
 
 
 def prepare_rows(rows: pl.DataFrame) -> pl.LazyFrame:
-    """A person key, a count key and what kind of row it is, for every row."""
+    """A person key and whether the row is a conviction, for every row."""
+    trimmed = rows.lazy().with_columns(
+        _padded("SUBJECT_ID", "DISP_DESCR").alias("padded_keys"), *_trim(*_KEYS)
+    )
     blank_subject = pl.col("SUBJECT_ID") == ""
-    return (
-        rows.lazy()
-        .with_columns(
-            _padded("SUBJECT_ID", "DISP_DESCR").alias("padded_keys"),
-            *_trim(*_KEYS),
-        )
-        .with_columns(
-            # A blank SUBJECT_ID never merges strangers: each such row stands alone.
-            pl.when(blank_subject)
-            .then(pl.format("(blank SUBJECT_ID) {} line {}", pl.col("source"), pl.col("line")))
-            .otherwise(pl.col("SUBJECT_ID"))
-            .alias("subject_id"),
-            blank_subject.alias("blank_subject"),
-            pl.col("DISP_DESCR").str.starts_with("CONVICTED").alias("convicted"),
-            (
-                (pl.col("STP_TYPE_DESCR") == "REGISTRATION")
-                & pl.col("OFFENSE_DESCR").str.strip_chars_start().str.starts_with("290")
-            ).alias("is_registration"),
-            pl.col("CNT_ORDER").str.slice(0, 6).alias("step_key"),
-        )
-        .with_columns(
-            pl.concat_str([pl.col("subject_id"), pl.lit("|"), pl.col("step_key")]).alias(
-                "case_key"
-            ),
-        )
+    # A blank SUBJECT_ID never merges strangers: each such row stands alone. Formatting a
+    # key for a million rows costs; most files have no blank SUBJECT_ID at all.
+    any_blank = rows.lazy().select(
+        (pl.col("SUBJECT_ID").fill_null("").str.strip_chars() == "").any()
+    ).collect().item()
+    subject_id = (
+        pl.when(blank_subject)
+        .then(pl.format("(blank SUBJECT_ID) {} line {}", pl.col("source"), pl.col("line")))
+        .otherwise(pl.col("SUBJECT_ID"))
+        if any_blank
+        else pl.col("SUBJECT_ID")
+    )
+    return trimmed.with_columns(
+        subject_id.alias("subject_id"),
+        blank_subject.alias("blank_subject"),
+        pl.col("DISP_DESCR").str.starts_with("CONVICTED").alias("convicted"),
+    )
+
+
+# A step is the first six characters of CNT_ORDER; a case is one step of one person.
+_STEP_KEY = pl.col("CNT_ORDER").str.slice(0, 6)
+_CASE_KEY = pl.concat_str([pl.col("subject_id"), pl.lit("|"), pl.col("step_key")])
+
+
+def _with_case_key(rows: pl.LazyFrame) -> pl.LazyFrame:
+    """The step (first six characters of CNT_ORDER) and the person's case key."""
+    return rows.with_columns(_STEP_KEY.alias("step_key")).with_columns(_CASE_KEY.alias("case_key"))
+
+
+def _registrations(prepared: pl.LazyFrame) -> pl.LazyFrame:
+    """PC 290 registration rows."""
+    return prepared.filter(pl.col("STP_TYPE_DESCR") == "REGISTRATION").filter(
+        pl.col("OFFENSE_DESCR").str.strip_chars_start().str.starts_with("290")
     )
 
 
@@ -128,7 +139,7 @@ def build_convictions(prepared: pl.LazyFrame) -> pl.LazyFrame:
     """One row per (subject_id, CNT_ORDER) conviction, sentence components summed."""
     length = pl.col("SENT_LENGTH").str.strip_chars().cast(pl.Int64, strict=False).fill_null(0)
     unit = pl.col("SENT_TIME_CODE").str.strip_chars()
-    conv = prepared.filter(pl.col("convicted")).with_columns(
+    conv = _with_case_key(prepared.filter(pl.col("convicted"))).with_columns(
         (pl.col("padded_keys") | _padded("CONV_STAT_DESCR", "OFFENSE_TOC", "OFFENSE_DESCR"))
         .alias("padded"),
         pl.when(unit == "D").then(length).otherwise(0).alias("_d"),
@@ -179,21 +190,19 @@ def _add_sentence(start: pl.Expr, years: pl.Expr, months: pl.Expr, days: pl.Expr
     return pl.date(year, month, day) + pl.duration(days=days)
 
 
-def build_case_numbers(
-    prepared: pl.LazyFrame, case_keys: pl.LazyFrame | None = None
-) -> pl.LazyFrame:
+def build_case_numbers(prepared: pl.LazyFrame, steps: pl.LazyFrame) -> pl.LazyFrame:
     """OFN values of the step's COURT ACTION rows, first seen first, `; `-joined (one row
-    per case, in no particular order).
-
-    `case_keys` (a `case_key` column) limits the work to the cases that will be shown.
+    per case, in no particular order), for the steps in `steps` (`subject_id`, `step_key`):
+    the cases that will be shown.
     """
     ofn = pl.col("OFN")
-    court_rows = prepared.filter(pl.col("STP_TYPE_DESCR") == "COURT ACTION")
-    if case_keys is not None:
-        court_rows = court_rows.join(case_keys, on="case_key", how="semi",
-                                     maintain_order="left")
+    court_rows = (
+        prepared.filter(pl.col("STP_TYPE_DESCR") == "COURT ACTION")
+        .with_columns(_STEP_KEY.alias("step_key"))
+        .join(steps, on=["subject_id", "step_key"], how="semi", maintain_order="left")
+    )
     numbers = (
-        court_rows.select("case_key", *_trim("OFN"))
+        court_rows.select(_CASE_KEY.alias("case_key"), *_trim("OFN"))
         .filter((ofn != "") & (ofn != "NULL"))
         .unique(["case_key", "OFN"], maintain_order=True)
         .with_columns(pl.col("case_key").is_duplicated().alias("_several"))
@@ -227,7 +236,7 @@ def build_people(prepared: pl.LazyFrame, convictions: pl.LazyFrame) -> pl.LazyFr
         .select("subject_id").unique().with_columns(pl.lit(True).alias("deceased"))
     )
     registrants = (
-        prepared.filter(pl.col("is_registration"))
+        _registrations(prepared)
         .select("subject_id").unique().with_columns(pl.lit(True).alias("pc290_registrant"))
     )
     identity = (
@@ -290,7 +299,7 @@ def build_prior_events(prepared: pl.LazyFrame, convictions: pl.LazyFrame) -> pl.
         "subject_id", pl.lit("repeat").alias("kind"), "CNT_ORDER", "event_date", "code_section",
         "section_number",
     )
-    registrations = with_sections(_detail_rows(prepared.filter(pl.col("is_registration")))).select(
+    registrations = with_sections(_detail_rows(_registrations(prepared))).select(
         "subject_id",
         pl.lit("registration").alias("kind"),
         "CNT_ORDER",
