@@ -1,6 +1,7 @@
 """app/ is the product's brain: it never imports PySide6 or ui (STYLE.md habit 1)."""
 
 import ast
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -37,3 +38,19 @@ def test_importing_every_app_module_loads_no_qt() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=APP.parent)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_allocator_setting_is_in_place_before_polars_starts() -> None:
+    # app/__init__.py sets it for polars to read when it loads: importing `app` must set it
+    # and must not load polars first; the launcher reaches polars only through `app`.
+    code = ("import os, sys\nimport app\nprint('polars' in sys.modules)\n"
+            "print(os.environ.get('_RJEM_MALLOC_CONF', ''))\n"
+            "import ui.launcher, polars\nprint(os.environ['_RJEM_MALLOC_CONF'])")
+    env = {k: v for k, v in os.environ.items() if k not in ("_RJEM_MALLOC_CONF",
+                                                              "MIMALLOC_PURGE_DELAY")}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=APP.parent, env=env).stdout.splitlines()
+    assert out[0] == "False"
+    assert out[1] == "dirty_decay_ms:10000,muzzy_decay_ms:10000"
+    # polars puts its own defaults first; the later values are the ones jemalloc keeps.
+    assert out[2].endswith("dirty_decay_ms:10000,muzzy_decay_ms:10000")
