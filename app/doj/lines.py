@@ -39,8 +39,11 @@ def scan_line_facts(
             pl.when(text.str.contains(REPLACEMENT, literal=True))
             .then(text.str.count_matches(REPLACEMENT, literal=True))
             .otherwise(0).fill_null(0).cast(pl.Int64).alias("replaced"),
-            (text.str.ends_with(marker) if marker else pl.lit(True)).fill_null(False)
-            .alias("ends"),
+            # A doubled field shifts COMMENT_TEXT into END_OF_REC; when the comment is the
+            # marker itself, only the line's end ("#,#") tells. Such lines get the exact
+            # check (a real comment "#" passes it).
+            (text.str.ends_with(marker) & ~text.str.ends_with(f"{marker},{marker}")
+             if marker else pl.lit(True)).fill_null(False).alias("ends"),
         )
         .collect(engine="streaming")
     )

@@ -131,3 +131,18 @@ def test_screened_and_unscreened_shapes_both_name_the_line() -> None:
     unmarked = to_csv(people()).replace(b",#\n", b",\n").split(b"\n")
     unmarked[2] = unmarked[2][:-1]
     _expect(b"\n".join(unmarked), 3, "found 94")
+
+
+def test_a_doubled_field_is_found_even_when_the_comment_is_the_end_marker() -> None:
+    # COMMENT_TEXT "#" shifted into END_OF_REC by a doubled field looks like a sound record
+    # to the END_OF_REC screen; the line's end ("#,#") sends it to the exact check.
+    first, second = Person("300", name="DOE,JANE"), Person("400", name="ROE,RICHARD")
+    for person in (first, second):
+        person.conviction("11357 HS-POSSESS", "20100101", level="MISDEMEANOR", toc="M",
+                          COMMENT_TEXT="#")
+    good = to_csv([first, second])
+    assert read(good)["COMMENT_TEXT"].to_list() == ["#", "#"]  # the comment alone is fine
+    lines = good.rstrip(b"\n").split(b"\n")
+    fields = lines[2].split(b",")
+    lines[2] = b",".join([*fields[:2], fields[2], *fields[2:]])  # SUBJECT_ID twice
+    _expect(b"\n".join(lines) + b"\n", 3, "expected 95", "found 96")
