@@ -54,7 +54,16 @@ def run_sample_headless() -> int:
 
 
 def run_app(workspace: Path | None = None) -> int:
-    """The desktop app; `workspace` (a double-clicked .ccws file) is opened at once."""
+    """The desktop app; `workspace` (a double-clicked .ccws file) is opened at once.
+
+    The network guard goes in before Qt or any window: from here on, any Python code in this
+    process that tries an internet socket or a host name lookup fails with NetworkBlocked
+    (Unix sockets stay allowed: the Linux keyring talks to D-Bus over one).
+    """
+    from app import network_guard
+
+    network_guard.install(allow_local=True)
+
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
