@@ -74,8 +74,9 @@ class DecisionController(QObject):
         if not rows or self.session is None:
             return
         existing = ""
-        if len(rows) == 1 and "note" in self.session.snapshot.frame.columns:
-            existing = str(self.session.snapshot.frame.get_column("note")[rows[0]] or "")
+        if len(rows) == 1:  # from the decisions themselves: the grid may be a moment behind
+            decided = self.session.workspace.decisions.rows_for(self.session.keys_of(rows))
+            existing = str(decided.get_column("note")[0] or "") if decided.height else ""
         dialog = ReasonDialog("Note", "A note for the selected convictions (empty to remove):",
                               required=False, text=existing, parent=self._window)  # fmt: skip
         self._open(dialog, lambda: self._apply(

@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.workspace)
         self.setCentralWidget(self.stack)
         self.session: Session | None = None
+        self._dashboard_stale = False  # decisions the hidden Impact tab does not show yet
         self.status_run = QLabel()
         self.status_saved = QLabel()
         self.statusBar().addWidget(self.status_run, 1)
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         a["clear_filters"].triggered.connect(lambda: self.workspace.grid.filters.clear_all())
         a["triage"].triggered.connect(lambda: self.workspace.setCurrentIndex(0))
         a["impact"].triggered.connect(lambda: self.workspace.setCurrentIndex(1))
+        self.workspace.currentChanged.connect(self._tab_changed)
         a["reset_columns"].triggered.connect(self.workspace.grid.set_default_widths)
         a["log_folder"].triggered.connect(self._show_log_location)
         a["about"].triggered.connect(self._about)
@@ -124,12 +126,15 @@ class MainWindow(QMainWindow):
         stack.undoTextChanged.connect(self._undo_state)
         stack.redoTextChanged.connect(self._undo_state)
         self._undo_state()
+        session.edited.connect(self._edited)
         session.changed.connect(self._decisions_changed)
+        session.snapshotFailed.connect(self._snapshot_failed)
         session.sourcesAttached.connect(self._sources_attached)
         session.saved.connect(self._saved)
         session.saveFailed.connect(self._save_failed)
         self.workspace.grid.set_snapshot(session.snapshot)
         self.workspace.show_impact(session.summary, session.snapshot.frame)
+        self._dashboard_stale = False
         self.workspace.show_person(session.rows, None)
         self.decisions.set_session(session)
         ws = session.workspace
@@ -166,17 +171,38 @@ class MainWindow(QMainWindow):
         self.status_saved.setText("Not saved")
         show_error(self, message)
 
+    def _snapshot_failed(self, message: str) -> None:
+        show_error(self, message)
+
+    def _edited(self) -> None:
+        self.status_saved.setText("Saving…")
+
     def _decisions_changed(self) -> None:
         assert self.session is not None
-        self.status_saved.setText("Saving…")
         self.workspace.grid.set_snapshot(self.session.snapshot, same_rows=True)
         self.decisions.update()
-        if self.session.summary is not None:
-            self.workspace.dashboard.set_data(self.session.summary, self.session.snapshot.frame)
+        self._dashboard_stale = True
+        self._refresh_dashboard()
+
+    def _tab_changed(self, _index: int) -> None:
+        self._refresh_dashboard()
+
+    def _refresh_dashboard(self) -> None:
+        """The impact figures count staff decisions too; recounting a million convictions
+        takes tens of milliseconds, so it is done when the Impact tab shows, not per decision
+        while the clerk works in the grid."""
+        session = self.session
+        if not self._dashboard_stale or session is None or session.summary is None:
+            return
+        if self.workspace.currentWidget() is not self.workspace.impact_stack:
+            return
+        self._dashboard_stale = False
+        self.workspace.dashboard.set_data(session.summary, session.snapshot.frame)
 
     def _sources_attached(self) -> None:
         assert self.session is not None
         self.workspace.show_impact(self.session.summary, self.session.snapshot.frame)
+        self._dashboard_stale = False
         self._show_person(self.workspace.grid.current_row())
 
     def _reconnect(self) -> None:
@@ -236,13 +262,12 @@ class MainWindow(QMainWindow):
         session = self.session
         session.flush()
         work = functools.partial(
-            export_documents, request, session.snapshot.frame, session.workspace.determinations,
+            export_documents, request, session.settle().frame, session.workspace.determinations,
             session.summary, session.workspace.county,
         )  # fmt: skip
 
         def done(written: list[Path]) -> None:
-            session.workspace.record("export", after=[str(p) for p in written])
-            session.autosaver.changed()
+            session.record("export", after=[str(p) for p in written])
             self.statusBar().showMessage(f"Exported {len(written)} files to {request.folder}")
 
         self.flow.start_job("Exporting documents", work, done)

@@ -1,27 +1,29 @@
 """One open workspace in the app: its decisions with undo and redo, autosave, the snapshot.
 
-Every decision goes through app.review's Workspace (applied and audited), then the session
-rebuilds the grid's snapshot and the autosaver writes the encrypted file within seconds.
-Undo and redo are QUndoStack commands that restore the decision rows of the selection, and
-are audited too.
+Every decision goes through app.review's Workspace at once, on the GUI thread (applied and
+audited, in order). The two slow parts with a million convictions run on the session's own
+worker threads: the grid's new snapshot (ui.snapshot_refresh, then `changed`) and the
+encrypted save (ui.background_save, then `saved` or `saveFailed`). Undo and redo are
+QUndoStack commands that restore the decision rows of the selection, and are audited too.
 """
 
 import logging
 from typing import Any
 
 import polars as pl
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from app.errors import InputError
 from app.review.autosave import Autosaver
 from app.review.decisions import DecisionChange, Keys
 from app.review.workspace import Workspace
-from app.triage.snapshot import TriageSnapshot, build_snapshot, with_decisions
+from app.triage.snapshot import TriageSnapshot, build_snapshot
+from ui.background_save import BackgroundSaver
 from ui.columns import DETERMINATION_LABELS
+from ui.jobs import JobRunner
+from ui.snapshot_refresh import SnapshotRefresher
 
 log = logging.getLogger("countyclear.ui.session")
-AUTOSAVE_TICK_MS = 250
 
 
 class _DecisionCommand(QUndoCommand):
@@ -46,10 +48,12 @@ class _DecisionCommand(QUndoCommand):
 
 
 class Session(QObject):
-    changed = Signal()  # the decisions changed: the snapshot was rebuilt
+    edited = Signal()  # a decision, undo or redo was applied (its snapshot follows)
+    changed = Signal()  # the snapshot now shows the latest decisions it knows
     sourcesAttached = Signal()  # the DOJ rows (and impact figures) are now known
     saved = Signal()
     saveFailed = Signal(str)  # a plain message
+    snapshotFailed = Signal(str)  # a plain message naming the log file (an internal error)
 
     def __init__(
         self,
@@ -64,12 +68,27 @@ class Session(QObject):
         self.rows = rows  # the DOJ rows, for the person view (None until the files are read)
         self.summary = summary  # the impact figures (None until the files are read)
         self.undo_stack = QUndoStack(self)
-        self.autosaver = Autosaver(self._save, quiet=0.5, max_delay=3.0)
-        self._timer = QTimer(self)
-        self._timer.setInterval(AUTOSAVE_TICK_MS)
-        self._timer.timeout.connect(self._tick)
-        self._timer.start()
-        self.snapshot: TriageSnapshot = build_snapshot(workspace.decided())
+        # Its own runner: saves and grid updates never show up as jobs with progress windows.
+        self.runner = JobRunner(self)
+        self.saver = BackgroundSaver(workspace, self.runner, quiet=0.5, max_delay=3.0,
+                                     parent=self)  # fmt: skip
+        self.saver.saved.connect(self.saved)
+        self.saver.saveFailed.connect(self.saveFailed)
+        self.refresher = SnapshotRefresher(
+            self.runner, workspace.determinations, build_snapshot(workspace.decided()),
+            lambda: workspace.decisions.frame, parent=self,
+        )  # fmt: skip
+        self.refresher.ready.connect(self.changed)
+        self.refresher.failed.connect(self.snapshotFailed)
+
+    @property
+    def snapshot(self) -> TriageSnapshot:
+        """What the grid shows; a decision reaches it a moment later (see `changed`)."""
+        return self.refresher.snapshot
+
+    @property
+    def autosaver(self) -> Autosaver:
+        return self.saver.autosaver
 
     def attach_sources(self, rows: pl.DataFrame, summary: dict[str, Any] | None) -> None:
         """The DOJ files were read again (a reopened workspace): person view, impact."""
@@ -79,6 +98,7 @@ class Session(QObject):
 
     # --- decisions -------------------------------------------------------------------------
     def keys_of(self, snapshot_rows: list[int]) -> pl.DataFrame:
+        # The key columns are the same in every snapshot, so an older one answers too.
         return self.snapshot.frame.select("subject_id", "cnt_order")[snapshot_rows]
 
     def decide(self, keys: Keys, final: str | None, reason: str = "") -> None:
@@ -90,6 +110,11 @@ class Session(QObject):
     def annotate(self, keys: Keys, note: str) -> None:
         self._push(self.workspace.annotate(keys, note), "Note")
 
+    def record(self, action: str, *, after: Any = None) -> None:
+        """Audit an event that is not a decision (an export) and save it."""
+        self.workspace.record(action, after=after)
+        self.saver.changed()
+
     def _push(self, change: DecisionChange, what: str) -> None:
         count = change.keys.height
         text = f"{what} ({count:,} conviction{'s' if count != 1 else ''})"
@@ -97,34 +122,25 @@ class Session(QObject):
         self.after_change()
 
     def after_change(self) -> None:
-        self.snapshot = with_decisions(self.snapshot, self.workspace.decided())
-        self.autosaver.changed()
-        if not self._timer.isActive():
-            self._timer.start()  # a failed save stopped it; this change retries
-        self.changed.emit()
+        self.saver.changed()
+        self.refresher.request()
+        self.edited.emit()
+
+    def settle(self) -> TriageSnapshot:
+        """The snapshot with every decision so far, built here if the worker is behind."""
+        self.refresher.settle()
+        return self.snapshot
 
     # --- saving --------------------------------------------------------------------------
     def flush(self) -> bool:
         """Save now if anything is unsaved (closing, exporting). False if the save failed."""
-        try:
-            self.autosaver.flush()
-        except InputError as exc:
-            self.saveFailed.emit(exc.render())
-            return False
-        return True
+        return self.saver.flush()
 
     def close(self) -> bool:
-        self._timer.stop()
-        return self.flush()
-
-    def _tick(self) -> None:
-        try:
-            self.autosaver.save_if_due()
-        except InputError as exc:
-            self._timer.stop()  # one message, not one every tick; the next change retries
-            self.saveFailed.emit(exc.render())
-
-    def _save(self) -> None:
-        self.workspace.save()
-        self._timer.start()
-        self.saved.emit()
+        """Save everything; False (window stays open) if the save failed."""
+        self.saver.stop()
+        if not self.flush():
+            return False
+        self.refresher.stop()
+        self.runner.wait()
+        return True

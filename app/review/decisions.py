@@ -165,12 +165,14 @@ class DecisionBook:
 
 def _known_keys(determinations: pl.DataFrame, keys: pl.DataFrame) -> pl.DataFrame:
     """The selected keys with the engine's determination; InputError for unknown keys."""
+    # An inner join: polars then hashes the (small) selection rather than all of a million
+    # determinations, several times faster than a left join, and a decision stays quick.
     found = keys.join(
-        determinations.select(*KEY, "determination"), on=list(KEY), how="left",
+        determinations.select(*KEY, "determination"), on=list(KEY), how="inner",
         maintain_order="left",
     )  # fmt: skip
-    missing = found.filter(pl.col("determination").is_null())
-    if missing.height:
+    if found.height < keys.height:
+        missing = keys.join(found, on=list(KEY), how="anti", maintain_order="left")
         subject, count = missing.row(0)[:2]
         raise InputError(
             "decision",

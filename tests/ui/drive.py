@@ -61,3 +61,8 @@ def catcher_for(window: MainWindow) -> DialogCatcher:
 
 def click_ok(qtbot: QtBot, button: Any) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def caught_up(qtbot: QtBot, session: Any) -> None:
+    """Wait until the grid shows every decision so far (its snapshot is built off-thread)."""
+    qtbot.waitUntil(lambda: not session.refresher.pending, timeout=10_000)

@@ -17,6 +17,7 @@ from tests.ui.drive import (
     DELIVERY_PASSPHRASE,
     RECOVERY,
     catcher_for,
+    caught_up,
     click_ok,
     make_delivery,
 )
@@ -137,6 +138,7 @@ def test_whole_flow_open_run_triage_decide_undo_save_reopen(
     qtbot.keyClicks(reason.text, "Sale to a minor in the police report")
     click_ok(qtbot, reason.ok_button)
     activate(qtbot, window)
+    caught_up(qtbot, session)
     row = grid.model.view_rows_of([chosen])[0]
     assert cell(window, row, "determination") == "Challenge"
     assert cell(window, row, "status") == "Changed"
@@ -144,9 +146,11 @@ def test_whole_flow_open_run_triage_decide_undo_save_reopen(
 
     # Undo and redo with the keyboard.
     qtbot.keySequence(window, "Ctrl+Z")
+    caught_up(qtbot, session)
     assert cell(window, row, "determination") == "Dismiss"
     assert cell(window, row, "status") == "Pending"
     qtbot.keySequence(window, "Ctrl+Shift+Z")
+    caught_up(qtbot, session)
     assert cell(window, row, "determination") == "Challenge"
 
     # A note on the same row, and accepting another conviction.

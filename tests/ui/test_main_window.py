@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from app.review import PolicyRecord, create_workspace, open_workspace
 from tests.app.triage.builders import determinations_frame
-from tests.ui.drive import catcher_for, click_ok
+from tests.ui.drive import catcher_for, caught_up, click_ok
 from ui.about import AboutDialog
 from ui.columns import COLUMN_INDEX
 from ui.main_window import MainWindow
@@ -61,6 +61,7 @@ def test_decisions_on_a_selection_undo_as_one_and_autosave(qtbot: QtBot, tmp_pat
     select(window, [1, 2, 3])
     assert window.workspace.decision.summary.text() == "3 convictions selected."
     qtbot.keySequence(window, "Ctrl+1")
+    caught_up(qtbot, session)
     assert statuses(window)[:5] == ["Pending", "Accepted", "Accepted", "Accepted", "Pending"]
     assert window.actions["undo"].text() == "&Undo Accept (3 convictions)"
     qtbot.keySequence(window, "Ctrl+3")  # reduce the same three: a reason is needed
@@ -68,6 +69,7 @@ def test_decisions_on_a_selection_undo_as_one_and_autosave(qtbot: QtBot, tmp_pat
     qtbot.keyClicks(reason.text, "County policy: reduce these")
     click_ok(qtbot, reason.ok_button)
     activate(qtbot, window)
+    caught_up(qtbot, session)
     frame = session.snapshot.frame
     changed = frame.filter(pl.col("status") == "changed")
     engine_reduce = frame[1:4].filter(pl.col("determination") == "reduce").height
@@ -75,8 +77,10 @@ def test_decisions_on_a_selection_undo_as_one_and_autosave(qtbot: QtBot, tmp_pat
     assert frame[1:4].get_column("final_determination").to_list() == ["reduce"] * 3
     qtbot.keySequence(window, "Ctrl+Z")
     qtbot.keySequence(window, "Ctrl+Z")
+    caught_up(qtbot, session)
     assert statuses(window)[:5] == ["Pending"] * 5
     qtbot.keySequence(window, "Ctrl+Shift+Z")
+    caught_up(qtbot, session)
     assert statuses(window)[1:4] == ["Accepted"] * 3
     # Autosave: the status bar says so once the quiet spell has passed.
     qtbot.waitUntil(lambda: window.status_saved.text() == "All changes saved", timeout=10_000)

@@ -1,0 +1,33 @@
+"""A copy of a workspace, as it is now, that another thread can save while the original
+keeps taking decisions.
+
+Taken on the thread that changes the workspace, between two changes, so the copy's decisions
+and audit log always match each other. It is cheap: the determinations (and their cached
+parquet), the key and the decisions frame are immutable and shared; only the lists that
+keep growing (audit entries, source files) are copied, one reference per item.
+"""
+
+import copy
+
+from app.review.audit import AuditLog
+from app.review.decisions import DecisionBook
+from app.review.workspace import Workspace
+
+
+def detached_copy(workspace: Workspace) -> Workspace:
+    """A workspace the caller may `save()` on any thread; later changes to `workspace` do
+    not reach it."""
+    clone = copy.copy(workspace)
+    clone.sources = list(workspace.sources)
+    clone.decisions = DecisionBook(workspace.decisions.frame)
+    clone.audit = _audit_copy(workspace.audit)
+    return clone
+
+
+def _audit_copy(audit: AuditLog) -> AuditLog:
+    # AuditLog appends to two lists; copying them freezes the log as it is now (the entries
+    # themselves are never modified after they are appended).
+    clone = copy.copy(audit)
+    clone._entries = list(audit._entries)
+    clone._lines = list(audit._lines)
+    return clone
