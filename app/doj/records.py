@@ -139,7 +139,7 @@ def build_convictions(prepared: pl.LazyFrame) -> pl.LazyFrame:
     """One row per (subject_id, CNT_ORDER) conviction, sentence components summed."""
     length = pl.col("SENT_LENGTH").str.strip_chars().cast(pl.Int64, strict=False).fill_null(0)
     unit = pl.col("SENT_TIME_CODE").str.strip_chars()
-    conv = _with_case_key(prepared.filter(pl.col("convicted"))).with_columns(
+    conv = prepared.filter(pl.col("convicted")).with_columns(
         (pl.col("padded_keys") | _padded("CONV_STAT_DESCR", "OFFENSE_TOC", "OFFENSE_DESCR"))
         .alias("padded"),
         pl.when(unit == "D").then(length).otherwise(0).alias("_d"),
@@ -148,8 +148,8 @@ def build_convictions(prepared: pl.LazyFrame) -> pl.LazyFrame:
     )
     first_cols = [
         "CII_NUMBER", "STP_ORI_DESCR", "STP_ORI_CNTY_NAME", "OFFENSE_DESCR", "COMMENT_TEXT",
-        "STP_EVENT_DATE", "CONV_STAT_DESCR", "OFFENSE_TOC", "step_key", "case_key",
-        "blank_subject", "source", "line", "SENT_LOC_DESCR", "SENT_LENGTH", "SENT_TIME_CODE",
+        "STP_EVENT_DATE", "CONV_STAT_DESCR", "OFFENSE_TOC", "blank_subject", "source", "line",
+        "SENT_LOC_DESCR", "SENT_LENGTH", "SENT_TIME_CODE",
     ]  # fmt: skip
     key = ["subject_id", "CNT_ORDER"]
     # The first row of a count is the conviction; the rest add sentence components. Both
@@ -158,7 +158,7 @@ def build_convictions(prepared: pl.LazyFrame) -> pl.LazyFrame:
     totals = conv.group_by(key, maintain_order=True).agg(
         pl.col("padded").any(), pl.col("_d").sum(), pl.col("_m").sum(), pl.col("_y").sum()
     )
-    grouped = pl.concat([firsts, totals.drop(key)], how="horizontal")
+    grouped = _with_case_key(pl.concat([firsts, totals.drop(key)], how="horizontal"))
     detailed = with_unique_sections(_detail_rows(grouped))
     return detailed.with_row_index("_order").with_columns(
         _level().alias("level"),
