@@ -51,22 +51,20 @@ def _trim(*columns: str) -> list[pl.Expr]:
 def prepare_rows(rows: pl.DataFrame) -> pl.LazyFrame:
     """A person key and whether the row is a conviction, for every row."""
     trimmed = rows.lazy().with_columns(
-        _padded("SUBJECT_ID", "DISP_DESCR").alias("padded_keys"), *_trim(*_KEYS)
-    )
+        _padded("SUBJECT_ID", "DISP_DESCR").alias("padded_keys"),
+        *_trim(*_KEYS),
+    ).collect()
     blank_subject = pl.col("SUBJECT_ID") == ""
     # A blank SUBJECT_ID never merges strangers: each such row stands alone. Formatting a
     # key for a million rows costs; most files have no blank SUBJECT_ID at all.
-    any_blank = rows.lazy().select(
-        (pl.col("SUBJECT_ID").fill_null("").str.strip_chars() == "").any()
-    ).collect().item()
     subject_id = (
         pl.when(blank_subject)
         .then(pl.format("(blank SUBJECT_ID) {} line {}", pl.col("source"), pl.col("line")))
         .otherwise(pl.col("SUBJECT_ID"))
-        if any_blank
+        if (trimmed["SUBJECT_ID"] == "").any()
         else pl.col("SUBJECT_ID")
     )
-    return trimmed.with_columns(
+    return trimmed.lazy().with_columns(
         subject_id.alias("subject_id"),
         blank_subject.alias("blank_subject"),
         pl.col("DISP_DESCR").str.starts_with("CONVICTED").alias("convicted"),
