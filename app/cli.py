@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from importlib import import_module
 from typing import NoReturn
 
-from app import __version__
+from app import __version__, network_guard
 from app.errors import InputError
 from app.jobs import Cancelled
 from app.logsetup import configure_logging
@@ -80,9 +80,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run(argv: Sequence[str] | None = None) -> NoReturn:
-    """Run a command and end the process with its exit code, skipping the interpreter's
-    teardown: freeing a large evaluation object by object took a tenth of a second or more,
-    and every file is already closed and flushed by then."""
+    """The process entry (`python -m app.cli`): offline for its whole life, it runs a command
+    and ends with its exit code, skipping the interpreter's teardown (freeing a large
+    evaluation object by object took a tenth of a second or more, and every file is already
+    closed and flushed by then)."""
+    network_guard.install()
     code = main(argv)
     logging.shutdown()
     sys.stdout.flush()

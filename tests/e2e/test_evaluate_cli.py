@@ -92,3 +92,18 @@ def test_bear_options_and_shipped_policy_names(tmp_path: Path) -> None:
     done = countyclear("evaluate", str(delivery(tmp_path)), "--county", "SACRAMENTO", "--out",
                        str(tmp_path / "c"), "--policy", "los_angeles_2020")
     assert done.returncode == 0, done.stderr
+
+
+def test_the_command_line_process_is_offline() -> None:
+    # `python -m app.cli` enters through app.cli.run, which refuses network sockets before
+    # any command runs: a command that tried to connect would fail, not leak.
+    code = ("import socket, app.cli as cli\n"
+            "def main(argv):\n"
+            "    socket.create_connection(('127.0.0.1', 9), timeout=1)\n"
+            "    return 0\n"
+            "cli.main = main\n"
+            "cli.run([])\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=ROOT, timeout=60)
+    assert done.returncode != 0
+    assert "NetworkBlocked" in done.stderr
