@@ -51,7 +51,7 @@ class BackgroundSaver(QObject):
         super().__init__(parent)
         self.workspace = workspace
         self.runner = runner
-        self.autosaver = Autosaver(workspace.save, quiet=quiet, max_delay=max_delay)
+        self.autosaver = Autosaver(self._save_here, quiet=quiet, max_delay=max_delay)
         self._flight: _Flight | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
@@ -101,6 +101,9 @@ class BackgroundSaver(QObject):
                 self._timer.stop()  # one message, not one every tick; the next change retries
                 self.saveFailed.emit(flight.error)
         return flight.error is None
+
+    def _save_here(self) -> None:
+        self.workspace.save()
 
     def flush(self) -> bool:
         """Save everything now (waiting for a running save first). False if a save failed;

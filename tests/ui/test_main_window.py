@@ -124,3 +124,32 @@ def test_about_box_and_menus(qtbot: QtBot, tmp_path: Path) -> None:
     qtbot.keySequence(window, "Ctrl+I")
     assert window.workspace.currentIndex() == 1
     window.close()
+
+
+def test_the_impact_tab_counts_decisions_made_while_it_was_hidden(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    workspace = create_workspace(
+        tmp_path / "impact.ccws", recovery_passphrase="a recovery passphrase",
+        county="SACRAMENTO", as_of=date(2024, 1, 1),
+        policy=PolicyRecord("statutory", "builtin", ""), sources=[],
+        determinations=determinations_frame(40, seed=5),
+    )  # fmt: skip
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    session = Session(workspace, summary={"county": "SACRAMENTO", "as_of": "2024-01-01"})
+    window.set_session(session)
+    dashboard = window.workspace.dashboard
+    frame = session.snapshot.frame
+    granted = frame.filter(pl.col("determination").is_in(["dismiss", "reduce"]))
+    assert dashboard.figure_text("compliance.granted") == f"{granted.height:,}"
+    # Challenge two granted convictions from the Triage tab.
+    rows = granted.get_column("_row").to_list()[:2]
+    session.decide(session.keys_of(rows), "challenge", "the police report shows a sale")
+    caught_up(qtbot, session)
+    assert window.workspace.currentIndex() == 0
+    window.actions["impact"].trigger()
+    assert dashboard.figure_text("compliance.granted") == f"{granted.height - 2:,}"
+    assert dashboard.figure_text("compliance.challenged") == "2"
+    window.close()

@@ -57,3 +57,35 @@ def test_flush_and_failed_save_stays_pending() -> None:
     with pytest.raises(OSError):
         failing.flush()
     assert failing.pending
+    assert not failing.saving  # a failed save does not stay "running"
+
+
+def test_an_edit_during_a_background_save_stays_unsaved_even_on_the_same_clock_tick() -> None:
+    saver, clock, _ = make()
+    saver.changed()
+    clock.now += 1.0
+    assert saver.due()
+    ticket = saver.begin()
+    assert saver.saving and not saver.due()  # one save at a time
+    saver.changed()  # same clock reading as the save's start (a coarse Windows clock)
+    saver.finish(ticket, ok=True)
+    assert saver.pending and not saver.saving
+    clock.now += 1.0
+    assert saver.due()
+    saver.finish(saver.begin(), ok=True)
+    assert not saver.pending
+
+
+def test_saves_never_overlap_and_a_failed_background_save_stays_pending() -> None:
+    saver, clock, _ = make()
+    saver.changed()
+    clock.now += 1.0
+    ticket = saver.begin()
+    with pytest.raises(RuntimeError, match="never overlap"):
+        saver.begin()
+    with pytest.raises(RuntimeError, match="already running"):
+        saver.flush()  # a synchronous save must wait for the running one, not overlap it
+    saver.finish(ticket, ok=False)
+    assert saver.pending and saver.due()
+    with pytest.raises(RuntimeError, match="not begun"):
+        saver.finish(ticket, ok=True)

@@ -4,6 +4,7 @@ from polars.testing import assert_frame_equal
 
 from app.errors import InputError
 from app.review import DECISION_COLUMNS, DecisionBook, apply_decisions
+from app.review.decisions import PREFILTER_LIMIT
 from tests.app.review.frames import determinations, keys_of
 
 AT = "2026-01-02T03:04:05Z"
@@ -119,3 +120,17 @@ def test_empty_and_repeated_selections() -> None:
     assert len(book) == 0
     change = book.decide(frame, keys_of(frame, 2, 2, 2))
     assert change.keys.height == 1 and len(book) == 1
+
+
+@pytest.mark.parametrize("size", [3, PREFILTER_LIMIT + 2])
+def test_unknown_keys_are_refused_in_small_and_large_selections(size: int) -> None:
+    frame = determinations(size)
+    known = keys_of(frame, *range(size - 1, -1, -1))  # reversed: the order must be kept
+    # A known subject with a count it does not have passes the subject filter, not the join.
+    wrong_count = (known[0][0], "009999")
+    with pytest.raises(InputError, match=f"subject {known[0][0]} count 009999"):
+        DecisionBook().decide(frame, [*known, wrong_count])
+    book = DecisionBook()
+    change = book.decide(frame, known, at=AT)
+    assert change.after.select("subject_id", "cnt_order").rows() == known
+    assert book.frame.get_column("status").to_list() == ["accepted"] * size

@@ -1,0 +1,98 @@
+"""The grid's snapshot is rebuilt off the GUI thread: requests made during a build merge into
+one build of the latest decisions, and an older build never replaces a newer snapshot."""
+
+import threading
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.review import PolicyRecord, create_workspace
+from app.triage.snapshot import TriageSnapshot
+from tests.app.triage.builders import determinations_frame
+from ui import snapshot_refresh
+from ui.session import Session
+
+REAL_BUILD = snapshot_refresh.with_decisions
+
+
+class GatedBuild:
+    """Stands in for with_decisions: worker-thread builds wait for the gate and are counted."""
+
+    def __init__(self) -> None:
+        self.gate = threading.Event()
+        self.started = threading.Event()
+        self.on_workers = 0
+
+    def __call__(self, base: TriageSnapshot, decided: Any) -> TriageSnapshot:
+        if threading.current_thread() is not threading.main_thread():
+            self.on_workers += 1
+            self.started.set()
+            assert self.gate.wait(30), "the test never opened the gate"
+        return REAL_BUILD(base, decided)
+
+
+@pytest.fixture
+def gated(monkeypatch: pytest.MonkeyPatch) -> Iterator[GatedBuild]:
+    build = GatedBuild()
+    monkeypatch.setattr(snapshot_refresh, "with_decisions", build)
+    yield build
+    build.gate.set()  # never leave a worker stuck behind a failed test
+
+
+def new_session(qtbot: QtBot, folder: Path) -> tuple[Session, list[TriageSnapshot]]:
+    workspace = create_workspace(
+        folder / "county.ccws", recovery_passphrase="a recovery passphrase",
+        county="SACRAMENTO", as_of=date(2024, 1, 1),
+        policy=PolicyRecord("statutory", "builtin", ""), sources=[],
+        determinations=determinations_frame(30, seed=2),
+    )  # fmt: skip
+    session = Session(workspace)
+    shown: list[TriageSnapshot] = []
+    session.changed.connect(lambda: shown.append(session.snapshot))
+    return session, shown
+
+
+def statuses(snapshot: TriageSnapshot) -> list[str]:
+    return list(snapshot.frame.get_column("status").to_list()[:4])
+
+
+def test_decisions_made_during_a_build_merge_into_one_build_of_the_latest(
+    qtbot: QtBot, tmp_path: Path, gated: GatedBuild
+) -> None:
+    session, shown = new_session(qtbot, tmp_path)
+    session.decide(session.keys_of([0]), None)
+    qtbot.waitUntil(gated.started.is_set, timeout=10_000)
+    session.decide(session.keys_of([1]), None)
+    session.decide(session.keys_of([2]), None)
+    assert gated.on_workers == 1 and shown == []  # still building the first
+    gated.gate.set()
+    qtbot.waitUntil(lambda: not session.refresher.pending, timeout=10_000)
+    qtbot.waitUntil(lambda: not session.runner.busy, timeout=10_000)
+    assert gated.on_workers == 2  # the first, then one for the two decisions that waited
+    assert [statuses(s) for s in shown] == [
+        ["accepted", "pending", "pending", "pending"],
+        ["accepted", "accepted", "accepted", "pending"],
+    ]
+    assert session.close()
+
+
+def test_settle_shows_the_latest_at_once_and_a_late_older_build_is_dropped(
+    qtbot: QtBot, tmp_path: Path, gated: GatedBuild
+) -> None:
+    session, shown = new_session(qtbot, tmp_path)
+    session.decide(session.keys_of([0]), None)
+    qtbot.waitUntil(gated.started.is_set, timeout=10_000)
+    engine = session.snapshot.frame.get_column("determination")[3]
+    session.decide(session.keys_of([3]), "challenge" if engine != "challenge" else "review",
+                   "check the file")  # fmt: skip
+    latest = session.settle()  # an export must not wait for, or miss, the build
+    assert statuses(latest) == ["accepted", "pending", "pending", "changed"]
+    gated.gate.set()
+    qtbot.waitUntil(lambda: not session.runner.busy, timeout=10_000)
+    assert session.snapshot is latest and shown == [latest]
+    assert gated.on_workers == 1  # nothing was left to build
+    assert session.close()
