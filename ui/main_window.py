@@ -165,6 +165,8 @@ class MainWindow(QMainWindow):
         redo.setText(f"&Redo {stack.redoText()}" if stack and stack.canRedo() else "&Redo")
 
     def _saved(self) -> None:
+        if self.session is not None and self.session.autosaver.pending:
+            return  # decisions made during that save are still to be saved: "Saving…"
         self.status_saved.setText("All changes saved")
 
     def _save_failed(self, message: str) -> None:

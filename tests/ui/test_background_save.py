@@ -93,7 +93,9 @@ def test_deciding_goes_on_while_the_save_runs_on_a_worker(
     assert statuses(window)[:4] == ["Pending", "Accepted", "Accepted", "Pending"]
     assert session.saver.saving and not gated.gate.is_set()
 
-    gated.gate.set()  # the first save ends; the second decision is saved next
+    with qtbot.waitSignal(session.saved, timeout=10_000):
+        gated.gate.set()  # the first save ends; the second decision is not in it
+    assert session.autosaver.pending and window.status_saved.text() == "Saving…"
     qtbot.waitUntil(lambda: not session.autosaver.pending and not session.saver.saving,
                     timeout=10_000)  # fmt: skip
     assert window.status_saved.text() == "All changes saved"
