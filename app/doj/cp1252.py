@@ -11,11 +11,11 @@ from collections.abc import Sequence
 
 import polars as pl
 
-from app.doj.lines import REPLACEMENT, LineFacts, cut_lines
+from app.doj.lines import REPLACEMENT, LineFacts, RawBytes, cut_lines
 from app.doj.schema import INDEX, NEEDED
 
 
-def repair(frame: pl.DataFrame, facts: LineFacts, raw: memoryview) -> pl.DataFrame:
+def repair(frame: pl.DataFrame, facts: LineFacts, raw: RawBytes) -> pl.DataFrame:
     """`frame` has one row per physical line from the first record on, like `facts`."""
     flagged = (facts.replaced > 0).arg_true()
     if not flagged.len():

@@ -2,11 +2,13 @@
 it held bytes that are not UTF-8, whether it ends with the record marker; and cutting a few
 chosen lines back out of the raw bytes."""
 
+import mmap
 from dataclasses import dataclass
 
 import polars as pl
 
 REPLACEMENT = "\ufffd"  # what polars puts for a byte that is not UTF-8
+RawBytes = mmap.mmap | bytes  # a file's bytes: mapped from disk, or decrypted in memory
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,7 @@ def scan_line_facts(
     )
 
 
-def cut_lines(raw: memoryview, facts: LineFacts, positions: pl.Series) -> list[bytes] | None:
+def cut_lines(raw: RawBytes, facts: LineFacts, positions: pl.Series) -> list[bytes] | None:
     """The given lines' bytes (line end dropped); None if a cut does not land on line ends."""
     pieces = []
     starts = facts.starts.gather(positions).to_list()

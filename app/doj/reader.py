@@ -17,7 +17,7 @@ from pathlib import Path
 import polars as pl
 
 from app.doj.cp1252 import repair
-from app.doj.lines import cut_lines, scan_line_facts
+from app.doj.lines import RawBytes, cut_lines, scan_line_facts
 from app.doj.schema import INDEX, NEEDED
 from app.doj.source import DojSource
 from app.doj.structure import exact_check, first_record_marker
@@ -76,7 +76,7 @@ def read_source(
 def _read(
     name: str,
     payload: bytes | str,
-    raw: memoryview,
+    raw: RawBytes,
     layout: Layout,
     stage: Callable[[int, str], None],
 ) -> pl.DataFrame:
@@ -127,7 +127,7 @@ def _read(
     return frame.select(*NEEDED, "source", "line")
 
 
-def _first_line(raw: memoryview, layout: Layout) -> str:
+def _first_line(raw: RawBytes, layout: Layout) -> str:
     start = layout.first_data_offset
     end = bytes(raw[start:start + _HEAD]).find(b"\n")
     text = bytes(raw[start:start + end]) if end >= 0 else bytes(raw[start:start + _HEAD])
@@ -135,17 +135,20 @@ def _first_line(raw: memoryview, layout: Layout) -> str:
 
 
 class _mapped:
-    """The source's bytes without a copy: its own bytes, or the file memory-mapped."""
+    """The source's bytes without a copy: its own bytes, or the file memory-mapped.
+
+    The map is handed out itself, never a memoryview of it: slicing it copies just the
+    slice, and with no view exported it always closes, even when an error is on its way out.
+    """
 
     def __init__(self, source: DojSource) -> None:
         self.source = source
         self.handle = None
         self.map: mmap.mmap | None = None
-        self.view: memoryview | None = None
 
-    def __enter__(self) -> memoryview:
+    def __enter__(self) -> RawBytes:
         if self.source.data is not None:
-            return memoryview(self.source.data)
+            return self.source.data
         path = self.source.path
         assert path is not None, "a DojSource needs data or a path"
         try:
@@ -154,15 +157,12 @@ class _mapped:
         except OSError as exc:
             raise InputError(str(path), f"cannot read the file ({exc.strerror}).") from None
         if size == 0:
-            return memoryview(b"")
+            return b""
         assert self.handle is not None
         self.map = mmap.mmap(self.handle.fileno(), 0, access=mmap.ACCESS_READ)
-        self.view = memoryview(self.map)
-        return self.view
+        return self.map
 
     def __exit__(self, *_: object) -> None:
-        if self.view is not None:
-            self.view.release()
         if self.map is not None:
             self.map.close()
         if self.handle is not None:

@@ -146,3 +146,17 @@ def test_a_doubled_field_is_found_even_when_the_comment_is_the_end_marker() -> N
     fields = lines[2].split(b",")
     lines[2] = b",".join([*fields[:2], fields[2], *fields[2:]])  # SUBJECT_ID twice
     _expect(b"\n".join(lines) + b"\n", 3, "expected 95", "found 96")
+
+
+def test_a_bad_line_in_a_mapped_file_is_named_and_the_map_closes(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # The error leaves through the memory-mapped file's context: it must arrive as the one
+    # clear InputError (a view of the map left behind would turn it into a BufferError).
+    lines = to_csv(people()).split(b"\n")
+    lines[3] = lines[3].rsplit(b",", 5)[0]
+    path = tmp_path / "delivery.dat"
+    path.write_bytes(b"\n".join(lines))
+    with pytest.raises(InputError) as caught:
+        read_sources([DojSource.from_path(path)])
+    assert caught.value.line == 4
+    assert "found 90" in caught.value.message
+    path.unlink()  # nothing holds the file open any more
