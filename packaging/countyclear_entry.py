@@ -4,9 +4,8 @@ No arguments opens the desktop app; any command (`selftest`, `evaluate`...) goes
 headless CLI (docs/CONTRACTS.md, program entry).
 """
 
-import sys
 
-from ui.launcher import main
+from ui.launcher import entry
 
 if __name__ == "__main__":
-    sys.exit(main())
+    entry()

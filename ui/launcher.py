@@ -109,5 +109,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run_app()
 
 
-if __name__ == "__main__":
+def entry() -> None:
+    """The installed program (`countyclear`, and the bundle's executables): offline for its
+    whole life, whatever it runs. (`main` stays free of the guard: tests call it in their
+    own process, and the guard can never be removed.)"""
+    from app import network_guard
+
+    network_guard.install(allow_local=True)
     sys.exit(main())
+
+
+if __name__ == "__main__":
+    entry()

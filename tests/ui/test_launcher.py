@@ -1,6 +1,8 @@
 """`countyclear`: commands go to the CLI; with no display the sample runs headless."""
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -87,3 +89,21 @@ def test_the_icon_ships_as_png_and_a_multi_size_windows_ico() -> None:
         assert {(16, 16), (32, 32), (48, 48), (256, 256)} <= set(ico.info["sizes"])
     with Image.open(RESOURCES / "icons" / "countyclear.png") as png:
         assert png.size == (256, 256) and png.mode == "RGBA"
+
+
+def test_the_installed_program_is_offline_for_commands_too() -> None:
+    # `countyclear evaluate ...` enters through launcher.entry (pyproject's script and the
+    # bundle's entry): a command that tried to connect would fail, not leak.
+    code = ("import socket, sys\n"
+            "import app.cli as cli\n"
+            "def main(argv):\n"
+            "    socket.create_connection(('127.0.0.1', 9), timeout=1)\n"
+            "    return 0\n"
+            "cli.main = main\n"
+            "sys.argv = ['countyclear', 'evaluate']\n"
+            "from ui.launcher import entry\n"
+            "entry()\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=Path(__file__).resolve().parents[2], timeout=60)
+    assert done.returncode != 0
+    assert "NetworkBlocked" in done.stderr
