@@ -134,15 +134,16 @@ def _level() -> pl.Expr:
 
 
 def build_convictions(prepared: pl.LazyFrame) -> pl.LazyFrame:
-    """One row per (subject_id, CNT_ORDER) conviction, sentence components summed."""
+    """One row per (subject_id, CNT_ORDER) conviction, sentence components summed
+    (`sentence_years`, `sentence_months`, `sentence_days`)."""
     length = pl.col("SENT_LENGTH").str.strip_chars().cast(pl.Int64, strict=False).fill_null(0)
     unit = pl.col("SENT_TIME_CODE").str.strip_chars()
     conv = prepared.filter(pl.col("convicted")).with_columns(
         (pl.col("padded_keys") | _padded("CONV_STAT_DESCR", "OFFENSE_TOC", "OFFENSE_DESCR"))
         .alias("padded"),
-        pl.when(unit == "D").then(length).otherwise(0).alias("_d"),
-        pl.when(unit == "M").then(length).otherwise(0).alias("_m"),
-        pl.when(unit == "Y").then(length).otherwise(0).alias("_y"),
+        pl.when(unit == "D").then(length).otherwise(0).alias("sentence_days"),
+        pl.when(unit == "M").then(length).otherwise(0).alias("sentence_months"),
+        pl.when(unit == "Y").then(length).otherwise(0).alias("sentence_years"),
     )
     first_cols = [
         "CII_NUMBER", "STP_ORI_DESCR", "STP_ORI_CNTY_NAME", "OFFENSE_DESCR", "COMMENT_TEXT",
@@ -154,16 +155,12 @@ def build_convictions(prepared: pl.LazyFrame) -> pl.LazyFrame:
     # list the counts in first-seen order, so they sit side by side without a join.
     firsts = conv.unique(subset=key, keep="first", maintain_order=True).select(*key, *first_cols)
     totals = conv.group_by(key, maintain_order=True).agg(
-        pl.col("padded").any(), pl.col("_d").sum(), pl.col("_m").sum(), pl.col("_y").sum()
+        pl.col("padded").any(), pl.col("sentence_days", "sentence_months", "sentence_years").sum()
     )
     grouped = _with_case_key(pl.concat([firsts, totals.drop(key)], how="horizontal"))
     detailed = with_unique_sections(_detail_rows(grouped))
-    return detailed.with_row_index("_order").with_columns(
-        _level().alias("level"),
-        _add_sentence(pl.col("event_date"), pl.col("_y"), pl.col("_m"), pl.col("_d")).alias(
-            "sentence_end"
-        ),
-    ).drop("_d", "_m", "_y")
+    # The sentence's end is worked out for the evaluated convictions only (app.eligibility).
+    return detailed.with_row_index("_order").with_columns(_level().alias("level"))
 
 
 def with_unique_sections(rows: pl.LazyFrame) -> pl.LazyFrame:
@@ -176,16 +173,6 @@ def with_unique_sections(rows: pl.LazyFrame) -> pl.LazyFrame:
     which = frame.select(on).join(parsed.select(on).with_row_index("_charge"), on=on,
                                   how="left", maintain_order="left", nulls_equal=True)
     return frame.hstack(parsed.drop(on)[which["_charge"]]).lazy()
-
-
-def _add_sentence(start: pl.Expr, years: pl.Expr, months: pl.Expr, days: pl.Expr) -> pl.Expr:
-    """start + years + months (clamped to the month's end, as a calendar does) + days."""
-    total = start.dt.month().cast(pl.Int64) - 1 + months + 12 * years
-    year = start.dt.year().cast(pl.Int64) + total // 12
-    month = total % 12 + 1
-    first = pl.date(year, month, 1)
-    day = pl.min_horizontal(start.dt.day().cast(pl.Int64), first.dt.month_end().dt.day())
-    return pl.date(year, month, day) + pl.duration(days=days)
 
 
 def build_case_numbers(prepared: pl.LazyFrame, steps: pl.LazyFrame) -> pl.LazyFrame:

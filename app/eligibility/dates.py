@@ -19,3 +19,13 @@ def add_years_expr(column: pl.Expr, years: int) -> pl.Expr:
     shifted = column.dt.offset_by(f"{years}y")
     leap_day = (column.dt.month() == 2) & (column.dt.day() == 29) & (shifted.dt.day() == 28)
     return pl.when(leap_day).then(shifted + timedelta(days=1)).otherwise(shifted)
+
+
+def add_sentence(start: pl.Expr, years: pl.Expr, months: pl.Expr, days: pl.Expr) -> pl.Expr:
+    """start + years + months (clamped to the month's end, as a calendar does) + days."""
+    total = start.dt.month().cast(pl.Int64) - 1 + months + 12 * years
+    year = start.dt.year().cast(pl.Int64) + total // 12
+    month = total % 12 + 1
+    first = pl.date(year, month, 1)
+    day = pl.min_horizontal(start.dt.day().cast(pl.Int64), first.dt.month_end().dt.day())
+    return pl.date(year, month, day) + pl.duration(days=days)

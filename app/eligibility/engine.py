@@ -9,7 +9,7 @@ from datetime import date
 
 import polars as pl
 
-from app.eligibility.dates import PROP64_EFFECTIVE, add_years, add_years_expr
+from app.eligibility.dates import PROP64_EFFECTIVE, add_sentence, add_years, add_years_expr
 from app.eligibility.policy import Policy
 from app.eligibility.rules import RULES_BY_ID
 from app.eligibility.sections import CYCLE_RELATED, PROP64_NUMBERS, list_pattern
@@ -306,6 +306,10 @@ def evaluate(
         .lazy()
         .with_columns(
             pl.len().over("case_key").alias("case_evaluated"),
+            add_sentence(pl.col("event_date"), pl.col("sentence_years"),
+                         pl.col("sentence_months"), pl.col("sentence_days")).alias("sentence_end"),
+        )
+        .with_columns(
             (pl.col("sentence_end").fill_null(date.min) > as_of).alias("currently_serving"),
         )
     )
