@@ -15,6 +15,7 @@ from app.doj.records import (
     build_prior_events,
     prepare_rows,
 )
+from app.doj.schema import NEEDED
 from app.doj.source import DojSource
 from app.eligibility.engine import attach_priors, evaluate, select_candidates
 from app.eligibility.impact import impact_summary
@@ -44,8 +45,11 @@ def evaluate_sources(
     progress: ProgressCallback = no_progress,
     cancel: CancelToken | None = None,
     on_determinations: Callable[[pl.DataFrame], None] | None = None,
+    columns: Sequence[str] = NEEDED,
 ) -> EvaluationResult:
-    rows = read_sources(sources, progress=progress, cancel=cancel)
+    """`columns`: the DOJ columns kept in `rows`; the desktop app's person view shows all of
+    NEEDED, a headless run needs only ENGINE (app.doj.schema)."""
+    rows = read_sources(sources, progress=progress, cancel=cancel, columns=columns)
     return evaluate_rows(rows, county=county, policy=policy, as_of=as_of, progress=progress,
                          cancel=cancel, sources=tuple(s.name for s in sources),
                          on_determinations=on_determinations)

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from app.counties import COUNTIES, normalise_county
+from app.doj.schema import ENGINE
 from app.eligibility.policy import Policy, builtin_policy, load_bear_options, load_policy
 from app.errors import InputError
 from app.intake.deliveries import open_deliveries
@@ -97,7 +98,8 @@ def run(args: argparse.Namespace) -> int:
     determinations_csv = BackgroundDeterminations(args.out)
     try:
         result = evaluate_sources(sources, county=county, policy=policy, as_of=as_of,
-                                  progress=reporter, on_determinations=determinations_csv.start)
+                                  progress=reporter, on_determinations=determinations_csv.start,
+                                  columns=ENGINE)
         reporter.finish()
         summary = {**result.summary, "doj_file_date": file_date,
                    "doj_file_date_source": file_date_source}

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import polars as pl
 
 from app.doj.lines import REPLACEMENT, LineFacts, RawBytes, cut_lines
-from app.doj.schema import INDEX, NEEDED
+from app.doj.schema import INDEX
 
 
 def repair(frame: pl.DataFrame, facts: LineFacts, raw: RawBytes) -> pl.DataFrame:
@@ -20,27 +20,29 @@ def repair(frame: pl.DataFrame, facts: LineFacts, raw: RawBytes) -> pl.DataFrame
     flagged = (facts.replaced > 0).arg_true()
     if not flagged.len():
         return frame
+    read = [column for column in frame.columns if column in INDEX and column != "END_OF_REC"]
     # Only the columns where a replacement shows need new values (usually just the name),
     # so only those are parsed again (at least one, to count the lines parsed).
-    shows = frame.select(NEEDED)[flagged].select(
-        pl.col(NEEDED).str.contains(REPLACEMENT, literal=True).any()
+    shows = frame.select(read)[flagged].select(
+        pl.col(read).str.contains(REPLACEMENT, literal=True).any()
     ).row(0)
-    columns = [column for column, show in zip(NEEDED, shows, strict=True) if show]
+    columns = [column for column, show in zip(read, shows, strict=True) if show]
     pieces = cut_lines(raw, facts, flagged)
     fixed = None
     if pieces is not None and all(
         REPLACEMENT in p.decode("utf-8", errors="replace") for p in pieces
     ):
         fixed = _parse(b"\n".join(pieces).decode("cp1252", errors="replace").encode("utf-8"),
-                       columns or NEEDED[:1])
+                       columns or read[:1])
     if fixed is None or fixed.height != flagged.len():
         first = int(facts.starts[0])
-        again = _parse(bytes(raw[first:]).decode("cp1252", errors="replace").encode("utf-8"))
-        return again.with_columns(frame.drop(NEEDED))
+        again = _parse(bytes(raw[first:]).decode("cp1252", errors="replace").encode("utf-8"),
+                       read)
+        return again.with_columns(frame.drop(read))
     return frame.with_columns([frame[c].scatter(flagged, fixed[c]) for c in columns])
 
 
-def _parse(text: bytes, columns: Sequence[str] = NEEDED) -> pl.DataFrame:
+def _parse(text: bytes, columns: Sequence[str]) -> pl.DataFrame:
     frame = pl.read_csv(text, has_header=False, infer_schema=False, empty_string_is_null=False,
                         columns=[INDEX[c] for c in columns])
     return frame.rename({f"column_{INDEX[c]}": c for c in columns})

@@ -26,7 +26,6 @@ from app.jobs import CancelToken, Progress, ProgressCallback, no_progress
 
 BOM = b"\xef\xbb\xbf"
 _HEAD = 1 << 16  # enough bytes to find the header and the first record
-_READ = (*NEEDED, "END_OF_REC")  # END_OF_REC: the cheap screen of the record shape
 _STAGES = 3  # progress steps per file: line facts, the main read, the checks
 
 
@@ -42,8 +41,10 @@ def read_sources(
     sources: Sequence[DojSource],
     progress: ProgressCallback = no_progress,
     cancel: CancelToken | None = None,
+    columns: Sequence[str] = NEEDED,
 ) -> pl.DataFrame:
-    """All records of one delivery as one frame: NEEDED columns (raw text), `source`, `line`."""
+    """All records of one delivery as one frame: `columns` (raw text, by default every
+    column CountyClear uses, app.doj.schema), `source`, `line`."""
     if not sources:
         raise InputError("(no file)", "choose at least one DOJ research file.")
     frames = []
@@ -55,7 +56,7 @@ def read_sources(
                 cancel.check()
             progress(Progress(index * _STAGES + step, total, f"{text} {name}"))
 
-        frames.append(read_source(source, stage))
+        frames.append(read_source(source, stage, columns))
     progress(Progress(total, total, f"Read {len(sources)} file(s)"))
     return pl.concat(frames, how="vertical") if len(frames) > 1 else frames[0]
 
@@ -65,12 +66,14 @@ def _no_stage(step: int, text: str) -> None:
 
 
 def read_source(
-    source: DojSource, stage: Callable[[int, str], None] = _no_stage
+    source: DojSource,
+    stage: Callable[[int, str], None] = _no_stage,
+    columns: Sequence[str] = NEEDED,
 ) -> pl.DataFrame:
     with _mapped(source) as raw:
         layout = find_layout(source.name, bytes(raw[:_HEAD]), len(raw))
         payload: bytes | str = source.data if source.data is not None else str(source.path)
-        return _read(source.name, payload, raw, layout, stage)
+        return _read(source.name, payload, raw, layout, stage, tuple(columns))
 
 
 def _read(
@@ -79,6 +82,7 @@ def _read(
     raw: RawBytes,
     layout: Layout,
     stage: Callable[[int, str], None],
+    columns: tuple[str, ...],
 ) -> pl.DataFrame:
     stage(0, "Checking the lines of")
     first_line = _first_line(raw, layout)
@@ -94,7 +98,7 @@ def _read(
 
     stage(1, "Reading the records of")
     try:
-        frame = _read_needed(name, payload, layout)
+        frame = _read_needed(name, payload, layout, columns)
     except InputError:
         diagnose()
         raise
@@ -124,7 +128,7 @@ def _read(
     # copies every column, so only when there are any).
     if not record.all():
         frame = frame.filter(record)
-    return frame.select(*NEEDED, "source", "line")
+    return frame.select(*columns, "source", "line")
 
 
 def _first_line(raw: RawBytes, layout: Layout) -> str:
@@ -210,18 +214,20 @@ def _read_lines(payload: bytes | str, layout: Layout) -> pl.Series:
     )["text"]
 
 
-def _read_needed(name: str, payload: bytes | str, layout: Layout) -> pl.DataFrame:
+def _read_needed(name: str, payload: bytes | str, layout: Layout, columns: tuple[str, ...]
+                 ) -> pl.DataFrame:
+    read = (*columns, "END_OF_REC")  # END_OF_REC: the cheap screen of the record shape
     try:
         frame = pl.read_csv(
             payload,
             has_header=False,
             infer_schema=False,
             skip_lines=layout.first_data_line - 1,
-            columns=[INDEX[column] for column in _READ],
+            columns=[INDEX[column] for column in read],
             empty_string_is_null=False,
             encoding="utf8-lossy",
         )
     except pl.exceptions.PolarsError as exc:
         raise InputError(name, f"could not be read as a DOJ research file ({exc}). Ask DOJ "
                          "for a fresh copy.") from None
-    return frame.rename({f"column_{INDEX[column]}": column for column in _READ})
+    return frame.rename({f"column_{INDEX[column]}": column for column in read})

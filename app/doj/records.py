@@ -29,7 +29,6 @@ _KEYS = ("SUBJECT_ID", "STP_TYPE_DESCR", "DISP_DESCR", "CNT_ORDER")
 _CONVICTION_TEXT = (
     "CII_NUMBER", "STP_EVENT_DATE", "STP_ORI_DESCR", "STP_ORI_CNTY_NAME", "OFFENSE_DESCR",
     "OFFENSE_TOC", "CONV_STAT_DESCR", "SENT_LENGTH", "SENT_TIME_CODE", "COMMENT_TEXT",
-    "SENT_LOC_DESCR",
 )  # fmt: skip
 
 
@@ -148,7 +147,7 @@ def build_convictions(prepared: pl.LazyFrame) -> pl.LazyFrame:
     first_cols = [
         "CII_NUMBER", "STP_ORI_DESCR", "STP_ORI_CNTY_NAME", "OFFENSE_DESCR", "COMMENT_TEXT",
         "STP_EVENT_DATE", "CONV_STAT_DESCR", "OFFENSE_TOC", "blank_subject", "source", "line",
-        "SENT_LOC_DESCR", "SENT_LENGTH", "SENT_TIME_CODE",
+        "SENT_LENGTH", "SENT_TIME_CODE",
     ]  # fmt: skip
     key = ["subject_id", "CNT_ORDER"]
     # The first row of a count is the conviction; the rest add sentence components. Both

@@ -1,11 +1,16 @@
 """The shortcuts taken for speed give what the plain operations give."""
 
+from datetime import date
+
 import polars as pl
 from polars.testing import assert_frame_equal
 
 from app.doj.reader import read_sources
+from app.doj.schema import DISPLAY, ENGINE, NEEDED
 from app.doj.source import DojSource
 from app.eligibility.engine import attach
+from app.eligibility.policy import builtin_policy
+from app.pipeline import evaluate_sources
 from tests.doj_builder import Person, to_csv
 
 
@@ -34,3 +39,27 @@ def test_windows_1252_only_in_an_unread_column_changes_nothing_read() -> None:
     plain = read_sources([DojSource(name="doj.dat", data=to_csv([a, b]))])
     assert cp1252["PRI_NAME"].to_list() == ["ROE,RICHARD", "PEÑA,JOSÉ"]
     assert_frame_equal(cp1252, plain)
+
+
+def test_a_headless_run_reads_fewer_columns_and_decides_the_same() -> None:
+    # `countyclear evaluate` reads only the engine's columns (app.doj.schema.ENGINE); the
+    # desktop app also reads those its person view shows. Windows-1252 repair included.
+    people = []
+    for i, name in enumerate(["PEÑA,JOSÉ", "ROE,RICHARD", "MUÑOZ,ANA"]):
+        person = Person(str(i), name=name)
+        person.conviction("11359 HS-SALE", f"201{i}0101", county="LOS ANGELES",
+                          sentence=("3", "Y"), SENT_LOC_DESCR="STATE PRISON",
+                          COMMENT_TEXT="CAFÉ" if i == 2 else "")
+        people.append(person)
+    data = to_csv(people).decode("utf-8").encode("cp1252")
+    source = DojSource(name="doj.dat", data=data)
+    every, engine_only = (
+        evaluate_sources([source], county="LOS ANGELES", policy=builtin_policy("statutory"),
+                         as_of=date(2024, 1, 1), columns=columns)
+        for columns in (NEEDED, ENGINE)
+    )
+    assert engine_only.rows.columns == [*ENGINE, "source", "line"]
+    assert set(every.rows.columns) - set(engine_only.rows.columns) == set(DISPLAY)
+    assert engine_only.rows["PRI_NAME"].to_list() == ["PEÑA,JOSÉ", "ROE,RICHARD", "MUÑOZ,ANA"]
+    assert_frame_equal(every.determinations, engine_only.determinations)
+    assert every.summary == engine_only.summary
