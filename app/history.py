@@ -28,8 +28,10 @@ FACT_KINDS: Final = {
     "PC 290 registration": "PC 290 registration",
     "prior same-subdivision convictions": "Prior, same subdivision",
 }
+_SECTION: Final = r"\d[\w().\-]*\s+(?:PC|HS|VC|BP|MV|WI)"
+# A gang-combined super strike names both counts of its case: `246 PC with 186.22(B)(4) PC`.
 _FACT_ENTRY: Final = re.compile(
-    r"(?P<section>\d[\w().\-]*\s+(?:PC|HS|VC|BP|MV|WI))\s+on\s+"
+    rf"(?P<section>{_SECTION})(?:\s+with\s+(?P<with>{_SECTION}))?\s+on\s+"
     r"(?P<date>\d{4}-\d{2}-\d{2}|unknown date)\s*$"
 )
 
@@ -155,6 +157,8 @@ def named_facts(facts: str) -> list[tuple[str, str, date | None]]:
         except ValueError:
             continue
         found.append((kind, match["section"], when))
+        if match["with"]:
+            found.append((kind, match["with"], when))
     return found
 
 

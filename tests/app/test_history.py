@@ -9,7 +9,7 @@ from app.doj.schema import NEEDED
 from app.doj.source import DojSource
 from app.eligibility.policy import builtin_policy
 from app.history import TIMELINE_COLUMNS, deciding_entries, named_facts, person_timeline
-from app.pipeline import evaluate_sources
+from app.pipeline import evaluate_rows, evaluate_sources
 from app.synth.options import checked_options
 from app.synth.writer import generate_bytes
 
@@ -208,3 +208,32 @@ def test_a_row_without_subject_id_is_its_own_timeline() -> None:
     assert timeline["cnt_order"].to_list() == ["001001001000"]
     assert timeline["county"].to_list() == ["FRESNO"]
     assert person_timeline(rows, "(blank SUBJECT_ID) other.dat line 9").height == 0
+
+
+def test_a_gang_combined_super_strike_marks_both_counts_of_its_case() -> None:
+    # PC 667(e)(2)(C)(iv): 246 PC with a 186.22(b)(4) enhancement in the same case is a super
+    # strike; the facts say `246 PC with 186.22(B)(4) PC on <date>`, and the person view
+    # marks both counts that make it, not just the last section named.
+    gang_case: list[Row] = [
+        ("001001001000", "20050110", "COURT ACTION", "CASUPERIOR COURT LOS ANGELES",
+         "LOS ANGELES", "BA1", "246 PC-SHOOT INHABITED DWELLING", "F", "CONVICTED",
+         "FELONY", "PRISON", "7", "Y", ""),
+        ("001001002000", "20050110", "COURT ACTION", "CASUPERIOR COURT LOS ANGELES",
+         "LOS ANGELES", "BA1", "186.22(B)(4) PC-GANG ENHANCEMENT", "F", "CONVICTED",
+         "FELONY", "", "", "", ""),
+        ("002001001000", "20100315", "COURT ACTION", "CASUPERIOR COURT LOS ANGELES",
+         "LOS ANGELES", "10F1", "11359 HS-POSSESS MARIJUANA FOR SALE", "F", "CONVICTED",
+         "FELONY", "", "", "", ""),
+    ]
+    rows = doj_rows({"G1": gang_case})
+    result = evaluate_rows(rows, county="LOS ANGELES", policy=builtin_policy("statutory"),
+                           as_of=date(2024, 1, 1))
+    cannabis = result.determinations.row(0, named=True)
+    assert cannabis["rule_id"] == "CHALLENGE_PRIOR_SUPER_STRIKE"
+    assert "246 PC with 186.22(B)(4) PC on 2005-01-10" in cannabis["facts"]
+    marks = deciding_entries(person_timeline(rows, "G1"), cannabis)
+    assert marks == {
+        "002001001000": "This conviction",
+        "001001001000": "Prior super strike",
+        "001001002000": "Prior super strike",
+    }
