@@ -14,7 +14,7 @@ from app.errors import InputError
 from app.review import PolicyRecord, Workspace, create_workspace, open_workspace
 from tests.app.triage.builders import determinations_frame
 from tests.ui.drive import caught_up
-from tests.ui.test_main_window import select, statuses
+from tests.ui.test_main_window import select, show_session, statuses
 from ui.main_window import MainWindow
 from ui.session import Session
 
@@ -59,14 +59,8 @@ def open_window(
         policy=PolicyRecord("statutory", "builtin", ""), sources=[],
         determinations=determinations_frame(40, seed=5),
     )  # fmt: skip
-    monkeypatch.setattr(Workspace, "save", lambda self: save(self))
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    session = Session(workspace)
-    window.set_session(session)
-    return window, session
+    monkeypatch.setattr(Workspace, "save", lambda self: save(self))  # after the first save
+    return show_session(qtbot, workspace)
 
 
 def accept_row(window: MainWindow, row: int) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.review import PolicyRecord, create_workspace, open_workspace
+from app.review import PolicyRecord, Workspace, create_workspace, open_workspace
 from tests.app.triage.builders import determinations_frame
 from tests.ui.drive import catcher_for, caught_up, click_ok
 from ui.about import AboutDialog
@@ -25,6 +25,11 @@ def window_with_session(qtbot: QtBot, folder: Path) -> tuple[MainWindow, Session
         as_of=date(2024, 1, 1), policy=PolicyRecord("statutory", "builtin", ""), sources=[],
         determinations=determinations_frame(40, seed=5),
     )  # fmt: skip
+    return show_session(qtbot, workspace)
+
+
+def show_session(qtbot: QtBot, workspace: Workspace) -> tuple[MainWindow, Session]:
+    """The main window, shown, on a session of `workspace`."""
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()
