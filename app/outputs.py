@@ -9,6 +9,7 @@ from typing import Any
 import polars as pl
 
 from app.eligibility.engine import DETERMINATION_COLUMNS
+from app.errors import InputError
 from app.fileio import atomic_write_text, atomic_write_with, replace_durably, temp_sibling
 
 DETERMINATIONS_CSV = "determinations.csv"
@@ -27,7 +28,15 @@ def write_determinations(folder: Path, determinations: pl.DataFrame) -> None:
 
 
 def write_summary(folder: Path, summary: dict[str, Any]) -> None:
-    atomic_write_text(folder / SUMMARY_JSON, json.dumps(summary, indent=2, sort_keys=False))
+    try:
+        atomic_write_text(folder / SUMMARY_JSON, json.dumps(summary, indent=2, sort_keys=False))
+    except OSError as exc:
+        raise _cannot_write(folder, exc) from None
+
+
+def _cannot_write(folder: Path, exc: OSError) -> InputError:
+    return InputError(str(folder), f"cannot write the results there ({exc.strerror or exc}). "
+                      "Free some disk space or choose another folder with --out.")
 
 
 class BackgroundDeterminations:
@@ -46,7 +55,10 @@ class BackgroundDeterminations:
 
     def start(self, determinations: pl.DataFrame) -> None:
         table = determinations.select(DETERMINATION_COLUMNS)
-        tmp = self.tmp = temp_sibling(self.target)
+        try:
+            tmp = self.tmp = temp_sibling(self.target)
+        except OSError as exc:
+            raise _cannot_write(self.target.parent, exc) from None
 
         def run() -> None:
             try:
@@ -65,10 +77,15 @@ class BackgroundDeterminations:
     def commit(self) -> None:
         """Wait for the write and put the file in place (re-raises what the write raised)."""
         self._join()
+        if isinstance(self.error, OSError):
+            raise _cannot_write(self.target.parent, self.error) from None
         if self.error is not None:
             raise self.error
         if self.tmp is not None:
-            replace_durably(self.tmp, self.target)
+            try:
+                replace_durably(self.tmp, self.target)
+            except OSError as exc:
+                raise _cannot_write(self.target.parent, exc) from None
             self.tmp = None
 
     def discard(self) -> None:

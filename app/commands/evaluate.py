@@ -1,6 +1,7 @@
 """`countyclear evaluate FILE... --county NAME --out DIR`: the headless run (DESIGN.md)."""
 
 import argparse
+import os
 import sys
 import time
 from datetime import date
@@ -78,12 +79,26 @@ def doj_file_date(args: argparse.Namespace) -> tuple[str, str]:
     return date.fromtimestamp(modified).isoformat(), "file modified"
 
 
+def check_out_folder(out: Path) -> None:
+    """Before minutes of work: the folder, or the nearest part of its path that exists, must
+    be a folder this user can write in (the folder itself is made only when writing)."""
+    existing = out
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise InputError("--out", f"{existing} is a file; --out names a folder (made if "
+                         "missing) for determinations.csv and summary.json.")
+    if not os.access(existing, os.W_OK):
+        raise InputError("--out", f"cannot write in {existing}; choose another folder.")
+
+
 def run(args: argparse.Namespace) -> int:
     county = normalise_county(args.county)
     if county is None:
         raise InputError("--county", f"{args.county!r} is not a California county; use one of "
                          f"the 58 names, e.g. {', '.join(c.title() for c in COUNTIES[:3])}...")
     as_of = parse_as_of(args.as_of)
+    check_out_folder(args.out)
     policy = resolve_policy(args)
     file_date, file_date_source = (
         doj_file_date(args) if all(p.exists() for p in args.files) else ("", "")

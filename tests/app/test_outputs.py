@@ -7,6 +7,7 @@ import polars as pl
 import pytest
 
 from app.eligibility.engine import DETERMINATION_COLUMNS
+from app.errors import InputError
 from app.fileio import atomic_write_with
 from app.outputs import DETERMINATIONS_CSV, BackgroundDeterminations
 
@@ -58,3 +59,14 @@ def test_atomic_write_with_removes_its_temporary_on_failure(tmp_path: Path) -> N
         atomic_write_with(target, fail)
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
     assert target.read_text() == "old"
+
+
+def test_a_folder_that_cannot_be_written_is_bad_input(tmp_path: Path) -> None:
+    blocker = tmp_path / "a file"
+    blocker.write_text("not a folder")
+    writer = BackgroundDeterminations(blocker / "results")
+    with pytest.raises(InputError) as caught:
+        writer.start(_determinations(1))
+    assert caught.value.where == str(blocker / "results")
+    assert "choose another folder" in caught.value.message
+    writer.discard()

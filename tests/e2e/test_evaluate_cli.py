@@ -69,6 +69,8 @@ def test_bad_inputs_exit_2_with_one_error_line(tmp_path: Path) -> None:
           "yesterday"], "--as-of"),
         (["evaluate", str(good), "--county", "Yolo", "--out", str(tmp_path / "o"), "--policy",
           str(bad_policy)], "additional_relief.age_at_least"),
+        (["evaluate", str(good), "--county", "Yolo", "--out", str(bad_policy)], "--out"),
+        (["evaluate", str(good), "--county", "Yolo", "--out", str(bad_policy / "o")], "--out"),
     ]
     for args, where in cases:
         done = countyclear(*args)
