@@ -104,10 +104,8 @@ def policy_from_mapping(data: dict[str, Any], where: str) -> Policy:
     if version != SCHEMA_VERSION:
         raise InputError(where, f"schema_version {version!r} is not supported; use "
                          f"{SCHEMA_VERSION}.")
-    procedure = data.get("procedure", "statutory")
-    if procedure not in ("statutory", "bear"):
-        raise InputError(where, f"procedure = {procedure!r}: allowed values are 'statutory', "
-                         "'bear'.")
+    procedure = _one_of(data.get("procedure", "statutory"), ("statutory", "bear"), "procedure",
+                        where)
     felony = _table(data, "felony", where)
     _check_keys(felony, {"dismiss", "reduce"}, "felony.", where)
     dismiss = _sections(felony.get("dismiss", []), "felony.dismiss", where)
@@ -122,20 +120,15 @@ def policy_from_mapping(data: dict[str, Any], where: str) -> Policy:
     _check_keys(challenges_raw, set(CHALLENGE_GROUNDS), "challenges.", where)
     challenges: dict[str, GroundTreatment] = {}
     for key, value in challenges_raw.items():
-        if value not in ("review", "ignore"):
-            raise InputError(where, f"challenges.{key} = {value!r}: allowed values are "
-                             "'review', 'ignore'.")
-        challenges[key] = value
+        challenges[key] = _one_of(value, ("review", "ignore"), f"challenges.{key}", where)
     scope = _table(data, "scope", where)
     _check_keys(scope, {"related", "after_cutoff"}, "scope.", where)
     related = scope.get("related", [])
     if not isinstance(related, list) or any(r not in RELATED_OFFENCES for r in related):
         raise InputError(where, f"scope.related = {related!r}: allowed values are "
                          f"{', '.join(RELATED_OFFENCES)}.")
-    after = scope.get("after_cutoff", "not_eligible")
-    if after not in ("not_eligible", "evaluate"):
-        raise InputError(where, f"scope.after_cutoff = {after!r}: allowed values are "
-                         "'not_eligible', 'evaluate'.")
+    after = _one_of(scope.get("after_cutoff", "not_eligible"), ("not_eligible", "evaluate"),
+                    "scope.after_cutoff", where)
     for key in ("id", "name", "description"):
         if not isinstance(data.get(key, ""), str):
             raise InputError(where, f"{key} must be text.")
@@ -158,19 +151,33 @@ def _additional(relief: dict[str, Any], prefix: str, where: str) -> AdditionalRe
     _check_keys(relief, set(THRESHOLDS) | set(SWITCHES), prefix, where)
     values: dict[str, Any] = {}
     for key, (low, high) in THRESHOLDS.items():
-        value = relief.get(key, 0)
-        if isinstance(value, bool) or not isinstance(value, int) or not (
-            value == 0 or low <= value <= high
-        ):
-            raise InputError(where, f"{prefix}{key} = {value!r}: allowed values are 0 (off) or "
-                             f"a whole number from {low} to {high}.")
-        values[key] = value
+        values[key] = _threshold(relief.get(key, 0), low, high, prefix + key, where)
     for key in SWITCHES:
-        value = relief.get(key, False)
-        if not isinstance(value, bool):
-            raise InputError(where, f"{prefix}{key} = {value!r}: allowed values are true, false.")
-        values[key] = value
+        values[key] = _switch(relief.get(key, False), prefix + key, where)
     return AdditionalRelief(**values)
+
+
+def _one_of(value: Any, allowed: tuple[str, ...], key: str, where: str) -> Any:
+    if value not in allowed:
+        raise InputError(where, f"{key} = {value!r}: allowed values are "
+                         f"{', '.join(repr(a) for a in allowed)}.")
+    return value
+
+
+def _threshold(value: Any, low: int, high: int, key: str, where: str) -> int:
+    """A whole number from `low` to `high`, or 0 for off."""
+    if isinstance(value, bool) or not isinstance(value, int) or not (
+        value == 0 or low <= value <= high
+    ):
+        raise InputError(where, f"{key} = {value!r}: allowed values are 0 (off) or a whole "
+                         f"number from {low} to {high}.")
+    return value
+
+
+def _switch(value: Any, key: str, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise InputError(where, f"{key} = {value!r}: allowed values are true, false.")
+    return value
 
 
 def _table(data: dict[str, Any], key: str, where: str) -> dict[str, Any]:
@@ -244,18 +251,9 @@ def bear_options_from_text(raw: bytes | str, where: str, label: str = "saved") -
     values: dict[str, Any] = {}
     for key, value in relief_raw.items():
         ours, bounds = BEAR_RELIEF_KEYS[key]
-        if bounds is None:
-            if not isinstance(value, bool):
-                raise InputError(where, f"additionalRelief.{key} = {value!r}: allowed values "
-                                 "are true, false.")
-        else:
-            low, high = bounds
-            if isinstance(value, bool) or not isinstance(value, int) or not (
-                value == 0 or low <= value <= high
-            ):
-                raise InputError(where, f"additionalRelief.{key} = {value!r}: allowed values "
-                                 f"are 0 (off) or a whole number from {low} to {high}.")
-        values[ours] = value
+        name = f"additionalRelief.{key}"
+        values[ours] = (_switch(value, name, where) if bounds is None
+                        else _threshold(value, *bounds, name, where))
     return Policy(
         id="bear_options",
         name=f"BEAR options ({label})",
