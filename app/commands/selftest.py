@@ -37,12 +37,9 @@ from app.intake.deliveries import open_deliveries
 from app.intake.secrets import PassphraseRequest
 from app.logsetup import configure_logging
 from app.outputs import DETERMINATIONS_CSV, SUMMARY_JSON, write_outputs
-from app.paths import RESOURCES
 from app.pipeline import EvaluationResult, evaluate_sources
+from app.sample import DEMO_PASSPHRASE, SAMPLE, SAMPLE_COUNTY
 
-SAMPLE: Final = RESOURCES / "sample" / "doj_sample.dat.gpg"
-DEMO_PASSPHRASE: Final = "CountyClear-demo"
-DEMO_COUNTY: Final = "SACRAMENTO"
 AS_OF: Final = date(2026, 1, 1)
 POLICY: Final = "statutory"
 
@@ -109,7 +106,7 @@ def run_selftest(
     *,
     sample: Path | None = None,
     passphrase: str = DEMO_PASSPHRASE,
-    county: str = DEMO_COUNTY,
+    county: str = SAMPLE_COUNTY,
 ) -> bool:
     """Run every step, report each on `out`; True when all passed. `sample` defaults to the
     bundled one (tests point it elsewhere to see failures named)."""
@@ -196,7 +193,7 @@ def _write_outputs(state: _Run) -> str:
 def _export_exhibit(state: _Run) -> str:
     determinations = read_determinations(state.folder / DETERMINATIONS_CSV)
     path = state.folder / EXHIBIT_FILE
-    write_exhibit(path, determinations, county=DEMO_COUNTY, password=state.password)
+    write_exhibit(path, determinations, county=SAMPLE_COUNTY, password=state.password)
     rows = check_exhibit(path, state.password, determinations)
     return f"{rows:,} granted convictions, opens only with its password"
 
@@ -207,8 +204,8 @@ def _export_motion(state: _Run) -> str:
     path = state.folder / MOTION_FILE
     # The office details stay blank ([DA NAME]...): the user's own office.toml is not read.
     facts = MotionFacts.from_summary(summary)
-    write_motion(path, determinations, facts, OfficeDetails(county=DEMO_COUNTY))
-    pages = check_motion(path, DEMO_COUNTY)
+    write_motion(path, determinations, facts, OfficeDetails(county=SAMPLE_COUNTY))
+    pages = check_motion(path, SAMPLE_COUNTY)
     return f"{pages} pages, names the county and HS 11361.8"
 
 

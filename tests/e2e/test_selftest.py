@@ -27,7 +27,7 @@ def sample_result() -> EvaluationResult:
     sources = open_deliveries([selftest.SAMPLE], selftest._DemoSecrets(selftest.DEMO_PASSPHRASE))
     return evaluate_sources(
         sources,
-        county=selftest.DEMO_COUNTY,
+        county=selftest.SAMPLE_COUNTY,
         policy=builtin_policy(selftest.POLICY),
         as_of=selftest.AS_OF,
     )
@@ -83,7 +83,7 @@ def test_determination_check_catches_a_duplicate(sample_result: EvaluationResult
     doubled = pl.concat([determinations, determinations.head(1)])
 
     with pytest.raises(SelftestFailed, match="more than one determination"):
-        check_determinations(doubled, sample_result.convictions, selftest.DEMO_COUNTY)
+        check_determinations(doubled, sample_result.convictions, selftest.SAMPLE_COUNTY)
 
 
 def test_determination_check_catches_a_missing_conviction(
@@ -92,7 +92,7 @@ def test_determination_check_catches_a_missing_conviction(
     short = sample_result.determinations.slice(1)
 
     with pytest.raises(SelftestFailed, match="have no determination"):
-        check_determinations(short, sample_result.convictions, selftest.DEMO_COUNTY)
+        check_determinations(short, sample_result.convictions, selftest.SAMPLE_COUNTY)
 
 
 def test_exhibit_check_counts_rows_against_granted(
