@@ -15,7 +15,6 @@ import binascii
 import json
 import os
 import secrets
-import sys
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +25,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from app.errors import InputError
+from app.fileio import replace_durably
 from app.intake.secrets import keyring_delete, keyring_get, keyring_set
 
 MAGIC: Final = b"CCWS"
@@ -203,25 +203,17 @@ def forget_key(key_id: str) -> None:
 def write_atomically(path: Path, data: bytes) -> None:
     """Replace `path` with `data` so a crash at any moment leaves the old or the new file whole.
 
-    Write a temporary file in the same folder, flush and fsync it, rename it over the target
-    (atomic on NTFS and POSIX), then fsync the folder so the rename itself is durable.
+    app.fileio's durable rename (fsync the file, rename, fsync the folder), with a temporary
+    name made from this process's id so a later save can recognise and remove what a crash
+    mid-save left behind.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.saving")
     try:
-        with open(temporary, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
+        temporary.write_bytes(data)
+        replace_durably(temporary, path)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
-    if sys.platform != "win32":  # Windows cannot open a folder for fsync
-        folder = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
     for stale in path.parent.glob(f".{path.name}.*.saving"):  # left by a crash mid-save
         stale.unlink(missing_ok=True)
