@@ -22,9 +22,12 @@ def write_outputs(folder: Path, determinations: pl.DataFrame, summary: dict[str,
 
 
 def write_determinations(folder: Path, determinations: pl.DataFrame) -> None:
-    table = determinations.select(DETERMINATION_COLUMNS)
-    atomic_write_with(folder / DETERMINATIONS_CSV,
-                      lambda path: table.write_csv(path, date_format="%Y-%m-%d"))
+    atomic_write_with(folder / DETERMINATIONS_CSV, lambda path: _csv(determinations, path))
+
+
+def _csv(determinations: pl.DataFrame, path: Path) -> None:
+    """The contract's columns, in its order, dates ISO (docs/CONTRACTS.md)."""
+    determinations.select(DETERMINATION_COLUMNS).write_csv(path, date_format="%Y-%m-%d")
 
 
 def write_summary(folder: Path, summary: dict[str, Any]) -> None:
@@ -54,7 +57,6 @@ class BackgroundDeterminations:
         self.error: BaseException | None = None
 
     def start(self, determinations: pl.DataFrame) -> None:
-        table = determinations.select(DETERMINATION_COLUMNS)
         try:
             tmp = self.tmp = temp_sibling(self.target)
         except OSError as exc:
@@ -62,7 +64,7 @@ class BackgroundDeterminations:
 
         def run() -> None:
             try:
-                table.write_csv(tmp, date_format="%Y-%m-%d")
+                _csv(determinations, tmp)
             except BaseException as exc:  # handed to the caller by commit()
                 self.error = exc
 
