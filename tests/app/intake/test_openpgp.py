@@ -32,6 +32,19 @@ def write(tmp_path: Path, name: str, data: bytes) -> Path:
     return path
 
 
+def for_county_key(
+    tmp_path: Path, county_key: tuple[bytes, pysequoia.Cert], *plains: bytes
+) -> tuple[Path, list[Path]]:
+    """The county's private key file, and one delivery per plaintext encrypted to its key."""
+    key_file = write(tmp_path, "county.key.asc", county_key[0])
+    cert = bytes(county_key[1])
+    files = [
+        write(tmp_path, f"part{n}.gpg", encrypt_openpgp_to_cert(plain, cert))
+        for n, plain in enumerate(plains)
+    ]
+    return key_file, files
+
+
 @pytest.mark.parametrize("armor", [False, True])
 def test_passphrase_message_round_trip(tmp_path: Path, env_pass: EnvSecrets, armor: bool) -> None:
     plain = doj_file(5)
@@ -57,12 +70,9 @@ def test_key_message_round_trip_with_protected_key(
 def test_key_passphrase_is_asked_once_per_session(
     tmp_path: Path, county_key: tuple[bytes, pysequoia.Cert]
 ) -> None:
-    key_file = write(tmp_path, "county.key.asc", county_key[0])
-    cert = bytes(county_key[1])
-    files = [
-        write(tmp_path, f"part{n}.gpg", encrypt_openpgp_to_cert(doj_file(2, tag=f"P{n}"), cert))
-        for n in range(2)
-    ]
+    key_file, files = for_county_key(
+        tmp_path, county_key, doj_file(2, tag="P0"), doj_file(2, tag="P1")
+    )
     secrets, prompt = prompt_secrets("key passphrase", key_file=key_file)
     sources = open_deliveries(files, secrets)
     assert [s.data for s in sources] == [doj_file(2, tag="P0"), doj_file(2, tag="P1")]
@@ -87,8 +97,7 @@ def test_no_passphrase_given_names_the_option(tmp_path: Path) -> None:
 def test_wrong_key_passphrase(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, county_key: tuple[bytes, pysequoia.Cert]
 ) -> None:
-    key_file = write(tmp_path, "county.key.asc", county_key[0])
-    path = write(tmp_path, "doj.gpg", encrypt_openpgp_to_cert(doj_file(), bytes(county_key[1])))
+    key_file, [path] = for_county_key(tmp_path, county_key, doj_file())
     monkeypatch.setenv("CC_KEY_PASS", "guess")
     with pytest.raises(InputError, match="wrong passphrase for this private key") as info:
         open_deliveries([path], EnvSecrets("CC_KEY_PASS", key_file=key_file))
@@ -192,12 +201,9 @@ def test_key_file_given_as_delivery(
 def test_key_is_unlocked_once_for_many_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, county_key: tuple[bytes, pysequoia.Cert]
 ) -> None:
-    key_file = write(tmp_path, "county.key.asc", county_key[0])
-    cert = bytes(county_key[1])
-    files = [
-        write(tmp_path, f"p{n}.gpg", encrypt_openpgp_to_cert(doj_file(1, tag=f"Q{n}"), cert))
-        for n in range(3)
-    ]
+    key_file, files = for_county_key(
+        tmp_path, county_key, *(doj_file(1, tag=f"Q{n}") for n in range(3))
+    )
     loads: list[Path] = []
     real_load = openpgp.load_private_key
 
@@ -224,8 +230,7 @@ def test_key_protection_sequoia_cannot_read_is_named(tmp_path: Path) -> None:
 def test_remembered_key_passphrase(
     tmp_path: Path, memory_keyring: MemoryKeyring, county_key: tuple[bytes, pysequoia.Cert]
 ) -> None:
-    key_file = write(tmp_path, "county.key.asc", county_key[0])
-    path = write(tmp_path, "doj.gpg", encrypt_openpgp_to_cert(doj_file(), bytes(county_key[1])))
+    key_file, [path] = for_county_key(tmp_path, county_key, doj_file())
     secrets, _ = prompt_secrets("key passphrase", remember=True, key_file=key_file)
     open_deliveries([path], secrets)
     entry = ("CountyClear", f"private key {county_key[1].fingerprint}")
