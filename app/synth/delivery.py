@@ -6,8 +6,6 @@ way: its plaintext never touches the disk.
 """
 
 import io
-import os
-import tempfile
 from collections.abc import Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -15,7 +13,7 @@ from pathlib import Path
 from typing import BinaryIO, Literal
 
 from app.errors import InputError
-from app.fileio import atomic_write_bytes
+from app.fileio import atomic_write_bytes, replace_durably, temp_sibling
 from app.jobs import CancelToken, ProgressCallback, no_progress
 from app.synth.options import SynthOptions
 from app.synth.writer import SynthResult, generate
@@ -97,15 +95,12 @@ def _write_plain(
         with ExitStack() as stack:
             sinks: list[BinaryIO] = []
             for path in paths:
-                fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-                temps.append(Path(name))
-                sinks.append(stack.enter_context(os.fdopen(fd, "wb")))
+                temps.append(temp_sibling(path))
+                sinks.append(stack.enter_context(temps[-1].open("wb")))
             result = generate(options, sinks, progress=progress, cancel=cancel)
-            for sink in sinks:
-                sink.flush()
-                os.fsync(sink.fileno())
+        # every file is complete before the first is renamed into place
         for tmp, path in zip(temps, paths, strict=True):
-            os.replace(tmp, path)
+            replace_durably(tmp, path)
     finally:
         for tmp in temps:
             tmp.unlink(missing_ok=True)
