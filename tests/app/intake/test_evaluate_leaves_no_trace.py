@@ -4,7 +4,6 @@ The only plaintext written is the output the user asked for (--out). Runs the re
 line in a child process whose HOME and TMPDIR are empty folders, then compares listings.
 """
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,15 +13,12 @@ import pytest
 from app.intake import EnvSecrets, open_deliveries
 from app.intake.encrypt import encrypt_openpgp_to_cert, make_aes_zip
 from app.paths import RESOURCES
+from tests.app.intake.isolation import Isolated
 from tests.app.intake.pgp_keys import protected_key
 
 REPO = Path(__file__).resolve().parents[3]
 SAMPLE = RESOURCES / "sample" / "doj_sample.dat.gpg"
 DEMO_PASSPHRASE = "CountyClear-demo"  # docs/CONTRACTS.md, the bundled sample
-
-
-def listing(root: Path) -> set[str]:
-    return {str(p.relative_to(root)) for p in root.rglob("*")}
 
 
 @pytest.fixture
@@ -37,9 +33,8 @@ def sample_plaintext(monkeypatch: pytest.MonkeyPatch) -> bytes:
 def test_evaluate_encrypted_delivery_writes_only_the_output(
     tmp_path: Path, sample_plaintext: bytes, container: str
 ) -> None:
-    inputs, home, temp, out = (tmp_path / n for n in ("inputs", "home", "temp", "out"))
-    for folder in (inputs, home, temp):
-        folder.mkdir()
+    isolated = Isolated.under(tmp_path)
+    inputs, out = isolated.inputs, tmp_path / "out"
     extra: list[str] = []
     if container == "sample":
         delivery = SAMPLE
@@ -52,20 +47,9 @@ def test_evaluate_encrypted_delivery_writes_only_the_output(
         delivery = inputs / "delivery.gpg"
         delivery.write_bytes(encrypt_openpgp_to_cert(sample_plaintext, bytes(cert)))
         extra = ["--key", str(inputs / "county.key")]
-    before = (listing(home), listing(temp), listing(inputs))
+    before = isolated.listings()
 
-    env = {
-        "PATH": os.environ.get("PATH", ""),
-        "HOME": str(home),
-        "USERPROFILE": str(home),
-        "TMPDIR": str(temp),
-        "TEMP": str(temp),
-        "TMP": str(temp),
-        "XDG_DATA_HOME": str(home / ".local" / "share"),
-        "XDG_CACHE_HOME": str(home / ".cache"),
-        "PYTHONDONTWRITEBYTECODE": "1",
-        "CC_PASS": DEMO_PASSPHRASE,
-    }
+    env = isolated.env(CC_PASS=DEMO_PASSPHRASE)
     args = ["evaluate", str(delivery), "--county", "SACRAMENTO", "--out", str(out)]
     args += ["--passphrase-env", "CC_PASS", *extra]
     done = subprocess.run(
@@ -75,4 +59,4 @@ def test_evaluate_encrypted_delivery_writes_only_the_output(
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert (out / "determinations.csv").stat().st_size > 0  # it really evaluated
-    assert (listing(home), listing(temp), listing(inputs)) == before
+    assert isolated.listings() == before

@@ -1,12 +1,12 @@
 """Opening encrypted deliveries writes nothing: no temp files, nothing in the user's home."""
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 from app.intake.encrypt import encrypt_openpgp_passphrase, encrypt_openpgp_to_cert, make_aes_zip
 from tests.app.intake.doj_bytes import doj_file
+from tests.app.intake.isolation import Isolated
 from tests.app.intake.pgp_keys import protected_key
 
 REPO = Path(__file__).resolve().parents[3]
@@ -22,35 +22,18 @@ sys.stdout.write(" ".join(str(len(s.data)) for s in sources))
 """
 
 
-def listing(root: Path) -> set[str]:
-    return {str(p.relative_to(root)) for p in root.rglob("*")}
-
-
 def test_decrypting_leaves_no_trace_in_temp_or_home(tmp_path: Path) -> None:
-    inputs, home, temp = tmp_path / "inputs", tmp_path / "home", tmp_path / "temp"
-    for folder in (inputs, home, temp):
-        folder.mkdir()
+    isolated = Isolated.under(tmp_path)
+    inputs = isolated.inputs
     key, cert = protected_key("County <c@example.org>", "pw")
     (inputs / "county.key").write_bytes(key)
     plain = [doj_file(30, tag=tag) for tag in "ABC"]
     (inputs / "a.gpg").write_bytes(encrypt_openpgp_passphrase(plain[0], "pw"))
     (inputs / "b.gpg").write_bytes(encrypt_openpgp_to_cert(plain[1], bytes(cert)))
     (inputs / "c.zip").write_bytes(make_aes_zip({"c.dat": plain[2]}, "pw"))
-    before = (listing(home), listing(temp), listing(inputs))
+    before = isolated.listings()
 
-    env = {
-        "PATH": os.environ.get("PATH", ""),
-        "HOME": str(home),
-        "USERPROFILE": str(home),
-        "TMPDIR": str(temp),
-        "TEMP": str(temp),
-        "TMP": str(temp),
-        "XDG_DATA_HOME": str(home / ".local" / "share"),
-        "XDG_CACHE_HOME": str(home / ".cache"),
-        "COUNTYCLEAR_HOME": str(home / "countyclear"),
-        "PYTHONDONTWRITEBYTECODE": "1",
-        "CC_PASS": "pw",
-    }
+    env = isolated.env(COUNTYCLEAR_HOME=str(isolated.home / "countyclear"), CC_PASS="pw")
     files = [str(inputs / name) for name in ("a.gpg", "b.gpg", "c.zip")]
     done = subprocess.run(
         [sys.executable, "-c", OPEN_AND_REPORT, str(inputs / "county.key"), *files],
@@ -63,4 +46,4 @@ def test_decrypting_leaves_no_trace_in_temp_or_home(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == [str(len(p)) for p in plain]  # it really decrypted
-    assert (listing(home), listing(temp), listing(inputs)) == before
+    assert isolated.listings() == before
