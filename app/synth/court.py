@@ -15,9 +15,11 @@ from app.synth.fields import (
     SENT_TIME_BLANK,
     STATUS_CODE_BLANK,
     csv_field,
+    offence_columns,
+    step_columns,
 )
 from app.synth.person import bad_date_text
-from app.synth.steps import cached_offence_columns, cached_step_columns, ymd
+from app.synth.steps import ymd
 
 COURTS_UNIFIED = dt.date(2000, 1, 1)  # municipal courts before, superior courts after
 COMMENT_ONLY_RATE = 0.04  # per Prop 64 count: the charge only in COMMENT_TEXT
@@ -47,7 +49,7 @@ def court_rows(
     date_text = ymd(day)
     if rng.random() < BAD_DATE_RATE:
         date_text = bad_date_text(rng, day.year)
-    step_prefix = f"{prefix}#,{step:03d},{date_text},{cached_step_columns(county, kind)}"
+    step_prefix = f"{prefix}#,{step:03d},{date_text},{step_columns(county, kind)}"
     case = case_number(rng, day, any(level == "F" for _, level, _ in charges))
     rows = []
     for number, (offence, level, convicted) in enumerate(charges, 1):
@@ -60,7 +62,7 @@ def court_rows(
         tail = f"{age},A,,{comment},#"
         if not convicted and rng.random() < DISMISSED_RATE:
             disposition = rng.choice(catalog.NON_CONVICTION_DISPOSITIONS)
-            columns = cached_offence_columns(text, level, "court")
+            columns = offence_columns(text, level, "court")
             rows.append(
                 f"{head}{columns},{fe},001,D,{disposition},{STATUS_CODE_BLANK},,"
                 f"{EMPTY_SENTENCE_COLUMNS},{tail}"
@@ -68,7 +70,7 @@ def court_rows(
             continue
         status_code, status = conviction_status(rng, offence, level)
         felony = status.startswith("FELONY") or (not status and level == "F")
-        columns = cached_offence_columns(text, level, "conviction")
+        columns = offence_columns(text, level, "conviction")
         for order, (disposition, sentence) in enumerate(sentences(rng, felony, level), 1):
             if rng.random() < PADDED_DISPOSITION_RATE:
                 disposition += "  "

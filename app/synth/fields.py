@@ -4,6 +4,8 @@ A row is assembled from a handful of such strings, so the per-row work is a few 
 joins rather than 95 separate fields.
 """
 
+from functools import lru_cache
+
 from app.counties import COUNTIES
 
 QUALIFIER_BLANK = '"' + " " * 30 + '"'  # the 30-blank qualifier fields (DOMAIN.md 2.1)
@@ -28,6 +30,8 @@ def county_code(county: str) -> str:
     return f"{COUNTIES.index(county) + 1:02d}"
 
 
+# Cached: a run asks for the same few kinds of step and offences on every row.
+@lru_cache(maxsize=512)
 def step_columns(county: str, kind: str) -> str:
     """Fields 41-48 (step type to county name) with a trailing comma, for one kind of step."""
     code = county_code(county)
@@ -66,6 +70,7 @@ def offence_code(text: str) -> str:
     return str(10_000 + total)
 
 
+@lru_cache(maxsize=4096)
 def offence_columns(offence_text: str, level: str, stage: str) -> str:
     """Fields 53-65 for a charge at `stage`: arrest, court (not convicted) or conviction.
 

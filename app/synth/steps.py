@@ -6,7 +6,6 @@ RECORD_ID, with a trailing comma); each function adds the step and count columns
 
 import datetime as dt
 import random
-from functools import lru_cache
 
 from app.synth import catalog
 from app.synth.catalog import Offence
@@ -19,16 +18,6 @@ from app.synth.fields import (
     registration_columns,
     step_columns,
 )
-
-
-@lru_cache(maxsize=4096)
-def cached_offence_columns(text: str, level: str, stage: str) -> str:
-    return offence_columns(text, level, stage)
-
-
-@lru_cache(maxsize=512)
-def cached_step_columns(county: str, kind: str) -> str:
-    return step_columns(county, kind)
 
 
 def ymd(day: dt.date) -> str:
@@ -49,7 +38,7 @@ def arrest_rows(
     step follows (blank otherwise)."""
     kind = "arrest_police" if rng.random() < 0.6 else "arrest_sheriff"
     date_text = ymd(day)
-    step_prefix = f"{prefix}#,001,{date_text},{cached_step_columns(county, kind)}"
+    step_prefix = f"{prefix}#,001,{date_text},{step_columns(county, kind)}"
     tail = f"001,,{released},{STATUS_CODE_BLANK},,{EMPTY_SENTENCE_COLUMNS},{age},A,,,#"
     draw = rng.random
     rows = []
@@ -58,7 +47,7 @@ def arrest_rows(
         report = int(draw() * 10**8)
         ofn = f"{report % 10**6:06d}" if report % 2 else ""
         fe = f"001,{report % 10**5:05d},,,,{report % 9_999_991:07d},{report:08d},,,,,"
-        columns = cached_offence_columns(offence.text, level, "arrest")
+        columns = offence_columns(offence.text, level, "arrest")
         rows.append(
             f"{step_prefix}#,{cycle:03d}001{number:03d}000,{date_text},{ofn},{columns},{fe},{tail}"
         )
@@ -79,7 +68,7 @@ def registration_row(
     text = text or rng.choice(catalog.REGISTRATION_290)
     date_text = ymd(day)
     return (
-        f"{prefix}#,{step:03d},{date_text},{cached_step_columns(county, 'registration')}"
+        f"{prefix}#,{step:03d},{date_text},{step_columns(county, 'registration')}"
         f"#,{cycle:03d}{step:03d}001000,{date_text},,{registration_columns(text)},"
         f"{EMPTY_FE_COLUMNS},001,,,,,{EMPTY_SENTENCE_COLUMNS},{age},A,,,#"
     )
@@ -90,7 +79,7 @@ def deceased_row(person_columns: str, cycle: int, day: dt.date, county: str) -> 
     date_text = ymd(day)
     return (
         f"{person_columns}#,{cycle:03d},{date_text},"
-        f"#,001,{date_text},{cached_step_columns(county, 'deceased')}"
+        f"#,001,{date_text},{step_columns(county, 'deceased')}"
         f"#,{cycle:03d}001001000,{date_text},,{EMPTY_OFFENCE_COLUMNS},{EMPTY_FE_COLUMNS},"
         f"001,,,,,{EMPTY_SENTENCE_COLUMNS},,A,,,#"
     )
