@@ -9,7 +9,7 @@ from typing import Any, Final
 import polars as pl
 
 from app.counties import title_case
-from app.exports.granted import challenged_or_pending, display_name
+from app.exports.granted import challenged_or_pending, display_name, engine_basis
 from app.exports.sealing import check_password, seal_workbook
 from app.exports.workbook import Column, PrintSetup, build_table_workbook
 from app.fileio import atomic_write_bytes
@@ -41,11 +41,6 @@ def _text(frame: pl.DataFrame, name: str) -> pl.Expr:
 
 
 def challenged_rows(listed: pl.DataFrame) -> Iterator[Sequence[Any]]:
-    ground = (
-        pl.when(pl.col("statute").fill_null("").str.strip_chars() != "")
-        .then(pl.format("{} ({})", pl.col("reason").fill_null(""), pl.col("statute")))
-        .otherwise(pl.col("reason").fill_null(""))
-    )
     note = pl.concat_str(
         [_text(listed, "decision_reason"), _text(listed, "note")], separator="; "
     ).str.strip_chars("; ")
@@ -59,7 +54,7 @@ def challenged_rows(listed: pl.DataFrame) -> Iterator[Sequence[Any]]:
         pl.col("level").str.to_titlecase(),
         "conviction_date",
         "status_text",
-        ground,
+        engine_basis(),
         pl.col("flags").fill_null(""),
         _text(listed, "facts"),
         note,

@@ -35,13 +35,13 @@ def _case_all_dismissed(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _basis() -> pl.Expr:
-    engine = (
+def engine_basis() -> pl.Expr:
+    """The engine's reason with its statute: `reason (statute)`, or the reason alone."""
+    return (
         pl.when(pl.col("statute").fill_null("").str.strip_chars() != "")
         .then(pl.format("{} ({})", pl.col("reason").fill_null(""), pl.col("statute")))
         .otherwise(pl.col("reason").fill_null(""))
     )
-    return engine
 
 
 def granted_convictions(determinations: pl.DataFrame) -> pl.DataFrame:
@@ -49,7 +49,7 @@ def granted_convictions(determinations: pl.DataFrame) -> pl.DataFrame:
     `case_all_dismissed` added."""
     frame = with_final(determinations)
     cases = _case_all_dismissed(frame)
-    basis = _basis()
+    basis = engine_basis()
     if {"status", "decision_reason"} <= set(frame.columns):
         # A staff change replaces the engine's reason: the decision is the basis now.
         basis = (
