@@ -10,6 +10,9 @@ from typing import Final
 
 import polars as pl
 
+from app.review.decisions import FINAL_DETERMINATIONS, KEY
+from app.review.decisions import STATUSES as STATUSES
+
 # Columns added here; the leading underscore keeps them out of exports and displays.
 ROW: Final = "_row"  # position in the snapshot, the grid's row identity
 EFFECTIVE: Final = "_effective"  # staff decision when there is one, else the engine's
@@ -17,9 +20,8 @@ STATUS: Final = "_status"  # pending / accepted / changed
 SEARCH: Final = "_search"  # upper-cased name | CII | case number, for search as you type
 FLAG_LIST: Final = "_flag_list"  # flags split into a list for exact flag filtering
 
-DETERMINATIONS: Final = ("dismiss", "reduce", "challenge", "review", "not_eligible")
-STATUSES: Final = ("pending", "accepted", "changed")
-KEY: Final = ("subject_id", "cnt_order")
+# What the filter menus and the summary bar offer: the values a decision can give.
+DETERMINATIONS: Final = FINAL_DETERMINATIONS
 
 
 @dataclass(frozen=True)
