@@ -12,7 +12,12 @@ import polars as pl
 from app.eligibility.dates import PROP64_EFFECTIVE, add_sentence, add_years, add_years_expr
 from app.eligibility.policy import Policy
 from app.eligibility.rules import RULES_BY_ID
-from app.eligibility.sections import CYCLE_RELATED, PROP64_NUMBERS, list_pattern
+from app.eligibility.sections import (
+    CYCLE_RELATED,
+    PROP64_NUMBERS,
+    RELATED_PREFIXES,
+    list_pattern,
+)
 
 DETERMINATION_COLUMNS = (
     "subject_id", "cnt_order", "name", "dob", "cii_number", "case_number", "court",
@@ -21,7 +26,6 @@ DETERMINATION_COLUMNS = (
     "currently_serving", "race", "case_key", "case_other_convictions", "facts",
 )  # fmt: skip
 
-_RELATED_NAME = {"664": "attempt", "182": "conspiracy", "32": "accessory"}
 
 
 def select_candidates(convictions: pl.LazyFrame, county: str, policy: Policy) -> pl.LazyFrame:
@@ -336,7 +340,7 @@ def evaluate(
         pl.when(pl.col("rule_id") == "RELATED_OFFENCE")
         .then(pl.format("{} ({})", pl.col("reason"),
                         pl.col("related_prefix").replace_strict(
-                            _RELATED_NAME, default="same arrest cycle as a Prop 64 conviction")))
+                            RELATED_PREFIXES, default="same arrest cycle as a Prop 64 conviction")))
         .otherwise(pl.col("reason"))
         .alias("reason"),
     )

@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final, Literal
 
+from app.eligibility.sections import PROP64_NUMBERS
 from app.errors import InputError
 from app.paths import RESOURCES
 
 SCHEMA_VERSION: Final = 1
-PROP64_SECTIONS: Final = ("11357", "11358", "11359", "11360")
+PROP64_SECTIONS: Final = PROP64_NUMBERS  # the sections a policy can list
 RELATED_OFFENCES: Final = ("attempt", "accessory", "conspiracy", "11366", "11366.5", "cycle")
 BUILTIN_POLICIES: Final = ("statutory", "bear_default", "los_angeles_2020", "sacramento_2019")
 
