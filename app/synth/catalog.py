@@ -6,17 +6,17 @@ Everything here is invented for tests and demos. Offence texts follow the DOJ's
 """
 
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, Literal
+
+OffenceKind = Literal["prop64", "attempt", "lookalike", "other", "super_strike", "pc290"]
 
 
 @dataclass(frozen=True)
 class Offence:
     text: str  # OFFENSE_DESCR as the DOJ writes it
     levels: str  # offence types of charge (OFFENSE_TOC) it can have: F, M, I
-    kind: str  # one of KINDS
+    kind: OffenceKind
 
-
-KINDS: Final = ("prop64", "attempt", "lookalike", "other", "super_strike", "pc290")
 
 PROP64: Final = (
     Offence("11357 HS-POSSESS MARIJUANA", "MI", "prop64"),
@@ -121,10 +121,8 @@ NON_CONVICTION_DISPOSITIONS: Final = (
     "DISMISSED/CHARGE DROPPED",
     "ACQUITTED",
 )
+# An arrest no court step follows (one with a court case has a blank disposition).
 ARREST_DISPOSITIONS: Final = (
-    "",
-    "",
-    "",
     "REL/TOT OTHER JURIS/AUTH",
     "DETENTION ONLY",
     "PROS REJ-LACK OF SUFF EVIDENCE",

@@ -56,12 +56,6 @@ def step_columns(county: str, kind: str) -> str:
     )
 
 
-STEP_KINDS = (
-    "arrest_police", "arrest_sheriff", "court_superior", "court_municipal", "registration",
-    "deceased",
-)  # fmt: skip
-
-
 def offence_code(text: str) -> str:
     """OFFENSE_CODE: a stable 5-digit number per offence text (invented, like the texts)."""
     total = 0

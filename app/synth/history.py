@@ -167,7 +167,7 @@ class HistoryMaker:
         step = 0
         if has_arrest:
             step = 1
-            released = "" if has_court else rng.choice(catalog.ARREST_DISPOSITIONS[3:])
+            released = "" if has_court else rng.choice(catalog.ARREST_DISPOSITIONS)
             arrested = [(o, level) for o, level, _ in charges]
             rows += arrest_rows(rng, prefix, cycle, day, county, age, arrested, released)
         if has_court:
