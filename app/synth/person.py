@@ -56,9 +56,8 @@ def make_person(rng: random.Random, index: int, id_offset: int) -> Person:
     sid = subject_id(index, id_offset)
     cii = str(1_000_000_000 + (index * 104_729 + id_offset) % 9_000_000_000)
     birth = dt.date(rng.randint(1935, 2000), rng.randint(1, 12), rng.randint(1, 28))
-    dob_text = birth.strftime("%Y%m%d")
-    if rng.random() < BAD_DOB_RATE:
-        dob_text = bad_date_text(rng, birth.year)
+    dob_known = rng.random() >= BAD_DOB_RATE
+    dob_text = f"{birth:%Y%m%d}" if dob_known else bad_date_text(rng, birth.year)
     if rng.random() < ACCENTED_NAME_RATE:
         last = rng.choice(catalog.ACCENTED_LAST_NAMES)
     else:
@@ -87,7 +86,7 @@ def make_person(rng: random.Random, index: int, id_offset: int) -> Person:
         subject_id=sid,
         birth=birth,
         dob_text=dob_text,
-        dob_known=dob_text == f"{birth:%Y%m%d}",
+        dob_known=dob_known,
         columns=f"A,{sid},{rest}",
         columns_blank_id=f"A,,{rest}",
     )
