@@ -20,10 +20,11 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 from app.eligibility.policy import BUILTIN_POLICIES, Policy, builtin_policy
 from app.intake import PassphraseAnswer, PromptSecrets, SecretSource
 from app.jobs import CancelToken, ProgressCallback
-from app.paths import RESOURCES, workspaces_dir
+from app.paths import workspaces_dir
 from app.pipeline import EvaluationResult
 from app.review import NeedsRecovery
 from app.review.workspace import PolicyRecord, Workspace, create_workspace, open_workspace
+from app.sample import DEMO_PASSPHRASE, SAMPLE, SAMPLE_COUNTY
 from ui.jobs import Job, JobFunction, JobRunner
 from ui.messages import show_error
 from ui.opening import OpenedDelivery, evaluate, open_delivery
@@ -38,10 +39,6 @@ from ui.start_page import DOJ_FILE_FILTER
 from ui.workspace_dialogs import RecoveryPassphraseDialog
 
 log = logging.getLogger("countyclear.ui.flow")
-
-SAMPLE = RESOURCES / "sample" / "doj_sample.dat.gpg"
-SAMPLE_PASSPHRASE = "CountyClear-demo"  # the published demo passphrase (README)
-SAMPLE_COUNTY = "SACRAMENTO"
 
 
 @dataclass(frozen=True)
@@ -75,7 +72,7 @@ class OpenFlow(QObject):
             show_error(self._window, f"{SAMPLE}: the sample data is not installed; reinstall "
                        "CountyClear or open your own DOJ files.")  # fmt: skip
             return
-        demo = PromptSecrets(lambda _request: PassphraseAnswer(SAMPLE_PASSPHRASE))
+        demo = PromptSecrets(lambda _request: PassphraseAnswer(DEMO_PASSPHRASE))
         self._open([SAMPLE], demo, sample=True)
 
     def open_workspace(self, path: Path, recovery: str | None = None) -> None:
@@ -121,7 +118,7 @@ class OpenFlow(QObject):
     ) -> None:
         path = _new_workspace_path(result.county, result.as_of, sample)
         if sample:
-            self._create(opened, result, path, SAMPLE_PASSPHRASE)
+            self._create(opened, result, path, DEMO_PASSPHRASE)
             return
         dialog = RecoveryPassphraseDialog(str(path), confirm=True, parent=self._window)
         self._open_dialog(dialog, lambda: self._create(opened, result, path, dialog.value()))

@@ -11,11 +11,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app.paths import RESOURCES, user_home
+from app.sample import DEMO_PASSPHRASE, SAMPLE, SAMPLE_COUNTY
 
-SAMPLE = RESOURCES / "sample" / "doj_sample.dat.gpg"
-SAMPLE_COUNTY = "SACRAMENTO"
 DEMO_VARIABLE = "COUNTYCLEAR_DEMO_PASSPHRASE"
-DEMO_PASSPHRASE = "CountyClear-demo"  # published in the README; seals the demo exhibit too
 
 
 def has_display() -> bool:

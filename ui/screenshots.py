@@ -59,9 +59,9 @@ def _render(out: Path, scale: str) -> None:
     assert isinstance(app, QApplication)
 
     from app.jobs import Progress
+    from app.sample import DEMO_PASSPHRASE, SAMPLE
     from ui import about, office_dialog, policy_editor
     from ui.export_dialog import ExportDialog
-    from ui.flow import SAMPLE_PASSPHRASE
     from ui.main_window import MainWindow
     from ui.messages import show_error
     from ui.passphrase_dialog import PassphraseDialog
@@ -105,11 +105,10 @@ def _render(out: Path, scale: str) -> None:
         return found
 
     # The sample is opened the way a clerk opens any encrypted delivery.
-    sample = Path(__file__).resolve().parent.parent / "resources" / "sample"
-    window.flow.open_files([sample / "doj_sample.dat.gpg"])
+    window.flow.open_files([SAMPLE])
     ask = next_dialog(PassphraseDialog)
     assert isinstance(ask, PassphraseDialog)
-    ask.passphrase.setText(SAMPLE_PASSPHRASE)
+    ask.passphrase.setText(DEMO_PASSPHRASE)
     shoot(ask, "02-passphrase")
     ask.accept()
     run = next_dialog(RunDialog)
