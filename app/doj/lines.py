@@ -27,14 +27,20 @@ class LineFacts:
         return self.lengths > 0
 
 
+def scan_lines(payload: bytes | str, skip: int) -> pl.LazyFrame:
+    """Every physical line after the first `skip`, whole, as column `text` (a blank line is
+    null): the file read with a separator and no quote character it never holds."""
+    return pl.scan_csv(payload, has_header=False, separator="\x1f", quote_char=None,
+                       infer_schema=False, skip_lines=skip, new_columns=["text"],
+                       encoding="utf8-lossy")
+
+
 def scan_line_facts(
     payload: bytes | str, skip: int, first_offset: int, eol: int, marker: str
 ) -> LineFacts:
     text = pl.col("text")
     facts = (
-        pl.scan_csv(payload, has_header=False, separator="\x1f", quote_char=None,
-                    infer_schema=False, skip_lines=skip, new_columns=["text"],
-                    encoding="utf8-lossy")
+        scan_lines(payload, skip)
         .select(
             text.str.len_bytes().fill_null(0).cast(pl.Int64).alias("length"),
             # Counting is slow and almost every line has nothing to count: look first.

@@ -17,7 +17,7 @@ from pathlib import Path
 import polars as pl
 
 from app.doj.cp1252 import repair
-from app.doj.lines import RawBytes, cut_lines, scan_line_facts
+from app.doj.lines import RawBytes, cut_lines, scan_line_facts, scan_lines
 from app.doj.schema import INDEX, NEEDED
 from app.doj.source import DojSource
 from app.doj.structure import exact_check, first_record_marker
@@ -202,16 +202,7 @@ def find_layout(name: str, head: bytes, size: int) -> Layout:
 
 def _read_lines(payload: bytes | str, layout: Layout) -> pl.Series:
     """Every physical line from the first record on, as text (blank lines are null)."""
-    return pl.read_csv(
-        payload,
-        has_header=False,
-        separator="\x1f",
-        quote_char=None,
-        infer_schema=False,
-        skip_lines=layout.first_data_line - 1,
-        new_columns=["text"],
-        encoding="utf8-lossy",
-    )["text"]
+    return scan_lines(payload, layout.first_data_line - 1).collect()["text"]
 
 
 def _read_needed(name: str, payload: bytes | str, layout: Layout, columns: tuple[str, ...]
