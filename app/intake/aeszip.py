@@ -36,17 +36,21 @@ def read_zip(where: str, data: bytes, secrets: SecretSource) -> Iterator[ZipMemb
         raise InputError(where, _DAMAGED.format(detail=str(exc))) from exc
     encrypted = [info for info in members if info.flag_bits & 0x1]
     password: bytes | None = None
+    unlocked: tuple[pyzipper.ZipInfo, bytes] | None = None  # the member the passphrase opened
     if encrypted:
         first = encrypted[0]
-        opened = unlock(
+        password, content = unlock(
             secrets,
             PassphraseRequest(where, "delivery"),
             lambda passphrase: _try_read(where, archive, first, passphrase.encode("utf-8")),
         )
-        password = opened[0]
+        unlocked = (first, content)
     for info in members:
         is_encrypted = bool(info.flag_bits & 0x1)
-        content = _read(where, archive, info, password if is_encrypted else None)
+        if unlocked is not None and info is unlocked[0]:
+            content = unlocked[1]  # decrypted once, while trying the passphrase
+        else:
+            content = _read(where, archive, info, password if is_encrypted else None)
         aes = is_encrypted and getattr(info, "wz_aes_strength", None) is not None
         yield ZipMember(info.filename, content, aes)
 
