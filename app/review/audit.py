@@ -83,6 +83,14 @@ class AuditLog:
         self._lines.append(json.dumps(entry, sort_keys=True, separators=(",", ":")))
         return entry
 
+    def copy(self) -> "AuditLog":
+        """The log as it is now; later appends to either do not reach the other. Entries are
+        never modified after they are appended, so the lists copy references only."""
+        clone = AuditLog()
+        clone._entries = list(self._entries)
+        clone._lines = list(self._lines)
+        return clone
+
     def to_bytes(self) -> bytes:
         return "\n".join(self._lines).encode("utf-8")
 

@@ -9,7 +9,6 @@ keep growing (audit entries, source files) are copied, one reference per item.
 
 import copy
 
-from app.review.audit import AuditLog
 from app.review.decisions import DecisionBook
 from app.review.workspace import Workspace
 
@@ -20,14 +19,5 @@ def detached_copy(workspace: Workspace) -> Workspace:
     clone = copy.copy(workspace)
     clone.sources = list(workspace.sources)
     clone.decisions = DecisionBook(workspace.decisions.frame)
-    clone.audit = _audit_copy(workspace.audit)
-    return clone
-
-
-def _audit_copy(audit: AuditLog) -> AuditLog:
-    # AuditLog appends to two lists; copying them freezes the log as it is now (the entries
-    # themselves are never modified after they are appended).
-    clone = copy.copy(audit)
-    clone._entries = list(audit._entries)
-    clone._lines = list(audit._lines)
+    clone.audit = workspace.audit.copy()
     return clone
