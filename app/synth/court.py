@@ -16,10 +16,9 @@ from app.synth.fields import (
     STATUS_CODE_BLANK,
     csv_field,
     offence_columns,
-    step_columns,
 )
 from app.synth.person import bad_date_text
-from app.synth.steps import ymd
+from app.synth.steps import Cycle, ymd
 
 COURTS_UNIFIED = dt.date(2000, 1, 1)  # municipal courts before, superior courts after
 COMMENT_ONLY_RATE = 0.04  # per Prop 64 count: the charge only in COMMENT_TEXT
@@ -36,12 +35,9 @@ _UNIT_TEXT = {"D": "DAYS      ", "M": "MONTHS    ", "Y": "YEARS     "}
 
 def court_rows(
     rng: random.Random,
-    prefix: str,
-    cycle: int,
+    cycle: Cycle,
     step: int,
     day: dt.date,
-    county: str,
-    age: str,
     charges: list[tuple[Offence, str, bool]],
 ) -> list[str]:
     """One court step; `charges` are (offence, level, must be convicted)."""
@@ -49,7 +45,7 @@ def court_rows(
     date_text = ymd(day)
     if rng.random() < BAD_DATE_RATE:
         date_text = bad_date_text(rng, day.year)
-    step_prefix = f"{prefix}#,{step:03d},{date_text},{step_columns(county, kind)}"
+    step_prefix = cycle.step_prefix(step, date_text, kind)
     case = case_number(rng, day, any(level == "F" for _, level, _ in charges))
     rows = []
     for number, (offence, level, convicted) in enumerate(charges, 1):
@@ -58,8 +54,8 @@ def court_rows(
         text, comment = offence.text, ""
         if offence.kind == "prop64" and rng.random() < COMMENT_ONLY_RATE:
             text, comment = SEE_COMMENT, csv_field(offence.text)
-        head = f"{step_prefix}#,{cycle:03d}{step:03d}{number:03d}000,{date_text},{ofn},"
-        tail = f"{age},A,,{comment},#"
+        head = f"{step_prefix}#,{cycle.number:03d}{step:03d}{number:03d}000,{date_text},{ofn},"
+        tail = f"{cycle.age},A,,{comment},#"
         if not convicted and rng.random() < DISMISSED_RATE:
             disposition = rng.choice(catalog.NON_CONVICTION_DISPOSITIONS)
             columns = offence_columns(text, level, "court")

@@ -16,7 +16,7 @@ from app.synth import catalog
 from app.synth.catalog import Offence
 from app.synth.court import court_rows
 from app.synth.person import Person
-from app.synth.steps import arrest_rows, deceased_row, registration_row, ymd
+from app.synth.steps import Cycle, arrest_rows, cycle_at, deceased_row, registration_row
 
 PROP64_CUTOFF = dt.date(2016, 11, 9)
 FIRST_DAY = dt.date(1975, 1, 1).toordinal()
@@ -110,12 +110,8 @@ class HistoryMaker:
                 county = rng.choice(self.others)
             else:
                 county = self.county
-            prefix = f"{person.columns}#,{index + 1:03d},{ymd(day)},"
-            age = person.age_on(day)
-            cycles.append(
-                self.cycle_rows(rng, prefix, index + 1, day, county, age, forced[index],
-                                registered[index])
-            )  # fmt: skip
+            cycle = cycle_at(person.columns, index + 1, day, county, person.age_on(day))
+            cycles.append(self.cycle_rows(rng, cycle, day, forced[index], registered[index]))
         if rng.random() < DECEASED_RATE:
             death = min(dates[-1].toordinal() + rng.randint(30, 4000), LAST_DEATH)
             day = dt.date.fromordinal(max(death, dates[-1].toordinal()))
@@ -142,11 +138,8 @@ class HistoryMaker:
     def cycle_rows(
         self,
         rng: random.Random,
-        prefix: str,
-        cycle: int,
+        cycle: Cycle,
         day: dt.date,
-        county: str,
-        age: str,
         forced: list[Offence],
         registered: bool,
     ) -> list[str]:
@@ -169,15 +162,15 @@ class HistoryMaker:
             step = 1
             released = "" if has_court else rng.choice(catalog.ARREST_DISPOSITIONS)
             arrested = [(o, level) for o, level, _ in charges]
-            rows += arrest_rows(rng, prefix, cycle, day, county, age, arrested, released)
+            rows += arrest_rows(rng, cycle, day, arrested, released)
         if has_court:
             step += 1
             if has_arrest:
                 day += dt.timedelta(days=rng.randint(0, 150))
-            rows += court_rows(rng, prefix, cycle, step, day, county, age, charges)
+            rows += court_rows(rng, cycle, step, day, charges)
         if registered:
-            rows.append(registration_row(rng, prefix, cycle, step + 1, day, county, age))
+            rows.append(registration_row(rng, cycle, step + 1, day))
         elif has_court and day.year < 2012 and rng.random() < OTHER_REGISTRATION_RATE:
             text = rng.choice(catalog.REGISTRATION_OTHER)
-            rows.append(registration_row(rng, prefix, cycle, step + 1, day, county, age, text))
+            rows.append(registration_row(rng, cycle, step + 1, day, text))
         return rows
