@@ -26,7 +26,7 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from app.errors import InputError
 from app.fileio import replace_durably
-from app.intake.secrets import keyring_delete, keyring_get, keyring_set
+from app.intake.secrets import keyring_get, keyring_set
 
 MAGIC: Final = b"CCWS"
 FORMAT_VERSION: Final = 1
@@ -193,11 +193,6 @@ def _recover(where: str, key_id: str, recovery: dict[str, Any], passphrase: str)
             where,
             "wrong recovery passphrase: type the one chosen when this workspace was created",
         ) from exc
-
-
-def forget_key(key_id: str) -> None:
-    """Remove a workspace key from the keyring (the file then opens only by recovery)."""
-    keyring_delete(keyring_entry(key_id))
 
 
 def write_atomically(path: Path, data: bytes) -> None:
