@@ -63,8 +63,9 @@ def build_exhibit(
     county: str,
     progress: ProgressCallback = no_progress,
     cancel: CancelToken | None = None,
-) -> bytes:
-    """The unsealed workbook's bytes (kept in memory only; `write_exhibit` seals it)."""
+) -> tuple[bytes, int]:
+    """The unsealed workbook's bytes (kept in memory only; `write_exhibit` seals it) and its
+    number of rows."""
     progress(Progress(0, 0, "Selecting the granted convictions"))
     granted = granted_convictions(determinations)
     court = f"Superior Court, County of {title_case(county)}" if county else "Superior Court"
@@ -74,9 +75,10 @@ def build_exhibit(
         header_center=CONFIDENTIAL,
         footer_left="People v. the persons listed in Exhibit 1 (HS 11361.8, 11361.9)",
     )
-    return build_table_workbook(
+    workbook = build_table_workbook(
         COLUMNS, exhibit_rows(granted), granted.height, setup, progress=progress, cancel=cancel
     )
+    return workbook, granted.height
 
 
 def write_exhibit(
@@ -90,9 +92,9 @@ def write_exhibit(
 ) -> int:
     """Build, seal in memory and write atomically; returns the number of exhibit rows."""
     check_password(password, str(path))
-    plain = build_exhibit(determinations, county=county, progress=progress, cancel=cancel)
+    plain, rows = build_exhibit(determinations, county=county, progress=progress, cancel=cancel)
     if cancel is not None:
         cancel.check()
     progress(Progress(0, 0, "Sealing the workbook with its password"))
     atomic_write_bytes(path, seal_workbook(plain, password))
-    return granted_convictions(determinations).height
+    return rows

@@ -312,8 +312,7 @@ def order_items(counts: ReliefCounts, facts: MotionFacts, office: OfficeDetails)
     return items
 
 
-def motion_pdf(determinations: pl.DataFrame, facts: MotionFacts, office: OfficeDetails) -> bytes:
-    counts = relief_counts(determinations)
+def motion_pdf(counts: ReliefCounts, facts: MotionFacts, office: OfficeDetails) -> bytes:
     office = with_court_defaults(office, facts.county)
     motion = PleadingDocument(
         MOTION_TITLE,
@@ -333,5 +332,6 @@ def motion_pdf(determinations: pl.DataFrame, facts: MotionFacts, office: OfficeD
 def write_motion(
     path: Path, determinations: pl.DataFrame, facts: MotionFacts, office: OfficeDetails
 ) -> ReliefCounts:
-    atomic_write_bytes(path, motion_pdf(determinations, facts, office))
-    return relief_counts(determinations)
+    counts = relief_counts(determinations)
+    atomic_write_bytes(path, motion_pdf(counts, facts, office))
+    return counts
