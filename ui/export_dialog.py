@@ -5,7 +5,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.exports.sealing import MIN_PASSWORD_LENGTH
+from ui.dialog_parts import ok_cancel, password_field, problem_label
 from ui.exporting import DOCUMENTS, ExportRequest
 
 
@@ -47,31 +47,21 @@ class ExportDialog(QDialog):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName("Exhibit password")
-        self.again = QLineEdit()
-        self.again.setEchoMode(QLineEdit.EchoMode.Password)
-        self.again.setAccessibleName("Exhibit password again")
+        self.password = password_field("Exhibit password")
+        self.again = password_field("Exhibit password again")
         note = QLabel(
             "The exhibit holds sealed criminal-history information: it is saved encrypted and "
             "opens in Excel only with this password. Give the password to the court and the "
             "defender separately."
         )
         note.setWordWrap(True)
-        self.problem = QLabel()
-        self.problem.setStyleSheet("color: #a40000")
+        self.problem = problem_label()
         form = QFormLayout()
         form.addRow("Save in", folder_row)
         form.addRow("Exhibit password", self.password)
         form.addRow("Type it again", self.again)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        buttons, self.ok_button = ok_cancel(self)
+        self.ok_button.setText("Export")
         layout = QVBoxLayout(self)
         layout.addWidget(box)
         layout.addLayout(form)

@@ -9,18 +9,11 @@ import threading
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QThread, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QDialog, QLabel, QVBoxLayout, QWidget
 
 from app.intake import PassphraseAnswer, PassphraseRequest
 from app.jobs import CancelToken
+from ui.dialog_parts import ok_cancel, password_field, problem_label
 
 
 class PassphraseDialog(QDialog):
@@ -34,21 +27,13 @@ class PassphraseDialog(QDialog):
         name = QLabel(request.where)
         name.setWordWrap(True)
         name.setStyleSheet("font-weight: bold")
-        self.retry = QLabel("That passphrase did not open it. Check capitals and spaces.")
+        self.retry = problem_label("That passphrase did not open it. Check capitals and spaces.")
         self.retry.setWordWrap(True)
-        self.retry.setStyleSheet("color: #a40000")
         self.retry.setVisible(request.attempt > 0)
-        self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName("Passphrase")
+        self.passphrase = password_field("Passphrase")
         self.remember = QCheckBox("Remember on this PC (kept in Windows Credential Manager)")
         self.remember.setAccessibleName("Remember the passphrase on this PC")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        buttons, self.ok_button = ok_cancel(self)
         self.ok_button.setText("Open")
         self.ok_button.setEnabled(False)
         self.passphrase.textChanged.connect(lambda t: self.ok_button.setEnabled(bool(t)))

@@ -43,6 +43,7 @@ from app.eligibility.policy import (
     policy_from_mapping,
 )
 from app.errors import InputError
+from ui.dialog_parts import ok_cancel
 
 # (title, plain-English meaning, statute or county choice)
 SECTIONS: Final = {
@@ -315,13 +316,10 @@ class PolicyEditor(QDialog):
         self.error.setStyleSheet("color: #a12622; font-weight: bold")
         self.error.setText(" ".join(self.notices))
         self.error.setVisible(bool(self.notices))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons, _ = ok_cancel(self)
         self.save_button = buttons.addButton("&Save as file…",
                                              QDialogButtonBox.ButtonRole.ActionRole)
         self.save_button.clicked.connect(self._save_as)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.error)

@@ -1,13 +1,8 @@
 """Asking why: changing a determination needs a written reason (it goes to the audit log)."""
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from ui.dialog_parts import ok_cancel, problem_label
 
 
 class ReasonDialog(QDialog):
@@ -27,14 +22,8 @@ class ReasonDialog(QDialog):
         self.text.setAccessibleName(title)
         self.text.setTabChangesFocus(True)
         self.text.setMinimumHeight(self.fontMetrics().height() * 5)
-        self.hint = QLabel("A reason is required.")
-        self.hint.setStyleSheet("color: #a40000")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.hint = problem_label("A reason is required.")
+        buttons, self.ok_button = ok_cancel(self)
         self.text.textChanged.connect(self._check)
         layout = QVBoxLayout(self)
         for widget in (label, self.text, self.hint, buttons):

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.counties import COUNTIES, title_case
 from app.eligibility.policy import BUILTIN_POLICIES, Policy, builtin_policy, load_bear_options
 from app.errors import InputError
+from ui.dialog_parts import ok_cancel, problem_label
 from ui.messages import show_error
 from ui.policy_editor import PolicyEditor
 
@@ -103,17 +103,11 @@ class RunDialog(QDialog):
         form.addRow("Policy", self.policy)
         form.addRow("", self.description)
         form.addRow("", policy_buttons)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        buttons, self.ok_button = ok_cancel(self)
         self.ok_button.setText("Evaluate")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        self.warning = QLabel(warning)
+        self.warning = problem_label(warning)
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("color: #a40000")
         self.warning.setAccessibleName("Warning")
         self.warning.setVisible(bool(warning))
         layout.addWidget(self.warning)

@@ -1,17 +1,10 @@
 """Workspace passphrases: choosing the recovery passphrase of a new workspace, and typing it
 when this PC's keyring no longer holds the workspace key (another PC, a new user account)."""
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from app.review.vault import MIN_RECOVERY_LENGTH
+from ui.dialog_parts import ok_cancel, password_field, problem_label
 
 
 class RecoveryPassphraseDialog(QDialog):
@@ -38,26 +31,16 @@ class RecoveryPassphraseDialog(QDialog):
         intro.setWordWrap(True)
         name = QLabel(where)
         name.setWordWrap(True)
-        self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName("Recovery passphrase")
-        self.again = QLineEdit()
-        self.again.setEchoMode(QLineEdit.EchoMode.Password)
-        self.again.setAccessibleName("Recovery passphrase again")
-        self.problem = QLabel()
-        self.problem.setStyleSheet("color: #a40000")
+        self.passphrase = password_field("Recovery passphrase")
+        self.again = password_field("Recovery passphrase again")
+        self.problem = problem_label()
         form = QFormLayout()
         form.addRow("Recovery passphrase", self.passphrase)
         if confirm:
             form.addRow("Type it again", self.again)
         else:
             self.again.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        buttons, self.ok_button = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(name)
