@@ -4,11 +4,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.errors import InputError
 from ui.columns import DETERMINATION_LABELS
 from ui.decision_panel import DECISIONS
+from ui.dialog_parts import open_dialog
 from ui.messages import show_error
 from ui.reason_dialog import ReasonDialog
 from ui.session import Session
@@ -66,7 +67,7 @@ class DecisionController(QObject):
             f"Why change {count} to “{label}”? The reason goes to the audit log.",
             required=True, parent=self._window,
         )  # fmt: skip
-        self._open(dialog, lambda: self._apply(
+        open_dialog(dialog, self.dialogOpened, lambda: self._apply(
             lambda s: s.decide(s.keys_of(rows), final, dialog.value())))  # fmt: skip
 
     def note(self) -> None:
@@ -79,7 +80,7 @@ class DecisionController(QObject):
             existing = str(decided.get_column("note")[0] or "") if decided.height else ""
         dialog = ReasonDialog("Note", "A note for the selected convictions (empty to remove):",
                               required=False, text=existing, parent=self._window)  # fmt: skip
-        self._open(dialog, lambda: self._apply(
+        open_dialog(dialog, self.dialogOpened, lambda: self._apply(
             lambda s: s.annotate(s.keys_of(rows), dialog.value())))  # fmt: skip
 
     def _apply(self, change: Callable[[Session], None]) -> None:
@@ -88,9 +89,3 @@ class DecisionController(QObject):
             change(self.session)
         except InputError as exc:
             show_error(self._window, exc.render())
-
-    def _open(self, dialog: QDialog, on_accept: Callable[[], None]) -> None:
-        dialog.accepted.connect(on_accept)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-        self.dialogOpened.emit(dialog)

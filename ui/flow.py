@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.eligibility.policy import BUILTIN_POLICIES, Policy, builtin_policy
 from app.intake import PassphraseAnswer, PromptSecrets, SecretSource
@@ -25,6 +25,7 @@ from app.pipeline import EvaluationResult
 from app.review import NeedsRecovery
 from app.review.workspace import PolicyRecord, Workspace, create_workspace, open_workspace
 from app.sample import DEMO_PASSPHRASE, SAMPLE, SAMPLE_COUNTY
+from ui.dialog_parts import open_dialog
 from ui.jobs import Job, JobFunction, JobRunner
 from ui.messages import show_error
 from ui.opening import OpenedDelivery, evaluate, open_delivery
@@ -104,7 +105,8 @@ class OpenFlow(QObject):
                 "stray copies."
             )
         dialog = RunDialog(counties, warning=warning, parent=self._window)
-        self._open_dialog(dialog, lambda: self._evaluate(opened, dialog.settings(), sample))
+        open_dialog(dialog, self.dialogOpened,
+                    lambda: self._evaluate(opened, dialog.settings(), sample))
 
     def _evaluate(self, opened: OpenedDelivery, settings: RunSettings, sample: bool) -> None:
         self.start_job(
@@ -121,7 +123,8 @@ class OpenFlow(QObject):
             self._create(opened, result, path, DEMO_PASSPHRASE)
             return
         dialog = RecoveryPassphraseDialog(str(path), confirm=True, parent=self._window)
-        self._open_dialog(dialog, lambda: self._create(opened, result, path, dialog.value()))
+        open_dialog(dialog, self.dialogOpened,
+                    lambda: self._create(opened, result, path, dialog.value()))
 
     def _create(
         self, opened: OpenedDelivery, result: EvaluationResult, path: Path, recovery: str
@@ -142,7 +145,8 @@ class OpenFlow(QObject):
     def _workspace_loaded(self, loaded: Workspace | _NeedsRecovery) -> None:
         if isinstance(loaded, _NeedsRecovery):
             dialog = RecoveryPassphraseDialog(str(loaded.path), confirm=False, parent=self._window)
-            self._open_dialog(dialog, lambda: self.open_workspace(loaded.path, dialog.value()))
+            open_dialog(dialog, self.dialogOpened,
+                        lambda: self.open_workspace(loaded.path, dialog.value()))
             return
         self._ready(loaded, None, None)
 
@@ -189,12 +193,6 @@ class OpenFlow(QObject):
             self.jobStarted.emit(job)
 
         return self.runner.start(title, function, prepare=prepare)
-
-    def _open_dialog(self, dialog: QDialog, on_accept: Any) -> None:
-        dialog.accepted.connect(on_accept)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-        self.dialogOpened.emit(dialog)
 
 
 def _load_workspace(

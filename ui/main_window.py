@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -22,6 +21,7 @@ from app.paths import workspaces_dir
 from ui.about import AboutDialog
 from ui.actions import build_actions
 from ui.decide import DecisionController
+from ui.dialog_parts import open_dialog
 from ui.export_dialog import ExportDialog
 from ui.exporting import ExportRequest, export_documents
 from ui.flow import OpenFlow
@@ -257,7 +257,7 @@ class MainWindow(QMainWindow):
         question.buttonClicked.connect(
             lambda button: button is yes and self.start_export(replace(request, replace=True))
         )
-        self._open_dialog(question)
+        open_dialog(question, self.dialogOpened)
 
     def start_export(self, request: ExportRequest) -> None:
         assert self.session is not None
@@ -284,15 +284,10 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, "Log file", f"CountyClear writes its log to\n{log_file()}")
 
     def _about(self) -> None:
-        self._open_dialog(AboutDialog(self))
+        open_dialog(AboutDialog(self), self.dialogOpened)
 
     def edit_office(self) -> None:
-        self._open_dialog(OfficeDialog(load_office(), parent=self))
-
-    def _open_dialog(self, dialog: QDialog) -> None:
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-        self.dialogOpened.emit(dialog)
+        open_dialog(OfficeDialog(load_office(), parent=self), self.dialogOpened)
 
     # --- geometry and closing ------------------------------------------------------------
     def _restore_geometry(self) -> None:
