@@ -11,14 +11,16 @@ MAX_ROWS_PER_PERSON = 200.0
 
 @dataclass(frozen=True)
 class SynthOptions:
+    """Built only by checked_options, which holds the defaults."""
+
     county: str  # the receiving county, upper case as in STP_ORI_CNTY_NAME
-    people: int | None = 1000  # stop after this many people (None: only max_rows stops)
-    seed: int = 1
-    rows_per_person_avg: float = 8.0
-    header: bool = True
-    crlf: bool = False
-    files: int = 1  # one delivery split into this many files, some people across files
-    max_rows: int | None = None  # stop after exactly this many data rows in all
+    people: int | None  # stop after this many people (None: only max_rows stops)
+    seed: int
+    rows_per_person_avg: float
+    header: bool
+    crlf: bool
+    files: int  # one delivery split into this many files, some people across files
+    max_rows: int | None  # stop after exactly this many data rows in all
 
     @property
     def line_end(self) -> str:
