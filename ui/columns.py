@@ -40,15 +40,6 @@ def _flags() -> pl.Expr:
     return pl.col("flags").fill_null("").str.replace_all("_", " ")
 
 
-def _optional(column: str) -> Callable[[], pl.Expr]:
-    """A column that exists only once decisions are applied (note, decided_by...)."""
-
-    def expression() -> pl.Expr:
-        return pl.col(column).cast(pl.String).fill_null("")
-
-    return expression
-
-
 @dataclass(frozen=True)
 class Column:
     id: str  # also the sort key's column unless app.triage.query maps it
@@ -76,8 +67,8 @@ COLUMNS: Final[tuple[Column, ...]] = (
     Column("offense", "Offense", 24, _text("offense"), visible=False),
     Column("rule_id", "Rule", 20, _text("rule_id"), visible=False),
     Column("statute", "Statute", 16, _text("statute"), visible=False),
-    Column("note", "Note", 24, _optional("note"), visible=False, needs="note"),
-    Column("decision_reason", "Decision reason", 24, _optional("decision_reason"),
+    Column("note", "Note", 24, _text("note"), visible=False, needs="note"),
+    Column("decision_reason", "Decision reason", 24, _text("decision_reason"),
            visible=False, needs="decision_reason"),
 )  # fmt: skip
 
