@@ -8,8 +8,12 @@ from typing import Any, Final
 
 import polars as pl
 
-from app.counties import title_case
-from app.exports.granted import challenged_or_pending, display_name, engine_basis
+from app.exports.granted import (
+    challenged_or_pending,
+    display_name,
+    engine_basis,
+    superior_court,
+)
 from app.exports.sealing import check_password, seal_workbook
 from app.exports.workbook import Column, PrintSetup, build_table_workbook
 from app.fileio import atomic_write_bytes
@@ -71,7 +75,7 @@ def build_challenged(
     cancel: CancelToken | None = None,
 ) -> tuple[bytes, int]:
     listed = challenged_or_pending(determinations)
-    court = f"Superior Court, County of {title_case(county)}" if county else "Superior Court"
+    court = superior_court(county)
     setup = PrintSetup(
         sheet_title="Challenged convictions",
         header_left=f"CHALLENGED AND PENDING CONVICTIONS - {court}",

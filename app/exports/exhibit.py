@@ -11,8 +11,7 @@ from typing import Any, Final
 
 import polars as pl
 
-from app.counties import title_case
-from app.exports.granted import display_name, granted_convictions
+from app.exports.granted import display_name, granted_convictions, superior_court
 from app.exports.sealing import check_password, seal_workbook
 from app.exports.workbook import Column, PrintSetup, build_table_workbook
 from app.fileio import atomic_write_bytes
@@ -68,7 +67,7 @@ def build_exhibit(
     number of rows."""
     progress(Progress(0, 0, "Selecting the granted convictions"))
     granted = granted_convictions(determinations)
-    court = f"Superior Court, County of {title_case(county)}" if county else "Superior Court"
+    court = superior_court(county)
     setup = PrintSetup(
         sheet_title="Exhibit 1",
         header_left=f"EXHIBIT 1 - {court}",

@@ -10,10 +10,14 @@ from typing import Final
 
 import polars as pl
 
+from app.counties import title_case
+
 FINAL: Final = "final"
 RELIEF_DISMISS: Final = "Dismiss and seal"
 RELIEF_REDESIGNATE: Final = "Redesignate"
 RELIEF_RESENTENCE: Final = "Recall and resentence"
+# The row order of the exhibit and of the challenged list.
+DOCUMENT_ORDER: Final = ("name", "subject_id", "conviction_date", "cnt_order")
 
 
 def with_final(determinations: pl.DataFrame) -> pl.DataFrame:
@@ -71,7 +75,7 @@ def granted_convictions(determinations: pl.DataFrame) -> pl.DataFrame:
         frame.filter(pl.col(FINAL).is_in(["dismiss", "reduce"]))
         .join(cases, on="case_key", how="left", maintain_order="left")
         .with_columns(relief.alias("relief"), basis.alias("basis"))
-        .sort(["name", "subject_id", "conviction_date", "cnt_order"], nulls_last=True)
+        .sort(DOCUMENT_ORDER, nulls_last=True)
     )
 
 
@@ -122,8 +126,13 @@ def challenged_or_pending(determinations: pl.DataFrame) -> pl.DataFrame:
     return (
         frame.filter(pl.col(FINAL).is_in(["challenge", "review"]))
         .with_columns(status.alias("status_text"))
-        .sort(["name", "subject_id", "conviction_date", "cnt_order"], nulls_last=True)
+        .sort(DOCUMENT_ORDER, nulls_last=True)
     )
+
+
+def superior_court(county: str) -> str:
+    """The court named in the workbooks' print headers."""
+    return f"Superior Court, County of {title_case(county)}" if county else "Superior Court"
 
 
 def display_name(raw: str | None) -> str:
