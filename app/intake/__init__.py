@@ -1,6 +1,6 @@
 """Opening DOJ deliveries (plain, OpenPGP, AES zip) in memory; secrets via the OS keyring."""
 
-from app.intake.deliveries import Container, open_deliveries, open_delivery_bytes, recognise
+from app.intake.deliveries import Container, open_deliveries, recognise
 from app.intake.secrets import (
     EnvSecrets,
     PassphraseAnswer,
@@ -17,6 +17,5 @@ __all__ = [
     "PromptSecrets",
     "SecretSource",
     "open_deliveries",
-    "open_delivery_bytes",
     "recognise",
 ]

@@ -78,11 +78,6 @@ def open_deliveries(
     return sources
 
 
-def open_delivery_bytes(name: str, data: bytes, secrets: SecretSource) -> list[DojSource]:
-    """Like open_deliveries for bytes already in memory; `name` is what messages call it."""
-    return _Opener(secrets).open(name, data, depth=0, protected=False)
-
-
 def _read(path: Path, size: int | None) -> bytes:
     try:
         with path.open("rb") as handle:
