@@ -10,7 +10,8 @@ from app.triage.query import TriageQuery
 from app.triage.snapshot import DETERMINATIONS, STATUSES, TriageSnapshot
 from ui.columns import DETERMINATION_LABELS, LEVEL_LABELS, STATUS_LABELS
 
-# filter id -> (button text, the TriageQuery field it sets, the snapshot column with choices)
+# filter id -> (button text, the TriageQuery field it sets, the snapshot column with choices;
+# None: the fixed list in FIXED_CHOICES)
 FILTERS = {
     "determination": ("Determination", "determinations", None),
     "section": ("Section", "sections", "section"),
@@ -18,6 +19,7 @@ FILTERS = {
     "flag": ("Flag", "flags", "flags"),
     "status": ("Status", "statuses", None),
 }
+FIXED_CHOICES = {"determination": DETERMINATIONS, "status": STATUSES}
 
 
 def _label(filter_id: str, value: str) -> str:
@@ -57,7 +59,6 @@ class FilterBar(QWidget):
         self.clear.setAccessibleName("Clear all filters and the search")
         self.clear.clicked.connect(self.clear_all)
         layout.addWidget(self.clear)
-        self._choices: dict[str, list[str]] = {}
         self._update_titles()
 
     @property
@@ -66,18 +67,13 @@ class FilterBar(QWidget):
 
     def set_choices(self, snapshot: TriageSnapshot) -> None:
         """Fill the menus with the values present in a run (determinations and statuses always)."""
-        self._choices = {
-            "determination": list(DETERMINATIONS),
-            "status": list(STATUSES),
-            "section": snapshot.distinct("section"),
-            "level": snapshot.distinct("level"),
-            "flag": snapshot.distinct("flags"),
-        }
         for filter_id, button in self.buttons.items():
             menu = button.menu()
             menu.clear()
-            chosen = getattr(self._query, FILTERS[filter_id][1])
-            for value in self._choices[filter_id]:
+            _, field, column = FILTERS[filter_id]
+            chosen = getattr(self._query, field)
+            choices = snapshot.distinct(column) if column else FIXED_CHOICES[filter_id]
+            for value in choices:
                 action = QAction(_label(filter_id, value), menu)
                 action.setCheckable(True)
                 action.setChecked(value in chosen)
