@@ -18,9 +18,9 @@ from app.eligibility.policy import (
 from app.errors import InputError
 from app.intake import SecretSource
 from app.jobs import CancelToken, ProgressCallback
-from app.pipeline import evaluate_rows
 from app.review.workspace import Workspace
-from ui.opening import open_delivery
+from ui.opening import evaluate, open_delivery
+from ui.run_dialog import RunSettings
 
 
 @dataclass(frozen=True)
@@ -66,8 +66,5 @@ def reconnect(
     policy = saved_policy(workspace)
     if policy is None:
         return Reconnected(opened.rows, None)
-    result = evaluate_rows(
-        opened.rows, county=workspace.county, policy=policy, as_of=workspace.as_of,
-        progress=progress, cancel=cancel, sources=tuple(s.name for s in opened.sources),
-    )  # fmt: skip
-    return Reconnected(opened.rows, result.summary)
+    settings = RunSettings(county=workspace.county, as_of=workspace.as_of, policy=policy)
+    return Reconnected(opened.rows, evaluate(opened, settings, progress, cancel).summary)
