@@ -154,8 +154,9 @@ class OpenFlow(QObject):
         remember_workspace(workspace.path)
         session = Session(workspace, rows=rows, summary=summary)
         self.sessionReady.emit(session)
-        if rows is None and all(p.exists() for p in delivery_paths(workspace)):
-            self.reconnect(session, delivery_paths(workspace))
+        paths = delivery_paths(workspace)
+        if rows is None and all(p.exists() for p in paths):
+            self.reconnect(session, paths)
 
     def reconnect(self, session: Session, paths: list[Path]) -> None:
         """Read the workspace's DOJ files again for the person view and impact figures."""
