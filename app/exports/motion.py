@@ -17,6 +17,7 @@ from app.exports.office import OfficeDetails, shown, with_court_defaults
 from app.exports.pleading import (
     CENTRE,
     INDENT,
+    TEXT_LEFT,
     Block,
     Line,
     PleadingDocument,
@@ -98,10 +99,10 @@ def _verb(count: int, singular: str, plural: str) -> str:
     return singular if count == 1 else plural
 
 
-def _signature(office: OfficeDetails, *, dated_left: bool = True) -> Block:
+def _signature(office: OfficeDetails) -> Block:
     right = CENTRE + 12
     lines = [
-        Line((Run("Dated: ______________________", 79.2 if dated_left else right),)),
+        Line((Run("Dated: ______________________", TEXT_LEFT),)),
         Line((Run("Respectfully submitted,", right),)),
         Line((Run(shown(office, "da_name"), right),)),
         Line((Run(f"{shown(office, 'title')}, County of {county_words(office)}", right),)),
@@ -301,7 +302,7 @@ def order_items(counts: ReliefCounts, facts: MotionFacts, office: OfficeDetails)
                 blank(),
                 Line(
                     (
-                        Run("Dated: ______________________", 79.2),
+                        Run("Dated: ______________________", TEXT_LEFT),
                         Run("__________________________________", judge),
                     )
                 ),

@@ -36,7 +36,7 @@ FOOTER_RULE: Final = 36.0
 FOOTER_BASELINE: Final = 24.0
 INDENT: Final = 36.0  # first-line indent of a paragraph, 0.5 in
 
-Align = Literal["left", "center", "right"]
+Align = Literal["left", "center"]
 
 
 def baseline(line_number: int) -> float:
@@ -46,13 +46,12 @@ def baseline(line_number: int) -> float:
 
 @dataclass(frozen=True)
 class Run:
-    """Text drawn on a line: at x (left), centred on x, or ending at x (right)."""
+    """Text drawn on a line: at x (left) or centred on x."""
 
     text: str
     x: float
     align: Align = "left"
     bold: bool = False
-    size: float = FONT_SIZE
 
 
 @dataclass(frozen=True)
@@ -79,12 +78,7 @@ class Block:
     lines: tuple[Line, ...]
 
 
-@dataclass(frozen=True)
-class PageBreak:
-    pass
-
-
-Item = Line | Block | PageBreak
+Item = Line | Block
 
 
 @dataclass
@@ -96,10 +90,10 @@ class PleadingDocument:
 # --- building lines -------------------------------------------------------------------------
 
 
-def wrap(text: str, width: float, *, bold: bool = False, size: float = FONT_SIZE) -> list[str]:
+def wrap(text: str, width: float, *, bold: bool = False) -> list[str]:
     register_fonts()
     font = SERIF_BOLD if bold else SERIF
-    return list(simpleSplit(text, font, size, width)) or [""]
+    return list(simpleSplit(text, font, FONT_SIZE, width)) or [""]
 
 
 def blank() -> Line:
@@ -141,9 +135,6 @@ def _pages(items: Sequence[Item]) -> list[list[Line | None]]:
         return LINES_PER_PAGE - len(pages[-1])
 
     for item in items:
-        if isinstance(item, PageBreak):
-            pages.append([])
-            continue
         lines = item.lines if isinstance(item, Block) else (item,)
         if isinstance(item, Block) and len(lines) <= LINES_PER_PAGE and room() < len(lines):
             pages.append([])
@@ -182,11 +173,9 @@ def _draw_line(canvas: Canvas, line: Line, line_number: int) -> None:
         else:
             canvas.line(rule.x0, band_bottom, rule.x1, band_bottom)
     for run in line.runs:
-        canvas.setFont(SERIF_BOLD if run.bold else SERIF, run.size)
+        canvas.setFont(SERIF_BOLD if run.bold else SERIF, FONT_SIZE)
         if run.align == "center":
             canvas.drawCentredString(run.x, y, run.text)
-        elif run.align == "right":
-            canvas.drawRightString(run.x, y, run.text)
         else:
             canvas.drawString(run.x, y, run.text)
 
@@ -212,5 +201,5 @@ def render(documents: Iterable[PleadingDocument], *, title: str, author: str) ->
     return buffer.getvalue()
 
 
-def fits(text: str, width: float, *, bold: bool = False) -> bool:
-    return text_width(text, SERIF_BOLD if bold else SERIF, FONT_SIZE) <= width
+def fits(text: str, width: float) -> bool:
+    return text_width(text, SERIF, FONT_SIZE) <= width
