@@ -7,7 +7,7 @@ written anywhere (no temporary files).
 from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from app.doj.source import DojSource
 from app.errors import InputError
@@ -15,6 +15,9 @@ from app.intake import packets
 from app.intake.doj_shape import doj_shape_problem
 from app.intake.secrets import SecretSource
 from app.jobs import CancelToken, Progress, ProgressCallback, no_progress
+
+if TYPE_CHECKING:
+    from app.intake.openpgp import UnlockedKeys
 
 _MAX_NESTING = 2  # e.g. an OpenPGP message holding a zip; deeper is not a real delivery
 _HEAD_BYTES = 256 * 1024  # enough to recognise the container and check a DOJ first line
@@ -99,10 +102,10 @@ class _Opener:
 
     def __init__(self, secrets: SecretSource) -> None:
         self.secrets = secrets
-        self._keys: Any = None  # app.intake.openpgp.UnlockedKeys, made when first needed
+        self._keys: UnlockedKeys | None = None  # made when first needed
 
     @property
-    def keys(self) -> Any:
+    def keys(self) -> "UnlockedKeys":
         if self._keys is None:
             from app.intake.openpgp import UnlockedKeys
 

@@ -135,9 +135,7 @@ def _unlock_key(
     return unlock(secrets, request, attempt)
 
 
-def decrypt_message(
-    where: str, data: bytes, secrets: SecretSource, keys: UnlockedKeys | None = None
-) -> bytes:
+def decrypt_message(where: str, data: bytes, secrets: SecretSource, keys: UnlockedKeys) -> bytes:
     """Plaintext of an OpenPGP message, or InputError saying what to do."""
     try:
         binary = packets.dearmor(data) if packets.is_armored(data) else data
@@ -157,7 +155,7 @@ def decrypt_message(
     for_passphrase = any(h.tag == packets.SKESK for h in headers)
 
     if for_key and secrets.key_file is not None:
-        key = (keys or UnlockedKeys()).get(secrets.key_file, secrets)
+        key = keys.get(secrets.key_file, secrets)
         if not recipients or _matches(recipients, key.key_ids) or not for_passphrase:
             return _decrypt_with_key(where, binary, key, recipients)
     if for_passphrase:
