@@ -7,7 +7,6 @@ produce a policy a file could not hold.
 """
 
 import json
-import os
 import re
 from pathlib import Path
 from typing import Any, Final
@@ -43,6 +42,7 @@ from app.eligibility.policy import (
     policy_from_mapping,
 )
 from app.errors import InputError
+from app.fileio import atomic_write_text
 from ui.dialog_parts import ok_cancel
 
 # (title, plain-English meaning, statute or county choice)
@@ -166,12 +166,7 @@ def policy_to_toml(policy: Policy) -> str:
 
 def save_policy_toml(policy: Policy, path: Path) -> None:
     """Write atomically: a crash mid-save leaves the previous file whole."""
-    temporary = path.with_name(path.name + ".tmp")
-    with open(temporary, "w", encoding="utf-8", newline="\n") as handle:
-        handle.write(policy_to_toml(policy))
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
+    atomic_write_text(path, policy_to_toml(policy))
 
 
 class YearsSpinBox(QSpinBox):
