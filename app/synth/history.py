@@ -10,6 +10,7 @@ unknown dates, blank SUBJECT_IDs and people with dozens of cycles.
 import datetime as dt
 import math
 import random
+from itertools import accumulate
 
 from app.counties import COUNTIES
 from app.synth import catalog
@@ -36,9 +37,7 @@ BLANK_ID_RATE = 0.003  # one row of the person has a blank SUBJECT_ID
 OTHER_REGISTRATION_RATE = 0.01  # per drug case before 2012: HS 11590, not PC 290
 ROWS_PER_CYCLE = 2.72  # measured average; turns rows-per-person into cycles-per-person
 
-_PROP64_CUM = tuple(
-    sum(catalog.PROP64_WEIGHTS[: i + 1]) for i in range(len(catalog.PROP64_WEIGHTS))
-)
+_PROP64_CUM = tuple(accumulate(catalog.PROP64_WEIGHTS))
 _REGISTRABLE_SUPER = ("261(A)(2)", "288(A)", "269(A)(1)")
 
 
