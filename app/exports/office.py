@@ -13,7 +13,7 @@ from typing import Final
 
 from app.counties import COUNTIES, normalise_county
 from app.errors import InputError
-from app.fileio import atomic_write_bytes
+from app.fileio import atomic_write_text
 from app.paths import RESOURCES, user_home
 
 SCHEMA_VERSION: Final = 1
@@ -136,7 +136,7 @@ def save_office(details: OfficeDetails, path: Path | None = None) -> Path:
     for name in FIELD_NAMES:
         # JSON string escapes are a subset of TOML basic-string escapes.
         lines.append(f"{name} = {json.dumps(getattr(details, name), ensure_ascii=False)}")
-    atomic_write_bytes(path, ("\n".join(lines) + "\n").encode("utf-8"))
+    atomic_write_text(path, "\n".join(lines) + "\n")
     return path
 
 
