@@ -1,14 +1,11 @@
 """`countyclear export DIR` end to end: the evaluate folder in, the court documents out."""
 
-import io
 import os
 import subprocess
 import sys
 from datetime import date
 from pathlib import Path
 
-import msoffcrypto
-import openpyxl
 import pytest
 
 from app.cli import main
@@ -17,6 +14,7 @@ from app.outputs import write_outputs
 from app.review import PolicyRecord, SourceFile, create_workspace
 from tests.app.exports.frames import sample_determinations, sample_summary
 from tests.app.exports.pdfs import flat_text
+from tests.app.exports.workbooks import unseal
 from tests.doj_builder import Person, to_csv
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,14 +29,6 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     write_outputs(out, sample_determinations(), sample_summary())
     monkeypatch.setenv("EXHIBIT_PW", PASSWORD)
     return out
-
-
-def unseal(path: Path, password: str) -> openpyxl.Workbook:
-    office = msoffcrypto.OfficeFile(io.BytesIO(path.read_bytes()))
-    office.load_key(password=password)
-    plain = io.BytesIO()
-    office.decrypt(plain)
-    return openpyxl.load_workbook(plain)
 
 
 def errors(text: str) -> list[str]:

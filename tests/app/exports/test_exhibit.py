@@ -14,16 +14,9 @@ from app.exports.exhibit import CONFIDENTIAL, HEADERS, write_exhibit
 from app.exports.granted import granted_convictions
 from app.jobs import Cancelled, CancelToken, Progress
 from tests.app.exports.frames import repeated, sample_determinations
+from tests.app.exports.workbooks import unseal
 
 PASSWORD = "Sealed-exhibit-2026"
-
-
-def decrypt(path: Path, password: str) -> openpyxl.Workbook:
-    office = msoffcrypto.OfficeFile(io.BytesIO(path.read_bytes()))
-    office.load_key(password=password)
-    plain = io.BytesIO()
-    office.decrypt(plain)
-    return openpyxl.load_workbook(plain)
 
 
 def test_the_exhibit_opens_only_with_its_password(tmp_path: Path) -> None:
@@ -36,14 +29,14 @@ def test_the_exhibit_opens_only_with_its_password(tmp_path: Path) -> None:
     office.load_key(password="not-the-password")
     with pytest.raises(InvalidKeyError):
         office.decrypt(io.BytesIO())
-    assert decrypt(path, PASSWORD).active is not None
+    assert unseal(path, PASSWORD).active is not None
 
 
 def test_rows_are_exactly_the_granted_convictions(tmp_path: Path) -> None:
     frame = sample_determinations()
     path = tmp_path / "exhibit_1.xlsx"
     assert write_exhibit(path, frame, county="SACRAMENTO", password=PASSWORD) == 5
-    sheet = decrypt(path, PASSWORD).active
+    sheet = unseal(path, PASSWORD).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == HEADERS
     granted = granted_convictions(frame)
@@ -67,7 +60,7 @@ def test_rows_are_exactly_the_granted_convictions(tmp_path: Path) -> None:
 def test_header_and_print_setup(tmp_path: Path) -> None:
     path = tmp_path / "exhibit_1.xlsx"
     write_exhibit(path, sample_determinations(), county="SACRAMENTO", password=PASSWORD)
-    sheet = decrypt(path, PASSWORD).active
+    sheet = unseal(path, PASSWORD).active
     assert sheet.freeze_panes == "A2"
     assert sheet.auto_filter.ref == "A1:L6"
     assert sheet.print_title_rows == "$1:$1"
@@ -118,7 +111,7 @@ def test_an_empty_exhibit_is_still_a_valid_sealed_workbook(tmp_path: Path) -> No
     frame = sample_determinations().filter(pl.col("determination") == "review")
     path = tmp_path / "exhibit_1.xlsx"
     assert write_exhibit(path, frame, county="SACRAMENTO", password=PASSWORD) == 0
-    rows = list(decrypt(path, PASSWORD).active.iter_rows(values_only=True))
+    rows = list(unseal(path, PASSWORD).active.iter_rows(values_only=True))
     assert rows == [HEADERS]
 
 
