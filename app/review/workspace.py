@@ -66,6 +66,7 @@ class Workspace:
         decisions: DecisionBook | None = None,
         audit: AuditLog | None = None,
         created_at: str | None = None,
+        determinations_parquet: bytes | None = None,
     ) -> None:
         self.path = path
         self._key = key
@@ -77,7 +78,10 @@ class Workspace:
         self.audit = audit or AuditLog()
         self.created_at = created_at or utc_now()
         self._determinations = determinations
-        self._determinations_parquet = _parquet(determinations)  # the frame never changes
+        # The frame never changes: encoded once (on open, the file's own bytes are kept).
+        self._determinations_parquet = (
+            _parquet(determinations) if determinations_parquet is None else determinations_parquet
+        )
 
     @property
     def key_id(self) -> str:
@@ -240,7 +244,7 @@ def open_workspace(path: Path, *, recovery_passphrase: str | None = None) -> Wor
         raise InputError(where, f"cannot read the workspace ({exc.strerror or exc})") from exc
     payload, key = unseal(where, blob, recovery_passphrase=recovery_passphrase)
     try:
-        meta, determinations, decisions, audit = _read_payload(where, payload)
+        meta, determinations_parquet, decisions, audit = _read_payload(where, payload)
         policy = meta["policy"]
         return Workspace(
             path,
@@ -249,10 +253,11 @@ def open_workspace(path: Path, *, recovery_passphrase: str | None = None) -> Wor
             as_of=date.fromisoformat(meta["as_of"]),
             policy=PolicyRecord(str(policy["id"]), str(policy["format"]), str(policy["text"])),
             sources=[SourceFile(str(s["name"]), str(s["sha256"])) for s in meta["sources"]],
-            determinations=determinations,
+            determinations=pl.read_parquet(determinations_parquet),
             decisions=DecisionBook(decisions),
             audit=AuditLog.from_bytes(where, audit),
             created_at=str(meta["created_at"]),
+            determinations_parquet=determinations_parquet,
         )
     except (KeyError, TypeError, ValueError, pl.exceptions.PolarsError) as exc:
         # The payload passed authentication, so this is a save from a buggy or other version.
@@ -263,7 +268,7 @@ def open_workspace(path: Path, *, recovery_passphrase: str | None = None) -> Wor
 
 def _read_payload(
     where: str, payload: bytes
-) -> tuple[dict[str, Any], pl.DataFrame, pl.DataFrame, bytes]:
+) -> tuple[dict[str, Any], bytes, pl.DataFrame, bytes]:
     if payload[:4] != PAYLOAD_MAGIC or payload[4:5] != bytes([PAYLOAD_VERSION]):
         raise InputError(where, "the workspace was saved by another CountyClear version")
     sections: list[bytes] = []
@@ -275,4 +280,4 @@ def _read_payload(
     if len(sections) != 4:
         raise InputError(where, "the workspace contents are incomplete")
     meta = json.loads(sections[0])
-    return meta, pl.read_parquet(sections[1]), pl.read_parquet(sections[2]), sections[3]
+    return meta, sections[1], pl.read_parquet(sections[2]), sections[3]
