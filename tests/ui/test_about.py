@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from app import __version__
 from app.paths import RESOURCES
+from tests.ui.drive import shown
 from ui.about import LICENCES, AboutDialog, demo_widget
 
 # Distribution name on PyPI -> the name the About box lists it under.
@@ -51,10 +52,7 @@ def test_the_font_licence_the_box_points_to_is_shipped() -> None:
 
 
 def test_close_button_closes(qtbot: QtBot, tmp_path: Path) -> None:
-    dialog = demo_widget()
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    dialog = shown(qtbot, demo_widget())
     assert dialog.grab().save(str(tmp_path / "about.png"))
     close = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
     with qtbot.waitSignal(dialog.rejected):

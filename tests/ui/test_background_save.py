@@ -3,7 +3,6 @@ waits for a running save and saves the rest, a failed save is reported as before
 
 import threading
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,9 +10,8 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.errors import InputError
-from app.review import PolicyRecord, Workspace, create_workspace, open_workspace
-from tests.app.triage.builders import determinations_frame
-from tests.ui.drive import caught_up
+from app.review import Workspace, open_workspace
+from tests.ui.drive import caught_up, new_workspace
 from tests.ui.test_main_window import select, show_session, statuses
 from ui.main_window import MainWindow
 from ui.session import Session
@@ -53,12 +51,7 @@ class GatedSave:
 def open_window(
     qtbot: QtBot, folder: Path, monkeypatch: pytest.MonkeyPatch, save: Callable[[Workspace], None]
 ) -> tuple[MainWindow, Session]:
-    workspace = create_workspace(
-        folder / "county.ccws", recovery_passphrase="a recovery passphrase",
-        county="SACRAMENTO", as_of=date(2024, 1, 1),
-        policy=PolicyRecord("statutory", "builtin", ""), sources=[],
-        determinations=determinations_frame(40, seed=5),
-    )  # fmt: skip
+    workspace = new_workspace(folder / "county.ccws")
     monkeypatch.setattr(Workspace, "save", lambda self: save(self))  # after the first save
     return show_session(qtbot, workspace)
 

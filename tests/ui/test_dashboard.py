@@ -12,6 +12,7 @@ from app.eligibility.policy import builtin_policy
 from app.pipeline import evaluate_sources
 from app.synth.options import checked_options
 from app.synth.writer import generate_bytes
+from tests.ui.drive import shown
 from ui.charts import BarChart
 from ui.dashboard import (
     COMPLIANCE,
@@ -118,10 +119,7 @@ def test_charts_fit_their_labels_at_their_minimum_size(qtbot: QtBot) -> None:
 
 
 def test_demo_renders(qtbot: QtBot, tmp_path: Path) -> None:
-    widget = demo_widget()
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitExposed(widget)
+    widget = shown(qtbot, demo_widget())
     assert widget.grab().save(str(tmp_path / "dashboard.png"))
 
 

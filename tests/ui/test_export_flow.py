@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from tests.ui.drive import catcher_for, click_ok, make_delivery
-from tests.ui.test_main_flow import open_window, run_delivery
+from tests.ui.drive import catcher_for, click_ok, make_delivery, open_window
+from tests.ui.test_main_flow import run_delivery
 from ui.export_dialog import ExportDialog
 
 PASSWORD = "sealed-exhibit-9"

@@ -7,7 +7,6 @@ from pathlib import Path
 import polars as pl
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.review import open_workspace
@@ -16,10 +15,12 @@ from tests.keyring_memory import MemoryKeyring
 from tests.ui.drive import (
     DELIVERY_PASSPHRASE,
     RECOVERY,
+    activate,
     catcher_for,
     caught_up,
     click_ok,
     make_delivery,
+    open_window,
 )
 from ui.columns import COLUMN_INDEX
 from ui.main_window import MainWindow
@@ -33,21 +34,6 @@ from ui.workspace_dialogs import RecoveryPassphraseDialog
 def cell(window: MainWindow, row: int, column: str) -> str:
     model = window.workspace.grid.model
     return str(model.index(row, COLUMN_INDEX[column]).data())
-
-
-def open_window(qtbot: QtBot) -> MainWindow:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
-def activate(qtbot: QtBot, window: MainWindow) -> None:
-    """Make the window the active one, as a click on it would (keyboard shortcuts need it);
-    the offscreen platform does not re-activate it by itself after a dialog closes."""
-    window.windowHandle().requestActivate()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
 
 
 def run_delivery(qtbot: QtBot, window: MainWindow, delivery: Path) -> Session:

@@ -1,17 +1,14 @@
 """The main window around a session: decisions on a selection, undo of a whole selection,
 autosave, remembered geometry and columns, the menus and the About box."""
 
-from datetime import date
 from pathlib import Path
 
 import polars as pl
 from PySide6.QtCore import QItemSelectionModel
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.review import PolicyRecord, Workspace, create_workspace, open_workspace
-from tests.app.triage.builders import determinations_frame
-from tests.ui.drive import catcher_for, caught_up, click_ok
+from app.review import Workspace, open_workspace
+from tests.ui.drive import activate, catcher_for, caught_up, click_ok, new_workspace, open_window
 from ui.about import AboutDialog
 from ui.columns import COLUMN_INDEX
 from ui.main_window import MainWindow
@@ -20,28 +17,15 @@ from ui.session import Session
 
 
 def window_with_session(qtbot: QtBot, folder: Path) -> tuple[MainWindow, Session]:
-    workspace = create_workspace(
-        folder / "test.ccws", recovery_passphrase="a recovery passphrase", county="SACRAMENTO",
-        as_of=date(2024, 1, 1), policy=PolicyRecord("statutory", "builtin", ""), sources=[],
-        determinations=determinations_frame(40, seed=5),
-    )  # fmt: skip
-    return show_session(qtbot, workspace)
+    return show_session(qtbot, new_workspace(folder / "test.ccws"))
 
 
 def show_session(qtbot: QtBot, workspace: Workspace) -> tuple[MainWindow, Session]:
     """The main window, shown, on a session of `workspace`."""
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = open_window(qtbot)
     session = Session(workspace)
     window.set_session(session)
     return window, session
-
-
-def activate(qtbot: QtBot, window: MainWindow) -> None:
-    window.windowHandle().requestActivate()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
 
 
 def select(window: MainWindow, rows: list[int]) -> None:
@@ -134,15 +118,8 @@ def test_about_box_and_menus(qtbot: QtBot, tmp_path: Path) -> None:
 def test_the_impact_tab_counts_decisions_made_while_it_was_hidden(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
-    workspace = create_workspace(
-        tmp_path / "impact.ccws", recovery_passphrase="a recovery passphrase",
-        county="SACRAMENTO", as_of=date(2024, 1, 1),
-        policy=PolicyRecord("statutory", "builtin", ""), sources=[],
-        determinations=determinations_frame(40, seed=5),
-    )  # fmt: skip
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
+    workspace = new_workspace(tmp_path / "impact.ccws")
+    window = open_window(qtbot)
     session = Session(workspace, summary={"county": "SACRAMENTO", "as_of": "2024-01-01"})
     window.set_session(session)
     dashboard = window.workspace.dashboard

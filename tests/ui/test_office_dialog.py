@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from app.exports.office import FIELD_NAMES, OfficeDetails, court_for_county, load_office
+from tests.ui.drive import shown
 from ui.office_dialog import FIELDS, OfficeDialog, demo_widget
 
 
@@ -14,10 +15,7 @@ def test_typed_details_are_saved_and_reload_into_a_new_dialog(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     path = tmp_path / "office.toml"
-    dialog = OfficeDialog(OfficeDetails(), path)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    dialog = shown(qtbot, OfficeDialog(OfficeDetails(), path))
     dialog.county.setCurrentIndex(dialog.county.findData("SAN LUIS OBISPO"))
     qtbot.keyClicks(dialog.edits["da_name"], "Morgan Ellis")
     qtbot.keyClicks(dialog.edits["state_bar_number"], "123456")
@@ -59,9 +57,7 @@ def test_bad_state_bar_number_or_email_is_named_and_nothing_saved(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     path = tmp_path / "office.toml"
-    dialog = OfficeDialog(OfficeDetails(), path)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = shown(qtbot, OfficeDialog(OfficeDetails(), path))
     dialog.edits["state_bar_number"].setText("SBN 12")
     dialog.accept()
     assert "digits only" in dialog.error.text()
@@ -74,10 +70,7 @@ def test_bad_state_bar_number_or_email_is_named_and_nothing_saved(
 
 
 def test_every_field_is_named_and_reached_with_tab(qtbot: QtBot, tmp_path: Path) -> None:
-    dialog = OfficeDialog(OfficeDetails(), tmp_path / "o.toml")
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    dialog = shown(qtbot, OfficeDialog(OfficeDetails(), tmp_path / "o.toml"))
     assert {name for name, _, _ in FIELDS} | {"county"} == set(FIELD_NAMES)
     # Qt's Tab order is the focus chain's tab-focusable, enabled, visible widgets.
     reached = []
@@ -96,8 +89,5 @@ def test_every_field_is_named_and_reached_with_tab(qtbot: QtBot, tmp_path: Path)
 
 
 def test_demo_renders(qtbot: QtBot, tmp_path: Path) -> None:
-    widget = demo_widget()
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitExposed(widget)
+    widget = shown(qtbot, demo_widget())
     assert widget.grab().save(str(tmp_path / "office.png"))

@@ -13,6 +13,7 @@ from app.pipeline import evaluate_sources
 from app.synth.options import checked_options
 from app.synth.writer import generate_bytes
 from tests.app.test_history import OTHER_PERSON, PERSON, doj_rows
+from tests.ui.drive import shown
 from ui.person_view import HIGHLIGHT, PersonView, demo_widget
 
 DETERMINATION = {
@@ -78,10 +79,7 @@ def test_recall_and_resentence_wording_for_a_person_still_serving(qtbot: QtBot) 
 
 
 def test_demo_renders_at_a_readable_size(qtbot: QtBot, tmp_path: Path) -> None:
-    widget = demo_widget()
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitExposed(widget)
+    widget = shown(qtbot, demo_widget())
     image = widget.grab()
     assert image.save(str(tmp_path / "person_view.png"))
     assert image.width() >= 800

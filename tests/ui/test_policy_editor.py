@@ -21,6 +21,7 @@ from app.eligibility.policy import (
     load_bear_options,
     load_policy,
 )
+from tests.ui.drive import shown
 from ui.policy_editor import PolicyEditor, demo_widget, policy_to_toml, save_policy_toml
 
 
@@ -146,10 +147,7 @@ def test_bear_thresholds_outside_the_file_ranges_are_announced(
 
 
 def test_controls_are_named_and_nothing_is_clipped(qtbot: QtBot) -> None:
-    editor = demo_widget()
-    qtbot.addWidget(editor)
-    editor.show()
-    qtbot.waitExposed(editor)
+    editor = shown(qtbot, demo_widget())
     for spin, combo in zip(editor.thresholds.values(), editor.grounds.values(), strict=False):
         assert spin[1].accessibleName()
         assert combo.accessibleName()

@@ -3,16 +3,14 @@ one build of the latest decisions, and an older build never replaces a newer sna
 
 import threading
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from app.review import PolicyRecord, create_workspace
 from app.triage.snapshot import TriageSnapshot
-from tests.app.triage.builders import determinations_frame
+from tests.ui.drive import new_workspace
 from ui import snapshot_refresh
 from ui.session import Session
 
@@ -44,13 +42,7 @@ def gated(monkeypatch: pytest.MonkeyPatch) -> Iterator[GatedBuild]:
 
 
 def new_session(qtbot: QtBot, folder: Path) -> tuple[Session, list[TriageSnapshot]]:
-    workspace = create_workspace(
-        folder / "county.ccws", recovery_passphrase="a recovery passphrase",
-        county="SACRAMENTO", as_of=date(2024, 1, 1),
-        policy=PolicyRecord("statutory", "builtin", ""), sources=[],
-        determinations=determinations_frame(30, seed=2),
-    )  # fmt: skip
-    session = Session(workspace)
+    session = Session(new_workspace(folder / "county.ccws", 30, seed=2))
     shown: list[TriageSnapshot] = []
     session.changed.connect(lambda: shown.append(session.snapshot))
     return session, shown
