@@ -54,22 +54,8 @@ class MotionFacts:
         return cls(
             county=str(summary.get("county") or ""),
             as_of=_as_date(summary.get("as_of")),
-            doj_file_date=_as_date(_doj_file_date(summary)),
+            doj_file_date=_as_date(summary.get("doj_file_date")),  # CONTRACTS.md: top level
         )
-
-
-def _doj_file_date(summary: dict[str, Any]) -> object:
-    """The DOJ file date, wherever summary.json keeps it (top level or under `sources`)."""
-    if summary.get("doj_file_date"):
-        return summary["doj_file_date"]
-    sources = summary.get("sources")
-    if isinstance(sources, dict):
-        return sources.get("doj_file_date")
-    if isinstance(sources, list):
-        dates = [s.get("doj_file_date") for s in sources if isinstance(s, dict)]
-        known = sorted(d for d in dates if isinstance(d, str) and d)
-        return known[-1] if known else None
-    return None
 
 
 def _as_date(value: object) -> date | None:
