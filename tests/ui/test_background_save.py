@@ -61,6 +61,17 @@ def accept_row(window: MainWindow, row: int) -> None:
     window.actions["accept"].trigger()
 
 
+def first_save_stuck(
+    qtbot: QtBot, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[GatedSave, MainWindow, Session]:
+    """A window whose first background save (row 1 accepted) is held at the gate."""
+    gated = GatedSave()
+    window, session = open_window(qtbot, folder, monkeypatch, gated)
+    accept_row(window, 1)
+    qtbot.waitUntil(gated.started.is_set, timeout=10_000)  # the event loop runs meanwhile
+    return gated, window, session
+
+
 def saved_keys(path: Path) -> list[tuple[str, str]]:
     return sorted(open_workspace(path).decisions.frame.select("subject_id", "cnt_order").rows())
 
@@ -68,10 +79,7 @@ def saved_keys(path: Path) -> list[tuple[str, str]]:
 def test_deciding_goes_on_while_the_save_runs_on_a_worker(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    gated = GatedSave()
-    window, session = open_window(qtbot, tmp_path, monkeypatch, gated)
-    accept_row(window, 1)
-    qtbot.waitUntil(gated.started.is_set, timeout=10_000)  # the event loop runs meanwhile
+    gated, window, session = first_save_stuck(qtbot, tmp_path, monkeypatch)
     assert gated.on_gui_thread == [False]
     assert window.status_saved.text() == "Saving…"
     # The save is stuck; the window still takes the next decision and shows it.
@@ -98,10 +106,7 @@ def test_deciding_goes_on_while_the_save_runs_on_a_worker(
 def test_closing_during_a_save_waits_for_it_and_saves_the_rest(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    gated = GatedSave()
-    window, session = open_window(qtbot, tmp_path, monkeypatch, gated)
-    accept_row(window, 1)
-    qtbot.waitUntil(gated.started.is_set, timeout=10_000)
+    gated, window, session = first_save_stuck(qtbot, tmp_path, monkeypatch)
     accept_row(window, 2)  # after the running save took its copy
     accept_row(window, 3)
     window.actions["undo"].trigger()  # undo works while a save runs

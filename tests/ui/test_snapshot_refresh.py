@@ -41,10 +41,16 @@ def gated(monkeypatch: pytest.MonkeyPatch) -> Iterator[GatedBuild]:
     build.gate.set()  # never leave a worker stuck behind a failed test
 
 
-def new_session(qtbot: QtBot, folder: Path) -> tuple[Session, list[TriageSnapshot]]:
+def first_build_held(
+    qtbot: QtBot, folder: Path, gated: GatedBuild
+) -> tuple[Session, list[TriageSnapshot]]:
+    """A session whose first decision (row 0 accepted) is being built on a worker, held at the
+    gate; `shown` collects every snapshot the session then announces."""
     session = Session(new_workspace(folder / "county.ccws", 30, seed=2))
     shown: list[TriageSnapshot] = []
     session.changed.connect(lambda: shown.append(session.snapshot))
+    session.decide(session.keys_of([0]), None)
+    qtbot.waitUntil(gated.started.is_set, timeout=10_000)
     return session, shown
 
 
@@ -55,9 +61,7 @@ def statuses(snapshot: TriageSnapshot) -> list[str]:
 def test_decisions_made_during_a_build_merge_into_one_build_of_the_latest(
     qtbot: QtBot, tmp_path: Path, gated: GatedBuild
 ) -> None:
-    session, shown = new_session(qtbot, tmp_path)
-    session.decide(session.keys_of([0]), None)
-    qtbot.waitUntil(gated.started.is_set, timeout=10_000)
+    session, shown = first_build_held(qtbot, tmp_path, gated)
     session.decide(session.keys_of([1]), None)
     session.decide(session.keys_of([2]), None)
     assert gated.on_workers == 1 and shown == []  # still building the first
@@ -75,9 +79,7 @@ def test_decisions_made_during_a_build_merge_into_one_build_of_the_latest(
 def test_settle_shows_the_latest_at_once_and_a_late_older_build_is_dropped(
     qtbot: QtBot, tmp_path: Path, gated: GatedBuild
 ) -> None:
-    session, shown = new_session(qtbot, tmp_path)
-    session.decide(session.keys_of([0]), None)
-    qtbot.waitUntil(gated.started.is_set, timeout=10_000)
+    session, shown = first_build_held(qtbot, tmp_path, gated)
     engine = session.snapshot.frame.get_column("determination")[3]
     session.decide(session.keys_of([3]), "challenge" if engine != "challenge" else "review",
                    "check the file")  # fmt: skip
