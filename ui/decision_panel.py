@@ -2,7 +2,6 @@
 
 import html
 
-from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -19,8 +18,6 @@ DECISIONS = (
 
 
 class DecisionPanel(QGroupBox):
-    noteRequested = Signal()
-
     def __init__(self, actions: dict[str, QAction], parent: QWidget | None = None) -> None:
         super().__init__("Decision", parent)
         self.setAccessibleName("Decision for the selected convictions")

@@ -56,10 +56,6 @@ class TriageGrid(QWidget):
         self._connect_selection()
 
     # --- data in -------------------------------------------------------------------------
-    @property
-    def view(self) -> TriageView | None:
-        return self._view
-
     def set_snapshot(self, snapshot: TriageSnapshot | None, *, same_rows: bool = False) -> None:
         """Show a new snapshot under the current filters.
 

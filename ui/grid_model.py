@@ -63,10 +63,6 @@ class TriageModel(QAbstractTableModel):
             bottom_right = self.index(self.rowCount() - 1, self.columnCount() - 1)
             self.dataChanged.emit(top_left, bottom_right)
 
-    @property
-    def view(self) -> TriageView | None:
-        return self._view
-
     def snapshot_row(self, row: int) -> int:
         assert self._view is not None
         return int(self._view.rows[row])

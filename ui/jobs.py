@@ -37,7 +37,6 @@ class Job(QObject):
         self.title = title
         self.function = function
         self.token = CancelToken()
-        self.started_at = 0.0
         self.running = False
         self._last_progress = 0.0
 
@@ -110,7 +109,6 @@ class JobRunner(QObject):
         job.finished.connect(lambda: self._jobs.discard(job))
         if prepare is not None:
             prepare(job)
-        job.started_at = time.monotonic()
         job.running = True
         self.jobStarted.emit(job)
         self.pool.start(_Runnable(job))
