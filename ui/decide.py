@@ -25,7 +25,7 @@ class DecisionController(QObject):
         self._view = view
         self._actions = actions
         self.session: Session | None = None
-        for action_id, _, final in DECISIONS:
+        for action_id, final in DECISIONS.items():
             if final is None:
                 actions[action_id].triggered.connect(self.accept)
             else:
@@ -44,7 +44,7 @@ class DecisionController(QObject):
 
     def update(self) -> None:
         rows = self._selection()
-        for action_id in [d[0] for d in DECISIONS] + ["note"]:
+        for action_id in [*DECISIONS, "note"]:
             self._actions[action_id].setEnabled(bool(rows))
         details = []
         if self.session is not None and len(rows) == 1:

@@ -7,14 +7,15 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidg
 
 from ui.columns import DETERMINATION_LABELS, STATUS_LABELS
 
-# (action id, button text, final determination or None for "accept the engine's")
-DECISIONS = (
-    ("accept", "Accept", None),
-    ("dismiss", "Dismiss", "dismiss"),
-    ("reduce", "Reduce", "reduce"),
-    ("challenge", "Challenge", "challenge"),
-    ("review", "Needs review", "review"),
-)
+# action id -> final determination, or None for "accept the engine's" (the buttons show the
+# actions' own text, ui.actions)
+DECISIONS = {
+    "accept": None,
+    "dismiss": "dismiss",
+    "reduce": "reduce",
+    "challenge": "challenge",
+    "review": "review",
+}
 
 
 class DecisionPanel(QGroupBox):
@@ -26,7 +27,7 @@ class DecisionPanel(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         self.buttons: dict[str, QPushButton] = {}
-        for action_id in [d[0] for d in DECISIONS] + ["note"]:
+        for action_id in [*DECISIONS, "note"]:
             action = actions[action_id]
             button = QPushButton(action.text().replace("&", ""))
             shortcut = action.shortcut().toString()
