@@ -380,21 +380,22 @@ class PolicyEditor(QDialog):
         }
         return policy_from_mapping(data, self.source or f"{policy_id}.toml")
 
-    def accept(self) -> None:
+    def _checked_policy(self) -> Policy | None:
+        """The form's policy, or None with what is wrong shown under the form."""
         try:
-            self.policy()
+            return self.policy()
         except InputError as error:
             self.error.setText(error.message)
             self.error.show()
-            return
-        super().accept()
+            return None
+
+    def accept(self) -> None:
+        if self._checked_policy() is not None:
+            super().accept()
 
     def _save_as(self) -> None:
-        try:
-            policy = self.policy()
-        except InputError as error:
-            self.error.setText(error.message)
-            self.error.show()
+        policy = self._checked_policy()
+        if policy is None:
             return
         chosen, _ = QFileDialog.getSaveFileName(self, "Save policy", f"{policy.id}.toml",
                                                 "Policy files (*.toml)")
