@@ -68,7 +68,7 @@ def _derive(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
     return Scrypt(salt=salt, length=KEY_BYTES, n=n, r=r, p=p).derive(passphrase.encode("utf-8"))
 
 
-def new_workspace_key(recovery_passphrase: str, *, scrypt_n: int = SCRYPT_N) -> WorkspaceKey:
+def new_workspace_key(recovery_passphrase: str) -> WorkspaceKey:
     """A fresh random key, stored in the OS keyring and wrapped for recovery."""
     if len(recovery_passphrase) < MIN_RECOVERY_LENGTH:
         raise InputError(
@@ -79,11 +79,11 @@ def new_workspace_key(recovery_passphrase: str, *, scrypt_n: int = SCRYPT_N) -> 
     key_id = uuid.uuid4().hex
     key = AESGCM.generate_key(bit_length=256)
     salt, nonce = secrets.token_bytes(16), secrets.token_bytes(NONCE_BYTES)
-    wrapping = _derive(recovery_passphrase, salt, scrypt_n, SCRYPT_R, SCRYPT_P)
+    wrapping = _derive(recovery_passphrase, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
     wrapped = AESGCM(wrapping).encrypt(nonce, key, key_id.encode("ascii"))
     recovery = {
         "kdf": "scrypt",
-        "n": scrypt_n,
+        "n": SCRYPT_N,
         "r": SCRYPT_R,
         "p": SCRYPT_P,
         "salt": _b64(salt),
