@@ -62,7 +62,6 @@ class OpenFlow(QObject):
         self.prompt.dialogShown.connect(self.dialogOpened)
         # One secret source for the app's life: a passphrase is asked once per session.
         self.secrets = PromptSecrets(self.prompt)
-        self.busy = False
 
     # --- entry points --------------------------------------------------------------------
     def open_files(self, paths: list[Path]) -> None:
