@@ -3,10 +3,10 @@
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
-def show_error(parent: QWidget | None, message: str, title: str = "CountyClear") -> QMessageBox:
+def show_error(parent: QWidget | None, message: str) -> QMessageBox:
     """Show a non-blocking warning with one plain message; returns the box (tests read it)."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok,
-                      parent)  # fmt: skip
+    box = QMessageBox(QMessageBox.Icon.Warning, "CountyClear", message,
+                      QMessageBox.StandardButton.Ok, parent)  # fmt: skip
     box.setObjectName("errorMessage")
     box.setTextInteractionFlags(box.textInteractionFlags())
     box.open()
