@@ -8,6 +8,5 @@ def show_error(parent: QWidget | None, message: str) -> QMessageBox:
     box = QMessageBox(QMessageBox.Icon.Warning, "CountyClear", message,
                       QMessageBox.StandardButton.Ok, parent)  # fmt: skip
     box.setObjectName("errorMessage")
-    box.setTextInteractionFlags(box.textInteractionFlags())
     box.open()
     return box
