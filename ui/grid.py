@@ -53,7 +53,14 @@ class TriageGrid(QWidget):
             lambda d: self.filters.set_values("determination", {d})
         )
         self.set_default_widths()
-        self._connect_selection()
+        # The table keeps one selection model for its life (a model reset does not replace it).
+        selection = self.table.selectionModel()
+        selection.currentRowChanged.connect(
+            lambda current, _: self.currentChanged.emit(
+                self.model.snapshot_row(current.row()) if current.isValid() else None
+            )
+        )
+        selection.selectionChanged.connect(lambda *_: self.selectionChanged.emit())
 
     # --- data in -------------------------------------------------------------------------
     def set_snapshot(self, snapshot: TriageSnapshot | None, *, same_rows: bool = False) -> None:
@@ -122,7 +129,6 @@ class TriageGrid(QWidget):
         if query.sort_column is None:
             header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self._update_summary()
-        self._connect_selection()
 
     def _update_summary(self) -> None:
         if self._view is None:
@@ -139,7 +145,6 @@ class TriageGrid(QWidget):
             QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows
         )
-        self._connect_selection()
         self.table.selectionModel().select(selection, flags)
         found = self.model.view_rows_of([current]) if current is not None else []
         if found:
@@ -148,19 +153,6 @@ class TriageGrid(QWidget):
                 index, QItemSelectionModel.SelectionFlag.NoUpdate
             )
             self.table.scrollTo(index)
-
-    def _connect_selection(self) -> None:
-        # A model reset keeps the selection model; connect once, idempotently.
-        model = self.table.selectionModel()
-        if getattr(self, "_selection_model", None) is model:
-            return
-        self._selection_model = model
-        model.currentRowChanged.connect(
-            lambda current, _: self.currentChanged.emit(
-                self.model.snapshot_row(current.row()) if current.isValid() else None
-            )
-        )
-        model.selectionChanged.connect(lambda *_: self.selectionChanged.emit())
 
     def sync_column_actions(self) -> None:
         """Tick the header menu's column entries as the columns are (after a restore)."""
