@@ -3,7 +3,7 @@ runs them on the job runner; tests may call them directly."""
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import polars as pl
@@ -11,6 +11,7 @@ import polars as pl
 from app.doj.reader import read_sources
 from app.doj.source import DojSource
 from app.intake import SecretSource, open_deliveries
+from app.intake.deliveries import delivery_file_date
 from app.jobs import CancelToken, Progress, ProgressCallback
 from app.pipeline import EvaluationResult, evaluate_rows
 from app.review.workspace import SourceFile
@@ -74,7 +75,13 @@ def evaluate(
     opened: OpenedDelivery, settings: RunSettings, progress: ProgressCallback,
     cancel: CancelToken,
 ) -> EvaluationResult:  # fmt: skip
-    return evaluate_rows(
+    result = evaluate_rows(
         opened.rows, county=settings.county, policy=settings.policy, as_of=settings.as_of,
         progress=progress, cancel=cancel, sources=tuple(s.name for s in opened.sources),
     )  # fmt: skip
+    # The motion states the DOJ file's date, as `countyclear evaluate` records it.
+    if opened.paths and all(path.exists() for path in opened.paths):
+        summary = {**result.summary, "doj_file_date": delivery_file_date(opened.paths),
+                   "doj_file_date_source": "file modified"}
+        result = replace(result, summary=summary)
+    return result

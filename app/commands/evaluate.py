@@ -11,7 +11,7 @@ from app.counties import COUNTIES, normalise_county
 from app.doj.schema import ENGINE
 from app.eligibility.policy import Policy, builtin_policy, load_bear_options, load_policy
 from app.errors import InputError
-from app.intake.deliveries import open_deliveries
+from app.intake.deliveries import delivery_file_date, open_deliveries
 from app.intake.secrets import EnvSecrets
 from app.jobs import Progress
 from app.outputs import (
@@ -75,8 +75,7 @@ def doj_file_date(args: argparse.Namespace) -> tuple[str, str]:
     """The DOJ file's date for the motion, and where it came from."""
     if args.doj_file_date:
         return parse_as_of(args.doj_file_date, "--doj-file-date").isoformat(), "given"
-    modified = min(path.stat().st_mtime for path in args.files)
-    return date.fromtimestamp(modified).isoformat(), "file modified"
+    return delivery_file_date(args.files), "file modified"
 
 
 def check_out_folder(out: Path) -> None:

@@ -5,6 +5,7 @@ written anywhere (no temporary files).
 """
 
 from collections.abc import Sequence
+from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -79,6 +80,12 @@ def open_deliveries(
         sources.extend(opener.open(str(path), _read(path, None), depth=0, protected=False))
     progress(Progress(len(paths), len(paths), "Opened"))
     return sources
+
+
+def delivery_file_date(paths: Sequence[Path]) -> str:
+    """The date DOJ produced the delivery, as the motion states it: the oldest of the
+    delivered files' modification dates (ISO)."""
+    return date.fromtimestamp(min(path.stat().st_mtime for path in paths)).isoformat()
 
 
 def _read(path: Path, size: int | None) -> bytes:
