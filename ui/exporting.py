@@ -1,5 +1,5 @@
-"""Writing the court documents as one background job (no Qt): the exports engineer's
-functions in app.exports, called with the session's decided determinations."""
+"""Writing the court documents as one background job (no Qt): app.exports' documents job,
+called with the session's decided determinations, plus the evaluate-folder CSV if chosen."""
 
 from dataclasses import dataclass
 from pathlib import Path
@@ -7,11 +7,13 @@ from typing import Any
 
 import polars as pl
 
-from app.exports.challenged import CHALLENGED_FILE, write_challenged
-from app.exports.exhibit import EXHIBIT_FILE, write_exhibit
+from app.exports.challenged import CHALLENGED_FILE
+from app.exports.documents import DocumentChoice
+from app.exports.documents import export_documents as write_court_documents
+from app.exports.exhibit import EXHIBIT_FILE
 from app.exports.files import refuse_existing
-from app.exports.impact_report import IMPACT_FILE, write_impact_report
-from app.exports.motion import MOTION_FILE, MotionFacts, write_motion
+from app.exports.impact_report import IMPACT_FILE
+from app.exports.motion import MOTION_FILE
 from app.exports.office import load_office
 from app.jobs import CancelToken, Progress, ProgressCallback
 from app.outputs import DETERMINATIONS_CSV, SUMMARY_JSON, write_outputs
@@ -47,31 +49,32 @@ def export_documents(
     cancel: CancelToken,
 ) -> list[Path]:
     """Write the chosen documents; returns the files written. `decided` has the staff
-    decisions applied (exports use final_determination); `determinations` is the engine's."""
+    decisions applied (exports use final_determination); `determinations` is the engine's.
+
+    The court documents go through app.exports.documents.export_documents, which checks the
+    password and the office's county before the first file is written; the CSV comes after.
+    """
     request.folder.mkdir(parents=True, exist_ok=True)
     refuse_existing(request.targets(), force=request.replace)
-    written: list[Path] = []
-    steps = len(request.documents)
-    for done, document in enumerate(request.documents):
+    chosen = set(request.documents)
+    figures = summary is not None  # the dialog offers these only when they are known
+    choice = DocumentChoice(
+        exhibit="exhibit" in chosen,
+        motion="motion" in chosen and figures,
+        challenged="challenged" in chosen,
+        summary="impact" in chosen and figures,
+    )
+    written = [
+        document.path
+        for document in write_court_documents(
+            request.folder, decided, {**(summary or {}), "county": county}, load_office(),
+            choice=choice, password=request.password, force=True,  # refused above
+            progress=progress, cancel=cancel,
+        )
+    ]
+    if "csv" in chosen and summary is not None:
         cancel.check()
-        progress(Progress(done, steps, f"Writing {DOCUMENTS[document][0]}"))
-        folder = request.folder
-        if document == "exhibit":
-            assert request.password is not None
-            write_exhibit(folder / EXHIBIT_FILE, decided, county=county,
-                          password=request.password, cancel=cancel)  # fmt: skip
-        elif document == "challenged":
-            write_challenged(folder / CHALLENGED_FILE, decided, county=county,
-                             password=request.password, cancel=cancel)  # fmt: skip
-        elif summary is None:
-            continue  # the dialog offers these only when the impact figures are known
-        elif document == "motion":
-            facts = MotionFacts.from_summary(summary)
-            write_motion(folder / MOTION_FILE, decided, facts, load_office())
-        elif document == "impact":
-            write_impact_report(folder / IMPACT_FILE, summary, decided)
-        elif document == "csv":
-            write_outputs(folder, determinations, summary)
-        written.extend(folder / name for name in DOCUMENTS[document][1])
-    progress(Progress(steps, steps, "Done"))
+        write_outputs(request.folder, determinations, summary)
+        written += [request.folder / name for name in DOCUMENTS["csv"][1]]
+    progress(Progress(1, 1, "Done"))
     return written
