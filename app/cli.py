@@ -16,7 +16,7 @@ from typing import NoReturn
 from app import __version__, network_guard
 from app.errors import InputError
 from app.jobs import Cancelled
-from app.logsetup import configure_logging
+from app.logsetup import log_exception
 
 # Name and one-line help of each command; its module is imported only when it runs (or for
 # --help), so a batch `evaluate` does not pay for the PDF and spreadsheet libraries.
@@ -70,8 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write("interrupted\n")
         return 130
     except Exception:
-        path = configure_logging()
-        log.exception("internal error in %s", args.command)
+        path = log_exception(log, "internal error in %s", args.command)
         sys.stderr.write(
             f"internal error: CountyClear could not finish '{args.command}'. Details are in "
             f"{path}; please send that file with your report.\n"

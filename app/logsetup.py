@@ -30,3 +30,11 @@ def configure_logging() -> Path:
     logger.propagate = False
     _configured = path
     return path
+
+
+def log_exception(logger: logging.Logger, message: str, *args: object) -> Path:
+    """The exception being handled, with its traceback, into the log file; returns the file
+    to name in the one plain message the user sees."""
+    path = configure_logging()
+    logger.exception(message, *args)
+    return path

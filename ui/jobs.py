@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from app.errors import InputError
 from app.jobs import Cancelled, CancelToken, Progress, ProgressCallback
-from app.logsetup import configure_logging
+from app.logsetup import log_exception
 
 log = logging.getLogger("countyclear.ui.jobs")
 
@@ -59,8 +59,7 @@ class Job(QObject):
         except InputError as exc:
             self.failed.emit(exc.render())
         except Exception:
-            path = configure_logging()
-            log.exception("internal error in job %r", self.title)
+            path = log_exception(log, "internal error in job %r", self.title)
             self.failed.emit(
                 f"CountyClear could not finish: {self.title}. Nothing you already saved is "
                 f"lost. Details are in the log file {path}; please send it with your report."

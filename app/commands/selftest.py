@@ -35,7 +35,7 @@ from app.exports.office import OfficeDetails
 from app.exports.sealing import unseal_workbook
 from app.intake.deliveries import open_deliveries
 from app.intake.secrets import PassphraseRequest
-from app.logsetup import configure_logging
+from app.logsetup import log_exception
 from app.outputs import DETERMINATIONS_CSV, SUMMARY_JSON, write_outputs
 from app.pipeline import EvaluationResult, evaluate_sources
 from app.sample import DEMO_PASSPHRASE, SAMPLE, SAMPLE_COUNTY
@@ -141,8 +141,7 @@ def _report(out: TextIO, name: str, step: Callable[[_Run], str], state: _Run) ->
         out.write(f"  FAIL  {name}: {exc}\n")
         return False
     except Exception as exc:  # any fault is a failed step, named, with the log to send
-        path = configure_logging()
-        log.exception("self-test step failed: %s", name)
+        path = log_exception(log, "self-test step failed: %s", name)
         out.write(f"  FAIL  {name}: {type(exc).__name__}: {exc}\n        details in {path}\n")
         return False
     out.write(f"  ok    {name} ({time.perf_counter() - began:.2f} s): {detail}\n")
