@@ -9,6 +9,7 @@ from pathlib import Path
 
 from app.eligibility.engine import DETERMINATION_COLUMNS
 from tests.doj_builder import Person, to_csv
+from tests.subprocesses import run_python
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -105,7 +106,6 @@ def test_the_command_line_process_is_offline() -> None:
             "    return 0\n"
             "cli.main = main\n"
             "cli.run([])\n")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          cwd=ROOT, timeout=60)
+    done = run_python(code)
     assert done.returncode != 0
     assert "NetworkBlocked" in done.stderr

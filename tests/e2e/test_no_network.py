@@ -5,7 +5,6 @@ app.network_guard), and a Linux network namespace with no interfaces (`unshare -
 root or user namespaces) for the source run and for the built bundle.
 """
 
-import os
 import shutil
 import subprocess
 import sys
@@ -14,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.test_bundle import BUNDLE, NO_BUNDLE, run_bundle_selftest
+from tests.subprocesses import run_python
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -30,18 +30,6 @@ network_guard.install(allow_local=False)
 from app.cli import main
 sys.exit(main(["selftest"]))
 """
-
-
-def run_python(code: str, *prefix: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*prefix, sys.executable, "-c", code],
-        cwd=ROOT,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
 
 
 def network_namespace_works() -> bool:
@@ -95,7 +83,7 @@ def test_selftest_passes_with_every_socket_refused() -> None:
 @requires_netns
 def test_selftest_passes_without_a_network() -> None:
     done = run_python("import sys; from app.cli import main; sys.exit(main(['selftest']))",
-                      "unshare", "-n")  # fmt: skip
+                      prefix=("unshare", "-n"))
 
     assert done.returncode == 0, done.stdout + done.stderr
     assert "self-test passed" in done.stdout

@@ -1,12 +1,12 @@
 """`countyclear`: commands go to the CLI; with no display the sample runs headless."""
 
 import json
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests.subprocesses import run_python
 from ui import launcher
 
 
@@ -69,7 +69,6 @@ def test_a_double_clicked_workspace_opens_the_app_with_it(monkeypatch, tmp_path)
 
 
 def test_missing_console_streams_are_replaced(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import sys
 
     from ui import launcher
 
@@ -103,7 +102,6 @@ def test_the_installed_program_is_offline_for_commands_too() -> None:
             "sys.argv = ['countyclear', 'evaluate']\n"
             "from ui.launcher import entry\n"
             "entry()\n")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          cwd=Path(__file__).resolve().parents[2], timeout=60)
+    done = run_python(code)
     assert done.returncode != 0
     assert "NetworkBlocked" in done.stderr

@@ -2,14 +2,13 @@
 in a child process (the guard cannot be removed, so never in the test process itself)."""
 
 import json
-import os
 import socket
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.subprocesses import run_python
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -85,15 +84,7 @@ def listening_port() -> Iterator[int]:
 
 @pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="the probe uses a Unix socket")
 def test_the_desktop_app_runs_offline_with_local_ipc_and_keyring(listening_port: int) -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", APP_PROBE, str(listening_port)],
-        cwd=ROOT,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    done = run_python(APP_PROBE, str(listening_port))
     assert done.returncode == 0, done.stdout + done.stderr
     line = next(x for x in done.stdout.splitlines() if x.startswith("PROBE "))
     assert json.loads(line.removeprefix("PROBE ")) == {
