@@ -71,7 +71,10 @@ def cut_lines(raw: RawBytes, facts: LineFacts, positions: pl.Series) -> list[byt
     pieces = []
     starts = facts.starts.gather(positions).to_list()
     lengths = facts.lengths.gather(positions).to_list()
+    released = 0
     for start, length in zip(starts, lengths, strict=True):
+        if start - released > _RELEASE_EVERY:
+            released = _release(raw, released, start)
         body = bytes(raw[start:start + length])
         end = start + length
         after = bytes(raw[end:end + 2])
@@ -80,4 +83,20 @@ def cut_lines(raw: RawBytes, facts: LineFacts, positions: pl.Series) -> list[byt
         ):
             return None
         pieces.append(body)
+    _release(raw, released, len(raw))
     return pieces
+
+
+_RELEASE_EVERY = 32 << 20
+_PAGE = mmap.ALLOCATIONGRANULARITY
+
+
+def _release(raw: RawBytes, begin: int, end: int) -> int:
+    """Drop the mapped pages of raw[begin:end] from this process (they stay in the system's
+    file cache): cutting lines all over a mapped file would otherwise fault in, and count
+    towards the process's memory, most of the file. Returns where the next release begins."""
+    begin -= begin % _PAGE
+    end -= end % _PAGE
+    if isinstance(raw, mmap.mmap) and hasattr(raw, "madvise") and end > begin:
+        raw.madvise(mmap.MADV_DONTNEED, begin, end - begin)
+    return end

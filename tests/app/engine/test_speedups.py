@@ -1,10 +1,13 @@
 """The shortcuts taken for speed give what the plain operations give."""
 
 from datetime import date
+from pathlib import Path
 
 import polars as pl
+import pytest
 from polars.testing import assert_frame_equal
 
+from app.doj import lines
 from app.doj.reader import read_sources
 from app.doj.schema import DISPLAY, ENGINE, NEEDED
 from app.doj.source import DojSource
@@ -63,3 +66,28 @@ def test_a_headless_run_reads_fewer_columns_and_decides_the_same() -> None:
     assert engine_only.rows["PRI_NAME"].to_list() == ["PEÑA,JOSÉ", "ROE,RICHARD", "MUÑOZ,ANA"]
     assert_frame_equal(every.determinations, engine_only.determinations)
     assert every.summary == engine_only.summary
+
+
+def test_cutting_lines_from_a_mapped_file_releases_its_pages_and_keeps_every_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The repair cuts the Windows-1252 lines out of the mapped file and hands the mapping's
+    # pages back as it goes (else most of a large file counts as the process's memory).
+    names = [f"PEÑA{i},JOSÉ" if i % 3 == 0 else f"ROE{i},RICHARD" for i in range(300)]
+    people = [Person(str(i), name=name) for i, name in enumerate(names)]
+    for person in people:
+        person.conviction("11357 HS-POSSESS", "20100101", level="MISDEMEANOR", toc="M")
+    path = tmp_path / "doj.dat"
+    path.write_bytes(to_csv(people).decode("utf-8").encode("cp1252"))
+    released: list[tuple[int, int]] = []
+    real_release = lines._release
+
+    def spy(raw: lines.RawBytes, begin: int, end: int) -> int:
+        released.append((begin, end))
+        return real_release(raw, begin, end)
+
+    monkeypatch.setattr(lines, "_RELEASE_EVERY", 1)
+    monkeypatch.setattr(lines, "_release", spy)
+    frame = read_sources([DojSource.from_path(path)])
+    assert frame["PRI_NAME"].to_list() == names
+    assert len(released) > 10  # with one page per release, many releases over the file
