@@ -4,9 +4,19 @@ import os
 import sys
 from pathlib import Path
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
-if getattr(sys, "frozen", False):  # PyInstaller one-folder bundle
-    RESOURCES = Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)) / "resources"
+
+def _resources() -> Path:
+    """The shipped policies, courts, fonts, icons and sample."""
+    if getattr(sys, "frozen", False):  # PyInstaller one-folder bundle
+        return Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)) / "resources"
+    beside = Path(__file__).resolve().parent.parent / "resources"
+    if beside.is_dir():  # a checkout, or an editable install of one
+        return beside
+    # `pip install .` puts them with the environment's data (pyproject.toml, data-files).
+    return Path(sys.prefix) / "share" / "countyclear" / "resources"
+
+
+RESOURCES = _resources()
 
 
 def user_home() -> Path:
