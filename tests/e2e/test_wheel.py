@@ -1,6 +1,7 @@
 """`pip install .` (not editable) gives a working CountyClear: the wheel carries resources/
 (policies, courts, fonts, icons, the sample) and the installed code finds them."""
 
+import importlib.metadata
 import os
 import subprocess
 import sys
@@ -44,9 +45,11 @@ def test_an_installed_copy_finds_its_resources_and_passes_the_selftest(
     env_dir = tmp_path / "env"
     made = _run(sys.executable, "-m", "venv", "--without-pip", env_dir)
     assert made.returncode == 0, made.stderr
+    # --ignore-installed: without it pip first uninstalls the copy this environment runs.
     installed = _run(sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
-                     "--no-index", "--prefix", env_dir, wheel)
+                     "--no-index", "--ignore-installed", "--prefix", env_dir, wheel)
     assert installed.returncode == 0, installed.stderr
+    assert importlib.metadata.distribution("countyclear").files  # ours is still installed
     # The new environment borrows this one's libraries (polars, Qt...), listed after its
     # own site-packages, so `app` comes from the installed copy, not from this checkout.
     python = env_dir / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
