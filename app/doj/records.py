@@ -14,6 +14,7 @@ from app.eligibility.sections import (
     PROP64_NUMBERS,
     REPEAT_SUBDIVISIONS,
     SUPER_STRIKE_RE,
+    bear_sections,
     charge_in_comment,
     charge_text,
     code_section,
@@ -102,12 +103,12 @@ def _detail_rows(rows: pl.LazyFrame) -> pl.LazyFrame:
 def with_sections(rows: pl.LazyFrame) -> pl.LazyFrame:
     """Parse the charge of each row. Costly regexes, so only on rows that need them."""
     comment_charge = charge_in_comment(pl.col("OFFENSE_DESCR"))
+    charge = charge_text(pl.col("OFFENSE_DESCR"), pl.col("COMMENT_TEXT"))
     return (
         rows.with_columns(
             comment_charge.alias("comment_charge"),
-            code_section(charge_text(pl.col("OFFENSE_DESCR"), pl.col("COMMENT_TEXT"))).alias(
-                "code_section"
-            ),
+            code_section(charge).alias("code_section"),
+            bear_sections(charge).alias("bear_sections"),
         )
         .with_columns(parse_section(pl.col("code_section")))
         .with_columns(
@@ -239,6 +240,7 @@ def build_people(prepared: pl.LazyFrame, convictions: pl.LazyFrame) -> pl.LazyFr
         pl.col("event_date").max().alias("latest_conviction"),
         pl.col("event_date").filter(pl.col("level") == "felony").max().alias("latest_felony"),
         pl.col("is_prop64").all().alias("only_prop64"),
+        (pl.col("bear_sections") != "").all().alias("only_prop64_bear"),
         (pl.col("level") == "felony").sum().alias("felonies_total"),
         pl.col("event_date").is_null().any().alias("has_undated_conviction"),
     )
@@ -246,6 +248,7 @@ def build_people(prepared: pl.LazyFrame, convictions: pl.LazyFrame) -> pl.LazyFr
         pl.col("convictions_total").fill_null(0),
         pl.col("felonies_total").fill_null(0),
         pl.col("only_prop64").fill_null(False),
+        pl.col("only_prop64_bear").fill_null(False),
     )
 
 

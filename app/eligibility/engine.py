@@ -31,7 +31,8 @@ DETERMINATION_COLUMNS = (
 def select_candidates(convictions: pl.LazyFrame, county: str, policy: Policy) -> pl.LazyFrame:
     """In-county Prop 64 convictions and every attempt, conspiracy or accessory written with
     a Prop 64 section (never dropped), plus the related offences the policy brings in when
-    they share an arrest cycle with a Prop 64 conviction of the same person."""
+    they share an arrest cycle with a Prop 64 conviction of the same person. The BEAR
+    procedure finds Prop 64 sections as BEAR did (app.eligibility.sections.bear_sections)."""
     related_p64 = pl.col("related_prefix").is_not_null() & pl.col("section_number").is_in(
         PROP64_NUMBERS
     )
@@ -52,11 +53,26 @@ def select_candidates(convictions: pl.LazyFrame, county: str, policy: Policy) ->
     return (
         in_cycle.filter(
             (pl.col("STP_ORI_CNTY_NAME") == county)
-            & (pl.col("is_prop64") | related_p64 | related_other)
+            & (_prop64(policy) | related_p64 | related_other)
         )
         .with_columns((related_p64 | related_other).alias("is_related"))
         .drop("_cycle", "_p64_cycle", strict=False)
     )
+
+
+def _prop64(policy: Policy) -> pl.Expr:
+    """Whether a conviction is under HS 11357-11360, as the policy's procedure reads it."""
+    if policy.procedure == "bear":
+        return pl.col("bear_sections") != ""
+    return pl.col("is_prop64")
+
+
+def _bear_listed(sections: tuple[str, ...]) -> pl.Expr:
+    """The first of the policy's `sections`, in the list's order, among the charge's BEAR
+    sections (null for none): BEAR tried its dismiss and reduce lists entry by entry."""
+    found = pl.col("bear_sections")
+    return first_match([(found.str.contains(s, literal=True), pl.lit(s)) for s in sections],
+                       pl.lit(None, pl.String))
 
 
 def attach_priors(candidates: pl.LazyFrame, events: pl.LazyFrame) -> pl.LazyFrame:
@@ -194,14 +210,17 @@ def _conditions(policy: Policy, as_of: date) -> dict[str, pl.Expr]:
     level = pl.col("level")
     a = policy.additional
     undated_any = pl.col("has_undated_conviction").fill_null(False)
+    bear = policy.procedure == "bear"
     return {
         "unknown_date": conv.is_null(),
         "related": pl.col("is_related"),
         "after_cutoff": conv > PROP64_EFFECTIVE,
         "unknown_level": level == "unknown",
         "felony": level == "felony",
-        "in_dismiss": pl.col("section_number").is_in(list(policy.felony_dismiss)),
-        "in_reduce": pl.col("section_number").is_in(list(policy.felony_reduce)),
+        "in_dismiss": pl.col("bear_dismiss").is_not_null() if bear
+        else pl.col("section_number").is_in(list(policy.felony_dismiss)),
+        "in_reduce": pl.col("bear_reduce").is_not_null() if bear
+        else pl.col("section_number").is_in(list(policy.felony_reduce)),
         "prior_super_strike": pl.col("count_super_strike").fill_null(0) > 0,
         "prior_pc290": pl.col("count_pc290").fill_null(0) > 0,
         "pc290_registrant": pl.col("count_registration").fill_null(0) > 0,
@@ -220,10 +239,37 @@ def _conditions(policy: Policy, as_of: date) -> dict[str, pl.Expr]:
             pl.col("latest_felony").is_null()
             | (pl.col("latest_felony") < add_years(as_of, -a.years_felony_free))
         ),
-        "only_prop64": pl.col("only_prop64"),
+        "only_prop64": pl.col("only_prop64_bear" if bear else "only_prop64"),
         "only_conviction_done": (pl.col("convictions_total") == 1) & ~pl.col("currently_serving"),
         "deceased": pl.col("deceased"),
     }
+
+
+def _section_columns(policy: Policy) -> list[pl.Expr]:
+    """`shown_section`: the Prop 64 section the conviction counts under (under BEAR, the
+    first BEAR section of the charge, as BEAR counted it); BEAR's `bear_dismiss` and
+    `bear_reduce`: the list entries its charge matches."""
+    if policy.procedure != "bear":
+        return [pl.col("section_number").alias("shown_section")]
+    found = pl.col("bear_sections")
+    return [
+        pl.when(found != "").then(found.str.slice(0, 5)).otherwise(pl.col("section_number"))
+        .alias("shown_section"),
+        _bear_listed(policy.felony_dismiss).alias("bear_dismiss"),
+        _bear_listed(policy.felony_reduce).alias("bear_reduce"),
+    ]
+
+
+def _reason_section(policy: Policy) -> pl.Expr:
+    """The section a reason names: BEAR names the list entry that matched."""
+    if policy.procedure != "bear":
+        return pl.col("shown_section")
+    rule = pl.col("rule_id")
+    return (
+        pl.when(rule == "BEAR_DISMISS_SECTION").then(pl.col("bear_dismiss"))
+        .when(rule == "BEAR_REDUCE_SECTION").then(pl.col("bear_reduce"))
+        .otherwise(pl.col("shown_section"))
+    )
 
 
 def _reason(policy: Policy) -> pl.Expr:
@@ -242,7 +288,7 @@ def _reason(policy: Policy) -> pl.Expr:
     return (
         pl.col("rule_id")
         .replace_strict(templates, return_dtype=pl.String)
-        .str.replace("{section}", pl.col("section_number"), literal=True)
+        .str.replace("{section}", pl.col("reason_section"), literal=True)
     )
 
 
@@ -315,10 +361,12 @@ def evaluate(
         )
         .with_columns(
             (pl.col("sentence_end").fill_null(date.min) > as_of).alias("currently_serving"),
+            *_section_columns(policy),
         )
     )
     conditions = _conditions(policy, as_of)
     frame = frame.with_columns(_rule_chain(policy, as_of, conditions).alias("rule_id"))
+    frame = frame.with_columns(_reason_section(policy).alias("reason_section"))
     determination = pl.col("rule_id").replace_strict(
         {r: spec.determination for r, spec in RULES_BY_ID.items()}, return_dtype=pl.String
     )
@@ -355,7 +403,7 @@ def evaluate(
             pl.col("case_number").fill_null(""),
             pl.col("STP_ORI_DESCR").alias("court"),
             pl.col("code_section"),
-            pl.col("section_number").alias("section"),
+            pl.col("shown_section").alias("section"),
             pl.when(pl.col("comment_charge"))
             .then(pl.col("COMMENT_TEXT"))
             .otherwise(pl.col("OFFENSE_DESCR"))

@@ -100,6 +100,20 @@ def code_section(text: pl.Expr) -> pl.Expr:
     )
 
 
+def bear_sections(charge: pl.Expr) -> pl.Expr:
+    """The Prop 64 sections BEAR (gogen) sees in a charge, in the order written, joined
+    with a space ('' for none): 11357-11360 anywhere in the text before its first hyphen.
+
+    As in gogen, '66411357(A) HS' (an attempt without its hyphen), '11357(A)' and
+    '11357(A)PC' are 11357, and '664-11357 HS' is none (its text before the hyphen is
+    '664'); unlike gogen, '11357.5' is not 11357 (DOMAIN.md 6).
+    """
+    numbers = "|".join(PROP64_NUMBERS)
+    head = charge.str.extract(r"^([^-]*)", 1)
+    without_decimals = head.str.replace_all(rf"(?:{numbers})\.[0-9]", ".")
+    return without_decimals.str.extract_all(numbers).list.join(" ").fill_null("")
+
+
 def parse_section(section: pl.Expr) -> list[pl.Expr]:
     """Columns `related_prefix`, `section_code`, `section_number`, `section_subs`, `section_key`."""
     prefixes = "|".join(RELATED_PREFIXES)
