@@ -64,7 +64,8 @@ def impact_summary(
     sources: list[str],
 ) -> dict[str, Any]:
     real_people = ~pl.col("subject_id").str.starts_with("(blank SUBJECT_ID)")
-    related = pl.col("rule_id") == "RELATED_OFFENCE"
+    # By its flag, not its rule: an earlier guard (an unknown date) may have decided it.
+    related = pl.col("flags").str.contains("related_offence", literal=True)
     det = determinations.lazy()
     # Only people with an evaluated conviction can be left with no felony or conviction.
     # One join serves both outcomes: the determinations, and every Prop 64 one dismissed.
@@ -74,14 +75,12 @@ def impact_summary(
         det.select("subject_id").unique(), on="subject_id", how="semi"
     ).join(
         det.select("subject_id", pl.col("cnt_order").alias("CNT_ORDER"), "determination",
-                   "rule_id"),
+                   (~related).alias("prop64")),
         on=["subject_id", "CNT_ORDER"], how="left",
     )
     outcome = pl.col("determination").fill_null("none")
     everything_dismissed = (
-        pl.when(pl.col("rule_id").is_not_null() & (pl.col("rule_id") != "RELATED_OFFENCE"))
-        .then(pl.lit("dismiss"))
-        .otherwise(pl.lit("none"))
+        pl.when(pl.col("prop64")).then(pl.lit("dismiss")).otherwise(pl.lit("none"))
     )
     relief_people = det.filter(pl.col("determination").is_in(RELIEF) & real_people)
     per_person_race = relief_people.group_by("subject_id").agg(pl.col("race").first())
@@ -94,7 +93,7 @@ def impact_summary(
             pl.col("subject_id").n_unique()
         ),
         "people_related_only": det.filter(real_people).group_by("subject_id").agg(
-            (pl.col("rule_id") == "RELATED_OFFENCE").all().alias("only")
+            related.all().alias("only")
         ).select(pl.col("only").sum()),
         "people_with_relief": relief_people.select(pl.col("subject_id").n_unique()),
         "earliest": det.select(pl.col("conviction_date").min()),

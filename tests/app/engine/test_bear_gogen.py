@@ -123,3 +123,14 @@ def test_people_figures_count_gogens_prop64_people() -> None:
     summary = evaluate([p]).summary
     assert (summary["people_evaluated"], summary["people_with_relief"],
             summary["people_no_conviction"]) == (1, 1, 1)
+
+
+def test_an_undated_attempt_does_not_make_its_person_evaluated() -> None:
+    # gogen counts people with an in-county Prop 64 conviction; "664-11359" is none, dated
+    # or not (CountyClear reviews it for the date first).
+    p = Person("1")
+    p.conviction("664-11359 HS-ATTEMPT", "20100000")
+    summary = evaluate([p]).summary
+    assert (summary["people_evaluated"], summary["people_related_only"]) == (0, 1)
+    # Nor is it dismissed when every Prop 64 conviction is.
+    assert summary["dismiss_all_prop64"]["people_no_conviction"] == 0
