@@ -351,8 +351,12 @@ def evaluate(
 
     `cases` holds, per `case_key`, the case's `case_number` and `case_convictions`.
     """
+    # One chunk per column: polars' streaming engine can panic ("i < self.len()") on a
+    # frame whose filtered chunks include an empty one (a delivery file, or part of one,
+    # with no candidate).
     frame = (
         attach(attach(candidates.collect(), people, "subject_id"), cases, "case_key")
+        .rechunk()
         .lazy()
         .with_columns(
             pl.len().over("case_key").alias("case_evaluated"),
