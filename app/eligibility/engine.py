@@ -50,12 +50,20 @@ def select_candidates(convictions: pl.LazyFrame, county: str, policy: Policy) ->
         )
     else:
         in_cycle, related_other = frame, pl.lit(False)
+    # A charge BEAR would read as Prop 64 ('66411357(A) HS', '11357(A)PC') that the section
+    # parser does not: a statutory policy never drops it, a person confirms it (BEAR
+    # evaluates it as the section it names).
+    unclear = (
+        pl.lit(False) if policy.procedure == "bear"
+        else ~pl.col("is_prop64") & ~related_p64 & (pl.col("bear_sections") != "")
+    )
     return (
         in_cycle.filter(
             (pl.col("STP_ORI_CNTY_NAME") == county)
-            & (_prop64(policy) | related_p64 | related_other)
+            & (_prop64(policy) | related_p64 | related_other | unclear)
         )
-        .with_columns((related_p64 | related_other).alias("is_related"))
+        .with_columns((related_p64 | related_other).alias("is_related"),
+                      unclear.alias("is_unclear_section"))
         .drop("_cycle", "_p64_cycle", strict=False)
     )
 
@@ -138,6 +146,8 @@ def _rule_chain(policy: Policy, as_of: date, c: dict[str, pl.Expr]) -> pl.Expr:
         (c["unknown_date"], "UNKNOWN_CONVICTION_DATE"),
         (c["related"], "RELATED_OFFENCE"),
     ]
+    if policy.procedure != "bear":
+        steps.append((c["unclear_section"], "UNCLEAR_PROP64_SECTION"))
     if policy.procedure == "bear":
         steps += [
             (~c["felony"], "BEAR_MISDEMEANOR"),
@@ -214,6 +224,7 @@ def _conditions(policy: Policy, as_of: date) -> dict[str, pl.Expr]:
     return {
         "unknown_date": conv.is_null(),
         "related": pl.col("is_related"),
+        "unclear_section": pl.col("is_unclear_section"),
         "after_cutoff": conv > PROP64_EFFECTIVE,
         "unknown_level": level == "unknown",
         "felony": level == "felony",
@@ -249,9 +260,10 @@ def _section_columns(policy: Policy) -> list[pl.Expr]:
     """`shown_section`: the Prop 64 section the conviction counts under (under BEAR, the
     first BEAR section of the charge, as BEAR counted it); BEAR's `bear_dismiss` and
     `bear_reduce`: the list entries its charge matches."""
-    if policy.procedure != "bear":
-        return [pl.col("section_number").alias("shown_section")]
     found = pl.col("bear_sections")
+    if policy.procedure != "bear":
+        return [pl.when(pl.col("is_unclear_section")).then(found.str.slice(0, 5))
+                .otherwise(pl.col("section_number")).alias("shown_section")]
     return [
         pl.when(found != "").then(found.str.slice(0, 5)).otherwise(pl.col("section_number"))
         .alias("shown_section"),
@@ -309,6 +321,7 @@ def _flags(as_of: date) -> pl.Expr:
         "blank_subject_id": pl.col("blank_subject"),
         "unknown_level": pl.col("level") == "unknown",
         "related_offence": pl.col("is_related"),
+        "unclear_section": pl.col("is_unclear_section"),
         "prior_super_strike": pl.col("count_super_strike").fill_null(0) > 0,
         "prior_pc290": pl.col("count_pc290").fill_null(0) > 0,
         "pc290_registrant": pl.col("count_registration").fill_null(0) > 0,

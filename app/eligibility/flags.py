@@ -14,6 +14,7 @@ FLAGS: Final[dict[str, str]] = {
     "blank_subject_id": "The row has no SUBJECT_ID; it was not merged with anyone.",
     "unknown_level": "Neither the conviction status nor the offence type gives the level.",
     "related_offence": "Attempt, conspiracy, accessory or another related offence.",
+    "unclear_section": "The charge names a Prop 64 section in an unusual form.",
     "prior_super_strike": "A super strike conviction dated before this one.",
     "prior_pc290": "A PC 290 registrable conviction dated before this one.",
     "pc290_registrant": "A PC 290 registration dated before this conviction.",

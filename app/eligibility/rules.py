@@ -36,6 +36,11 @@ RULES: Final[tuple[Rule, ...]] = (
        "HS 11361.8; People v. Boatwright; People v. Medina; county choice",
        "Not needed: always review.", "both"),
     # --- statutory procedure ---------------------------------------------------------------
+    _R("UNCLEAR_PROP64_SECTION", "review", "Charge names HS {section} in an unusual form: a "
+       "person must confirm it", "The charge text holds a Prop 64 section that is not "
+       "written as one (an attempt without its hyphen, '66411357(A) HS'; another code, "
+       "'11357(A) PC'). BEAR read these as Prop 64; the law's floor does not guess.",
+       "HS 11361.8", "This rule is the unclear-data outcome itself: review."),
     _R("AFTER_PROP64", "not_eligible", "Convicted after 2016-11-09, under the new law",
        "Convictions after Prop 64 took effect were sentenced under the new law and get no "
        "relief.", "HS 11361.8(a); Prop 64 effective 2016-11-09",

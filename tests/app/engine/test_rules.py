@@ -54,6 +54,24 @@ def test_attempt_keeps_its_section_and_goes_to_review() -> None:
     assert "attempt" in str(row["reason"])
 
 
+def test_prop64_section_in_an_unusual_form_is_review_under_every_statutory_policy() -> None:
+    # BEAR read these as Prop 64 (tests/app/engine/test_bear_gogen.py); the statutory
+    # procedure's section parser does not, and must not drop them either.
+    for charge, section in (("66411357(A) HS-ATTEMPT POSSESS", "11357"),
+                            ("11359(A)PC-SALE", "11359")):
+        for policy in ("statutory", "los_angeles_2020", "sacramento_2019"):
+            p = Person("1")
+            p.conviction(charge, "20100101", level="MISDEMEANOR", toc="M")
+            row = one([p], policy=policy)
+            assert (row["determination"], row["rule_id"]) == (
+                "review", "UNCLEAR_PROP64_SECTION"), (charge, policy)
+            assert "unclear_section" in str(row["flags"])
+            assert f"HS {section} in an unusual form" in str(row["reason"])
+    p = Person("1")
+    p.conviction("11359(A)PC-SALE", "20100101", level="MISDEMEANOR", toc="M")
+    assert one([p], policy="bear_default")["rule_id"] == "BEAR_MISDEMEANOR"
+
+
 def test_attempt_is_never_dropped_under_bear_either() -> None:
     p = Person("1")
     p.conviction("664-11359 HS-ATTEMPT", "20100101")
