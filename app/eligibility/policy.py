@@ -235,11 +235,11 @@ def bear_options_from_text(raw: bytes | str, where: str, label: str = "saved") -
     if not isinstance(data, dict):
         raise InputError(where, "a BEAR options file is a JSON object with "
                          "baselineEligibility and additionalRelief.")
-    _check_keys(data, {"baselineEligibility", "additionalRelief"}, "", where)
+    data = _bear_keys(data, {"baselineEligibility", "additionalRelief"}, "", where)
     base = data.get("baselineEligibility") or {}
     if not isinstance(base, dict):
         raise InputError(where, "baselineEligibility must be an object with dismiss and reduce.")
-    _check_keys(base, {"dismiss", "reduce"}, "baselineEligibility.", where)
+    base = _bear_keys(base, {"dismiss", "reduce"}, "baselineEligibility.", where)
     dismiss = _bear_sections(base.get("dismiss") or [], "baselineEligibility.dismiss", where)
     reduce = _bear_sections(base.get("reduce") or [], "baselineEligibility.reduce", where)
     if set(dismiss) & set(reduce):
@@ -248,7 +248,7 @@ def bear_options_from_text(raw: bytes | str, where: str, label: str = "saved") -
     relief_raw = data.get("additionalRelief") or {}
     if not isinstance(relief_raw, dict):
         raise InputError(where, "additionalRelief must be an object.")
-    _check_keys(relief_raw, set(BEAR_RELIEF_KEYS), "additionalRelief.", where)
+    relief_raw = _bear_keys(relief_raw, set(BEAR_RELIEF_KEYS), "additionalRelief.", where)
     values: dict[str, Any] = {}
     for key, value in relief_raw.items():
         ours, bounds = BEAR_RELIEF_KEYS[key]
@@ -268,6 +268,16 @@ def bear_options_from_text(raw: bytes | str, where: str, label: str = "saved") -
         after_cutoff_not_eligible=False,
         source=where,
     )
+
+
+def _bear_keys(data: dict[str, Any], allowed: set[str], prefix: str, where: str
+               ) -> dict[str, Any]:
+    """`data` with BEAR's key spelling. BEAR (Go's JSON decoder) matched keys whatever their
+    case, so 'SubjectAgeThreshold' is 'subjectAgeThreshold'; an unknown key is an error."""
+    canonical = {key.lower(): key for key in allowed}
+    spelled = {canonical.get(key.lower(), key): value for key, value in data.items()}
+    _check_keys(spelled, allowed, prefix, where)
+    return spelled
 
 
 def _bear_sections(value: Any, key: str, where: str) -> tuple[str, ...]:

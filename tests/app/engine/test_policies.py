@@ -91,3 +91,25 @@ def test_bear_options_from_text_equals_the_file(tmp_path: Path) -> None:
     assert from_file.additional == from_text.additional
     with pytest.raises(InputError):
         bear_options_from_text("{", "workspace (BEAR options)")
+
+
+def test_bear_options_keys_match_whatever_their_case_as_in_bear(tmp_path: Path) -> None:
+    # BEAR read its options with Go's JSON decoder, which ignores the case of keys.
+    exact = {"baselineEligibility": {"dismiss": ["11357"], "reduce": ["11359"]},
+             "additionalRelief": {"subjectAgeThreshold": 50, "subjectIsDeceased": True}}
+    other = {"BaselineEligibility": {"Dismiss": ["11357"], "REDUCE": ["11359"]},
+             "additionalrelief": {"SubjectAgeThreshold": 50, "subjectisdeceased": True}}
+    policies = []
+    for name, content in (("exact", exact), ("other", other)):
+        path = tmp_path / f"{name}.json"
+        path.write_text(json.dumps(content))
+        policies.append(load_bear_options(path))
+    first, second = policies
+    assert first.felony_dismiss == second.felony_dismiss == ("11357",)
+    assert first.felony_reduce == second.felony_reduce == ("11359",)
+    assert first.additional == second.additional
+    assert second.additional.age_at_least == 50 and second.additional.deceased
+    path = tmp_path / "unknown.json"
+    path.write_text(json.dumps({"additionalRelief": {"subjectIsTall": True}}))
+    with pytest.raises(InputError, match=r"unknown key additionalRelief\.subjectIsTall"):
+        load_bear_options(path)
