@@ -11,6 +11,8 @@ from typing import Any, Final
 
 import polars as pl
 
+from app.doj.records import doj_date
+
 TIMELINE_COLUMNS: Final = (
     "cycle", "step", "cnt_order", "date", "date_text", "step_type", "agency", "county",
     "case_number", "offense", "section", "level", "disposition", "sentence", "is_conviction",
@@ -46,8 +48,8 @@ def _clean(column: str) -> pl.Expr:
 
 
 def _doj_date(column: str) -> pl.Expr:
-    """YYYYMMDD to a date; anything that is not a calendar date is null (unknown)."""
-    return pl.col(column).str.strip_chars().str.to_date("%Y%m%d", strict=False)
+    """YYYYMMDD to a date, read as the engine reads it; anything else is null (unknown)."""
+    return doj_date(pl.col(column).str.strip_chars())
 
 
 def _section_of(offense: pl.Expr) -> pl.Expr:

@@ -33,13 +33,16 @@ _CONVICTION_TEXT = (
 )  # fmt: skip
 
 
-def _date(column: str) -> pl.Expr:
+def doj_date(text: pl.Expr) -> pl.Expr:
     """YYYYMMDD, exactly eight digits (as BEAR's Go parser reads it); anything else is
     unknown. strptime alone would also read '1979011' or '1979 101'."""
-    text = pl.col(column)
     return pl.when(text.str.contains(r"^[0-9]{8}$")).then(
         text.str.strptime(pl.Date, "%Y%m%d", strict=False)
     )
+
+
+def _date(column: str) -> pl.Expr:
+    return doj_date(pl.col(column))
 
 
 def _padded(*columns: str) -> pl.Expr:
