@@ -206,7 +206,6 @@ class PolicyEditor(QDialog):
         self.setWindowTitle(f"County policy: {policy.name}")
         self.setAccessibleName("County policy editor")
         self.source = policy.source
-        self.notices: list[str] = []
         self.name = QLineEdit(policy.name)
         self.policy_id = QLineEdit(policy.id)
         self.description = QLineEdit(policy.description)
@@ -246,11 +245,7 @@ class PolicyEditor(QDialog):
         for key, (title, meaning, authority) in CRITERIA.items():
             if key in THRESHOLDS:
                 low, high = THRESHOLDS[key]
-                value = getattr(policy.additional, key)
-                if value and not low <= value <= high:  # a BEAR file allows wider ranges
-                    self.notices.append(f"{title}: {value} is outside {low}-{high}, the range "
-                                        f"a policy file allows; the form shows "
-                                        f"{min(max(value, low), high)}.")
+                value = getattr(policy.additional, key)  # in range: both loaders check
                 spin = YearsSpinBox()
                 spin.setRange(low, high)
                 spin.setValue(value or low)
@@ -309,8 +304,7 @@ class PolicyEditor(QDialog):
         self.error.setWordWrap(True)
         self.error.setAccessibleName("Problem with the policy")
         self.error.setStyleSheet("color: #a12622; font-weight: bold")
-        self.error.setText(" ".join(self.notices))
-        self.error.setVisible(bool(self.notices))
+        self.error.hide()
         buttons, _ = ok_cancel(self)
         self.save_button = buttons.addButton("&Save as file…",
                                              QDialogButtonBox.ButtonRole.ActionRole)

@@ -206,9 +206,10 @@ def _sections(value: Any, key: str, where: str) -> tuple[str, ...]:
 
 BEAR_RELIEF_KEYS: Final = {
     "subjectUnder21AtConviction": ("under_21_at_conviction", None),
-    "subjectAgeThreshold": ("age_at_least", (1, 120)),
-    "yearsSinceConvictionThreshold": ("years_since_conviction", (1, 100)),
-    "yearsCrimeFreeThreshold": ("years_crime_free", (1, 100)),
+    # BEAR refused other values, as DOMAIN.md 3.5 does: ages 40-65, years 1-15 (0 = off).
+    "subjectAgeThreshold": ("age_at_least", (40, 65)),
+    "yearsSinceConvictionThreshold": ("years_since_conviction", (1, 15)),
+    "yearsCrimeFreeThreshold": ("years_crime_free", (1, 15)),
     "subjectIsDeceased": ("deceased", None),
     "subjectHasOnlyProp64Charges": ("only_prop64", None),
 }

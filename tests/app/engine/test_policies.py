@@ -66,6 +66,11 @@ def test_bad_policy_file_names_key_and_allowed_values(
         ("{not json", ["not valid JSON"]),
         (json.dumps({"baselineEligibility": {"dismiss": ["11357.5"]}}), ["unknown section"]),
         (json.dumps({"additionalRelief": {"subjectAgeThreshold": -3}}), ["subjectAgeThreshold"]),
+        # BEAR itself refused these: ages 40-65, years 1-15 (0 = off).
+        (json.dumps({"additionalRelief": {"subjectAgeThreshold": 39}}), ["40 to 65"]),
+        (json.dumps({"additionalRelief": {"subjectAgeThreshold": 66}}), ["40 to 65"]),
+        (json.dumps({"additionalRelief": {"yearsSinceConvictionThreshold": 16}}), ["1 to 15"]),
+        (json.dumps({"additionalRelief": {"yearsCrimeFreeThreshold": 20}}), ["1 to 15"]),
         (json.dumps({"additionalRelief": {"subjectIsDeceased": "yes"}}), ["true, false"]),
         (json.dumps([1, 2]), ["JSON object"]),
     ],
