@@ -209,7 +209,9 @@ def deciding_entries(timeline: pl.DataFrame, determination: Mapping[str, Any]) -
             if mark is not None:
                 marks[key] = mark
                 continue
-        if registration and "registrant" in said and entry["section"].startswith("290"):
+        # Only a registration before the conviction can be the ground (same day is not).
+        if (registration and not later and "registrant" in said
+                and entry["section"].startswith("290")):
             marks[key] = "PC 290 registration"
         elif entry["step_type"].startswith("DECEASED") and "deceased" in said:
             marks[key] = "Deceased"

@@ -157,6 +157,22 @@ def test_registration_and_death_are_marked_when_the_flags_name_them() -> None:
     }
 
 
+def test_a_registration_on_or_after_the_conviction_is_not_marked() -> None:
+    # Only a registration before the conviction is a ground; one the same day is not.
+    same_day: Row = ("001002001000", "20050505", "REGISTRATION", "CASO KERN", "KERN", "",
+                     "290(A) PC-REGISTRATION OF SEX OFFENDER", "", "", "", "", "", "", "")
+    later: Row = ("004001001000", "20060606", *same_day[2:])
+    rows: list[Row] = [
+        ("001001001000", "20050505", "COURT ACTION", "CASUPERIOR COURT KERN", "KERN", "K1",
+         "11357 HS-POSSESS MARIJUANA", "M", "CONVICTED", "MISDEMEANOR", "", "", "", ""),
+        same_day, later,
+    ]
+    timeline = person_timeline(doj_rows({"S9": rows}), "S9")
+    flagged = {"cnt_order": "001001001000", "flags": "pc290_registrant",
+               "rule_id": "CHALLENGE_PC290_REGISTRANT", "conviction_date": date(2005, 5, 5)}
+    assert deciding_entries(timeline, flagged) == {"001001001000": "This conviction"}
+
+
 def test_named_facts_reads_the_engine_wording_kind_by_kind() -> None:
     facts = ("prior super strike 187(A) PC on 1990-03-01; 261(A)(2) PC on unknown date; "
              "PC 290 registration 290 PC on 1999-01-01; sentence ends 2030-01-01; deceased")
