@@ -2,7 +2,7 @@
 
 Everything here is invented for tests and demos. Offence texts follow the DOJ's
 `SECTION CODE-DESCRIPTION` form, including the irregular spellings real files contain
-(`11357(C)HS-...` without a space, attempts `664-11359 HS-...`).
+(`11357(C)HS-...` without a space, attempts `664-11359 HS-...` and `66411357(A) HS-...`).
 """
 
 from dataclasses import dataclass
@@ -40,6 +40,11 @@ ATTEMPTS: Final = (
     Offence("664-11359 HS-ATTEMPT POSSESS MARIJUANA FOR SALE", "F", "attempt"),
     Offence("664-11357(C) HS-ATTEMPT POSSESS MARIJUANA", "M", "attempt"),
     Offence("664-11360(A) HS-ATTEMPT SELL/TRANSPORT MARIJUANA", "F", "attempt"),
+    # Irregular forms seen in DOJ data (and in gogen's tests): an attempt without its hyphen,
+    # a Prop 64 section under the wrong code. BEAR read them as Prop 64; a statutory policy
+    # sends them to review.
+    Offence("66411357(A) HS-ATTEMPT POSSESS CONCENTRATED CANNABIS", "M", "attempt"),
+    Offence("11359(A)PC-POSSESS MARIJUANA FOR SALE", "F", "attempt"),
 )
 
 # Close to Prop 64 by text, outside it by law (DOMAIN.md 3.1 and 6).

@@ -130,6 +130,8 @@ def test_comment_only_attempts_and_lookalikes(rows: list[dict[str, str]]) -> Non
     assert comment_only and all(PROP64.match(r["COMMENT_TEXT"]) for r in comment_only)
     offences = {r["OFFENSE_DESCR"] for r in rows}
     assert any(o.startswith("664-11359 HS-") for o in offences)
+    assert any(o.startswith("66411357(A) HS-") for o in offences)
+    assert any(o.startswith("11359(A)PC-") for o in offences)
     assert any(o.startswith("11357.5") for o in offences)
     assert any(o.startswith("11379.6") for o in offences)
 
