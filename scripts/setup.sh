@@ -48,4 +48,6 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e ".[dev]"
+# setuptools warns on every editable install that a folder named like a package could shadow
+# it; nothing here does, and the boxed warning only alarms a newcomer's first run.
+PYTHONWARNINGS="ignore::UserWarning" .venv/bin/python -m pip install -q -e ".[dev]"
