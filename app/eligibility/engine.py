@@ -146,8 +146,6 @@ def _rule_chain(policy: Policy, as_of: date, c: dict[str, pl.Expr]) -> pl.Expr:
         (c["unknown_date"], "UNKNOWN_CONVICTION_DATE"),
         (c["related"], "RELATED_OFFENCE"),
     ]
-    if policy.procedure != "bear":
-        steps.append((c["unclear_section"], "UNCLEAR_PROP64_SECTION"))
     if policy.procedure == "bear":
         steps += [
             (~c["felony"], "BEAR_MISDEMEANOR"),
@@ -167,6 +165,7 @@ def _rule_chain(policy: Policy, as_of: date, c: dict[str, pl.Expr]) -> pl.Expr:
             steps.append((c["deceased"], "BEAR_DECEASED"))
         steps.append((c["in_reduce"], "BEAR_REDUCE_SECTION"))
     else:
+        steps.append((c["unclear_section"], "UNCLEAR_PROP64_SECTION"))
         if policy.after_cutoff_not_eligible:
             steps.append((c["after_cutoff"], "AFTER_PROP64"))
         steps += [
