@@ -204,14 +204,14 @@ def _sections(value: Any, key: str, where: str) -> tuple[str, ...]:
 
 # --- BEAR options JSON (DOMAIN.md 3.6) ---------------------------------------------------
 
+# BEAR's key -> ours. Its thresholds take THRESHOLDS' ranges, which BEAR enforced too.
 BEAR_RELIEF_KEYS: Final = {
-    "subjectUnder21AtConviction": ("under_21_at_conviction", None),
-    # BEAR refused other values, as DOMAIN.md 3.5 does: ages 40-65, years 1-15 (0 = off).
-    "subjectAgeThreshold": ("age_at_least", (40, 65)),
-    "yearsSinceConvictionThreshold": ("years_since_conviction", (1, 15)),
-    "yearsCrimeFreeThreshold": ("years_crime_free", (1, 15)),
-    "subjectIsDeceased": ("deceased", None),
-    "subjectHasOnlyProp64Charges": ("only_prop64", None),
+    "subjectUnder21AtConviction": "under_21_at_conviction",
+    "subjectAgeThreshold": "age_at_least",
+    "yearsSinceConvictionThreshold": "years_since_conviction",
+    "yearsCrimeFreeThreshold": "years_crime_free",
+    "subjectIsDeceased": "deceased",
+    "subjectHasOnlyProp64Charges": "only_prop64",
 }
 
 
@@ -252,10 +252,10 @@ def bear_options_from_text(raw: bytes | str, where: str, label: str = "saved") -
     relief_raw = _bear_keys(relief_raw, set(BEAR_RELIEF_KEYS), "additionalRelief.", where)
     values: dict[str, Any] = {}
     for key, value in relief_raw.items():
-        ours, bounds = BEAR_RELIEF_KEYS[key]
+        ours = BEAR_RELIEF_KEYS[key]
         name = f"additionalRelief.{key}"
-        values[ours] = (_switch(value, name, where) if bounds is None
-                        else _threshold(value, *bounds, name, where))
+        values[ours] = (_threshold(value, *THRESHOLDS[ours], name, where) if ours in THRESHOLDS
+                        else _switch(value, name, where))
     return Policy(
         id="bear_options",
         name=f"BEAR options ({label})",
