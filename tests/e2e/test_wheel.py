@@ -3,6 +3,7 @@
 
 import importlib.metadata
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -22,8 +23,16 @@ def _run(*command: str | Path, env: dict[str, str] | None = None
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    # Built from a copy: setuptools leaves build/ and *.egg-info beside the sources, and a
+    # later build of the checkout would reuse that build/lib, deleted modules included.
+    source = tmp_path_factory.mktemp("source")
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(ROOT / name, source / name)
+    for name in ("app", "ui", "resources"):
+        shutil.copytree(ROOT / name, source / name,
+                        ignore=shutil.ignore_patterns("__pycache__"))
     out = tmp_path_factory.mktemp("wheel")
-    built = _run(sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", out, ROOT)
+    built = _run(sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", out, source)
     assert built.returncode == 0, built.stderr
     (found,) = out.glob("countyclear-*.whl")
     return found
