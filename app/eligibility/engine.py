@@ -260,12 +260,15 @@ def _section_columns(policy: Policy) -> list[pl.Expr]:
     first BEAR section of the charge, as BEAR counted it); BEAR's `bear_dismiss` and
     `bear_reduce`: the list entries its charge matches."""
     found = pl.col("bear_sections")
-    if policy.procedure != "bear":
-        return [pl.when(pl.col("is_unclear_section")).then(found.str.slice(0, 5))
-                .otherwise(pl.col("section_number")).alias("shown_section")]
+    bear = policy.procedure == "bear"
+    # A statutory policy parsed the section itself, except from the unclear charges.
+    by_bear = found != "" if bear else pl.col("is_unclear_section")
+    shown = (pl.when(by_bear).then(found.str.slice(0, 5)).otherwise(pl.col("section_number"))
+             .alias("shown_section"))
+    if not bear:
+        return [shown]
     return [
-        pl.when(found != "").then(found.str.slice(0, 5)).otherwise(pl.col("section_number"))
-        .alias("shown_section"),
+        shown,
         _bear_listed(policy.felony_dismiss).alias("bear_dismiss"),
         _bear_listed(policy.felony_reduce).alias("bear_reduce"),
     ]
