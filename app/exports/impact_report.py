@@ -125,10 +125,10 @@ def impact_flowables(summary: Mapping[str, Any], determinations: pl.DataFrame) -
             for label, key in (
                 ("With no felony left", "people_no_felony"),
                 ("With no conviction left", "people_no_conviction"),
-                (
-                    "No conviction in the 7 years before the as-of date",
-                    "people_no_conviction_last_7_years",
-                ),
+                # Said as "left", like the two above: people whose every conviction in
+                # those 7 years was dismissed, not people who simply had none.
+                ("With no conviction left in the 7 years before the as-of date",
+                 "people_no_conviction_last_7_years"),
             )
         ],
     ]

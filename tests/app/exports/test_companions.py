@@ -80,7 +80,7 @@ def test_impact_report_carries_the_published_figures(report: Path) -> None:
         "Earliest conviction 1999-03-02",
         "With no felony left 2 3",
         "With no conviction left 1 4",
-        "No conviction in the 7 years before the as-of date 3 5",
+        "With no conviction left in the 7 years before the as-of date 3 5",
         # compliance view after staff decisions: Roe challenged, Moe pending
         "Identified 7",
         "Granted (in Exhibit 1) 4",
