@@ -1,5 +1,7 @@
 """The one kind of error a clerk sees: what file, which line, what is wrong, what to do."""
 
+from pathlib import Path
+
 
 class InputError(Exception):
     """Bad input (a file, a passphrase, a policy). Shown once as `error: <where>: <message>`."""
@@ -13,3 +15,39 @@ class InputError(Exception):
     def render(self) -> str:
         place = f"{self.where}:{self.line}" if self.line is not None else self.where
         return f"{place}: {self.message}"
+
+
+def cannot_read(path: Path | str, what: str, exc: OSError) -> InputError:
+    """Why `path` (the `what`: "policy file", "key file"...) could not be opened, and the fix."""
+    if isinstance(exc, FileNotFoundError):
+        reason = "there is no such file. Check the name and the folder"
+    elif isinstance(exc, IsADirectoryError):
+        reason = f"this is a folder. Choose the {what} in it"
+    elif isinstance(exc, PermissionError):
+        reason = ("this Windows account may not open it, or another program holds it open. "
+                  "Close that program, or copy the file to a folder of your own")
+    else:
+        reason = f"{exc.strerror or exc}. Check the disk or copy the file again"
+    return InputError(str(path), f"cannot read the {what}: {reason}.")
+
+
+def read_input(path: Path, what: str, size: int | None = None) -> bytes:
+    """The file's bytes (the first `size` only, if given), or one InputError saying why not."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read() if size is None else handle.read(size)
+    except OSError as exc:
+        raise cannot_read(path, what, exc) from None
+
+
+def utf8_text(data: bytes, where: str, what: str) -> str:
+    """`data` as UTF-8 text (a byte-order mark is dropped), or an InputError on the line of
+    the first byte that is not UTF-8: Notepad and Excel often save in Windows-1252."""
+    data = data.removeprefix(b"\xef\xbb\xbf")  # so error positions count from the data
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(where, f"the {what} is not UTF-8 text (byte 0x{data[exc.start]:02X} "
+                         "on this line). Save it again with the encoding UTF-8 (Notepad: "
+                         "File, Save As, Encoding UTF-8).", line) from None

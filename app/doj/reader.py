@@ -21,7 +21,7 @@ from app.doj.lines import RawBytes, cut_lines, scan_line_facts, scan_lines
 from app.doj.schema import INDEX, NEEDED
 from app.doj.source import DojSource
 from app.doj.structure import exact_check, first_record_marker
-from app.errors import InputError
+from app.errors import InputError, cannot_read
 from app.jobs import CancelToken, Progress, ProgressCallback, no_progress
 
 BOM = b"\xef\xbb\xbf"
@@ -159,7 +159,7 @@ class _mapped:
             self.handle = Path(path).open("rb")  # type: ignore[assignment]
             size = Path(path).stat().st_size
         except OSError as exc:
-            raise InputError(str(path), f"cannot read the file ({exc.strerror}).") from None
+            raise cannot_read(path, "DOJ file", exc) from None
         if size == 0:
             return b""
         assert self.handle is not None

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Final, Literal
 
 from app.eligibility.sections import PROP64_NUMBERS
-from app.errors import InputError
+from app.errors import InputError, read_input, utf8_text
 from app.paths import RESOURCES
 
 SCHEMA_VERSION: Final = 1
@@ -86,10 +86,7 @@ def builtin_policy(name: str) -> Policy:
 
 def load_policy(path: Path) -> Policy:
     where = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(where, f"cannot read the policy file ({exc.strerror}).") from None
+    text = utf8_text(read_input(path, "policy file"), where, "policy file")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -217,22 +214,18 @@ BEAR_RELIEF_KEYS: Final = {
 
 def load_bear_options(path: Path) -> Policy:
     """BEAR's eligibility options as a policy that runs BEAR's own procedure."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read the BEAR options file ({exc.strerror}).")\
-            from None
+    raw = read_input(path, "BEAR options file")
     return bear_options_from_text(raw, str(path), path.name)
 
 
 def bear_options_from_text(raw: bytes | str, where: str, label: str = "saved") -> Policy:
     """The same from the file's text (a workspace keeps the options it was run with)."""
+    text = utf8_text(raw, where, "BEAR options file") if isinstance(raw, bytes) else raw
     try:
-        data = json.loads(raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        line = getattr(exc, "lineno", None)
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
         raise InputError(where, "not valid JSON; export the options again from BEAR or fix "
-                         f"the file ({exc.args[0] if exc.args else exc}).", line) from None
+                         f"the file ({exc.msg}, column {exc.colno}).", exc.lineno) from None
     if not isinstance(data, dict):
         raise InputError(where, "a BEAR options file is a JSON object with "
                          "baselineEligibility and additionalRelief.")

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Final
 
 from app.counties import COUNTIES, normalise_county
-from app.errors import InputError
+from app.errors import InputError, read_input, utf8_text
 from app.fileio import atomic_write_text
 from app.paths import RESOURCES, user_home
 
@@ -153,10 +153,8 @@ def _upgrade(table: dict[str, object], path: Path) -> dict[str, object]:
 
 
 def _read_toml(path: Path) -> dict[str, object]:
+    text = utf8_text(read_input(path, "office details file"), str(path), "office details file")
     try:
-        with open(path, "rb") as handle:
-            return tomllib.load(handle)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InputError(str(path), f"is not valid TOML ({exc}); fix or delete it") from exc
-    except OSError as exc:
-        raise InputError(str(path), f"cannot be read ({exc.strerror})") from exc

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.doj.source import DojSource
-from app.errors import InputError
+from app.errors import InputError, read_input
 from app.intake import packets
 from app.intake.doj_shape import doj_shape_problem
 from app.intake.secrets import SecretSource
@@ -89,15 +89,7 @@ def delivery_file_date(paths: Sequence[Path]) -> str:
 
 
 def _read(path: Path, size: int | None) -> bytes:
-    try:
-        with path.open("rb") as handle:
-            return handle.read() if size is None else handle.read(size)
-    except FileNotFoundError as exc:
-        raise InputError(str(path), "file not found; check the name and folder") from exc
-    except IsADirectoryError as exc:
-        raise InputError(str(path), "this is a folder; choose the DOJ file in it") from exc
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read the file ({exc.strerror or exc})") from exc
+    return read_input(path, "DOJ file", size)
 
 
 class _Opener:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pysequoia
 
-from app.errors import InputError
+from app.errors import InputError, read_input
 from app.intake import packets
 from app.intake.secrets import PassphraseRequest, SecretSource
 from app.intake.unlock import unlock
@@ -55,10 +55,7 @@ class PrivateKey:
 
 def load_private_key(path: Path, secrets: SecretSource) -> PrivateKey:
     where = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(where, f"cannot read the key file ({exc.strerror or exc})") from exc
+    data = read_input(path, "key file")
     try:
         binary = packets.dearmor(data) if packets.is_armored(data) else data
         headers = list(packets.walk(binary, stop_at=frozenset()))

@@ -18,7 +18,7 @@ from typing import Any, Final
 
 import polars as pl
 
-from app.errors import InputError
+from app.errors import InputError, read_input
 from app.review.audit import AuditLog
 from app.review.decisions import (
     KEY,
@@ -236,12 +236,7 @@ def open_workspace(path: Path, *, recovery_passphrase: str | None = None) -> Wor
     """Load a workspace whole, or raise InputError; with the recovery passphrase, the key is
     put back into this PC's keyring."""
     where = str(path)
-    try:
-        blob = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise InputError(where, "workspace file not found; check the name and folder") from exc
-    except OSError as exc:
-        raise InputError(where, f"cannot read the workspace ({exc.strerror or exc})") from exc
+    blob = read_input(path, "workspace")
     payload, key = unseal(where, blob, recovery_passphrase=recovery_passphrase)
     try:
         meta, determinations_parquet, decisions, audit = _read_payload(where, payload)

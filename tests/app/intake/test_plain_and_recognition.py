@@ -56,7 +56,7 @@ def test_not_a_doj_file(tmp_path: Path, content: bytes, expected: str) -> None:
 
 
 def test_missing_file_and_folder(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="file not found"):
+    with pytest.raises(InputError, match="there is no such file"):
         open_deliveries([tmp_path / "nope.dat"], EnvSecrets(None))
     with pytest.raises(InputError, match="this is a folder"):
         open_deliveries([tmp_path], EnvSecrets(None))
