@@ -279,6 +279,7 @@ def _bear_sections(value: Any, key: str, where: str) -> tuple[str, ...]:
         raise InputError(where, f"{key} must be a list of sections such as \"11357\".")
     for item in value:
         if item not in PROP64_SECTIONS:
-            raise InputError(where, f"{key} has unknown section {item!r}; allowed values are "
-                             f"{', '.join(PROP64_SECTIONS)}.")
+            # Shown as JSON writes them: 11357 (a number) is not "11357" (text).
+            raise InputError(where, f"{key} has unknown section {json.dumps(item)}; allowed "
+                             f"values are {', '.join(json.dumps(s) for s in PROP64_SECTIONS)}.")
     return tuple(value)

@@ -65,6 +65,9 @@ def test_bad_policy_file_names_key_and_allowed_values(
     [
         ("{not json", ["not valid JSON"]),
         (json.dumps({"baselineEligibility": {"dismiss": ["11357.5"]}}), ["unknown section"]),
+        # A number where BEAR writes text: the message shows the difference.
+        (json.dumps({"baselineEligibility": {"dismiss": [11357]}}),
+         ['unknown section 11357; allowed values are "11357", "11358"']),
         (json.dumps({"additionalRelief": {"subjectAgeThreshold": -3}}), ["subjectAgeThreshold"]),
         # BEAR itself refused these: ages 40-65, years 1-15 (0 = off).
         (json.dumps({"additionalRelief": {"subjectAgeThreshold": 39}}), ["40 to 65"]),
