@@ -18,16 +18,26 @@ def doj_shape_problem(data: bytes) -> str | None:
         head = head[3:]
     if not head.strip():
         return "it is empty"
+    # What Excel writes when a clerk opens the DOJ file and saves it again.
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return (f"it is UTF-16 text (Excel's \"Unicode Text\"). {_USE_DOJ_FILE}")
     if b"\x00" in head:
         return "it is binary data, not comma-separated text"
+    if b"\r" in head.rstrip(b"\r") and b"\n" not in head:
+        return f"its lines end with a carriage return alone (\"CSV (Macintosh)\"). {_USE_DOJ_FILE}"
     text = head.decode("latin-1")  # any byte decodes; the reader checks the encoding
     first = next(line for line in text.splitlines() if line.strip())
-    if first.startswith(COLUMNS[0]):
-        return None
     fields = next(csv.reader([first]))
-    if len(fields) == FIELD_COUNT:
+    for separator, name in (("\t", "tabs"), (";", "semicolons")):
+        if len(fields) < FIELD_COUNT <= first.count(separator) + 1:
+            return f"its fields are separated by {name}, not commas. {_USE_DOJ_FILE}"
+    if first.startswith(COLUMNS[0]) or len(fields) == FIELD_COUNT:
         return None
     return (
         f"its first line has {len(fields)} comma-separated field(s); a DOJ research file has "
         f"{FIELD_COUNT} (or starts with the header {COLUMNS[0]},...)"
     )
+
+
+_USE_DOJ_FILE = ("Open the file as DOJ delivered it (a copy saved from Excel also loses the "
+                 "leading zeros of numbers), or save it from Excel as \"CSV (Comma delimited)\"")

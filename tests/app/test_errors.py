@@ -19,7 +19,7 @@ def test_missing_file_names_it_and_the_fix(tmp_path: Path) -> None:
 
 
 def test_folder_instead_of_file(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="this is a folder. Choose the BEAR options file in it"):
+    with pytest.raises(InputError, match=r"this is a folder\. Choose the BEAR options file in it"):
         load_bear_options(tmp_path)
 
 

@@ -55,6 +55,43 @@ def test_not_a_doj_file(tmp_path: Path, content: bytes, expected: str) -> None:
     assert info.value.where == str(path)
 
 
+def _excel_copy(how: str) -> bytes:
+    """The DOJ file as Excel saves it again under a clerk's choice of format."""
+    text = doj_file(header=how != "tabs, no header").decode("latin-1")
+    if how == "Unicode Text":
+        return text.replace(",", "\t").encode("utf-16")
+    if how == "CSV (Macintosh)":
+        return text.replace("\r\n", "\r").encode("latin-1")
+    if how == "CSV, European settings":
+        return text.replace(",", ";").encode("latin-1")
+    return text.replace(",", "\t").encode("latin-1")
+
+
+@pytest.mark.parametrize(
+    ("how", "expected"),
+    [
+        ("Unicode Text", "it is UTF-16 text"),
+        ("CSV (Macintosh)", "end with a carriage return alone"),
+        ("CSV, European settings", "separated by semicolons, not commas"),
+        ("Text (Tab delimited)", "separated by tabs, not commas"),
+        ("tabs, no header", "separated by tabs, not commas"),
+    ],
+)
+def test_a_copy_saved_from_excel_says_so(tmp_path: Path, how: str, expected: str) -> None:
+    """Not 'binary data', 'no records' or 'found 1 field': what happened, and the fix."""
+    path = tmp_path / "doj.csv"
+    path.write_bytes(_excel_copy(how))
+    with pytest.raises(InputError, match=expected) as info:
+        open_deliveries([path], EnvSecrets(None))
+    assert "as DOJ delivered it" in info.value.message
+
+
+def test_semicolons_in_a_comment_are_not_a_separator(tmp_path: Path) -> None:
+    path = tmp_path / "doj.dat"
+    path.write_bytes(doj_file().replace(b"HS-POSSESS", b"HS;POSSESS;;;"))
+    assert open_deliveries([path], EnvSecrets(None))[0].path == path
+
+
 def test_missing_file_and_folder(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="there is no such file"):
         open_deliveries([tmp_path / "nope.dat"], EnvSecrets(None))
