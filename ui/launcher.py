@@ -67,9 +67,11 @@ def run_app(workspace: Path | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from app.logsetup import configure_logging
+    from ui import uncaught
     from ui.main_window import MainWindow
 
     configure_logging()
+    uncaught.install()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("CountyClear")
