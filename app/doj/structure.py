@@ -18,7 +18,9 @@ from app.errors import InputError
 
 def first_record_marker(name: str, first_line: str, line_no: int, has_header: bool) -> str:
     """The first record's END_OF_REC (the file's end marker), after checking its shape."""
-    fields = next(csv.reader([first_line]), [])
+    # A stray carriage return inside the line is an ordinary character to polars; Python's
+    # csv module would refuse the line instead, so it is blanked for the count.
+    fields = next(csv.reader([first_line.replace("\r", " ")]), [])
     if len(fields) != FIELD_COUNT:
         if not has_header:
             raise InputError(name, f"this is not a DOJ research file: its first line has "

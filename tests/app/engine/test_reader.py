@@ -46,6 +46,16 @@ def test_windows_1252_names_survive() -> None:
     assert frame["PRI_NAME"][0] == "PEÑA,JOSÉ"
 
 
+def test_a_stray_carriage_return_in_the_first_record_is_read_like_any_other() -> None:
+    """polars keeps a lone CR inside a line as a character of its field; the first record's
+    shape check (Python's csv module) raised an internal error on it (found by fuzzing)."""
+    header, first, rest = to_csv(people()).split(b"\n", 2)
+    frame = read(b"\n".join([header, first.replace(b",WHITE,", b",WH\rITE,"), rest]))
+    assert frame["SUBJECT_ID"].to_list() == ["100", "100", "200"]
+    assert frame["line"].to_list() == [2, 3, 4]
+    assert frame["RACE_DESCR"][0] == "WH\rITE"
+
+
 def test_several_files_are_one_delivery() -> None:
     first, second = people()
     split = Person("100", name="PEÑA,JOSÉ")
