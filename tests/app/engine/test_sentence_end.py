@@ -17,6 +17,12 @@ from app.eligibility.dates import add_sentence
         (date(2016, 2, 29), 1, 0, 0, date(2017, 2, 28)),
         (date(2010, 11, 15), 1, 13, 20, date(2013, 1, 4)),  # months past a year, then days
         (date(2010, 5, 5), 0, 0, 0, date(2010, 5, 5)),
+        # Data errors (found by fuzzing: they stopped the run with a polars error or panic):
+        (date(1986, 10, 1), 99_999_999, 0, 0, date(9999, 12, 31)),
+        (date(1986, 10, 1), 0, 99_999_999, 0, date(9999, 12, 31)),
+        (date(1986, 10, 1), 0, 0, 99_999_999, date(9999, 12, 31)),
+        (date(1986, 10, 1), 9_000, 9_000, 9_000_000, date(9999, 12, 31)),
+        (date(1986, 10, 1), -999_999, -5, -99_999_999, date(1986, 10, 1)),
     ],
 )  # fmt: skip
 def test_calendar_arithmetic(start: date, years: int, months: int, days: int, end: date) -> None:
