@@ -69,7 +69,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("interrupted\n")
         return 130
-    except Exception:
+    except BaseException as exc:  # also a panic in polars' Rust code, not an Exception
+        if isinstance(exc, SystemExit):
+            raise
         path = log_exception(log, "internal error in %s", args.command)
         sys.stderr.write(
             f"internal error: CountyClear could not finish '{args.command}'. Details are in "

@@ -58,7 +58,7 @@ class Job(QObject):
             self.cancelled.emit()
         except InputError as exc:
             self.failed.emit(exc.render())
-        except Exception:
+        except BaseException:  # also a panic in polars' Rust code, not an Exception
             path = log_exception(log, "internal error in job %r", self.title)
             self.failed.emit(
                 f"CountyClear could not finish: {self.title}. Nothing you already saved is "

@@ -19,7 +19,9 @@ def report_uncaught(
     kind: type[BaseException], error: BaseException, traceback: TracebackType | None
 ) -> QMessageBox | None:
     """sys.excepthook for the desktop app; returns the message box shown (tests read it)."""
-    if not issubclass(kind, Exception):  # Ctrl+C in a terminal, SystemExit: not ours
+    # Ctrl+C in a terminal, SystemExit: not errors. (A panic in polars' Rust code is not an
+    # Exception either, but it is one.)
+    if issubclass(kind, (KeyboardInterrupt, SystemExit)):
         sys.__excepthook__(kind, error, traceback)
         return None
     parent = QApplication.activeWindow()

@@ -4,6 +4,7 @@ and errors arrive as one plain message."""
 import threading
 from pathlib import Path
 
+import polars as pl
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
@@ -91,13 +92,18 @@ def test_bad_input_becomes_one_plain_message(qtbot: QtBot) -> None:
     assert failures == ["doj.dat: wrong passphrase for this file"]
 
 
+@pytest.mark.parametrize(
+    "fault",
+    [ZeroDivisionError("boom in the engine"), pl.exceptions.PanicException("boom in polars")],
+    ids=["exception", "polars panic (not an Exception)"],
+)
 def test_internal_fault_is_logged_and_the_message_names_the_log(
-    qtbot: QtBot, countyclear_home: Path
+    qtbot: QtBot, countyclear_home: Path, fault: BaseException
 ) -> None:
     runner = JobRunner()
 
     def broken(progress: ProgressCallback, cancel: CancelToken) -> None:
-        raise ZeroDivisionError("boom in the engine")
+        raise fault
 
     failures: list[str] = []
     runner.start("Evaluating", broken, prepare=lambda job: job.failed.connect(failures.append))
@@ -105,7 +111,7 @@ def test_internal_fault_is_logged_and_the_message_names_the_log(
     message = failures[0]
     log_file = countyclear_home / "logs" / "countyclear.log"
     assert str(log_file) in message and "Traceback" not in message
-    assert "ZeroDivisionError: boom in the engine" in log_file.read_text(encoding="utf-8")
+    assert f"{type(fault).__name__}: {fault}" in log_file.read_text(encoding="utf-8")
 
 
 def test_progress_dialog_moves_and_estimates_time_left(qtbot: QtBot) -> None:

@@ -3,6 +3,7 @@
 import sys
 from pathlib import Path
 
+import polars as pl
 import pytest
 from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
@@ -67,3 +68,13 @@ def test_the_real_message_box(qtbot: QtBot, countyclear_home: Path) -> None:
     qtbot.addWidget(box)
     assert "could not finish that step" in box.text()
     assert "Traceback" not in box.text()
+
+
+def test_a_polars_panic_is_an_error_too(qtbot: QtBot, countyclear_home: Path) -> None:
+    """Not an Exception subclass, unlike Ctrl+C and SystemExit, which are left alone."""
+    panic = pl.exceptions.PanicException("out-of-range date")
+    box = uncaught.report_uncaught(type(panic), panic, None)
+    assert isinstance(box, QMessageBox)
+    qtbot.addWidget(box)
+    log_file = countyclear_home / "logs" / "countyclear.log"
+    assert "PanicException: out-of-range date" in log_file.read_text(encoding="utf-8")
