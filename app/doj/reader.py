@@ -13,14 +13,16 @@ import mmap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 import polars as pl
 
 from app.doj.cp1252 import repair
+from app.doj.folding import fold_quoted_line_breaks
 from app.doj.lines import RawBytes, cut_lines, scan_line_facts, scan_lines
 from app.doj.schema import INDEX, NEEDED
 from app.doj.source import DojSource
-from app.doj.structure import exact_check, first_record_marker
+from app.doj.structure import UnclosedQuote, exact_check, first_record_marker
 from app.errors import InputError, cannot_read
 from app.jobs import CancelToken, Progress, ProgressCallback, no_progress
 
@@ -73,7 +75,52 @@ def read_source(
     with _mapped(source) as raw:
         layout = find_layout(source.name, bytes(raw[:_HEAD]), len(raw))
         payload: bytes | str = source.data if source.data is not None else str(source.path)
-        return _read(source.name, payload, raw, layout, stage, tuple(columns))
+        try:
+            return _read(source.name, payload, raw, layout, stage, tuple(columns))
+        except (_SpansLines, UnclosedQuote) as problem:
+            return _read_folded(source.name, raw, layout, stage, tuple(columns), problem)
+
+
+def _read_folded(
+    name: str, raw: RawBytes, layout: Layout, stage: Callable[[int, str], None],
+    columns: tuple[str, ...], problem: "_SpansLines | UnclosedQuote",
+) -> pl.DataFrame:
+    """The records, when the first read's trouble was line breaks inside quoted fields (RFC
+    4180 allows them); else the message that names the real problem."""
+    folded = fold_quoted_line_breaks(bytes(raw), layout.first_data_offset)
+    if folded is None:
+        _fail(problem)
+    try:
+        frame = _read(name, folded.data, folded.data, layout, stage, columns)
+    except InputError as error:
+        if error.line is None:
+            raise
+        line = folded.physical_line(error.line, layout.first_data_line)
+        if isinstance(problem, UnclosedQuote) and line == problem.line:
+            raise problem from None  # a stray quote: folding made its line look too long
+        raise InputError(error.where, error.message, line) from None
+    except _SpansLines as still:
+        _fail(still)
+    return folded.restore(frame, layout.first_data_line)
+
+
+def _fail(problem: "_SpansLines | UnclosedQuote") -> NoReturn:
+    if isinstance(problem, _SpansLines):
+        problem.explain()
+    raise problem
+
+
+class _SpansLines(Exception):
+    """More physical lines than records: a quoted field holds a line break (or the file is
+    damaged, which `explain` then says, naming the line)."""
+
+    def __init__(self, name: str, diagnose: Callable[[], object]) -> None:
+        self.name, self.diagnose = name, diagnose
+
+    def explain(self) -> NoReturn:
+        self.diagnose()  # raises, naming the line, when it finds one
+        raise InputError(self.name, "a quoted field spans several lines; DOJ research files "
+                         "hold one record per line. Ask DOJ for a fresh copy.")
 
 
 def _read(
@@ -103,9 +150,7 @@ def _read(
         diagnose()
         raise
     if frame.height != facts.count:
-        diagnose()
-        raise InputError(name, "a quoted field spans several lines; DOJ research files hold "
-                         "one record per line. Ask DOJ for a fresh copy.")
+        raise _SpansLines(name, diagnose)
     record = facts.not_empty
     suspect = record
     if facts.ends_with_marker is not None:

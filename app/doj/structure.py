@@ -16,6 +16,11 @@ from app.doj.schema import FIELD_COUNT
 from app.errors import InputError
 
 
+class UnclosedQuote(InputError):
+    """An odd number of quote marks on a line: a stray quote, or a quoted field that holds a
+    line break (the reader then tries app.doj.folding before giving this message)."""
+
+
 def first_record_marker(name: str, first_line: str, line_no: int, has_header: bool) -> str:
     """The first record's END_OF_REC (the file's end marker), after checking its shape."""
     # A stray carriage return inside the line is an ordinary character to polars; Python's
@@ -63,9 +68,9 @@ def exact_check(name: str, lines: pl.Series, line_numbers: list[int] | pl.Series
     if bad.height:
         first = bad.row(0, named=True)
         if first["bare"]:
-            raise InputError(name, "a quote mark (\") opens a field that never closes. Fix or "
-                             "remove that quote in a text editor, or ask DOJ for a fresh "
-                             "copy.", first["line"])
+            raise UnclosedQuote(name, "a quote mark (\") opens a field that never closes. Fix "
+                                "or remove that quote in a text editor, or ask DOJ for a "
+                                "fresh copy.", first["line"])
         raise InputError(name, f"expected {FIELD_COUNT} comma-separated fields, found "
                          f"{first['fields']}. The line may be cut short or joined with the "
                          "next; fix it in a text editor or ask DOJ for a fresh copy.",

@@ -1,5 +1,7 @@
 """Reading DOJ files: every realistic shape reads; every structural problem names its line."""
 
+from pathlib import Path
+
 import pytest
 
 from app.doj.reader import read_sources
@@ -92,6 +94,49 @@ def test_bare_quote_names_the_line() -> None:
     index = next(i for i, line in enumerate(lines) if b"ROE" in line)
     lines[index] = lines[index].replace(b"ROE", b'"ROE', 1)
     _expect(b"\n".join(lines), index + 1, "quote")
+
+
+def _with_line_breaks() -> list[Person]:
+    """Comments holding line breaks, as RFC 4180 quoting allows (DOMAIN.md 2.1)."""
+    a, b, c = Person("1", name="PEÑA,JOSÉ"), Person("2", name="ROE,RICHARD"), Person("3")
+    a.conviction("11357 HS-POSSESS", "20100101", COMMENT_TEXT="FIRST LINE\nSECOND LINE")
+    b.conviction("11359 HS-SALE", "20110101", COMMENT_TEXT="A\n\nB", case='SEE "X"\nY')
+    c.conviction("11358 HS-CULTIVATE", "20120101")
+    return [a, b, c]
+
+
+@pytest.mark.parametrize("crlf", [False, True], ids=["LF", "CRLF"])
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1252"])
+@pytest.mark.parametrize("mapped", [False, True], ids=["in memory", "mapped"])
+def test_line_breaks_inside_quoted_fields(
+    tmp_path: Path, crlf: bool, encoding: str, mapped: bool
+) -> None:
+    """Every record read, its values whole, each named by the line it starts on (gogen read
+    such files; this reader had refused them as a quote that never closes)."""
+    data = to_csv(_with_line_breaks(), crlf=crlf).decode("utf-8").encode(encoding)
+    path = tmp_path / "doj.dat"
+    path.write_bytes(data)
+    frame = read_sources([DojSource.from_path(path) if mapped else DojSource("doj.dat", data)])
+    assert frame["SUBJECT_ID"].to_list() == ["1", "2", "3"]
+    assert frame["PRI_NAME"].to_list()[:2] == ["PEÑA,JOSÉ", "ROE,RICHARD"]
+    assert frame["COMMENT_TEXT"].to_list() == ["FIRST LINE\nSECOND LINE", "A\n\nB", ""]
+    assert frame["OFN"][1] == 'SEE "X"\nY'
+    # Header 1; records on lines 2-3, 4-7 (two fields with breaks), 8.
+    assert frame["line"].to_list() == [2, 4, 8]
+
+
+def test_a_line_break_in_a_quoted_field_and_a_bad_line_after_it() -> None:
+    """The line named is the file's own, counting the lines inside the quoted field."""
+    lines = to_csv(_with_line_breaks()).split(b"\n")
+    # Physical lines: 1 header, 2-3 and 4-7 the first two records, 8 the third.
+    lines[7] = lines[7].rsplit(b",", 5)[0]
+    _expect(b"\n".join(lines), 8, "expected 95", "found 90")
+
+
+def test_a_stray_quote_after_a_line_break_in_a_quoted_field_names_its_line() -> None:
+    lines = to_csv(_with_line_breaks()).split(b"\n")
+    lines[7] = lines[7].replace(b",11358 HS", b',"11358 HS', 1)  # line 8, the third record
+    _expect(b"\n".join(lines), 8)
 
 
 def test_not_a_doj_file_and_empty_file() -> None:

@@ -1,0 +1,84 @@
+"""Line breaks inside quoted fields: RFC 4180 allows them (DOMAIN.md 2.1) and gogen read them,
+though DOJ files almost never hold one.
+
+The fast reader assumes one record per physical line. For a file that breaks this, the bytes
+are copied with each line break inside a quoted field replaced by a byte the file never
+holds; the copy is read as usual (it has the same length, so byte offsets still hold), then
+the values get their line breaks back and each record the physical line it starts on.
+"""
+
+import re
+from dataclasses import dataclass
+
+import polars as pl
+
+# Every quoted field, in order: scanning them all keeps track of what is inside quotes (a
+# doubled quote "" closes one match and opens the next, which is the same thing).
+_QUOTED = re.compile(rb'"[^"]*"')
+_STAND_INS = (b"\x1e", b"\x1d", b"\x1c", b"\x1f", b"\x1b")
+
+
+@dataclass(frozen=True)
+class Folded:
+    data: bytes  # the file with the quoted line breaks replaced by `stand_in`
+    stand_in: str
+    # Per folded line (0-based from the first record) that holds folded breaks: how many
+    # physical lines it stands for beyond one.
+    extra_lines: pl.DataFrame
+
+    def physical_line(self, line: int, first_data_line: int) -> int:
+        """The file's own line number of the copy's line `line`."""
+        before = self.extra_lines.filter(pl.col("folded_line") < line - first_data_line)
+        return line + int(before["extra"].sum())
+
+    def restore(self, frame: pl.DataFrame, first_data_line: int) -> pl.DataFrame:
+        """The read copy's frame with its line breaks back and the file's own line numbers
+        (`line` from the reader counts folded lines)."""
+        # A record starts that many lines further on as the folded lines before it hold.
+        before = self.extra_lines.select(
+            (pl.col("folded_line") + 1).alias("after"), pl.col("extra").cum_sum()
+        )
+        shift = (
+            frame.select(pl.col("line") - first_data_line)
+            .with_row_index("_row")
+            .sort("line")
+            .join_asof(before, left_on="line", right_on="after", strategy="backward")
+            .sort("_row")["extra"]
+            .fill_null(0)
+        )
+        text = [c for c, t in frame.schema.items() if t == pl.String and c != "source"]
+        return frame.with_columns(
+            pl.col(text).str.replace_all(self.stand_in, "\n", literal=True),
+            pl.col("line") + shift,
+        )
+
+
+def fold_quoted_line_breaks(raw: bytes, start: int) -> Folded | None:
+    """None when no quoted field from byte `start` on holds a line break (or every stand-in
+    byte occurs in the file): then the file's shape is wrong, not merely unusual."""
+    stand_in = next((b for b in _STAND_INS if b not in raw), None)
+    if stand_in is None:
+        return None
+    out: bytearray | None = None
+    lines, extra = [], []
+    seen_breaks, folded_before, position = 0, 0, start
+    for match in _QUOTED.finditer(raw, start):
+        begin, end = match.span()
+        if raw.find(b"\n", begin, end) < 0:
+            continue
+        if out is None:
+            out = bytearray(raw)
+        seen_breaks += raw.count(b"\n", position, begin)
+        position = begin
+        inside = raw.count(b"\n", begin, end)
+        lines.append(seen_breaks - folded_before)  # the folded line the field starts on
+        extra.append(inside)
+        folded_before += inside
+        out[begin:end] = raw[begin:end].replace(b"\n", stand_in)
+    if out is None:
+        return None
+    table = pl.DataFrame({"folded_line": lines, "extra": extra},
+                         schema={"folded_line": pl.Int64, "extra": pl.Int64})
+    # Two quoted fields of one record can both hold breaks: one row per folded line.
+    table = table.group_by("folded_line").agg(pl.col("extra").sum()).sort("folded_line")
+    return Folded(bytes(out), stand_in.decode(), table)
