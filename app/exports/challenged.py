@@ -15,7 +15,7 @@ from app.exports.granted import (
     superior_court,
 )
 from app.exports.sealing import check_password, seal_workbook
-from app.exports.workbook import Column, PrintSetup, build_table_workbook
+from app.exports.workbook import Column, PrintSetup, build_table_workbook, printable
 from app.fileio import atomic_write_bytes
 from app.jobs import CancelToken, ProgressCallback, no_progress
 
@@ -63,7 +63,7 @@ def challenged_rows(listed: pl.DataFrame) -> Iterator[Sequence[Any]]:
         _text(listed, "facts"),
         note,
     )
-    for number, row in enumerate(shown.iter_rows(), start=1):
+    for number, row in enumerate(printable(shown).iter_rows(), start=1):
         yield (number, display_name(row[0]), *(value or None for value in row[1:]))
 
 

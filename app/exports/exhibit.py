@@ -13,7 +13,7 @@ import polars as pl
 
 from app.exports.granted import display_name, granted_convictions, superior_court
 from app.exports.sealing import check_password, seal_workbook
-from app.exports.workbook import Column, PrintSetup, build_table_workbook
+from app.exports.workbook import Column, PrintSetup, build_table_workbook, printable
 from app.fileio import atomic_write_bytes
 from app.jobs import CancelToken, Progress, ProgressCallback, no_progress
 
@@ -52,7 +52,7 @@ def exhibit_rows(granted: pl.DataFrame) -> Iterator[Sequence[Any]]:
         pl.col("basis"),
         pl.when(pl.col("case_all_dismissed")).then(pl.lit("Yes")).otherwise(pl.lit("No")),
     )
-    for number, row in enumerate(shown.iter_rows(), start=1):
+    for number, row in enumerate(printable(shown).iter_rows(), start=1):
         yield (number, display_name(row[0]), *row[1:])
 
 

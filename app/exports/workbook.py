@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Final, Literal
 from zipfile import ZIP_DEFLATED, ZipFile
 
+import polars as pl
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
@@ -44,6 +45,17 @@ class PrintSetup:
     header_left: str
     header_center: str
     footer_left: str
+
+
+# Characters an xlsx file cannot hold (XML 1.0 forbids most control characters; openpyxl
+# refuses them). DOJ data has been seen with them; each shows as U+FFFD, the mark the reader
+# also leaves for a byte it cannot decode, rather than stopping the export.
+_NOT_IN_XLSX = r"[\x00-\x08\x0b\x0c\x0e-\x1f]"
+
+
+def printable(frame: pl.DataFrame) -> pl.DataFrame:
+    """`frame` with every character a worksheet cannot hold replaced by U+FFFD."""
+    return frame.with_columns(pl.col(pl.String).str.replace_all(_NOT_IN_XLSX, "\ufffd"))
 
 
 def build_table_workbook(

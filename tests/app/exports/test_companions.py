@@ -32,6 +32,18 @@ def with_staff_challenge(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def test_challenged_list_with_control_characters(tmp_path: Path) -> None:
+    frame = with_staff_challenge(sample_determinations()).with_columns(
+        pl.col("facts") + "\x07", pl.col("decision_reason") + "\x0b"
+    )
+    path = tmp_path / "challenged_cases.xlsx"
+    assert write_challenged(path, frame, county="SACRAMENTO", password=None) == 2
+    listed = {row[1]: row for row in openpyxl.load_workbook(path).active.iter_rows(
+        values_only=True)}
+    assert listed["ROE, RICHARD"][13] == "sale to a minor shown in the police report\ufffd"
+    assert listed["MOE, MARY"][12].endswith("\ufffd")
+
+
 def test_challenged_list_gives_the_ground_of_each(tmp_path: Path) -> None:
     path = tmp_path / "challenged_cases.xlsx"
     rows = write_challenged(path, with_staff_challenge(sample_determinations()),

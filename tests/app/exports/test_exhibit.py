@@ -133,3 +133,17 @@ def test_unsealed_rows_never_touch_the_disk(
                   county="SACRAMENTO", password=PASSWORD)  # fmt: skip
     assert created == []
     assert [p.name for p in out.iterdir()] == ["exhibit_1.xlsx"]
+
+
+def test_control_characters_in_doj_values_do_not_stop_the_export(tmp_path: Path) -> None:
+    """openpyxl refuses characters XML cannot hold (fuzzing found \\x01 in a case number
+    stopping the export with an internal error); they show as U+FFFD instead."""
+    frame = sample_determinations().with_columns(
+        pl.col("case_number") + "\x01",
+        pl.col("name").str.replace("DOE", "D\x1bOE"),
+    )
+    path = tmp_path / "exhibit_1.xlsx"
+    assert write_exhibit(path, frame, county="SACRAMENTO", password=PASSWORD) == 5
+    rows = list(unseal(path, PASSWORD).active.iter_rows(values_only=True))
+    assert rows[1][1] == "D\ufffdOE, JANE Q"
+    assert rows[1][4] == "99M100001\ufffd"
