@@ -27,7 +27,7 @@ def first_record_marker(name: str, first_line: str, line_no: int, has_header: bo
     # csv module would refuse the line instead, so it is blanked for the count.
     fields = next(csv.reader([first_line.replace("\r", " ")]), [])
     if len(fields) != FIELD_COUNT:
-        if not has_header:
+        if not has_header and first_line.count('"') % 2 == 0:
             raise InputError(name, f"this is not a DOJ research file: its first line has "
                              f"{len(fields)} fields, a DOJ file has {FIELD_COUNT}. Choose "
                              "the research file DOJ delivered.", line_no)

@@ -1,6 +1,7 @@
 """A quick look at decrypted bytes: is this a DOJ research file? The reader validates fully."""
 
 import csv
+import io
 
 from app.doj.schema import COLUMNS, FIELD_COUNT
 
@@ -25,9 +26,15 @@ def doj_shape_problem(data: bytes) -> str | None:
         return "it is binary data, not comma-separated text"
     if b"\r" in head.rstrip(b"\r") and b"\n" not in head:
         return f"its lines end with a carriage return alone (\"CSV (Macintosh)\"). {_USE_DOJ_FILE}"
-    text = head.decode("latin-1")  # any byte decodes; the reader checks the encoding
-    first = next(line for line in text.splitlines() if line.strip())
-    fields = next(csv.reader([first]))
+    # Any byte decodes; the reader checks the encoding. A CR is a line end only before an LF
+    # (polars reads a stray one as a character), and a quoted field may hold a line break.
+    text = head.decode("latin-1").replace("\r\n", "\n").replace("\r", " ")
+    first = next(line for line in text.split("\n") if line.strip())
+    try:
+        records = csv.reader(io.StringIO(text[text.index(first):], newline=""))
+        fields = next(records)
+    except csv.Error:
+        fields = [first]
     for separator, name in (("\t", "tabs"), (";", "semicolons")):
         if len(fields) < FIELD_COUNT <= first.count(separator) + 1:
             return f"its fields are separated by {name}, not commas. {_USE_DOJ_FILE}"

@@ -125,6 +125,12 @@ def test_line_breaks_inside_quoted_fields(
     assert frame["line"].to_list() == [2, 4, 8]
 
 
+def test_line_breaks_in_the_first_record_of_a_file_without_header() -> None:
+    frame = read(to_csv(_with_line_breaks(), header=False))
+    assert frame["COMMENT_TEXT"].to_list() == ["FIRST LINE\nSECOND LINE", "A\n\nB", ""]
+    assert frame["line"].to_list() == [1, 3, 7]
+
+
 def test_a_line_break_in_a_quoted_field_and_a_bad_line_after_it() -> None:
     """The line named is the file's own, counting the lines inside the quoted field."""
     lines = to_csv(_with_line_breaks()).split(b"\n")

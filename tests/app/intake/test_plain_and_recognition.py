@@ -86,6 +86,20 @@ def test_a_copy_saved_from_excel_says_so(tmp_path: Path, how: str, expected: str
     assert "as DOJ delivered it" in info.value.message
 
 
+@pytest.mark.parametrize(
+    "odd",
+    [b"LINE ONE\nLINE TWO", b"LINE ONE\r\nLINE TWO", b"STRAY\rCR", b"GROUP\x1cSEPARATOR"],
+    ids=["quoted LF", "quoted CRLF", "stray CR", "separator character"],
+)
+def test_odd_characters_in_the_first_record_still_look_like_a_doj_file(
+    tmp_path: Path, odd: bytes
+) -> None:
+    """Python's splitlines and csv module cut lines where polars does not."""
+    path = tmp_path / "doj.dat"
+    path.write_bytes(doj_file(header=False).replace(b'"DOE0,JANE"', b'"DOE0,' + odd + b'"', 1))
+    assert open_deliveries([path], EnvSecrets(None))[0].path == path
+
+
 def test_semicolons_in_a_comment_are_not_a_separator(tmp_path: Path) -> None:
     path = tmp_path / "doj.dat"
     path.write_bytes(doj_file().replace(b"HS-POSSESS", b"HS;POSSESS;;;"))
