@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from app.doj.lines import RawBytes, release_pages
+
 # Every quoted field, in order: scanning them all keeps track of what is inside quotes (a
 # doubled quote "" closes one match and opens the next, which is the same thing).
 _QUOTED = re.compile(rb'"[^"]*"')
@@ -53,32 +55,41 @@ class Folded:
         )
 
 
-def fold_quoted_line_breaks(raw: bytes, start: int) -> Folded | None:
+def fold_quoted_line_breaks(raw: RawBytes, start: int) -> Folded | None:
     """None when no quoted field from byte `start` on holds a line break (or every stand-in
-    byte occurs in the file): then the file's shape is wrong, not merely unusual."""
-    stand_in = next((b for b in _STAND_INS if b not in raw), None)
+    byte occurs in the file): then the file's shape is wrong, not merely unusual.
+
+    The copy is built from views of `raw` (a mapped file is not copied twice).
+    """
+    stand_in = next((b for b in _STAND_INS if raw.find(b) < 0), None)
     if stand_in is None:
         return None
-    out: bytearray | None = None
+    view = memoryview(raw)
+    pieces: list[bytes | memoryview] = []
     lines, extra = [], []
-    seen_breaks, folded_before, position = 0, 0, start
-    for match in _QUOTED.finditer(raw, start):
+    seen_breaks, folded_before, copied, counted = 0, 0, 0, start
+    for match in _QUOTED.finditer(view, start):
         begin, end = match.span()
-        if raw.find(b"\n", begin, end) < 0:
+        field = match.group()
+        inside = field.count(b"\n")
+        if not inside:
             continue
-        if out is None:
-            out = bytearray(raw)
-        seen_breaks += raw.count(b"\n", position, begin)
-        position = begin
-        inside = raw.count(b"\n", begin, end)
+        seen_breaks += bytes(view[counted:begin]).count(b"\n")
         lines.append(seen_breaks - folded_before)  # the folded line the field starts on
         extra.append(inside)
+        seen_breaks += inside
         folded_before += inside
-        out[begin:end] = raw[begin:end].replace(b"\n", stand_in)
-    if out is None:
+        pieces += [view[copied:begin], field.replace(b"\n", stand_in)]
+        copied = counted = end
+    if not pieces:
+        view.release()
         return None
+    data = b"".join([*pieces, view[copied:]])
+    pieces.clear()
+    view.release()
+    release_pages(raw, 0, len(raw))  # the scan faulted in every page of a mapped file
     table = pl.DataFrame({"folded_line": lines, "extra": extra},
                          schema={"folded_line": pl.Int64, "extra": pl.Int64})
     # Two quoted fields of one record can both hold breaks: one row per folded line.
     table = table.group_by("folded_line").agg(pl.col("extra").sum()).sort("folded_line")
-    return Folded(bytes(out), stand_in.decode(), table)
+    return Folded(data, stand_in.decode(), table)

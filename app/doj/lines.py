@@ -74,7 +74,7 @@ def cut_lines(raw: RawBytes, facts: LineFacts, positions: pl.Series) -> list[byt
     released = 0
     for start, length in zip(starts, lengths, strict=True):
         if start - released > _RELEASE_EVERY:
-            released = _release(raw, released, start)
+            released = release_pages(raw, released, start)
         body = bytes(raw[start:start + length])
         end = start + length
         after = bytes(raw[end:end + 2])
@@ -83,7 +83,7 @@ def cut_lines(raw: RawBytes, facts: LineFacts, positions: pl.Series) -> list[byt
         ):
             return None
         pieces.append(body)
-    _release(raw, released, len(raw))
+    release_pages(raw, released, len(raw))
     return pieces
 
 
@@ -91,7 +91,7 @@ _RELEASE_EVERY = 32 << 20
 _PAGE = mmap.ALLOCATIONGRANULARITY
 
 
-def _release(raw: RawBytes, begin: int, end: int) -> int:
+def release_pages(raw: RawBytes, begin: int, end: int) -> int:
     """Drop the mapped pages of raw[begin:end] from this process (they stay in the system's
     file cache): cutting lines all over a mapped file would otherwise fault in, and count
     towards the process's memory, most of the file. Returns where the next release begins."""

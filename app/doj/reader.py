@@ -78,6 +78,8 @@ def read_source(
         try:
             return _read(source.name, payload, raw, layout, stage, tuple(columns))
         except (_SpansLines, UnclosedQuote) as problem:
+            # Its traceback holds the first read's frame: let that go before reading again.
+            problem.__traceback__ = None
             return _read_folded(source.name, raw, layout, stage, tuple(columns), problem)
 
 
@@ -87,7 +89,7 @@ def _read_folded(
 ) -> pl.DataFrame:
     """The records, when the first read's trouble was line breaks inside quoted fields (RFC
     4180 allows them); else the message that names the real problem."""
-    folded = fold_quoted_line_breaks(bytes(raw), layout.first_data_offset)
+    folded = fold_quoted_line_breaks(raw, layout.first_data_offset)
     if folded is None:
         _fail(problem)
     try:
@@ -119,8 +121,8 @@ class _SpansLines(Exception):
 
     def explain(self) -> NoReturn:
         self.diagnose()  # raises, naming the line, when it finds one
-        raise InputError(self.name, "a quoted field spans several lines; DOJ research files "
-                         "hold one record per line. Ask DOJ for a fresh copy.")
+        raise InputError(self.name, "its lines do not divide into records (a quote mark may "
+                         "be out of place). Ask DOJ for a fresh copy.")
 
 
 def _read(
