@@ -80,14 +80,14 @@ def test_cutting_lines_from_a_mapped_file_releases_its_pages_and_keeps_every_lin
     path = tmp_path / "doj.dat"
     path.write_bytes(to_csv(people).decode("utf-8").encode("cp1252"))
     released: list[tuple[int, int]] = []
-    real_release = lines._release
+    real_release = lines.release_pages
 
     def spy(raw: lines.RawBytes, begin: int, end: int) -> int:
         released.append((begin, end))
         return real_release(raw, begin, end)
 
     monkeypatch.setattr(lines, "_RELEASE_EVERY", 1)
-    monkeypatch.setattr(lines, "_release", spy)
+    monkeypatch.setattr(lines, "release_pages", spy)
     frame = read_sources([DojSource.from_path(path)])
     assert frame["PRI_NAME"].to_list() == names
     assert len(released) > 10  # with one page per release, many releases over the file
