@@ -183,4 +183,4 @@ def test_a_workspace_of_another_run_is_refused(
     assert "old.ccws" in line and "as of 2025-01-01" in line and "2026-11-01" in line
     assert main(["export", str(folder), "--motion", "--workspace", str(tmp_path / "no.ccws")]) == 2
     (line,) = errors(capsys.readouterr().err)
-    assert "no.ccws" in line and "not found" in line
+    assert "no.ccws" in line and "there is no such file" in line
