@@ -20,6 +20,7 @@ from app.eligibility.sections import (
     code_section,
     parse_section,
 )
+from app.errors import InputError
 
 # Padding is worth telling the DA about in the fields that decide the determination:
 # SUBJECT_ID, DISP_DESCR, CONV_STAT_DESCR, OFFENSE_TOC, OFFENSE_DESCR.
@@ -56,12 +57,41 @@ def _trim(*columns: str) -> list[pl.Expr]:
     return [pl.col(c).fill_null("").str.strip_chars().alias(c) for c in columns]
 
 
+def _refuse_excel_count_orders(trimmed: pl.DataFrame) -> None:
+    """DOJ writes CNT_ORDER as twelve digits (001002001000). A file opened and saved again in
+    Excel loses the leading zeros of most of them, and its counts would then fall silently
+    into the wrong court cases (the case is the first six characters): refuse such a file.
+    A few short values in a file are left alone, as data problems of their own rows."""
+    count = pl.col("CNT_ORDER")
+    short = count.str.len_bytes().is_between(1, 11)
+    excel = (
+        trimmed.lazy()
+        .group_by("source", maintain_order=True)
+        .agg(
+            short.sum().alias("short"),
+            (count != "").sum().alias("given"),
+            pl.col("line").filter(short).first(),
+            count.filter(short).first().alias("example"),
+        )
+        .filter(pl.col("short") * 2 > pl.col("given"))
+        .head(1)
+        .collect()
+    )
+    if excel.height:
+        source, _, _, line, example = excel.row(0)
+        raise InputError(source, f"CNT_ORDER values such as {example} have lost their leading "
+                         "zeros (DOJ writes twelve digits, such as 001002001000), so counts "
+                         "would fall into the wrong court cases. The file was probably opened "
+                         "and saved again in Excel: open the file as DOJ delivered it.", line)
+
+
 def prepare_rows(rows: pl.DataFrame) -> pl.LazyFrame:
     """A person key and whether the row is a conviction, for every row."""
     trimmed = rows.lazy().with_columns(
         _padded("SUBJECT_ID", "DISP_DESCR").alias("padded_keys"),
         *_trim(*_KEYS),
     ).collect()
+    _refuse_excel_count_orders(trimmed)
     blank_subject = pl.col("SUBJECT_ID") == ""
     # A blank SUBJECT_ID never merges strangers: each such row stands alone. Formatting a
     # key for a million rows costs; most files have no blank SUBJECT_ID at all.

@@ -1,5 +1,8 @@
 """Reading DOJ files: every realistic shape reads; every structural problem names its line."""
 
+import csv
+import io
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -7,7 +10,9 @@ import pytest
 from app.doj.reader import read_sources
 from app.doj.schema import COLUMNS
 from app.doj.source import DojSource
+from app.eligibility.policy import builtin_policy
 from app.errors import InputError
+from app.pipeline import evaluate_sources
 from tests.doj_builder import Person, to_csv
 
 
@@ -221,3 +226,37 @@ def test_a_bad_line_in_a_mapped_file_is_named_and_the_map_closes(tmp_path) -> No
     assert caught.value.line == 4
     assert "found 90" in caught.value.message
     path.unlink()  # nothing holds the file open any more
+
+
+def _evaluate(*files: tuple[str, bytes]) -> None:
+    evaluate_sources([DojSource(name, data) for name, data in files], county="SACRAMENTO",
+                     policy=builtin_policy("statutory"), as_of=date(2024, 1, 1))
+
+
+def _excel_count_orders(data: bytes, rows: int | None = None) -> bytes:
+    """CNT_ORDER as Excel saves it again: a number, its leading zeros gone."""
+    records = list(csv.reader(io.StringIO(data.decode("utf-8"))))
+    column = COLUMNS.index("CNT_ORDER")
+    for record in records[1:] if rows is None else records[1:rows + 1]:
+        record[column] = str(int(record[column]))
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(records)
+    return out.getvalue().encode("utf-8")
+
+
+def test_count_orders_that_lost_their_leading_zeros_are_refused() -> None:
+    """The case is the first six characters of CNT_ORDER: 1002001000 would put counts into
+    the wrong cases without a word."""
+    plain = to_csv(people())
+    with pytest.raises(InputError) as caught:
+        _evaluate(("good.dat", plain), ("excel.dat", _excel_count_orders(plain)))
+    assert (caught.value.where, caught.value.line) == ("excel.dat", 2)
+    assert "CNT_ORDER values such as 1001001000 have lost their leading zeros" in (
+        caught.value.message)
+
+
+def test_one_short_count_order_is_a_row_problem_not_an_excel_copy() -> None:
+    many = [Person(str(n)) for n in range(6)]
+    for person in many:
+        person.conviction("11357 HS-POSSESS", "20100101", level="MISDEMEANOR", toc="M")
+    _evaluate(("doj.dat", _excel_count_orders(to_csv(many), rows=1)))

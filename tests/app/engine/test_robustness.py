@@ -84,8 +84,12 @@ def test_any_values_in_a_well_formed_file_give_results(  # type: ignore[no-untyp
     spoil, crlf, encoding, policy, as_of
 ) -> None:
     """Odd values in a file whose shape is right (written by a CSV writer, so quoted as RFC
-    4180 says, line breaks included) always give results."""
-    run_everything(write(base_people(), spoil, crlf, encoding), policy, as_of)
+    4180 says, line breaks included) always give results; the one refusal is a file most of
+    whose CNT_ORDER values are too short, the mark of a copy saved from Excel."""
+    try:
+        run_everything(write(base_people(), spoil, crlf, encoding), policy, as_of)
+    except InputError as error:
+        assert "have lost their leading zeros" in error.message
 
 
 TOKENS = [b",", b"\n", b"\r\n", b'"', b"\xe9", b"\x00", b"\r", b"\xef\xbb\xbf", b'""', b"#",
