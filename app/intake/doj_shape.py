@@ -46,5 +46,7 @@ def doj_shape_problem(data: bytes) -> str | None:
     )
 
 
-_USE_DOJ_FILE = ("Open the file as DOJ delivered it (a copy saved from Excel also loses the "
-                 "leading zeros of numbers), or save it from Excel as \"CSV (Comma delimited)\"")
+# Not "save it again as CSV": Excel also drops the leading zeros of CNT_ORDER, which the
+# reader then refuses (app.doj.records).
+_USE_DOJ_FILE = ("Open the file as DOJ delivered it: a copy saved from Excel, in any format, "
+                 "loses the leading zeros of its numbers")
