@@ -115,7 +115,9 @@ class JobRunner(QObject):
 
     @property
     def busy(self) -> bool:
-        return bool(self._jobs)
+        # From each job's own flag, which its worker clears as it ends: the `finished` signal
+        # that drops it from _jobs is queued to this thread and may not have arrived yet.
+        return any(job.running for job in list(self._jobs))
 
     def cancel_all(self) -> None:
         for job in list(self._jobs):
