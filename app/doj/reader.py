@@ -92,8 +92,11 @@ def _read_folded(
     folded = fold_quoted_line_breaks(raw, layout.first_data_offset)
     if folded is None:
         _fail(problem)
+    def again(step: int, text: str) -> None:  # progress starts over: say why
+        stage(step, f"Line breaks inside quoted fields: {text[:1].lower()}{text[1:]}")
+
     try:
-        frame = _read(name, folded.data, folded.data, layout, stage, columns)
+        frame = _read(name, folded.data, folded.data, layout, again, columns)
     except InputError as error:
         if error.line is None:
             raise

@@ -130,6 +130,14 @@ def test_line_breaks_inside_quoted_fields(
     assert frame["line"].to_list() == [2, 4, 8]
 
 
+def test_reading_again_for_quoted_line_breaks_says_so() -> None:
+    """The progress starts over: a clerk watching a large file is told why."""
+    seen: list[str] = []
+    read_sources([DojSource("doj.dat", to_csv(_with_line_breaks()))],
+                 progress=lambda progress: seen.append(progress.text))
+    assert "Line breaks inside quoted fields: reading the records of doj.dat" in seen
+
+
 def test_line_breaks_in_the_first_record_of_a_file_without_header() -> None:
     frame = read(to_csv(_with_line_breaks(), header=False))
     assert frame["COMMENT_TEXT"].to_list() == ["FIRST LINE\nSECOND LINE", "A\n\nB", ""]
