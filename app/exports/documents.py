@@ -17,6 +17,7 @@ from app.errors import InputError
 from app.exports.challenged import CHALLENGED_FILE, write_challenged
 from app.exports.exhibit import EXHIBIT_FILE, write_exhibit
 from app.exports.files import refuse_existing
+from app.exports.granted import ReliefCounts, relief_counts
 from app.exports.impact_report import IMPACT_FILE, write_impact_report
 from app.exports.motion import MOTION_FILE, MotionFacts, write_motion
 from app.exports.office import OfficeDetails, office_file
@@ -56,6 +57,20 @@ def check_office_county(office: OfficeDetails, county: str) -> None:
         )
 
 
+def refuse_empty_motion(path: Path, counts: ReliefCounts) -> None:
+    """A motion and order that grant nothing are not a filing: say why, and what to do."""
+    if counts.granted:
+        return
+    if not counts.convictions_evaluated:
+        why = "no conviction was evaluated"
+    else:
+        why = (f"none of the {counts.convictions_evaluated:,} evaluated is granted "
+               f"({counts.pending_review:,} pending review, {counts.challenged:,} challenged, "
+               f"{counts.not_eligible:,} not eligible)")
+    raise InputError(str(path), f"the motion would ask for nothing: {why}. Decide the pending "
+                     "reviews first, or leave the motion out of this export.")
+
+
 def export_documents(
     folder: Path,
     determinations: pl.DataFrame,
@@ -76,6 +91,8 @@ def export_documents(
     if password:
         check_password(password, str(folder / EXHIBIT_FILE))
     check_office_county(office, county)
+    if choice.motion:
+        refuse_empty_motion(folder / MOTION_FILE, relief_counts(determinations))
     refuse_existing(choice.targets(folder), force=force)
     written: list[WrittenDocument] = []
 

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 from app.errors import InputError
@@ -58,3 +59,27 @@ def test_refusals_come_before_any_file(tmp_path: Path) -> None:
     written = export_documents(tmp_path, frame, summary, OfficeDetails(), choice=only,
                                password=None)  # fmt: skip
     assert [d.path.name for d in written] == ["motion_and_order.pdf"]
+
+
+def test_a_motion_that_would_grant_nothing_is_refused_before_any_file(tmp_path: Path) -> None:
+    """It read "each of the no convictions identified ... lists no convictions of no
+    persons"; a motion and order granting nothing is not a filing."""
+    frame = sample_determinations().with_columns(determination=pl.lit("review"))
+    with pytest.raises(InputError) as caught:
+        export_documents(tmp_path, frame, sample_summary(), OfficeDetails(), password=PASSWORD)
+    assert caught.value.where == str(tmp_path / "motion_and_order.pdf")
+    assert caught.value.message == (
+        "the motion would ask for nothing: none of the 7 evaluated is granted (7 pending "
+        "review, 0 challenged, 0 not eligible). Decide the pending reviews first, or leave the "
+        "motion out of this export."
+    )
+    assert list(tmp_path.iterdir()) == []
+    without = DocumentChoice(motion=False)
+    written = export_documents(tmp_path, frame, sample_summary(), OfficeDetails(),
+                               choice=without, password=PASSWORD)  # fmt: skip
+    assert [d.path.name for d in written] == [
+        "exhibit_1.xlsx", "challenged_cases.xlsx", "impact_report.pdf"
+    ]
+    with pytest.raises(InputError, match="no conviction was evaluated"):
+        export_documents(tmp_path / "empty", frame.head(0), sample_summary(), OfficeDetails(),
+                         choice=DocumentChoice(exhibit=False), password=None)
