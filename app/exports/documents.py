@@ -61,14 +61,15 @@ def refuse_empty_motion(path: Path, counts: ReliefCounts) -> None:
     """A motion and order that grant nothing are not a filing: say why, and what to do."""
     if counts.granted:
         return
-    if not counts.convictions_evaluated:
-        why = "no conviction was evaluated"
-    else:
+    why = "no conviction was evaluated"
+    fix = "Leave the motion out of this export."
+    if counts.convictions_evaluated:
         why = (f"none of the {counts.convictions_evaluated:,} evaluated is granted "
                f"({counts.pending_review:,} pending review, {counts.challenged:,} challenged, "
                f"{counts.not_eligible:,} not eligible)")
-    raise InputError(str(path), f"the motion would ask for nothing: {why}. Decide the pending "
-                     "reviews first, or leave the motion out of this export.")
+        if counts.pending_review:
+            fix = "Decide the pending reviews first, or leave the motion out of this export."
+    raise InputError(str(path), f"the motion would ask for nothing: {why}. {fix}")
 
 
 def export_documents(
