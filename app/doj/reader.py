@@ -22,7 +22,7 @@ from app.doj.folding import fold_quoted_line_breaks
 from app.doj.lines import RawBytes, cut_lines, scan_line_facts, scan_lines
 from app.doj.schema import INDEX, NEEDED
 from app.doj.source import DojSource
-from app.doj.structure import UnclosedQuote, exact_check, first_record_marker
+from app.doj.structure import UnclosedQuote, check_header, exact_check, first_record_marker
 from app.errors import InputError, cannot_read
 from app.jobs import CancelToken, Progress, ProgressCallback, no_progress
 
@@ -236,6 +236,7 @@ def find_layout(name: str, head: bytes, size: int) -> Layout:
         if text.strip():
             if has_header or not text.lstrip().startswith(b"RECORD_ID"):
                 break
+            check_header(name, text.decode("latin-1"), line)
             has_header, header_line = True, line
         if end < 0:
             if has_header:

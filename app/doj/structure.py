@@ -12,13 +12,28 @@ import csv
 
 import polars as pl
 
-from app.doj.schema import FIELD_COUNT
+from app.doj.schema import FIELD_COUNT, INDEX
 from app.errors import InputError
 
 
 class UnclosedQuote(InputError):
     """An odd number of quote marks on a line: a stray quote, or a quoted field that holds a
     line break (the reader then tries app.doj.folding before giving this message)."""
+
+
+def check_header(name: str, header: str, line: int) -> None:
+    """Columns are read by position, as gogen read them. A header that names a DOJ column at
+    another position (columns moved, added or dropped, say by a county's re-export) would be
+    read wrongly without a word, so it is refused. Names CountyClear does not know are let
+    through: DOJ may spell a column differently, and the position still holds."""
+    names = [n.strip().upper() for n in header.rstrip("\r").split(",")]
+    for position, column in enumerate(names):
+        expected = INDEX.get(column)
+        if expected is not None and expected != position:
+            raise InputError(name, f"the header has {column} as column {position + 1}, where a "
+                             f"DOJ research file has it as column {expected + 1}: the columns "
+                             "are not in DOJ's order, so their values would be read as other "
+                             "columns. Use the file as DOJ delivered it.", line)
 
 
 def first_record_marker(name: str, first_line: str, line_no: int, has_header: bool) -> str:

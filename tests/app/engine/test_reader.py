@@ -158,6 +158,28 @@ def test_a_stray_quote_after_a_line_break_in_a_quoted_field_names_its_line() -> 
     _expect(b"\n".join(lines), 8)
 
 
+def _with_header(names: list[str]) -> bytes:
+    rest = to_csv(people()).split(b"\n", 1)[1]
+    return ",".join(names).encode() + b"\n" + rest
+
+
+def test_a_header_with_columns_out_of_doj_order_is_refused() -> None:
+    """Columns are read by position (as gogen did): a moved column would be read as another."""
+    swapped = list(COLUMNS)
+    swapped[2], swapped[12] = swapped[12], swapped[2]  # SUBJECT_ID <-> PRI_NAME
+    _expect(_with_header(swapped), 1, "the header has PRI_NAME as column 3, where a DOJ "
+            "research file has it as column 13")
+    dropped = [c for c in COLUMNS if c != "GENDER"] + ["EXTRA"]
+    _expect(_with_header(dropped), 1, "PRI_DOB as column 14", "column 15")
+
+
+def test_a_header_that_spells_a_column_differently_is_read_by_position() -> None:
+    renamed = ["CII_NUM" if c == "CII_NUMBER" else c.lower() for c in COLUMNS]
+    renamed[0] = "RECORD_ID"  # how a header is told from a record (gogen: the same prefix)
+    frame = read(_with_header(renamed))
+    assert frame["CII_NUMBER"].to_list() == read(to_csv(people()))["CII_NUMBER"].to_list()
+
+
 def test_not_a_doj_file_and_empty_file() -> None:
     _expect(b"name,age\nann,3\n", 1, "not a DOJ research file")
     _expect(b"", 1, "empty")
