@@ -73,11 +73,12 @@ def open_deliveries(
         if cancel is not None:
             cancel.check()
         progress(Progress(done, len(paths), f"Opening {path.name}"))
-        head = _read(path, _HEAD_BYTES)
+        head = read_input(path, "DOJ file", _HEAD_BYTES)
         if recognise(head) is Container.TEXT and doj_shape_problem(head) is None:
             sources.append(DojSource.from_path(path))
             continue
-        sources.extend(opener.open(str(path), _read(path, None), depth=0, protected=False))
+        data = read_input(path, "DOJ file")
+        sources.extend(opener.open(str(path), data, depth=0, protected=False))
     progress(Progress(len(paths), len(paths), "Opened"))
     return sources
 
@@ -86,10 +87,6 @@ def delivery_file_date(paths: Sequence[Path]) -> str:
     """The date DOJ produced the delivery, as the motion states it: the oldest of the
     delivered files' modification dates (ISO)."""
     return date.fromtimestamp(min(path.stat().st_mtime for path in paths)).isoformat()
-
-
-def _read(path: Path, size: int | None) -> bytes:
-    return read_input(path, "DOJ file", size)
 
 
 class _Opener:
