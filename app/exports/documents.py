@@ -92,8 +92,9 @@ def export_documents(
     if password:
         check_password(password, str(folder / EXHIBIT_FILE))
     check_office_county(office, county)
-    if choice.motion:
-        refuse_empty_motion(folder / MOTION_FILE, relief_counts(determinations))
+    counts = relief_counts(determinations) if choice.motion else None
+    if counts is not None:
+        refuse_empty_motion(folder / MOTION_FILE, counts)
     refuse_existing(choice.targets(folder), force=force)
     written: list[WrittenDocument] = []
 
@@ -108,10 +109,10 @@ def export_documents(
         rows = write_exhibit(folder / EXHIBIT_FILE, determinations, county=county,
                              password=password, progress=progress, cancel=cancel)  # fmt: skip
         written.append(WrittenDocument(folder / EXHIBIT_FILE, f"{_convictions(rows)}, sealed"))
-    if choice.motion:
+    if counts is not None:  # the motion was chosen
         stage("The motion and proposed order")
         facts = MotionFacts.from_summary(dict(summary))
-        counts = write_motion(folder / MOTION_FILE, determinations, facts, office)
+        write_motion(folder / MOTION_FILE, determinations, facts, office, counts)
         written.append(
             WrittenDocument(folder / MOTION_FILE, f"{_convictions(counts.granted)} granted")
         )

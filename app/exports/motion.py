@@ -317,8 +317,10 @@ def motion_pdf(counts: ReliefCounts, facts: MotionFacts, office: OfficeDetails) 
 
 
 def write_motion(
-    path: Path, determinations: pl.DataFrame, facts: MotionFacts, office: OfficeDetails
+    path: Path, determinations: pl.DataFrame, facts: MotionFacts, office: OfficeDetails,
+    counts: ReliefCounts | None = None,
 ) -> ReliefCounts:
-    counts = relief_counts(determinations)
+    """`counts`: relief_counts(determinations), when the caller has them already."""
+    counts = counts or relief_counts(determinations)
     atomic_write_bytes(path, motion_pdf(counts, facts, office))
     return counts
