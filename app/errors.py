@@ -40,6 +40,11 @@ def read_input(path: Path, what: str, size: int | None = None) -> bytes:
         raise cannot_read(path, what, exc) from None
 
 
+def read_utf8(path: Path, what: str) -> str:
+    """A settings file's text (policy, office details), or one InputError saying why not."""
+    return utf8_text(read_input(path, what), str(path), what)
+
+
 def utf8_text(data: bytes, where: str, what: str) -> str:
     """`data` as UTF-8 text (a byte-order mark is dropped), or an InputError on the line of
     the first byte that is not UTF-8: Notepad and Excel often save in Windows-1252."""

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Final, Literal
 
 from app.eligibility.sections import PROP64_NUMBERS
-from app.errors import InputError, read_input, utf8_text
+from app.errors import InputError, read_input, read_utf8, utf8_text
 from app.paths import RESOURCES
 
 SCHEMA_VERSION: Final = 1
@@ -86,7 +86,7 @@ def builtin_policy(name: str) -> Policy:
 
 def load_policy(path: Path) -> Policy:
     where = str(path)
-    text = utf8_text(read_input(path, "policy file"), where, "policy file")
+    text = read_utf8(path, "policy file")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Final
 
 from app.counties import COUNTIES, normalise_county
-from app.errors import InputError, read_input, utf8_text
+from app.errors import InputError, read_utf8
 from app.fileio import atomic_write_text
 from app.paths import RESOURCES, user_home
 
@@ -153,7 +153,7 @@ def _upgrade(table: dict[str, object], path: Path) -> dict[str, object]:
 
 
 def _read_toml(path: Path) -> dict[str, object]:
-    text = utf8_text(read_input(path, "office details file"), str(path), "office details file")
+    text = read_utf8(path, "office details file")
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
