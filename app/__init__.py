@@ -13,3 +13,8 @@ __version__ = "0.1.0"
 # already set wins. Measured on Linux only; the mimalloc setting is untested.
 os.environ.setdefault("_RJEM_MALLOC_CONF", "dirty_decay_ms:10000,muzzy_decay_ms:10000")
 os.environ.setdefault("MIMALLOC_PURGE_DELAY", "10000")
+
+# The runtime built for AVX2 CPUs, when installed and this CPU can run it (app/polars_runtime).
+from app.polars_runtime import prefer_fast_runtime
+
+prefer_fast_runtime()

@@ -7,7 +7,8 @@ Each run is a fresh process, so its peak memory (max RSS) and CPU time are its o
 the median time and CPU and the highest peak of each case, then evaluate's time as a share
 of the yardstick's. CountyClear tells polars' allocator to keep freed memory longer
 (app/__init__.py); the yardstick is also timed with that setting, so the gain it brings can
-be told apart from the engine's own.
+be told apart from the engine's own. Both run on the polars runtime CountyClear chooses
+(app/polars_runtime.py), so the comparison is of the work, not of the build.
 """
 
 import argparse
@@ -29,6 +30,18 @@ READ_ALL = (
 # What app/__init__.py sets before polars loads (keep the two in step).
 ALLOCATOR = {"_RJEM_MALLOC_CONF": "dirty_decay_ms:10000,muzzy_decay_ms:10000",
              "MIMALLOC_PURGE_DELAY": "10000"}
+
+
+RUNTIME = ("import app, os, polars._plr as plr; "
+           "print(os.environ.get('POLARS_PREFER_PKG', ''), plr.RUNTIME_REPR)")
+
+
+def evaluates_runtime() -> tuple[dict[str, str], str]:
+    """The polars preference `import app` sets (empty when none) and the runtime loaded."""
+    out = subprocess.run([sys.executable, "-c", RUNTIME], cwd=ROOT, capture_output=True,
+                         text=True, check=True).stdout.split()
+    prefer, loaded = (out[0], out[1]) if len(out) == 2 else ("", out[0])
+    return ({"POLARS_PREFER_PKG": prefer} if prefer else {}), loaded
 
 
 def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float]:
@@ -55,16 +68,18 @@ def main() -> None:
     evaluate = [python, "-m", "app.cli", "evaluate", str(args.file), "--county", args.county,
                 "--out", str(out), "--as-of", "2024-01-01"]
     read_all = [python, "-c", READ_ALL, str(args.file), has_header]
-    same_allocator = {**os.environ, **ALLOCATOR}
+    prefer, runtime = evaluates_runtime()
+    same_runtime = {**os.environ, **prefer}
+    same_allocator = {**same_runtime, **ALLOCATOR}
     cases: dict[str, tuple[list[str], dict[str, str] | None]] = {
-        "polars read, all 95 columns as text": (read_all, None),
+        "polars read, all 95 columns as text": (read_all, same_runtime),
         "  the same, with CountyClear's allocator setting": (read_all, same_allocator),
         "countyclear evaluate (statutory)": (evaluate, None),
         "countyclear evaluate (BEAR default)": ([*evaluate, "--policy", "bear_default"], None),
     }
     size = args.file.stat().st_size / 2**20
     print(f"{args.file} ({size:,.0f} MiB), {args.runs} runs each (interleaved), "
-          f"{os.cpu_count()} CPUs")
+          f"{os.cpu_count()} CPUs, polars runtime {runtime}")
     # Interleaved (yardstick, evaluate, evaluate, yardstick, ...) so a noisy spell on the
     # machine weighs on every case alike.
     results: dict[str, list[tuple[float, float, float]]] = {name: [] for name in cases}
