@@ -28,7 +28,7 @@ READ_ALL = (
     "print(df.shape)"
 )
 # What app/__init__.py sets before polars loads (keep the two in step).
-ALLOCATOR = {"_RJEM_MALLOC_CONF": "dirty_decay_ms:10000,muzzy_decay_ms:10000",
+ALLOCATOR = {"_RJEM_MALLOC_CONF": "dirty_decay_ms:10000,muzzy_decay_ms:10000,narenas:1",
              "MIMALLOC_PURGE_DELAY": "10000"}
 
 

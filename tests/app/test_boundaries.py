@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from app import ALLOCATOR_CONF
+
 APP = Path(__file__).resolve().parents[2] / "app"
 
 
@@ -51,6 +53,6 @@ def test_the_allocator_setting_is_in_place_before_polars_starts() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=APP.parent, env=env).stdout.splitlines()
     assert out[0] == "False"
-    assert out[1] == "dirty_decay_ms:10000,muzzy_decay_ms:10000"
+    assert out[1] == "dirty_decay_ms:10000,muzzy_decay_ms:10000,narenas:1" == ALLOCATOR_CONF
     # polars puts its own defaults first; the later values are the ones jemalloc keeps.
-    assert out[2].endswith("dirty_decay_ms:10000,muzzy_decay_ms:10000")
+    assert out[2].endswith(ALLOCATOR_CONF)
