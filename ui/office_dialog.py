@@ -82,6 +82,12 @@ class OfficeDialog(QDialog):
         note = QLabel("Details left blank appear in the documents as bracketed blanks, such "
                       "as [DA NAME], for you to fill in before filing.")
         note.setWordWrap(True)
+        # Says when the court address is one CountyClear ships that no court source confirmed
+        # (docs/COURTS.md), or when there is none.
+        self.court_note = QLabel()
+        self.court_note.setWordWrap(True)
+        self.court_note.setAccessibleName("Check the court address")
+        self.court_note.setStyleSheet("color: #8a5300")
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setAccessibleName("Problem with the details")
@@ -93,10 +99,15 @@ class OfficeDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.court_note)
         layout.addWidget(note)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
+        address = self.edits["court_address"]
+        assert isinstance(address, QPlainTextEdit)
+        address.textChanged.connect(self._show_court_note)
+        self._show_court_note()
 
     def _text(self, name: str) -> str:
         edit = self.edits[name]
@@ -113,12 +124,18 @@ class OfficeDialog(QDialog):
     def _county_changed(self) -> None:
         """Offer the shipped court for the county where the office has not typed its own."""
         court = court_for_county(str(self.county.currentData() or ""))
-        if court is None:
-            return
-        for name, value in (("court_name", court.name), ("court_address", court.address)):
-            if not self._text(name) or self.edits[name].property("from_table"):
-                self._set_text(name, value)
-                self.edits[name].setProperty("from_table", True)
+        if court is not None:
+            for name, value in (("court_name", court.name), ("court_address", court.address)):
+                if not self._text(name) or self.edits[name].property("from_table"):
+                    self._set_text(name, value)
+                    self.edits[name].setProperty("from_table", True)
+        self._show_court_note()
+
+    def _show_court_note(self) -> None:
+        court = court_for_county(str(self.county.currentData() or ""))
+        note = court.needs_checking(self._text("court_address")) if court else None
+        self.court_note.setText(note or "")
+        self.court_note.setVisible(bool(note))
 
     def details(self) -> OfficeDetails:
         """The form as OfficeDetails; InputError names the field that is wrong."""

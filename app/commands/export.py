@@ -23,7 +23,7 @@ from app.exports.files import refuse_existing
 from app.exports.impact_report import IMPACT_FILE
 from app.exports.inputs import read_determinations, read_summary
 from app.exports.motion import MOTION_FILE
-from app.exports.office import load_office
+from app.exports.office import court_address_note, load_office
 from app.exports.sealing import check_password
 from app.outputs import DETERMINATIONS_CSV, SUMMARY_JSON
 from app.review import open_workspace
@@ -109,15 +109,20 @@ def run(args: argparse.Namespace) -> int:
         determinations = read_determinations(folder / DETERMINATIONS_CSV)
     else:
         determinations = _decided(args.workspace, summary, folder)
+    office = load_office()
     written = export_documents(
         folder,
         determinations,
         summary,
-        load_office(),
+        office,
         choice=choice,
         password=password,
         force=args.force,
     )
     for document in written:
         sys.stdout.write(f"wrote {document.path} ({document.description})\n")
+    note = court_address_note(office, str(summary.get("county", ""))) if choice.motion else None
+    if note:
+        sys.stderr.write(f"warning: {note} Set it under Office details in the desktop "
+                         "app.\n")
     return 0

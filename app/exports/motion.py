@@ -135,6 +135,10 @@ def motion_items(counts: ReliefCounts, facts: MotionFacts, office: OfficeDetails
     county = county_words(office)
     da = f"{shown(office, 'da_name')}, {shown(office, 'title')} of {county} County"
     court = office.court_name.strip() or shown(office, "court_name")
+    # Typed on several lines in Office details; the notice runs it into one.
+    address = ", ".join(
+        part.strip() for part in shown(office, "court_address").splitlines() if part.strip()
+    )
     as_of = long_date(facts.as_of, DATE_BLANK)
     doj_date = long_date(facts.doj_file_date, DOJ_DATE_BLANK)
     review = [
@@ -189,11 +193,12 @@ def motion_items(counts: ReliefCounts, facts: MotionFacts, office: OfficeDetails
         ),
         *paragraph(
             f"PLEASE TAKE NOTICE that the People of the State of California, by {da}, move "
-            f"the Court under {HS_PC} for an order dismissing and sealing, redesignating, or "
-            "recalling and resentencing each conviction listed in Exhibit 1 as shown there; "
-            "sealing each case in which every conviction is dismissed; and sealing Exhibit 1 "
-            "under a protective order. The motion is based on this notice, the paragraphs "
-            "below, Exhibit 1 lodged under seal, and the records of the Court."
+            f"the Court, located at {address}, under {HS_PC} for an order dismissing and "
+            "sealing, redesignating, or recalling and resentencing each conviction listed in "
+            "Exhibit 1 as shown there; sealing each case in which every conviction is "
+            "dismissed; and sealing Exhibit 1 under a protective order. The motion is based on "
+            "this notice, the paragraphs below, Exhibit 1 lodged under seal, and the records "
+            "of the Court."
         ),
         Block((blank(), *centred("MOTION", bold=True))),
     ]

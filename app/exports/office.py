@@ -70,6 +70,21 @@ class Court:
     county: str
     name: str
     address: str  # "" when the shipped table has no verified address
+    # False when no court source confirmed the shipped address (docs/COURTS.md): the office
+    # is asked to check it before filing.
+    confirmed: bool = True
+
+    def needs_checking(self, address: str) -> str | None:
+        """What the office should know about printing `address` for this court (None when
+        nothing): a shipped address no source confirmed, or no address at all."""
+        court = self.name or self.county
+        if not address.strip():
+            return (f"CountyClear has no address for the {court}: type the courthouse's "
+                    "address, or the documents print [COURT ADDRESS].")
+        if not self.confirmed and address.strip() == self.address:
+            return (f"The address CountyClear ships for the {court} was not confirmed from a "
+                    "court source: check it with the court before filing.")
+        return None
 
 
 def load_courts(path: Path = COURTS_FILE) -> dict[str, Court]:
@@ -79,7 +94,8 @@ def load_courts(path: Path = COURTS_FILE) -> dict[str, Court]:
         entry = table.get(county)
         if not isinstance(entry, dict):
             raise InputError(str(path), f'has no ["{county}"] table')
-        courts[county] = Court(county, str(entry.get("name", "")), str(entry.get("address", "")))
+        courts[county] = Court(county, str(entry.get("name", "")), str(entry.get("address", "")),
+                               entry.get("confirmed", True) is not False)
     return courts
 
 
@@ -100,6 +116,14 @@ def with_court_defaults(details: OfficeDetails, county: str = "") -> OfficeDetai
         court_name=details.court_name or court.name,
         court_address=details.court_address or court.address,
     )
+
+
+def court_address_note(details: OfficeDetails, county: str = "") -> str | None:
+    """What the office should check about the court address its documents will print (the
+    office's own, or the shipped one), or None."""
+    filled = with_court_defaults(details, county)
+    court = court_for_county(filled.county) if filled.county else None
+    return court.needs_checking(filled.court_address) if court else None
 
 
 def load_office(path: Path | None = None) -> OfficeDetails:

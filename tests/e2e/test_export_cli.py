@@ -68,6 +68,34 @@ def test_office_details_for_another_county_are_refused(
     assert not (folder / "motion_and_order.pdf").exists()
 
 
+@pytest.mark.parametrize(
+    ("county", "said"),
+    [("MONO", "was not confirmed from a court source"), ("STANISLAUS", "has no address")],
+)
+def test_a_court_address_to_check_is_a_warning(
+    county: str, said: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The motion is written; one warning line says what to check (docs/COURTS.md)."""
+    out = tmp_path / "run"
+    write_outputs(out, sample_determinations(), {**sample_summary(), "county": county})
+    assert main(["export", str(out), "--motion"]) == 0
+    warnings = [line for line in capsys.readouterr().err.splitlines()
+                if line.startswith("warning:")]
+    assert len(warnings) == 1 and said in warnings[0] and "Office details" in warnings[0]
+    assert (out / "motion_and_order.pdf").exists()
+
+
+def test_a_court_address_the_office_typed_is_no_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "run"
+    write_outputs(out, sample_determinations(), {**sample_summary(), "county": "MONO"})
+    save_office(OfficeDetails(county="MONO", court_address="452 Old Mammoth Road"))
+    assert main(["export", str(out), "--motion", "--summary"]) == 0
+    assert "warning:" not in capsys.readouterr().err
+    assert "452 Old Mammoth Road" in flat_text(out / "motion_and_order.pdf")
+
+
 def test_only_the_chosen_documents(folder: Path) -> None:
     assert main(["export", str(folder), "--motion", "--summary"]) == 0  # no password needed
     assert sorted(p.name for p in folder.glob("*.pdf")) == DOCUMENTS[2:]

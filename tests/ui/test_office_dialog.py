@@ -53,6 +53,23 @@ def test_choosing_a_county_keeps_a_court_name_the_office_typed(qtbot: QtBot,
     assert dialog.details().court_address == kern.address  # table value follows the county
 
 
+def test_a_court_address_no_source_confirmed_asks_the_office_to_check_it(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    dialog = shown(qtbot, OfficeDialog(OfficeDetails(), tmp_path / "office.toml"))
+    assert dialog.court_note.isHidden()  # no county chosen yet
+    dialog.county.setCurrentIndex(dialog.county.findData("MONO"))
+    assert dialog.court_note.isVisible() and "not confirmed" in dialog.court_note.text()
+    address = dialog.edits["court_address"]
+    address.setPlainText("452 Old Mammoth Road\nMammoth Lakes, CA")  # the office checked it
+    assert dialog.court_note.isHidden()
+    address.setPlainText("")
+    dialog.county.setCurrentIndex(dialog.county.findData("STANISLAUS"))
+    assert dialog.court_note.isVisible() and "no address" in dialog.court_note.text()
+    dialog.county.setCurrentIndex(dialog.county.findData("KERN"))
+    assert dialog.court_note.isHidden()
+
+
 def test_bad_state_bar_number_or_email_is_named_and_nothing_saved(
     qtbot: QtBot, tmp_path: Path
 ) -> None:

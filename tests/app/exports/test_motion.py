@@ -64,6 +64,8 @@ def test_the_motion_states_its_authority_county_dates_and_counts(motion: Path) -
         "SUPERIOR COURT OF CALIFORNIA, COUNTY OF SACRAMENTO",
         "THE PERSONS LISTED IN EXHIBIT 1",
         "THE PUBLIC DEFENDER, AND TO THE ALTERNATE PUBLIC DEFENDER OF SACRAMENTO COUNTY",
+        # the court's address from the shipped table (the office left it blank)
+        "move the Court, located at 720 Ninth Street, Sacramento, CA 95814, under",
         "On October 15, 2026, the Department of Justice identified",
         "as of November 1, 2026",
         "does not challenge the relief requested for the 5 convictions of 4 persons listed in "
@@ -94,6 +96,18 @@ def test_the_motion_states_its_authority_county_dates_and_counts(motion: Path) -
     assert "[" not in text.replace("[PROPOSED]", "").replace("[CASE NUMBER]", "").replace(
         "[HEARING DATE]", ""
     ).replace("[TIME]", "").replace("[Health & Saf. Code", "")
+
+
+def test_a_court_address_typed_on_several_lines_reads_as_one(tmp_path: Path) -> None:
+    path = tmp_path / "motion_and_order.pdf"
+    office = OfficeDetails(county="STANISLAUS", court_address="800 11th Street\nModesto, CA")
+    summary = {**sample_summary(), "county": "STANISLAUS"}
+    write_motion(path, sample_determinations(), MotionFacts.from_summary(summary), office)
+    assert "located at 800 11th Street, Modesto, CA, under" in body_text(path)
+    blank = tmp_path / "blank.pdf"
+    write_motion(blank, sample_determinations(), MotionFacts.from_summary(summary),
+                 OfficeDetails())  # Stanislaus: the shipped table has no address
+    assert "located at [COURT ADDRESS], under" in body_text(blank)
 
 
 def test_missing_details_are_bracketed_blanks_never_invented(blank_motion: Path) -> None:

@@ -1,3 +1,4 @@
+import itertools
 import tomllib
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from app.exports.office import (
     BLANKS,
     FIELD_NAMES,
     OfficeDetails,
+    court_address_note,
     court_for_county,
     load_courts,
     load_office,
@@ -84,6 +86,33 @@ def test_the_court_table_lists_all_58_superior_courts() -> None:
         assert court.address == "" or court.address.endswith(tuple("0123456789"))
     raw = tomllib.loads((RESOURCES / "courts.toml").read_text(encoding="utf-8"))
     assert raw["schema_version"] == 1
+
+
+def test_courts_no_source_confirmed_are_marked_in_the_data_as_in_the_comments() -> None:
+    """`confirmed = false` exactly where the TOML's comment says "unverified" (docs/COURTS.md),
+    so the app asks the office to check those addresses."""
+    lines = (RESOURCES / "courts.toml").read_text(encoding="utf-8").splitlines()
+    commented = {
+        line.strip('[]"') for before, line in itertools.pairwise(lines)
+        if line.startswith('["') and before.startswith("# unverified")
+    }
+    courts = load_courts()
+    unconfirmed = {county for county, court in courts.items() if not court.confirmed}
+    assert unconfirmed == commented == {"MODOC", "MONO", "SANTA CRUZ"}
+    assert [county for county, court in courts.items() if not court.address] == ["STANISLAUS"]
+
+
+def test_what_to_check_about_the_court_address() -> None:
+    mono, stanislaus, kern = (court_for_county(c) for c in ("MONO", "STANISLAUS", "KERN"))
+    assert mono is not None and stanislaus is not None and kern is not None
+    assert "not confirmed" in (mono.needs_checking(mono.address) or "")
+    assert mono.needs_checking("452 Old Mammoth Road, Mammoth Lakes") is None  # the office's
+    assert "no address" in (stanislaus.needs_checking("  ") or "")
+    assert stanislaus.needs_checking("800 11th Street, Modesto") is None
+    assert kern.needs_checking(kern.address) is None
+    assert court_address_note(OfficeDetails(), "MONO") == mono.needs_checking(mono.address)
+    assert court_address_note(OfficeDetails(court_address="Our own"), "MONO") is None
+    assert court_address_note(OfficeDetails(), "") is None  # no county yet: nothing to say
 
 
 def test_court_defaults_fill_only_what_the_office_left_blank() -> None:
