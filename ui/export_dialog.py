@@ -22,7 +22,10 @@ from ui.exporting import DOCUMENTS, ExportRequest
 
 
 class ExportDialog(QDialog):
-    def __init__(self, folder: Path, *, have_summary: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, folder: Path, *, have_summary: bool, court_note: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        """`court_note`: what the office should check about the court address the motion
+        prints (app.exports.office.court_address_note), shown while the motion is chosen."""
         super().__init__(parent)
         self.setWindowTitle("Export documents")
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)
@@ -55,6 +58,10 @@ class ExportDialog(QDialog):
             "defender separately."
         )
         note.setWordWrap(True)
+        self.court_note = QLabel(court_note or "")
+        self.court_note.setWordWrap(True)
+        self.court_note.setAccessibleName("Check the court address")
+        self.court_note.setStyleSheet("color: #8a5300")
         self.problem = problem_label()
         form = QFormLayout()
         form.addRow("Save in", folder_row)
@@ -66,6 +73,7 @@ class ExportDialog(QDialog):
         layout.addWidget(box)
         layout.addLayout(form)
         layout.addWidget(note)
+        layout.addWidget(self.court_note)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
         for edit in (self.password, self.again, self.folder):
@@ -95,6 +103,8 @@ class ExportDialog(QDialog):
         return ""
 
     def _check(self) -> None:
+        self.court_note.setVisible(bool(self.court_note.text())
+                                   and self.choices["motion"].isChecked())
         problem = self._problem()
         self.problem.setText(problem)
         self.ok_button.setEnabled(not problem)

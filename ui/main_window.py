@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
 )
 
-from app.exports.office import load_office
+from app.exports.office import court_address_note, load_office
 from app.logsetup import log_file
 from app.paths import workspaces_dir
 from ui.about import AboutDialog
@@ -234,7 +234,11 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return None
         folder = Path.home() / "Documents" / "CountyClear" / self.session.workspace.path.stem
-        dialog = ExportDialog(folder, have_summary=self.session.summary is not None, parent=self)
+        note = court_address_note(load_office(), self.session.workspace.county)
+        if note:
+            note += " The motion prints the address set under File > Office details."
+        dialog = ExportDialog(folder, have_summary=self.session.summary is not None,
+                              court_note=note, parent=self)
         dialog.accepted.connect(lambda: self._export_confirmed(dialog))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()

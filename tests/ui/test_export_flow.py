@@ -32,6 +32,7 @@ def test_export_writes_sealed_exhibit_and_asks_before_replacing(
     def export_once() -> ExportDialog:
         dialog = window.export()
         assert isinstance(dialog, ExportDialog)
+        assert dialog.court_note.isHidden()  # Sacramento's shipped address is confirmed
         dialog.folder.setText(str(out))
         for document, check in dialog.choices.items():
             check.setChecked(document in ("exhibit", "motion"))
@@ -75,3 +76,19 @@ def test_export_writes_sealed_exhibit_and_asks_before_replacing(
         pass
     assert exhibit.stat().st_mtime_ns != written
     window.close()
+
+
+def test_the_export_dialog_says_to_check_the_court_address_while_the_motion_is_chosen(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    note = "The address CountyClear ships for the court was not confirmed"
+    dialog = ExportDialog(tmp_path, have_summary=True, court_note=note)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.court_note.isVisible() and dialog.court_note.text() == note
+    dialog.choices["motion"].setChecked(False)
+    assert dialog.court_note.isHidden()
+    plain = ExportDialog(tmp_path, have_summary=True)
+    qtbot.addWidget(plain)
+    plain.show()
+    assert plain.court_note.isHidden()
