@@ -28,14 +28,49 @@ _LAST_YEAR = 9999
 _MOST_DAYS = 366 * _LAST_YEAR
 
 
-def add_sentence(start: pl.Expr, years: pl.Expr, months: pl.Expr, days: pl.Expr) -> pl.Expr:
-    """start + years + months (clamped to the month's end, as a calendar does) + days; a
-    negative length counts as none, and no sentence ends after the year 9999."""
-    years, months = years.clip(0, _LAST_YEAR), months.clip(0, 12 * _LAST_YEAR)
-    total = start.dt.month().cast(pl.Int64) - 1 + months + 12 * years
-    year = start.dt.year().cast(pl.Int64) + total // 12
-    month = total % 12 + 1
-    first = pl.date(year, month, 1)
-    day = pl.min_horizontal(start.dt.day().cast(pl.Int64), first.dt.month_end().dt.day())
-    end = pl.date(year, month, day) + pl.duration(days=days.clip(0, _MOST_DAYS))
-    return end.clip(upper_bound=pl.lit(date(_LAST_YEAR, 12, 31)))
+def with_sentence_end(
+    frame: pl.LazyFrame, start: str, years: str, months: str, days: str, name: str
+) -> pl.LazyFrame:
+    """`name`: start + years + months (clamped to the month's end, as a calendar does) +
+    days; a negative length counts as none, and no sentence ends after the year 9999.
+
+    Integer arithmetic on the day count in steps of their own columns, not polars' date
+    constructors: building dates row by row was a fifth of the evaluation's instructions
+    (benchmarks/README.md), and one nested expression would work out the same parts many
+    times over."""
+    total = (pl.col(start).dt.month().cast(pl.Int64) - 1 + pl.col(months).clip(0, 12 * _LAST_YEAR)
+             + 12 * pl.col(years).clip(0, _LAST_YEAR))
+    year, month = pl.col("_se_year"), pl.col("_se_month")
+    day = pl.min_horizontal(pl.col(start).dt.day().cast(pl.Int64), _days_in_month(year, month))
+    end = _days_since_epoch(year, month, pl.col("_se_day")) + pl.col(days).clip(0, _MOST_DAYS)
+    return (
+        frame.with_columns(total.alias("_se_total"))
+        .with_columns(
+            (pl.col(start).dt.year().cast(pl.Int64) + pl.col("_se_total") // 12).alias("_se_year"),
+            (pl.col("_se_total") % 12 + 1).alias("_se_month"),
+        )
+        .with_columns(day.alias("_se_day"))
+        .with_columns(end.clip(upper_bound=_LAST_DAY).cast(pl.Int32).cast(pl.Date).alias(name))
+        .drop("_se_total", "_se_year", "_se_month", "_se_day")
+    )
+
+
+_LAST_DAY = (date(_LAST_YEAR, 12, 31) - date(1970, 1, 1)).days
+
+
+def _days_in_month(year: pl.Expr, month: pl.Expr) -> pl.Expr:
+    leap = ((year % 4 == 0) & (year % 100 != 0)) | (year % 400 == 0)
+    return (
+        31
+        - (month == 2).cast(pl.Int64) * (3 - leap.cast(pl.Int64))
+        - month.is_in([4, 6, 9, 11]).cast(pl.Int64)
+    )
+
+
+def _days_since_epoch(year: pl.Expr, month: pl.Expr, day: pl.Expr) -> pl.Expr:
+    """Days from 1970-01-01 to a proleptic Gregorian date (years 1 and later): count from
+    1 March, so that the leap day ends the year, in 400-year eras of 146,097 days."""
+    shifted = year - (month <= 2).cast(pl.Int64)  # January and February end the year before
+    day_of_year = (153 * ((month + 9) % 12) + 2) // 5 + day - 1
+    days = shifted * 365 + shifted // 4 - shifted // 100 + shifted // 400 + day_of_year
+    return days - 719_468

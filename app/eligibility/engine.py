@@ -9,7 +9,12 @@ from datetime import date
 
 import polars as pl
 
-from app.eligibility.dates import PROP64_EFFECTIVE, add_sentence, add_years, add_years_expr
+from app.eligibility.dates import (
+    PROP64_EFFECTIVE,
+    add_years,
+    add_years_expr,
+    with_sentence_end,
+)
 from app.eligibility.policy import Policy
 from app.eligibility.rules import RULES_BY_ID
 from app.eligibility.sections import (
@@ -373,11 +378,9 @@ def evaluate(
         attach(attach(candidates.collect(), people, "subject_id"), cases, "case_key")
         .rechunk()
         .lazy()
-        .with_columns(
-            pl.len().over("case_key").alias("case_evaluated"),
-            add_sentence(pl.col("event_date"), pl.col("sentence_years"),
-                         pl.col("sentence_months"), pl.col("sentence_days")).alias("sentence_end"),
-        )
+        .with_columns(pl.len().over("case_key").alias("case_evaluated"))
+        .pipe(with_sentence_end, "event_date", "sentence_years", "sentence_months",
+              "sentence_days", "sentence_end")
         .with_columns(
             (pl.col("sentence_end").fill_null(date.min) > as_of).alias("currently_serving"),
             *_section_columns(policy),
