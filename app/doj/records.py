@@ -29,8 +29,8 @@ from app.errors import InputError
 # most of the speed on a multi-million-row file.
 _KEYS = ("SUBJECT_ID", "STP_TYPE_DESCR", "DISP_DESCR", "CNT_ORDER")
 _CONVICTION_TEXT = (
-    "CII_NUMBER", "STP_EVENT_DATE", "STP_ORI_DESCR", "STP_ORI_CNTY_NAME", "OFFENSE_DESCR",
-    "OFFENSE_TOC", "CONV_STAT_DESCR", "SENT_LENGTH", "SENT_TIME_CODE", "COMMENT_TEXT",
+    "STP_EVENT_DATE", "STP_ORI_DESCR", "STP_ORI_CNTY_NAME", "OFFENSE_DESCR", "OFFENSE_TOC",
+    "CONV_STAT_DESCR", "COMMENT_TEXT",
 )  # fmt: skip
 
 
@@ -183,10 +183,10 @@ def build_convictions(prepared: pl.LazyFrame) -> pl.LazyFrame:
         pl.when(unit == "M").then(length).otherwise(0).alias("sentence_months"),
         pl.when(unit == "Y").then(length).otherwise(0).alias("sentence_years"),
     )
+    # The sentence is already in the sums, the person's CII number in `people`.
     first_cols = [
-        "CII_NUMBER", "STP_ORI_DESCR", "STP_ORI_CNTY_NAME", "OFFENSE_DESCR", "COMMENT_TEXT",
-        "STP_EVENT_DATE", "CONV_STAT_DESCR", "OFFENSE_TOC", "blank_subject", "source", "line",
-        "SENT_LENGTH", "SENT_TIME_CODE",
+        "STP_ORI_DESCR", "STP_ORI_CNTY_NAME", "OFFENSE_DESCR", "COMMENT_TEXT", "STP_EVENT_DATE",
+        "CONV_STAT_DESCR", "OFFENSE_TOC", "blank_subject", "source", "line",
     ]  # fmt: skip
     key = ["subject_id", "CNT_ORDER"]
     # The first row of a count is the conviction; the rest add sentence components. Both
