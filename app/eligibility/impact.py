@@ -11,33 +11,44 @@ from app.eligibility.rules import DETERMINATIONS
 RELIEF = ("dismiss", "reduce")
 
 
-def _people_figures(frame: pl.LazyFrame, outcome: pl.Expr, as_of: date) -> pl.LazyFrame:
-    """People with no felony / no conviction / no conviction in 7 years left after relief.
+def _people_figures(frame: pl.LazyFrame, outcomes: dict[str, pl.Expr], as_of: date
+                    ) -> pl.LazyFrame:
+    """People with no felony / no conviction / no conviction in 7 years left after relief,
+    one row with those three figures for each outcome, named `<outcome>:<figure>`.
 
     As BEAR counted them: among people who had at least one such conviction, every one of
     them got the relief (felonies: dismiss or reduce; convictions: dismiss). `frame` holds
-    the people's convictions; `outcome` gives each one's outcome ("none" if not evaluated).
+    the people's convictions; an outcome gives each one's outcome ("none" if not
+    evaluated). Every outcome is counted in one pass over the people.
     """
     seven_years_ago = add_years(as_of, -7)
-    dismissed = outcome == "dismiss"
-    relieved = outcome.is_in(RELIEF)
     felony = pl.col("level") == "felony"
-    recent = pl.col("event_date") > seven_years_ago
+    recent = (pl.col("event_date") > seven_years_ago).fill_null(False)
+    per_outcome = []
+    for name, outcome in outcomes.items():
+        dismissed, relieved = outcome == "dismiss", outcome.is_in(RELIEF)
+        per_outcome += [
+            (felony & relieved).sum().alias(f"{name}:felonies_relieved"),
+            dismissed.sum().alias(f"{name}:dismissed"),
+            (recent & dismissed).sum().alias(f"{name}:recent_dismissed"),
+        ]
     per_person = frame.group_by("subject_id").agg(
-        felony.sum().alias("felonies"),
-        (felony & relieved).sum().alias("felonies_relieved"),
-        pl.len().alias("convictions"),
-        dismissed.sum().alias("dismissed"),
-        recent.fill_null(False).sum().alias("recent"),
-        (recent.fill_null(False) & dismissed).sum().alias("recent_dismissed"),
+        felony.sum().alias("felonies"), pl.len().alias("convictions"),
+        recent.sum().alias("recent"), *per_outcome,
     )
+    felonies, convictions = pl.col("felonies"), pl.col("convictions")
+    recent_count = pl.col("recent")
     return per_person.select(
-        ((pl.col("felonies") > 0) & (pl.col("felonies") == pl.col("felonies_relieved")))
-        .sum().alias("people_no_felony"),
-        ((pl.col("convictions") > 0) & (pl.col("convictions") == pl.col("dismissed")))
-        .sum().alias("people_no_conviction"),
-        ((pl.col("recent") > 0) & (pl.col("recent") == pl.col("recent_dismissed")))
-        .sum().alias("people_no_conviction_last_7_years"),
+        expr
+        for name in outcomes
+        for expr in (
+            ((felonies > 0) & (felonies == pl.col(f"{name}:felonies_relieved")))
+            .sum().alias(f"{name}:people_no_felony"),
+            ((convictions > 0) & (convictions == pl.col(f"{name}:dismissed")))
+            .sum().alias(f"{name}:people_no_conviction"),
+            ((recent_count > 0) & (recent_count == pl.col(f"{name}:recent_dismissed")))
+            .sum().alias(f"{name}:people_no_conviction_last_7_years"),
+        )
     )
 
 
@@ -49,8 +60,10 @@ def _as_dict(counted: pl.DataFrame) -> dict[str, int]:
     return {str(k) if k is not None else "": int(v) for k, v in counted.iter_rows()}
 
 
-def _figures(frame: pl.DataFrame) -> dict[str, int]:
-    return {name: int(value) for name, value in frame.row(0, named=True).items()}
+def _figures(frame: pl.DataFrame, outcome: str) -> dict[str, int]:
+    """The people figures of one outcome (see `_people_figures`)."""
+    return {name.split(":", 1)[1]: int(value) for name, value in frame.row(0, named=True).items()
+            if name.startswith(f"{outcome}:")}
 
 
 def impact_summary(
@@ -97,8 +110,11 @@ def impact_summary(
         ).select(pl.col("only").sum()),
         "people_with_relief": relief_people.select(pl.col("subject_id").n_unique()),
         "earliest": det.select(pl.col("conviction_date").min()),
-        "people": _people_figures(people_convictions, outcome, as_of),
-        "dismiss_all_prop64": _people_figures(people_convictions, everything_dismissed, as_of),
+        "people": _people_figures(
+            people_convictions,
+            {"decided": outcome, "dismiss_all_prop64": everything_dismissed},
+            as_of,
+        ),
         "determinations": _counts(det, "determination"),
         "by_section": _counts(det, "section"),
         "by_level": _counts(det, "level"),
@@ -128,8 +144,8 @@ def impact_summary(
         "people_related_only": int(r["people_related_only"].item()),
         "determinations": determinations_count,
         "people_with_relief": int(r["people_with_relief"].item()),
-        **_figures(r["people"]),
-        "dismiss_all_prop64": _figures(r["dismiss_all_prop64"]),
+        **_figures(r["people"], "decided"),
+        "dismiss_all_prop64": _figures(r["people"], "dismiss_all_prop64"),
         "by_section": _as_dict(r["by_section"]),
         "by_level": _as_dict(r["by_level"]),
         "by_rule": _as_dict(r["by_rule"]),
