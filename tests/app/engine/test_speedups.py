@@ -11,7 +11,7 @@ from app.doj import lines
 from app.doj.reader import read_sources
 from app.doj.schema import DISPLAY, ENGINE, NEEDED
 from app.doj.source import DojSource
-from app.eligibility.engine import attach
+from app.eligibility.engine import FLAG_NAMES, attach, flag_text
 from app.eligibility.policy import builtin_policy
 from app.pipeline import evaluate_sources
 from tests.doj_builder import Person, to_csv
@@ -91,3 +91,14 @@ def test_cutting_lines_from_a_mapped_file_releases_its_pages_and_keeps_every_lin
     frame = read_sources([DojSource.from_path(path)])
     assert frame["PRI_NAME"].to_list() == names
     assert len(released) > 10  # with one page per release, many releases over the file
+
+
+def test_flag_bits_write_out_as_the_joined_flag_names() -> None:
+    """Flags travel as bits and are written out once per combination: the text is each set
+    flag's name, "; "-joined in FLAG_NAMES order, and "" for none."""
+    combos = [0, 1, 1 << 5, (1 << 0) | (1 << 3) | (1 << 18), (1 << len(FLAG_NAMES)) - 1, 1]
+    got = flag_text(pl.Series("flags", combos, pl.UInt32)).to_list()
+    assert got[0] == "" and got[1] == got[5] == FLAG_NAMES[0] and got[2] == FLAG_NAMES[5]
+    assert got[3] == "; ".join([FLAG_NAMES[0], FLAG_NAMES[3], FLAG_NAMES[18]])
+    assert got[4] == "; ".join(FLAG_NAMES)
+    assert flag_text(pl.Series("flags", [], pl.UInt32)).dtype == pl.String
