@@ -198,9 +198,11 @@ def build_convictions(prepared: pl.LazyFrame) -> pl.LazyFrame:
     # The first row of a count is the conviction; the rest add sentence components. Both
     # list the counts in first-seen order, so they sit side by side without a join.
     firsts = conv.unique(subset=key, keep="first", maintain_order=True).select(*key, *first_cols)
-    totals = conv.group_by(key, maintain_order=True).agg(
-        pl.col("padded").any(), pl.col("sentence_days", "sentence_months", "sentence_years").sum()
-    )
+    # (sorted by each count's first row: a fifth cheaper than a group-by that keeps order)
+    totals = conv.with_row_index("_first").group_by(key).agg(
+        pl.col("padded").any(), pl.col("sentence_days", "sentence_months", "sentence_years").sum(),
+        pl.col("_first").min(),
+    ).sort("_first").drop("_first")
     grouped = _with_case_key(pl.concat([firsts, totals.drop(key)], how="horizontal"))
     detailed = with_unique_sections(_detail_rows(grouped))
     # The sentence's end is worked out for the evaluated convictions only (app.eligibility).

@@ -9,12 +9,13 @@ from polars.testing import assert_frame_equal
 
 from app.doj import lines
 from app.doj.reader import read_sources
+from app.doj.records import build_convictions, prepare_rows
 from app.doj.schema import DISPLAY, ENGINE, NEEDED
 from app.doj.source import DojSource
 from app.eligibility.engine import FLAG_NAMES, attach, flag_text
 from app.eligibility.policy import builtin_policy
 from app.pipeline import evaluate_sources
-from tests.doj_builder import Person, to_csv
+from tests.doj_builder import Person, rows_frame, to_csv
 
 
 def test_attach_is_a_left_join_in_the_frame_order() -> None:
@@ -102,3 +103,28 @@ def test_flag_bits_write_out_as_the_joined_flag_names() -> None:
     assert got[3] == "; ".join([FLAG_NAMES[0], FLAG_NAMES[3], FLAG_NAMES[18]])
     assert got[4] == "; ".join(FLAG_NAMES)
     assert flag_text(pl.Series("flags", [], pl.UInt32)).dtype == pl.String
+
+
+def test_sentence_totals_line_up_with_their_counts_whatever_the_row_order() -> None:
+    """The sentence sums and the counts' first rows are made separately and set side by side:
+    they must list the counts in the same order even when a count's rows are scattered."""
+    a, b = Person("1"), Person("2")
+    first = a.conviction("11359 HS-SALE", "20100101", sentence=("30", "D"))
+    second = b.conviction("11360 HS-TRANSPORT", "20110101", sentence=("2", "Y"))
+    a.conviction("11358 HS-CULTIVATE", "20120101", sentence=("5", "M"))
+    # A later sentence row of each of the first two counts, after the others.
+    extra_b = {**b.rows[0], "SENT_LENGTH": "3", "SENT_TIME_CODE": "M"}
+    extra_a = {**a.rows[0], "SENT_LENGTH": "1", "SENT_TIME_CODE": "Y"}
+    rows = rows_frame([b, a])
+    extra = rows_frame([Person("x", rows=[extra_a, extra_b])])
+    frame = pl.concat([rows, extra.with_columns(pl.col("line") + 100)])
+    convictions = build_convictions(prepare_rows(frame).collect().lazy()).collect()
+    got = {
+        (s, c): (y, m, d)
+        for s, c, y, m, d in convictions.select(
+            "subject_id", "CNT_ORDER", "sentence_years", "sentence_months", "sentence_days"
+        ).iter_rows()
+    }
+    assert got[("2", second)] == (2, 3, 0)
+    assert got[("1", first)] == (1, 0, 30)
+    assert convictions["subject_id"].to_list() == ["2", "1", "1"]  # first seen first
