@@ -8,6 +8,7 @@ name and address default from the shipped table of the 58 superior courts (resou
 import json
 import tomllib
 from dataclasses import dataclass, fields, replace
+from functools import cache
 from pathlib import Path
 from typing import Final
 
@@ -99,9 +100,16 @@ def load_courts(path: Path = COURTS_FILE) -> dict[str, Court]:
     return courts
 
 
+@cache
+def _shipped_courts() -> dict[str, Court]:
+    """The shipped table, read once: Office details looks a court up on every keystroke in
+    the court address, and export looks it up again."""
+    return load_courts()
+
+
 def court_for_county(county: str) -> Court | None:
     key = normalise_county(county)
-    return load_courts()[key] if key else None
+    return _shipped_courts()[key] if key else None
 
 
 def with_court_defaults(details: OfficeDetails, county: str = "") -> OfficeDetails:
