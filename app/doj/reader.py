@@ -260,8 +260,9 @@ def _read_needed(name: str, payload: bytes | str, layout: Layout, columns: tuple
                  strict: bool = False) -> pl.DataFrame:
     """`strict`: the line scan found no byte that is not UTF-8. polars then checks the text
     in bulk, where "utf8-lossy" checks it value by value: the read takes about 16% fewer
-    instructions (benchmarks/README.md). Should the strict read still meet such a byte (in
-    lines the scan skipped), the file is read again, replacing it."""
+    instructions (benchmarks/README.md). If polars refuses the strict read all the same, the
+    file is read again, lossy: a file it cannot parse at all then fails there, with that
+    read's message, as it did before the strict read existed."""
     read = (*columns, "END_OF_REC")  # END_OF_REC: the cheap screen of the record shape
     try:
         frame = pl.read_csv(
