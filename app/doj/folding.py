@@ -21,8 +21,10 @@ _STAND_INS = (b"\x1e", b"\x1d", b"\x1c", b"\x1f", b"\x1b")
 
 
 @dataclass(frozen=True)
-class Folded:
-    data: bytes  # the file with the quoted line breaks replaced by `stand_in`
+class Folding:
+    """How the folded copy (the file with its quoted line breaks replaced by `stand_in`)
+    maps back to the file. It does not hold the copy, so the copy can go once read."""
+
     stand_in: str
     # Per folded line (0-based from the first record) that holds folded breaks: how many
     # physical lines it stands for beyond one.
@@ -48,14 +50,18 @@ class Folded:
             .sort("_row")["extra"]
             .fill_null(0)
         )
+        # Only columns that hold a folded break are rewritten: rewriting every text column
+        # was the peak memory of the whole run (benchmarks/README.md).
         text = [c for c, t in frame.schema.items() if t == pl.String and c != "source"]
+        held = frame.select(pl.col(text).str.contains(self.stand_in, literal=True).any()).row(0)
+        broken = [column for column, holds in zip(text, held, strict=True) if holds]
         return frame.with_columns(
-            pl.col(text).str.replace_all(self.stand_in, "\n", literal=True),
+            pl.col(broken).str.replace_all(self.stand_in, "\n", literal=True),
             pl.col("line") + shift,
         )
 
 
-def fold_quoted_line_breaks(raw: RawBytes, start: int) -> Folded | None:
+def fold_quoted_line_breaks(raw: RawBytes, start: int) -> tuple[bytes, Folding] | None:
     """None when no quoted field from byte `start` on holds a line break (or every stand-in
     byte occurs in the file): then the file's shape is wrong, not merely unusual.
 
@@ -92,4 +98,4 @@ def fold_quoted_line_breaks(raw: RawBytes, start: int) -> Folded | None:
                          schema={"folded_line": pl.Int64, "extra": pl.Int64})
     # Two quoted fields of one record can both hold breaks: one row per folded line.
     table = table.group_by("folded_line").agg(pl.col("extra").sum()).sort("folded_line")
-    return Folded(data, stand_in.decode(), table)
+    return data, Folding(stand_in.decode(), table)
