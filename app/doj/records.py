@@ -182,28 +182,34 @@ def build_convictions(prepared: pl.LazyFrame) -> pl.LazyFrame:
     (`sentence_years`, `sentence_months`, `sentence_days`)."""
     length = pl.col("SENT_LENGTH").str.strip_chars().cast(pl.Int64, strict=False).fill_null(0)
     unit = pl.col("SENT_TIME_CODE").str.strip_chars()
-    conv = prepared.filter(pl.col("convicted")).with_columns(
-        (pl.col("padded_keys") | _padded("CONV_STAT_DESCR", "OFFENSE_TOC", "OFFENSE_DESCR"))
-        .alias("padded"),
-        pl.when(unit == "D").then(length).otherwise(0).alias("sentence_days"),
-        pl.when(unit == "M").then(length).otherwise(0).alias("sentence_months"),
-        pl.when(unit == "Y").then(length).otherwise(0).alias("sentence_years"),
+    key = ["subject_id", "CNT_ORDER"]
+    # The first row of a count is the conviction; the rest add sentence components. The
+    # sums carry each count's first row, in first-seen order, and the conviction's own
+    # values are gathered from there: copying every column of all conviction rows and then
+    # taking each count's first cost a third more.
+    totals = (
+        prepared.with_row_index("_first")
+        .filter(pl.col("convicted"))
+        .group_by(key)
+        .agg(
+            pl.col("_first").min(),
+            (pl.col("padded_keys") | _padded("CONV_STAT_DESCR", "OFFENSE_TOC", "OFFENSE_DESCR"))
+            .any().alias("padded"),
+            pl.when(unit == "D").then(length).otherwise(0).sum().alias("sentence_days"),
+            pl.when(unit == "M").then(length).otherwise(0).sum().alias("sentence_months"),
+            pl.when(unit == "Y").then(length).otherwise(0).sum().alias("sentence_years"),
+        )
+        .sort("_first")
+        .collect()
     )
     # The sentence is already in the sums, the person's CII number in `people`.
     first_cols = [
         "STP_ORI_DESCR", "STP_ORI_CNTY_NAME", "OFFENSE_DESCR", "COMMENT_TEXT", "STP_EVENT_DATE",
         "CONV_STAT_DESCR", "OFFENSE_TOC", "blank_subject", "source", "line",
     ]  # fmt: skip
-    key = ["subject_id", "CNT_ORDER"]
-    # The first row of a count is the conviction; the rest add sentence components. Both
-    # list the counts in first-seen order, so they sit side by side without a join.
-    firsts = conv.unique(subset=key, keep="first", maintain_order=True).select(*key, *first_cols)
-    # (sorted by each count's first row: a fifth cheaper than a group-by that keeps order)
-    totals = conv.with_row_index("_first").group_by(key).agg(
-        pl.col("padded").any(), pl.col("sentence_days", "sentence_months", "sentence_years").sum(),
-        pl.col("_first").min(),
-    ).sort("_first").drop("_first")
-    grouped = _with_case_key(pl.concat([firsts, totals.drop(key)], how="horizontal"))
+    firsts = prepared.select(first_cols).collect().gather(totals["_first"])
+    grouped = _with_case_key(totals.select(*key).hstack(firsts).hstack(
+        totals.select("padded", "sentence_days", "sentence_months", "sentence_years")).lazy())
     detailed = with_unique_sections(_detail_rows(grouped))
     # The sentence's end is worked out for the evaluated convictions only (app.eligibility).
     return detailed.with_row_index("_order").with_columns(_level().alias("level"))
