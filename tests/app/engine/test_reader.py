@@ -4,12 +4,9 @@ import csv
 import io
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-import polars as pl
 import pytest
 
-import app.doj.reader as reader_module
 from app.doj.reader import read_sources
 from app.doj.schema import COLUMNS
 from app.doj.source import DojSource
@@ -206,19 +203,6 @@ def test_reading_again_for_quoted_line_breaks_says_so() -> None:
     assert "Line breaks inside quoted fields: reading the records of doj.dat" in seen
 
 
-def _count_reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """One entry per main read of the records (app.doj.reader._read_needed)."""
-    reads: list[int] = []
-    original = reader_module._read_needed
-
-    def counted(*args: Any, **kwargs: Any) -> pl.DataFrame:
-        reads.append(1)
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(reader_module, "_read_needed", counted)
-    return reads
-
-
 def test_quoted_line_breaks_the_line_check_shows_are_read_once(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -227,11 +211,11 @@ def test_quoted_line_breaks_the_line_check_shows_are_read_once(
     1,000,000-row file's run over 2 GiB)."""
     first = Person("0")  # a plain first record: the first record's own check cannot tell
     first.conviction("11360 HS-TRANSPORT", "20090101")
-    reads = _count_reads(monkeypatch)
+    reads = _encodings_used(monkeypatch)  # one entry per read of the records
     frame = read(to_csv([first, *_with_line_breaks()]))
     assert frame["COMMENT_TEXT"].to_list() == ["", "FIRST LINE\nSECOND LINE", "A\n\nB", ""]
     assert frame["line"].to_list() == [2, 3, 5, 9]
-    assert reads == [1]
+    assert len(reads) == 1
 
 
 def test_a_quoted_line_break_after_the_end_marker_is_found_all_the_same(
@@ -242,11 +226,11 @@ def test_a_quoted_line_break_after_the_end_marker_is_found_all_the_same(
     a, b = Person("1"), Person("2")
     a.conviction("11359 HS-SALE", "20110101")
     b.conviction("11357 HS-POSSESS", "20100101", COMMENT_TEXT="SEE NOTE #\nTWO")
-    reads = _count_reads(monkeypatch)
+    reads = _encodings_used(monkeypatch)  # one entry per read of the records
     frame = read(to_csv([a, b]))
     assert frame["COMMENT_TEXT"].to_list() == ["", "SEE NOTE #\nTWO"]
     assert frame["line"].to_list() == [2, 3]
-    assert reads == [1, 1]
+    assert len(reads) == 2
 
 
 def test_line_breaks_in_the_first_record_of_a_file_without_header() -> None:
