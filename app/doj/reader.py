@@ -73,25 +73,53 @@ def read_source(
     columns: Sequence[str] = NEEDED,
 ) -> pl.DataFrame:
     with _mapped(source) as raw:
-        layout = find_layout(source.name, bytes(raw[:_HEAD]), len(raw))
+        name, wanted = source.name, tuple(columns)
+        layout = find_layout(name, bytes(raw[:_HEAD]), len(raw))
         payload: bytes | str = source.data if source.data is not None else str(source.path)
         try:
-            return _read(source.name, payload, raw, layout, stage, tuple(columns))
+            return _read(name, payload, raw, layout, stage, wanted, screen_quotes=True)
+        except _OpenQuote:
+            frame = _read_folded(name, raw, layout, stage, wanted, problem=None)
+            if frame is not None:
+                return frame
+            # Folding did not give a sound file: it is damaged. Read it as if the line check
+            # had seen nothing, so it fails with the message that names its problem.
+            return _read_or_fold(name, payload, raw, layout, stage, wanted)
         except (_SpansLines, UnclosedQuote) as problem:
-            # Its traceback holds the first read's frame: let that go before reading again.
-            problem.__traceback__ = None
-            return _read_folded(source.name, raw, layout, stage, tuple(columns), problem)
+            return _fold_after(name, raw, layout, stage, wanted, problem)
+
+
+def _read_or_fold(
+    name: str, payload: bytes | str, raw: RawBytes, layout: Layout,
+    stage: Callable[[int, str], None], columns: tuple[str, ...],
+) -> pl.DataFrame:
+    try:
+        return _read(name, payload, raw, layout, stage, columns)
+    except (_SpansLines, UnclosedQuote) as problem:
+        return _fold_after(name, raw, layout, stage, columns, problem)
+
+
+def _fold_after(
+    name: str, raw: RawBytes, layout: Layout, stage: Callable[[int, str], None],
+    columns: tuple[str, ...], problem: "_SpansLines | UnclosedQuote",
+) -> pl.DataFrame:
+    # Its traceback holds the first read's frame: let that go before reading again.
+    problem.__traceback__ = None
+    frame = _read_folded(name, raw, layout, stage, columns, problem)
+    assert frame is not None, "with a problem to report, a failed folded read raises"
+    return frame
 
 
 def _read_folded(
     name: str, raw: RawBytes, layout: Layout, stage: Callable[[int, str], None],
-    columns: tuple[str, ...], problem: "_SpansLines | UnclosedQuote",
-) -> pl.DataFrame:
-    """The records, when the first read's trouble was line breaks inside quoted fields (RFC
-    4180 allows them); else the message that names the real problem."""
+    columns: tuple[str, ...], problem: "_SpansLines | UnclosedQuote | None",
+) -> pl.DataFrame | None:
+    """The records, when the trouble was line breaks inside quoted fields (RFC 4180 allows
+    them); else the message that names the real problem, or None when there is no `problem`
+    yet (the line check's guess, before any read)."""
     folded = fold_quoted_line_breaks(raw, layout.first_data_offset)
     if folded is None:
-        _fail(problem)
+        return None if problem is None else _fail(problem)
     data, folding = folded
     del folded
 
@@ -101,6 +129,8 @@ def _read_folded(
     try:
         frame = _read(name, data, data, layout, again, columns)
     except InputError as error:
+        if problem is None:
+            return None
         if error.line is None:
             raise
         line = folding.physical_line(error.line, layout.first_data_line)
@@ -108,7 +138,7 @@ def _read_folded(
             raise problem from None  # a stray quote: folding made its line look too long
         raise InputError(error.where, error.message, line) from None
     except _SpansLines as still:
-        _fail(still)
+        return None if problem is None else _fail(still)
     del data  # its only holder: the copy goes before the values are restored
     return folding.restore(frame, layout.first_data_line)
 
@@ -117,6 +147,11 @@ def _fail(problem: "_SpansLines | UnclosedQuote") -> NoReturn:
     if isinstance(problem, _SpansLines):
         problem.explain()
     raise problem
+
+
+class _OpenQuote(Exception):
+    """The line check saw a line that leaves a quote open and does not end like a record: a
+    quoted field holds a line break, most likely (see `_screen_open_quotes`)."""
 
 
 class _SpansLines(Exception):
@@ -139,13 +174,15 @@ def _read(
     layout: Layout,
     stage: Callable[[int, str], None],
     columns: tuple[str, ...],
+    screen_quotes: bool = False,
 ) -> pl.DataFrame:
     stage(0, "Checking the lines of")
     first_line = _first_line(raw, layout)
     marker = first_record_marker(name, first_line, layout.first_data_line, layout.has_header)
     facts = scan_line_facts(payload, layout.first_data_line - 1, layout.first_data_offset,
                             layout.eol, marker)
-    _refuse_open_quotes(name, raw, facts, layout.first_data_line)
+    if screen_quotes and _screen_open_quotes(raw, facts):
+        raise _OpenQuote
 
     def diagnose() -> pl.Series:
         """The exact check of every line: raises with the line, or says which are blank."""
@@ -189,23 +226,19 @@ def _read(
 _FEW = 1000  # lines cut out of the file and checked one by one, at most
 
 
-def _refuse_open_quotes(name: str, raw: RawBytes, facts: LineFacts, first_data_line: int
-                        ) -> None:
-    """Raise UnclosedQuote, before the main read, when a line that does not end with the
-    record marker leaves a quote open: a quoted field's line break, most likely, so the file
-    is read folded (read_source). Found after the main read instead, the reading again would
-    add its memory to what the first read left with the allocator: over 2 GiB on a
-    1,000,000-row file (benchmarks/README.md)."""
+def _screen_open_quotes(raw: RawBytes, facts: LineFacts) -> bool:
+    """Whether a line that does not end with the record marker leaves a quote open: a quoted
+    field's line break, most likely. The file is then read folded at once (read_source).
+    Found only after the main read, the reading again added its memory to what the first
+    read had left with the allocator: over 2 GiB on a 1,000,000-row file
+    (benchmarks/README.md)."""
     if facts.ends_with_marker is None:
-        return
+        return False
     open_ended = (facts.not_empty & ~facts.ends_with_marker).arg_true()
     if not 0 < open_ended.len() <= _FEW:
-        return
+        return False
     pieces = cut_lines(raw, facts, open_ended)
-    if pieces is None or not any(piece.count(b'"') % 2 for piece in pieces):
-        return
-    texts = pl.Series("text", [piece.decode("utf-8", errors="replace") for piece in pieces])
-    exact_check(name, texts, open_ended + first_data_line)  # raises: a quote is open
+    return pieces is not None and any(piece.count(b'"') % 2 for piece in pieces)
 
 
 def _first_line(raw: RawBytes, layout: Layout) -> str:

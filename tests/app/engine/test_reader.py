@@ -218,6 +218,19 @@ def test_quoted_line_breaks_the_line_check_shows_are_read_once(
     assert len(reads) == 1
 
 
+def test_a_damaged_record_with_a_quoted_line_break_names_its_real_problem() -> None:
+    """The line check's guess (a quoted line break) is read folded first; when that read
+    fails, the file is read the usual way, so the message is the one it always gave: here a
+    field too many, not a quote that never closes."""
+    first, second = Person("0"), Person("1")
+    first.conviction("11360 HS-TRANSPORT", "20090101")
+    second.conviction("11357 HS-POSSESS", "20100101", COMMENT_TEXT='SEE "Q"\nZ')
+    lines = to_csv([first, second]).split(b"\n")
+    assert lines[3].startswith(b'Z"')  # header 1, records 2 and 3-4
+    lines[3] += b",EXTRA"
+    _expect(b"\n".join(lines), 3, "expected 95", "found 96")
+
+
 def test_a_quoted_line_break_after_the_end_marker_is_found_all_the_same(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
