@@ -77,7 +77,7 @@ def read_source(
         layout = find_layout(name, bytes(raw[:_HEAD]), len(raw))
         payload: bytes | str = source.data if source.data is not None else str(source.path)
         try:
-            return _read(name, payload, raw, layout, stage, wanted, screen_quotes=True)
+            return _read_or_fold(name, payload, raw, layout, stage, wanted, screen_quotes=True)
         except _OpenQuote:
             frame = _read_folded(name, raw, layout, stage, wanted, problem=None)
             if frame is not None:
@@ -85,29 +85,21 @@ def read_source(
             # Folding did not give a sound file: it is damaged. Read it as if the line check
             # had seen nothing, so it fails with the message that names its problem.
             return _read_or_fold(name, payload, raw, layout, stage, wanted)
-        except (_SpansLines, UnclosedQuote) as problem:
-            return _fold_after(name, raw, layout, stage, wanted, problem)
 
 
 def _read_or_fold(
     name: str, payload: bytes | str, raw: RawBytes, layout: Layout,
-    stage: Callable[[int, str], None], columns: tuple[str, ...],
+    stage: Callable[[int, str], None], columns: tuple[str, ...], screen_quotes: bool = False,
 ) -> pl.DataFrame:
+    """The file read as it is, or folded when the first read shows quoted line breaks."""
     try:
-        return _read(name, payload, raw, layout, stage, columns)
+        return _read(name, payload, raw, layout, stage, columns, screen_quotes)
     except (_SpansLines, UnclosedQuote) as problem:
-        return _fold_after(name, raw, layout, stage, columns, problem)
-
-
-def _fold_after(
-    name: str, raw: RawBytes, layout: Layout, stage: Callable[[int, str], None],
-    columns: tuple[str, ...], problem: "_SpansLines | UnclosedQuote",
-) -> pl.DataFrame:
-    # Its traceback holds the first read's frame: let that go before reading again.
-    problem.__traceback__ = None
-    frame = _read_folded(name, raw, layout, stage, columns, problem)
-    assert frame is not None, "with a problem to report, a failed folded read raises"
-    return frame
+        # Its traceback holds the first read's frame: let that go before reading again.
+        problem.__traceback__ = None
+        frame = _read_folded(name, raw, layout, stage, columns, problem)
+        assert frame is not None, "with a problem to report, a failed folded read raises"
+        return frame
 
 
 def _read_folded(
