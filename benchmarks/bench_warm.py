@@ -7,8 +7,9 @@ zeroing of fresh pages can cost more than the work itself (benchmarks/README.md,
 session), and it weighs on the yardstick, which allocates twice as much, far more than on
 evaluate. Run again in the same process, a job finds the memory it needs already held by
 polars' allocator, so the comparison is of the work. Both run with CountyClear's allocator
-setting and polars runtime, so the freed memory stays with the process in both. Each process
-is fresh; its first run is left out; the figures are medians of the rest.
+setting and polars runtime, plus `oversize_threshold:0`: jemalloc otherwise hands buffers
+over 8 MiB straight back to the system, and the yardstick's columns are such buffers. Each
+process is fresh; its first run is left out; the figures are medians of the rest.
 """
 
 import argparse
@@ -69,7 +70,8 @@ def main() -> None:
         return
     header = "1" if args.file.read_bytes()[:9] == b"RECORD_ID" else "0"
     prefer, runtime = evaluates_runtime()
-    env = {**os.environ, **prefer, **ALLOCATOR}
+    keep_all = ALLOCATOR["_RJEM_MALLOC_CONF"] + ",oversize_threshold:0"
+    env = {**os.environ, **prefer, **ALLOCATOR, "_RJEM_MALLOC_CONF": keep_all}
     warm: dict[str, list[tuple[float, float, float]]] = {"yardstick": [], "evaluate": []}
     print(f"{args.file}, {args.processes} processes each (interleaved), {args.repeat} runs in "
           f"each, the first left out; {os.cpu_count()} CPUs, polars runtime {runtime}")
