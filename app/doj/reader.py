@@ -197,8 +197,8 @@ def _read(
     suspects = suspect.arg_true()
     stage(2, f"Checking {facts.count:,} records of")
     if suspects.len():
-        pieces = cut_lines(raw, facts, suspects)
-        if pieces is None or suspects.len() > max(1000, facts.count // 20):
+        pieces = _cut_few(raw, facts, suspects)
+        if pieces is None:
             record = diagnose()
         else:
             texts = pl.Series("text", [p.decode("utf-8", errors="replace") for p in pieces])
@@ -215,7 +215,12 @@ def _read(
     return frame.select(*columns, "source", "line")
 
 
-_FEW = 1000  # lines cut out of the file and checked one by one, at most
+def _cut_few(raw: RawBytes, facts: LineFacts, lines: pl.Series) -> list[bytes] | None:
+    """The lines' bytes, when they are few enough to check one by one (1,000, or a
+    twentieth of the file if more); None when not, or when a cut misses the line ends."""
+    if lines.len() > max(1000, facts.count // 20):
+        return None
+    return cut_lines(raw, facts, lines)
 
 
 def _screen_open_quotes(raw: RawBytes, facts: LineFacts) -> bool:
@@ -227,9 +232,7 @@ def _screen_open_quotes(raw: RawBytes, facts: LineFacts) -> bool:
     if facts.ends_with_marker is None:
         return False
     open_ended = (facts.not_empty & ~facts.ends_with_marker).arg_true()
-    if not 0 < open_ended.len() <= _FEW:
-        return False
-    pieces = cut_lines(raw, facts, open_ended)
+    pieces = _cut_few(raw, facts, open_ended) if open_ended.len() else None
     return pieces is not None and any(piece.count(b'"') % 2 for piece in pieces)
 
 
