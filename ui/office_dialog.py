@@ -24,7 +24,14 @@ from PySide6.QtWidgets import (
 
 from app.counties import COUNTIES, title_case
 from app.errors import InputError
-from app.exports.office import BLANKS, OfficeDetails, court_for_county, load_office, save_office
+from app.exports.office import (
+    BLANKS,
+    OfficeDetails,
+    court_for_county,
+    load_office,
+    save_office,
+    typed_court_address_note,
+)
 
 # (field, label, help shown under the form when the field has focus)
 FIELDS: Final = (
@@ -53,6 +60,10 @@ class OfficeDialog(QDialog):
         self.path = path
         self.saved_to: Path | None = None
         details = details if details is not None else load_office(path)
+        # The court name and address the shipped table last offered, per field.
+        court = court_for_county(details.county)
+        self._from_table: dict[str, str] = (
+            {"court_name": court.name, "court_address": court.address} if court else {})
         self.county = QComboBox()
         self.county.setAccessibleName("County")
         self.county.addItem("(choose the county)", "")
@@ -126,14 +137,16 @@ class OfficeDialog(QDialog):
         court = court_for_county(str(self.county.currentData() or ""))
         if court is not None:
             for name, value in (("court_name", court.name), ("court_address", court.address)):
-                if not self._text(name) or self.edits[name].property("from_table"):
+                # Replaced only while blank or still the value the table gave: what the
+                # office typed itself stays, whichever county it picks afterwards.
+                if self._text(name) in ("", self._from_table.get(name, "").strip()):
                     self._set_text(name, value)
-                    self.edits[name].setProperty("from_table", True)
+                    self._from_table[name] = value
         self._show_court_note()
 
     def _show_court_note(self) -> None:
-        court = court_for_county(str(self.county.currentData() or ""))
-        note = court.needs_checking(self._text("court_address")) if court else None
+        county = str(self.county.currentData() or "")
+        note = typed_court_address_note(county, self._text("court_address"))
         self.court_note.setText(note or "")
         self.court_note.setVisible(bool(note))
 

@@ -134,6 +134,21 @@ def court_address_note(details: OfficeDetails, county: str = "") -> str | None:
     return court.needs_checking(filled.court_address) if court else None
 
 
+def typed_court_address_note(county: str, typed: str) -> str | None:
+    """The note Office details shows under the court address as the office types it: what
+    export will print (court_address_note) and, when the office left it blank, that export
+    prints the shipped address rather than a blank."""
+    court = court_for_county(county) if county else None
+    if court is None or typed.strip() or not court.address:
+        return court_address_note(OfficeDetails(county=county, court_address=typed))
+    where = ", ".join(line.strip() for line in court.address.splitlines() if line.strip())
+    blank = (f"Left blank, the documents print the address CountyClear ships for the "
+             f"{court.name or court.county}: {where}.")
+    if court.confirmed:
+        return blank
+    return f"{blank} No court source confirmed it: check it with the court before filing."
+
+
 def load_office(path: Path | None = None) -> OfficeDetails:
     """The saved details, or all blank when none were saved yet."""
     path = path or office_file()

@@ -70,6 +70,38 @@ def test_a_court_address_no_source_confirmed_asks_the_office_to_check_it(
     assert dialog.court_note.isHidden()
 
 
+def test_a_cleared_court_address_says_the_documents_print_the_shipped_one(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    # Export fills a blank court address from the shipped table, so the note must not say
+    # the documents print [COURT ADDRESS].
+    dialog = shown(qtbot, OfficeDialog(OfficeDetails(), tmp_path / "office.toml"))
+    dialog.county.setCurrentIndex(dialog.county.findData("KERN"))
+    dialog.edits["court_address"].setPlainText("")
+    kern = court_for_county("KERN")
+    assert kern is not None and kern.confirmed
+    note = dialog.court_note.text()
+    assert dialog.court_note.isVisible() and "[COURT ADDRESS]" not in note
+    assert "Left blank, the documents print" in note and kern.address.split(",")[0] in note
+    dialog.county.setCurrentIndex(dialog.county.findData("MONO"))  # refills the blank
+    dialog.edits["court_address"].setPlainText("  ")
+    assert "Left blank" in dialog.court_note.text() and "No court source confirmed it" in \
+        dialog.court_note.text()
+
+
+def test_a_court_address_the_office_typed_stays_when_the_county_changes(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    dialog = shown(qtbot, OfficeDialog(OfficeDetails(), tmp_path / "office.toml"))
+    dialog.county.setCurrentIndex(dialog.county.findData("KERN"))  # fills Kern's court
+    dialog.edits["court_address"].setPlainText("1 Annex Way\nBakersfield, CA")
+    dialog.county.setCurrentIndex(dialog.county.findData("FRESNO"))
+    fresno = court_for_county("FRESNO")
+    assert fresno is not None
+    assert dialog.details().court_address == "1 Annex Way\nBakersfield, CA"
+    assert dialog.details().court_name == fresno.name  # the name was still the table's
+
+
 def test_bad_state_bar_number_or_email_is_named_and_nothing_saved(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
