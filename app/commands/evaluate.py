@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from app.counties import COUNTIES, normalise_county
+from app.doj.reader import read_sources
 from app.doj.schema import ENGINE
 from app.eligibility.policy import Policy, builtin_policy, load_bear_options, load_policy
 from app.errors import InputError
@@ -20,7 +21,7 @@ from app.outputs import (
     BackgroundDeterminations,
     write_summary,
 )
-from app.pipeline import evaluate_sources
+from app.pipeline import evaluate_rows
 
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -105,15 +106,19 @@ def run(args: argparse.Namespace) -> int:
     secrets = EnvSecrets(args.passphrase_env, args.key)
     reporter = _Reporter(sys.stderr.isatty())
     sources = open_deliveries(args.files, secrets)
-    for source in sources:
-        if not source.protected:
-            sys.stderr.write(f"warning: {source.name} is not encrypted; keep it on this PC "
-                             "only and delete it when the work is done.\n")
+    for name in (source.name for source in sources if not source.protected):
+        sys.stderr.write(f"warning: {name} is not encrypted; keep it on this PC only and "
+                         "delete it when the work is done.\n")
+    names = tuple(source.name for source in sources)
     determinations_csv = BackgroundDeterminations(args.out)
     try:
-        result = evaluate_sources(sources, county=county, policy=policy, as_of=as_of,
-                                  progress=reporter, on_determinations=determinations_csv.start,
-                                  columns=ENGINE)
+        rows = read_sources(sources, progress=reporter, columns=ENGINE)
+        # The decrypted files go before the evaluation: the rows hold all it needs, and a
+        # 1,000,000-row file held beside it took the run within 250 MiB of 2 GiB.
+        del sources
+        result = evaluate_rows(rows, county=county, policy=policy, as_of=as_of,
+                               progress=reporter, sources=names,
+                               on_determinations=determinations_csv.start)
         reporter.finish()
         summary = {**result.summary, "doj_file_date": file_date,
                    "doj_file_date_source": file_date_source}

@@ -77,8 +77,9 @@ def open_deliveries(
         if recognise(head) is Container.TEXT and doj_shape_problem(head) is None:
             sources.append(DojSource.from_path(path))
             continue
-        data = read_input(path, "DOJ file")
-        sources.extend(opener.open(str(path), data, depth=0, protected=False))
+        # Not kept in a name here: the encrypted bytes go as soon as they are decrypted.
+        sources.extend(opener.open(str(path), read_input(path, "DOJ file"), depth=0,
+                                   protected=False))
     progress(Progress(len(paths), len(paths), "Opened"))
     return sources
 
@@ -114,7 +115,12 @@ class _Opener:
         if kind is Container.OPENPGP:
             from app.intake.openpgp import decrypt_message
 
-            plain = decrypt_message(name, data, self.secrets, self.keys)
+            decrypted = decrypt_message(name, data, self.secrets, self.keys)
+            # The last hold on the ciphertext (the caller passed it on without keeping it):
+            # it goes before the plaintext is copied out of the decryptor, which then goes.
+            del data
+            plain = decrypted.plaintext()
+            del decrypted
             return self._open_decrypted(name, plain, depth=depth)
         if kind is Container.ZIP:
             return self._open_zip(name, data, depth=depth, protected=protected)

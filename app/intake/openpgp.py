@@ -132,8 +132,26 @@ def _unlock_key(
     return unlock(secrets, request, attempt)
 
 
-def decrypt_message(where: str, data: bytes, secrets: SecretSource, keys: UnlockedKeys) -> bytes:
-    """Plaintext of an OpenPGP message, or InputError saying what to do."""
+@dataclass(frozen=True)
+class Decrypted:
+    """A decrypted message whose plaintext is still inside Sequoia. Copying it out makes a
+    second plaintext: let the ciphertext go first (app.intake.deliveries), or a
+    1,000,000-row file is held three times over (about 2 GiB)."""
+
+    where: str
+    result: pysequoia.Decrypted
+
+    def plaintext(self) -> bytes:
+        plain = self.result.bytes  # read once: each read copies the whole plaintext
+        if plain is None:
+            raise InputError(self.where, "the OpenPGP message holds no data")
+        return plain
+
+
+def decrypt_message(
+    where: str, data: bytes, secrets: SecretSource, keys: UnlockedKeys
+) -> Decrypted:
+    """The decrypted OpenPGP message, or InputError saying what to do."""
     try:
         binary = packets.dearmor(data) if packets.is_armored(data) else data
         headers = list(packets.walk(binary))
@@ -173,7 +191,9 @@ def _matches(recipients: set[str], key_ids: frozenset[str]) -> bool:
     return any(r in key_ids or any(k.endswith(r) for k in key_ids) for r in recipients)
 
 
-def _decrypt_with_key(where: str, binary: bytes, key: PrivateKey, recipients: set[str]) -> bytes:
+def _decrypt_with_key(
+    where: str, binary: bytes, key: PrivateKey, recipients: set[str]
+) -> Decrypted:
     if recipients and not _matches(recipients, key.key_ids):
         raise InputError(
             where,
@@ -192,10 +212,10 @@ def _decrypt_with_key(where: str, binary: bytes, key: PrivateKey, recipients: se
                 "key; ask the sender to encrypt it to your public key",
             ) from exc
         raise _failure(where, detail) from exc
-    return _plaintext(where, result)
+    return Decrypted(where, result)
 
 
-def _decrypt_with_passphrase(where: str, binary: bytes, passphrase: str) -> bytes | None:
+def _decrypt_with_passphrase(where: str, binary: bytes, passphrase: str) -> Decrypted | None:
     try:
         result = pysequoia.decrypt(binary, passwords=[passphrase])
     except RuntimeError as exc:
@@ -203,19 +223,13 @@ def _decrypt_with_passphrase(where: str, binary: bytes, passphrase: str) -> byte
         if "No key to decrypt" in detail:
             return None  # Sequoia's words for a wrong passphrase
         raise _failure(where, detail) from exc
-    return _plaintext(where, result)
+    return Decrypted(where, result)
 
 
 def _failure(where: str, detail: str) -> InputError:
     if _is_unsupported(detail):
         return InputError(where, _UNSUPPORTED.format(detail=detail))
     return InputError(where, _DAMAGED.format(detail=detail))
-
-
-def _plaintext(where: str, result: pysequoia.Decrypted) -> bytes:
-    if result.bytes is None:
-        raise InputError(where, "the OpenPGP message holds no data")
-    return result.bytes
 
 
 def _not_encrypted(where: str, headers: list[packets.PacketHeader]) -> InputError:

@@ -31,6 +31,7 @@ ENCRYPTED_DATA: Final = frozenset({SED, SEIPD, OCB_ENCRYPTED})
 KEY_PACKETS: Final = frozenset({SECRET_KEY, PUBLIC_KEY, SECRET_SUBKEY, PUBLIC_SUBKEY})
 
 ARMOR_BEGIN: Final = b"-----BEGIN PGP "
+_SNIFF_BYTES: Final = 4096  # of a body not kept whole: far more than any header check reads
 
 
 class NotOpenPgp(ValueError):
@@ -40,8 +41,10 @@ class NotOpenPgp(ValueError):
 @dataclass(frozen=True)
 class PacketHeader:
     tag: int
-    body: bytes  # the body, or its first part for a partial-length packet (enough to sniff)
-    complete: bool  # False when the body was cut short (partial length or truncated file)
+    # The body, or its first part (enough to sniff) for a partial-length packet and for the
+    # packet the walk stops at: that one is the encrypted data, as large as the file.
+    body: bytes
+    complete: bool  # False when the packet is cut short (partial length or truncated file)
 
 
 def is_armored(data: bytes) -> bool:
@@ -119,10 +122,12 @@ def walk(data: bytes, *, stop_at: frozenset[int] = ENCRYPTED_DATA) -> Iterator[P
                 length = len(data) - start
         if tag == 0:
             raise NotOpenPgp(f"byte {pos} has the reserved packet tag 0")
-        body = data[start : start + length]
-        complete = not partial and len(body) == length
+        last = tag in stop_at or partial
+        # Copying the encrypted data's body would hold the file twice while it is decrypted.
+        body = data[start : start + (min(length, _SNIFF_BYTES) if last else length)]
+        complete = not partial and start + length <= len(data)
         yield PacketHeader(tag, body, complete)
-        if tag in stop_at or partial:
+        if last:
             return
         if not complete:
             raise NotOpenPgp("the file is cut short inside a packet")
