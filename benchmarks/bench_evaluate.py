@@ -66,7 +66,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--county", default="LOS ANGELES")
     args = parser.parse_args()
-    has_header = "1" if args.file.read_bytes()[:9] == b"RECORD_ID" else "0"
+    with args.file.open("rb") as handle:  # the head only: a child's peak counts the parent's
+        has_header = "1" if handle.read(9) == b"RECORD_ID" else "0"
     out = Path(tempfile.mkdtemp(prefix="cc-bench-"))
     python = sys.executable
     evaluate = [python, "-m", "app.cli", "evaluate", str(args.file), "--county", args.county,

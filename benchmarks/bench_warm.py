@@ -68,7 +68,8 @@ def main() -> None:
         kind, header, report = args.child[0], args.child[1] == "1", args.child[3]
         child(kind, str(args.file), header, int(args.child[2]), report)
         return
-    header = "1" if args.file.read_bytes()[:9] == b"RECORD_ID" else "0"
+    with args.file.open("rb") as handle:  # the head only
+        header = "1" if handle.read(9) == b"RECORD_ID" else "0"
     prefer, runtime = evaluates_runtime()
     keep_all = ALLOCATOR["_RJEM_MALLOC_CONF"] + ",oversize_threshold:0"
     env = {**os.environ, **prefer, **ALLOCATOR, "_RJEM_MALLOC_CONF": keep_all}
