@@ -113,8 +113,9 @@ class _Opener:
         """`protected`: the bytes came out of an encrypted container."""
         kind = recognise(data)
         if kind is Container.OPENPGP:
-            from app.intake.openpgp import decrypt_message
+            from app.intake.openpgp import binary_message, decrypt_message
 
+            data = binary_message(name, data)  # armored text goes once decoded
             decrypted = decrypt_message(name, data, self.secrets, self.keys)
             # The last hold on the ciphertext (the caller passed it on without keeping it):
             # it goes before the plaintext is copied out of the decryptor, which then goes.

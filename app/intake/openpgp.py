@@ -148,12 +148,22 @@ class Decrypted:
         return plain
 
 
+def binary_message(where: str, data: bytes) -> bytes:
+    """The message as binary packets: `data` itself, or what its ASCII armor holds."""
+    if not packets.is_armored(data):
+        return data
+    try:
+        return packets.dearmor(data)
+    except packets.NotOpenPgp as exc:
+        raise InputError(where, _DAMAGED.format(detail=str(exc))) from exc
+
+
 def decrypt_message(
     where: str, data: bytes, secrets: SecretSource, keys: UnlockedKeys
 ) -> Decrypted:
     """The decrypted OpenPGP message, or InputError saying what to do."""
+    binary = binary_message(where, data)
     try:
-        binary = packets.dearmor(data) if packets.is_armored(data) else data
         headers = list(packets.walk(binary))
     except packets.NotOpenPgp as exc:
         raise InputError(where, _DAMAGED.format(detail=str(exc))) from exc

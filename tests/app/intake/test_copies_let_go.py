@@ -36,26 +36,33 @@ def env_pass(monkeypatch: pytest.MonkeyPatch) -> EnvSecrets:
     return EnvSecrets("CC_TEST_PASS")
 
 
+@pytest.mark.parametrize("armor", [False, True])
 def test_the_ciphertext_goes_before_the_plaintext_is_copied_out(
-    tmp_path: Path, env_pass: EnvSecrets, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, env_pass: EnvSecrets, monkeypatch: pytest.MonkeyPatch, armor: bool
 ) -> None:
-    message = encrypt_openpgp_passphrase(doj_file(50), PASS)
+    message = encrypt_openpgp_passphrase(doj_file(50), PASS, armor=armor)
     path = tmp_path / "doj.gpg"
     path.write_bytes(message)
     real_read = deliveries.read_input
     monkeypatch.setattr(deliveries, "read_input",
                         lambda p, what, size=None: Tracked(real_read(p, what, size)))
-    seen: list[bool] = []
-    copy_out = openpgp.Decrypted.plaintext
+    seen: list[tuple[str, bool]] = []
+    decrypt, copy_out = openpgp.decrypt_message, openpgp.Decrypted.plaintext
+
+    def decrypt_message(*args: Any) -> openpgp.Decrypted:
+        seen.append(("decrypting", message[:8].hex() in Tracked.gone))
+        return decrypt(*args)
 
     def plaintext(self: openpgp.Decrypted) -> bytes:
-        seen.append(message[:8].hex() in Tracked.gone)
+        seen.append(("copying out", message[:8].hex() in Tracked.gone))
         return copy_out(self)
 
+    monkeypatch.setattr(openpgp, "decrypt_message", decrypt_message)
     monkeypatch.setattr(openpgp.Decrypted, "plaintext", plaintext)
     [source] = open_deliveries([path], env_pass)
     assert source.data == doj_file(50)
-    assert seen == [True]
+    # Armor is decoded first, and the armored text goes before decryption starts.
+    assert seen == [("decrypting", armor), ("copying out", True)]
 
 
 def test_the_walk_keeps_only_the_start_of_the_encrypted_data() -> None:
