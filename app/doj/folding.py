@@ -18,7 +18,7 @@ from app.doj.lines import RawBytes, release_pages
 _ALL_BUT_QUOTES_AND_BREAKS = bytes(b for b in range(256) if b not in b'"\n')
 # The piece of a mapped file handled at once: the pages behind it are let go as it moves on.
 # Small enough that each copied piece reuses the last one's memory instead of new pages.
-_CHUNK = 1 << 20
+_CHUNK = 64 << 10
 _STAND_INS = (b"\x1e", b"\x1d", b"\x1c", b"\x1f", b"\x1b")
 
 

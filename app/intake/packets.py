@@ -6,7 +6,6 @@ which keys it is for, and whether it uses a format Sequoia cannot read (GnuPG's 
 v5 keys).
 """
 
-import base64
 import binascii
 import io
 import re
@@ -84,7 +83,7 @@ def dearmor(data: bytes) -> bytes:
         text = carry + _base64_text(piece)
         whole = len(text) - len(text) % 4
         try:
-            out.write(base64.b64decode(text[:whole], validate=True))
+            out.write(binascii.a2b_base64(memoryview(text)[:whole], strict_mode=True))
         except (binascii.Error, ValueError) as exc:
             raise NotOpenPgp("the armored text is not valid base64") from exc
         carry = text[whole:]
@@ -96,7 +95,7 @@ def dearmor(data: bytes) -> bytes:
 
 _WHITESPACE = re.compile(rb"\s*")
 _NOT_BASE64 = b" \t\r\n\v\f"
-_PIECE = 1 << 20
+_PIECE = 64 << 10  # small enough that each piece reuses the memory of the one before
 
 
 def _text_start(data: bytes) -> int:
