@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/make_data.py            # once: bench-data/doj_1m.dat
     .venv/bin/python benchmarks/bench_encrypted.py [FILE] [--runs 3] [--county "LOS ANGELES"]
 
-Writes an OpenPGP (passphrase) and an AES-256 zip copy of FILE beside it once (reused after),
+Writes OpenPGP (passphrase; binary and ASCII-armored) and AES-256 zip copies of FILE beside
+it once (reused after),
 then times evaluate on the plain file and on each copy, each run a fresh process. Prints the
 median time and CPU and the highest peak memory (max RSS) of each: the copies add opening and
 decryption, all in memory, to the plain run.
@@ -27,7 +28,8 @@ def encrypted_copies(plain: Path) -> dict[str, Path]:
     """The OpenPGP and AES zip copies of `plain`, made when missing or older than it. They
     are made in a child process: a child's peak memory as the kernel reports it includes
     the parent's, so the timed runs' parent must stay small."""
-    copies = {"OpenPGP": plain.with_suffix(".dat.gpg"), "AES-256 zip": plain.with_suffix(".zip")}
+    copies = {"OpenPGP": plain.with_suffix(".dat.gpg"), "OpenPGP armor": plain.with_suffix(".asc"),
+              "AES-256 zip": plain.with_suffix(".zip")}
     stale = [str(path) for path in copies.values()
              if not path.exists() or path.stat().st_mtime < plain.stat().st_mtime]
     if stale:
@@ -42,8 +44,8 @@ def make(plain: Path, copies: list[Path]) -> None:
     data = plain.read_bytes()
     for path in copies:
         started = time.perf_counter()
-        made = (encrypt_openpgp_passphrase(data, PASSPHRASE) if path.suffix == ".gpg"
-                else make_aes_zip({plain.name: data}, PASSPHRASE))
+        made = (make_aes_zip({plain.name: data}, PASSPHRASE) if path.suffix == ".zip"
+                else encrypt_openpgp_passphrase(data, PASSPHRASE, armor=path.suffix == ".asc"))
         path.write_bytes(made)
         print(f"wrote {path} ({time.perf_counter() - started:.1f} s)")
 
