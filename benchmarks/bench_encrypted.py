@@ -4,10 +4,9 @@
     .venv/bin/python benchmarks/bench_encrypted.py [FILE] [--runs 3] [--county "LOS ANGELES"]
 
 Writes OpenPGP (passphrase; binary and ASCII-armored) and AES-256 zip copies of FILE beside
-it once (reused after),
-then times evaluate on the plain file and on each copy, each run a fresh process. Prints the
-median time and CPU and the highest peak memory (max RSS) of each: the copies add opening and
-decryption, all in memory, to the plain run.
+it once (reused after), then times evaluate on the plain file and on each copy, each run a
+fresh process. Prints the median time and CPU and the highest peak memory (max RSS) of each:
+the copies add opening and decryption, all in memory, to the plain run.
 """
 
 import argparse
@@ -73,7 +72,7 @@ def main() -> None:
             results[name].append(timed(cmd, env))
     for name, runs in results.items():
         peak = max(r[1] for r in runs)
-        print(f"  {name:<12} median {statistics.median(r[0] for r in runs):5.2f} s  CPU "
+        print(f"  {name:<14} median {statistics.median(r[0] for r in runs):5.2f} s  CPU "
               f"{statistics.median(r[2] for r in runs):5.2f} s (user "
               f"{statistics.median(r[3] for r in runs):4.2f} s)  peak RSS {peak:6,.0f} MiB "
               f"({'under' if peak < 2048 else 'OVER'} 2 GiB)  "
