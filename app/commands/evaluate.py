@@ -105,8 +105,12 @@ def run(args: argparse.Namespace) -> int:
     )
     secrets = EnvSecrets(args.passphrase_env, args.key)
     reporter = _Reporter(sys.stderr.isatty())
-    sources = open_deliveries(args.files, secrets)
-    for name in (source.name for source in sources if not source.protected):
+    # Decrypting a large delivery takes seconds: the progress line says so meanwhile.
+    sources = open_deliveries(args.files, secrets, progress=reporter)
+    unprotected = [source.name for source in sources if not source.protected]
+    if unprotected:
+        reporter.finish()  # the warnings start on a line of their own
+    for name in unprotected:
         sys.stderr.write(f"warning: {name} is not encrypted; keep it on this PC only and "
                          "delete it when the work is done.\n")
     names = tuple(source.name for source in sources)
