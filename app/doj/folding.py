@@ -1,10 +1,14 @@
 """Line breaks inside quoted fields: RFC 4180 allows them (DOMAIN.md 2.1) and gogen read them,
 though DOJ files almost never hold one.
 
-The fast reader assumes one record per physical line. For a file that breaks this, the bytes
-are copied with each line break inside a quoted field replaced by a byte the file never
-holds; the copy is read as usual (it has the same length, so byte offsets still hold), then
-the values get their line breaks back and each record the physical line it starts on.
+The reader's checks look at physical lines. polars reads such a file's records rightly, and
+`record_facts` merges the line facts into one row per record, so the checks run on records
+without a copy of the file. When those checks find anything (or the first record itself
+spans lines), the file takes the slower way, which names a damaged file's problem: the
+bytes are copied with each line break inside a quoted field replaced by a byte the file
+never holds (`fold_quoted_line_breaks`), the copy is read as usual (it has the same length,
+so byte offsets still hold), then the values get their line breaks back and each record the
+physical line it starts on.
 """
 
 import io
@@ -12,7 +16,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from app.doj.lines import RawBytes, release_pages
+from app.doj.lines import LineFacts, RawBytes, release_pages
 
 # Deleting every other byte leaves a file's quote marks and line breaks: a few percent of it.
 _ALL_BUT_QUOTES_AND_BREAKS = bytes(b for b in range(256) if b not in b'"\n')
@@ -90,6 +94,35 @@ def fold_quoted_line_breaks(raw: RawBytes, start: int) -> tuple[bytes, Folding] 
         .sort("folded_line")
     )
     return data, Folding(stand_in.decode(), table)
+
+
+def record_facts(raw: RawBytes, facts: LineFacts, start: int) -> LineFacts | None:
+    """`facts` (one row per physical line from byte `start` on) merged into one row per
+    record, a line break inside a quoted field joining two lines into one record (the rule
+    of fold_quoted_line_breaks); None when the scan and the facts disagree on the lines."""
+    per_line, _ = _scan(raw, start)
+    if len(per_line) not in (facts.count, facts.count + 1) or not facts.count:
+        return None  # one more: the empty piece after the file's last line end
+    marks = pl.Series(per_line[: facts.count], dtype=pl.Int64).cum_sum()
+    inside = (marks % 2 == 1) & (marks < marks[-1])  # the line's end lies inside quotes
+    lines = pl.DataFrame({
+        "record": (~inside.shift(1, fill_value=False)).cum_sum(),
+        "line": pl.int_range(facts.count, eager=True, dtype=pl.Int64),
+        "start": facts.starts,
+        "end": facts.starts + facts.lengths,
+        "replaced": facts.replaced,
+        "ends": facts.ends_with_marker if facts.ends_with_marker is not None else True,
+    })
+    records = lines.group_by("record", maintain_order=True).agg(
+        pl.col("line", "start").first(), pl.col("end", "ends").last(), pl.col("replaced").sum()
+    )
+    return LineFacts(
+        starts=records["start"],
+        lengths=records["end"] - records["start"],
+        replaced=records["replaced"],
+        ends_with_marker=records["ends"] if facts.ends_with_marker is not None else None,
+        first_lines=records["line"],
+    )
 
 
 def _scan(raw: RawBytes, start: int) -> tuple[list[int], set[bytes]]:

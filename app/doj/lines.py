@@ -13,10 +13,14 @@ RawBytes = mmap.mmap | bytes  # a file's bytes: mapped from disk, or decrypted i
 
 @dataclass(frozen=True)
 class LineFacts:
+    """One row per physical line; or, with `first_lines`, per record of a file whose quoted
+    fields hold line breaks (a record then spans its lines, inner line ends included)."""
+
     starts: pl.Series  # byte offset of each physical line
     lengths: pl.Series  # its raw length, line end excluded
     replaced: pl.Series  # how many bytes of it were not UTF-8
     ends_with_marker: pl.Series | None  # None when the file has no record marker
+    first_lines: pl.Series | None = None  # per record: its first physical line (0-based)
 
     @property
     def count(self) -> int:
@@ -78,7 +82,9 @@ def cut_lines(raw: RawBytes, facts: LineFacts, positions: pl.Series) -> list[byt
         body = bytes(raw[start:start + length])
         end = start + length
         after = bytes(raw[end:end + 2])
-        if (start > 0 and raw[start - 1] != 10) or b"\n" in body or not (
+        if (start > 0 and raw[start - 1] != 10) or (
+            b"\n" in body and facts.first_lines is None
+        ) or not (
             after[:1] in (b"\n", b"") or after == b"\r\n"
         ):
             return None

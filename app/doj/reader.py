@@ -18,7 +18,7 @@ from typing import NoReturn
 import polars as pl
 
 from app.doj.cp1252 import repair
-from app.doj.folding import fold_quoted_line_breaks
+from app.doj.folding import fold_quoted_line_breaks, record_facts
 from app.doj.lines import LineFacts, RawBytes, cut_lines, scan_line_facts, scan_lines
 from app.doj.schema import INDEX, NEEDED
 from app.doj.source import DojSource
@@ -76,24 +76,18 @@ def read_source(
         name, wanted = source.name, tuple(columns)
         layout = find_layout(name, bytes(raw[:_HEAD]), len(raw))
         payload: bytes | str = source.data if source.data is not None else str(source.path)
-        try:
-            return _read_or_fold(name, payload, raw, layout, stage, wanted, screen_quotes=True)
-        except _OpenQuote:
-            frame = _read_folded(name, raw, layout, stage, wanted, problem=None)
-            if frame is not None:
-                return frame
-            # Folding did not give a sound file: it is damaged. Read it as if the line check
-            # had seen nothing, so it fails with the message that names its problem.
-            return _read_or_fold(name, payload, raw, layout, stage, wanted)
+        return _read_or_fold(name, payload, raw, layout, stage, wanted)
 
 
 def _read_or_fold(
     name: str, payload: bytes | str, raw: RawBytes, layout: Layout,
-    stage: Callable[[int, str], None], columns: tuple[str, ...], screen_quotes: bool = False,
+    stage: Callable[[int, str], None], columns: tuple[str, ...],
 ) -> pl.DataFrame:
-    """The file read as it is, or folded when the first read shows quoted line breaks."""
+    """The file read as it is (quoted line breaks included, see _read), or, when that read
+    cannot vouch for its records, folded and read again: the way that names a damaged
+    file's problem."""
     try:
-        return _read(name, payload, raw, layout, stage, columns, screen_quotes)
+        return _read(name, payload, raw, layout, stage, columns)
     except (_SpansLines, UnclosedQuote) as problem:
         # Its traceback holds the first read's frame: let that go before reading again.
         problem.__traceback__ = None
@@ -141,11 +135,6 @@ def _fail(problem: "_SpansLines | UnclosedQuote") -> NoReturn:
     raise problem
 
 
-class _OpenQuote(Exception):
-    """The line check saw a line that leaves a quote open and does not end like a record: a
-    quoted field holds a line break, most likely (see `_screen_open_quotes`)."""
-
-
 class _SpansLines(Exception):
     """More physical lines than records: a quoted field holds a line break (or the file is
     damaged, which `explain` then says, naming the line)."""
@@ -166,15 +155,12 @@ def _read(
     layout: Layout,
     stage: Callable[[int, str], None],
     columns: tuple[str, ...],
-    screen_quotes: bool = False,
 ) -> pl.DataFrame:
     stage(0, "Checking the lines of")
     first_line = _first_line(raw, layout)
     marker = first_record_marker(name, first_line, layout.first_data_line, layout.has_header)
     facts = scan_line_facts(payload, layout.first_data_line - 1, layout.first_data_offset,
                             layout.eol, marker)
-    if screen_quotes and _screen_open_quotes(raw, facts):
-        raise _OpenQuote
 
     def diagnose() -> pl.Series:
         """The exact check of every line: raises with the line, or says which are blank."""
@@ -189,7 +175,13 @@ def _read(
         diagnose()
         raise
     if frame.height != facts.count:
-        raise _SpansLines(name, diagnose)
+        # polars reads line breaks inside quoted fields as RFC 4180 says; when the quote
+        # marks join the lines into as many records as it read, the checks below run on
+        # records. Anything they find sends the file the folded way, which names it.
+        records = record_facts(raw, facts, layout.first_data_offset)
+        if records is None or records.count != frame.height:
+            raise _SpansLines(name, diagnose)
+        facts = records
     record = facts.not_empty
     suspect = record
     if facts.ends_with_marker is not None:
@@ -198,15 +190,23 @@ def _read(
     stage(2, f"Checking {facts.count:,} records of")
     if suspects.len():
         pieces = _cut_few(raw, facts, suspects)
+        if pieces is None and facts.first_lines is not None:
+            raise _SpansLines(name, diagnose)
         if pieces is None:
             record = diagnose()
         else:
             texts = pl.Series("text", [p.decode("utf-8", errors="replace") for p in pieces])
-            blank = ~exact_check(name, texts, suspects + layout.first_data_line)
+            try:
+                blank = ~exact_check(name, texts, suspects + layout.first_data_line)
+            except InputError:
+                if facts.first_lines is None:
+                    raise
+                raise _SpansLines(name, diagnose) from None
             record = record.scatter(suspects.filter(blank), False)
+    lines = pl.int_range(pl.len(), dtype=pl.Int64) if facts.first_lines is None \
+        else pl.lit(facts.first_lines)
     frame = repair(frame, facts, raw).with_columns(
-        source=pl.lit(name),
-        line=pl.int_range(pl.len(), dtype=pl.Int64) + layout.first_data_line,
+        source=pl.lit(name), line=lines + layout.first_data_line
     )
     # polars keeps one row per physical line, blank lines included; drop those (a filter
     # copies every column, so only when there are any).
@@ -221,19 +221,6 @@ def _cut_few(raw: RawBytes, facts: LineFacts, lines: pl.Series) -> list[bytes] |
     if lines.len() > max(1000, facts.count // 20):
         return None
     return cut_lines(raw, facts, lines)
-
-
-def _screen_open_quotes(raw: RawBytes, facts: LineFacts) -> bool:
-    """Whether a line that does not end with the record marker leaves a quote open: a quoted
-    field's line break, most likely. The file is then read folded at once (read_source).
-    Found only after the main read, the reading again added its memory to what the first
-    read had left with the allocator: over 2 GiB on a 1,000,000-row file
-    (benchmarks/README.md)."""
-    if facts.ends_with_marker is None:
-        return False
-    open_ended = (facts.not_empty & ~facts.ends_with_marker).arg_true()
-    pieces = _cut_few(raw, facts, open_ended) if open_ended.len() else None
-    return pieces is not None and any(piece.count(b'"') % 2 for piece in pieces)
 
 
 def _first_line(raw: RawBytes, layout: Layout) -> str:
