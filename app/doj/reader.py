@@ -203,8 +203,8 @@ def _read(
                     raise
                 raise _SpansLines(name, diagnose) from None
             record = record.scatter(suspects.filter(blank), False)
-    lines = pl.int_range(pl.len(), dtype=pl.Int64) if facts.first_lines is None \
-        else pl.lit(facts.first_lines)
+    lines = (pl.int_range(pl.len(), dtype=pl.Int64) if facts.first_lines is None
+             else pl.lit(facts.first_lines))
     frame = repair(frame, facts, raw).with_columns(
         source=pl.lit(name), line=lines + layout.first_data_line
     )
