@@ -22,7 +22,13 @@ from app.doj.folding import fold_quoted_line_breaks, record_facts
 from app.doj.lines import LineFacts, RawBytes, cut_lines, scan_line_facts, scan_lines
 from app.doj.schema import INDEX, NEEDED
 from app.doj.source import DojSource
-from app.doj.structure import UnclosedQuote, check_header, exact_check, first_record_marker
+from app.doj.structure import (
+    UnclosedQuote,
+    check_header,
+    exact_check,
+    first_record_marker,
+    is_whole_record,
+)
 from app.errors import InputError, cannot_read
 from app.jobs import CancelToken, Progress, ProgressCallback, no_progress
 
@@ -157,7 +163,7 @@ def _read(
     columns: tuple[str, ...],
 ) -> pl.DataFrame:
     stage(0, "Checking the lines of")
-    first_line = _first_line(raw, layout)
+    first_line = _first_record(raw, layout)
     marker = first_record_marker(name, first_line, layout.first_data_line, layout.has_header)
     facts = scan_line_facts(payload, layout.first_data_line - 1, layout.first_data_offset,
                             layout.eol, marker)
@@ -223,11 +229,19 @@ def _cut_few(raw: RawBytes, facts: LineFacts, lines: pl.Series) -> list[bytes] |
     return cut_lines(raw, facts, lines)
 
 
-def _first_line(raw: RawBytes, layout: Layout) -> str:
-    start = layout.first_data_offset
-    end = bytes(raw[start:start + _HEAD]).find(b"\n")
-    text = bytes(raw[start:start + end]) if end >= 0 else bytes(raw[start:start + _HEAD])
-    return text.rstrip(b"\r").decode("cp1252", errors="replace")
+def _first_record(raw: RawBytes, layout: Layout) -> str:
+    """The first record: its line, or its lines when a quoted field in it holds line breaks
+    and they make one whole record (anything else is left to the check of its first line)."""
+    lines = bytes(raw[layout.first_data_offset:layout.first_data_offset + _HEAD]).split(b"\n")
+    first = lines[0].rstrip(b"\r").decode("cp1252", errors="replace")
+    quotes, taken = lines[0].count(b'"'), 1
+    while quotes % 2 and taken < len(lines) - 1:  # the last piece may be cut short
+        quotes += lines[taken].count(b'"')
+        taken += 1
+    if taken == 1 or quotes % 2:
+        return first
+    record = b"\n".join(lines[:taken]).rstrip(b"\r").decode("cp1252", errors="replace")
+    return record if is_whole_record(record) else first
 
 
 class _mapped:

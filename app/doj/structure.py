@@ -50,6 +50,14 @@ def first_record_marker(name: str, first_line: str, line_no: int, has_header: bo
     return fields[-1] if len(fields) == FIELD_COUNT else ""
 
 
+def is_whole_record(text: str) -> bool:
+    """Whether `text` (one or more lines) is exactly one record of 95 fields."""
+    try:
+        return len(next(csv.reader([text.replace("\r", " ")]), [])) == FIELD_COUNT
+    except csv.Error:  # a line break outside quotes: more than one record, or none whole
+        return False
+
+
 def exact_check(name: str, lines: pl.Series, line_numbers: list[int] | pl.Series) -> pl.Series:
     """Raise for the first line that is not a record; returns which lines are not blank."""
     text = pl.col("text")

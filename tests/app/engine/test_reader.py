@@ -10,6 +10,7 @@ import pytest
 from app.doj.reader import read_sources
 from app.doj.schema import COLUMNS
 from app.doj.source import DojSource
+from app.doj.structure import is_whole_record
 from app.eligibility.policy import builtin_policy
 from app.errors import InputError
 from app.pipeline import evaluate_sources
@@ -196,11 +197,37 @@ def test_line_breaks_inside_quoted_fields(
 
 
 def test_reading_again_for_quoted_line_breaks_says_so() -> None:
-    """The progress starts over: a clerk watching a large file is told why."""
+    """When the checks on records cannot vouch for them (here more records to check one by
+    one than they take), the file is folded and read again. The progress starts over: a
+    clerk watching a large file is told why."""
+    many = [Person(str(n)) for n in range(1001)]
+    for person in many:  # a comment of "#" ends the line like a doubled field: checked
+        person.conviction("11357 HS-POSSESS", "20100101", COMMENT_TEXT="#")
     seen: list[str] = []
-    read_sources([DojSource("doj.dat", to_csv(_with_line_breaks()))],
-                 progress=lambda progress: seen.append(progress.text))
+    frame = read_sources([DojSource("doj.dat", to_csv([*many, *_with_line_breaks()]))],
+                         progress=lambda progress: seen.append(progress.text))
     assert "Line breaks inside quoted fields: reading the records of doj.dat" in seen
+    assert frame["COMMENT_TEXT"].to_list()[1000:] == ["#", "FIRST LINE\nSECOND LINE",
+                                                      "A\n\nB", ""]
+    assert frame["line"].to_list()[1000:] == [1002, 1003, 1005, 1009]
+
+
+def test_only_lines_making_one_whole_record_count_as_the_first_record() -> None:
+    fields = ["1"] * 94
+    assert is_whole_record(",".join([*fields[:-1], '"A\r\nB"', "#"]))
+    assert not is_whole_record(",".join([*fields, '"A\nB"', "#"]))  # 96 fields
+    # The quotes close, but a line break lies outside them (a crash, before).
+    assert not is_whole_record(",".join([*fields[:-1], '"A\nB"', "#\nX"]))
+
+
+def test_a_first_record_holding_line_breaks_is_read_once_without_a_copy(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    reads, folds = _encodings_used(monkeypatch), _folds(monkeypatch)
+    frame = read(to_csv(_with_line_breaks()))
+    assert frame["COMMENT_TEXT"].to_list() == ["FIRST LINE\nSECOND LINE", "A\n\nB", ""]
+    assert frame["line"].to_list() == [2, 4, 8]
+    assert reads == ["utf8"] and not folds
 
 
 def _folds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
