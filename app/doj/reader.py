@@ -188,6 +188,8 @@ def _read(
         if records is None or records.count != frame.height:
             raise _SpansLines(name, diagnose)
         facts = records
+    # On records, a check that cannot vouch for them sends the file the folded way.
+    on_records = facts.first_lines is not None
     record = facts.not_empty
     suspect = record
     if facts.ends_with_marker is not None:
@@ -196,26 +198,26 @@ def _read(
     stage(2, f"Checking {facts.count:,} records of")
     if suspects.len():
         pieces = _cut_few(raw, facts, suspects)
-        if pieces is None and facts.first_lines is not None:
-            raise _SpansLines(name, diagnose)
         if pieces is None:
+            if on_records:
+                raise _SpansLines(name, diagnose)
             record = diagnose()
         else:
             texts = pl.Series("text", [p.decode("utf-8", errors="replace") for p in pieces])
             try:
                 blank = ~exact_check(name, texts, suspects + layout.first_data_line)
             except InputError:
-                if facts.first_lines is None:
+                if not on_records:
                     raise
                 raise _SpansLines(name, diagnose) from None
             record = record.scatter(suspects.filter(blank), False)
-    lines = (pl.int_range(pl.len(), dtype=pl.Int64) if facts.first_lines is None
-             else pl.lit(facts.first_lines))
+    lines = (pl.lit(facts.first_lines) if facts.first_lines is not None
+             else pl.int_range(pl.len(), dtype=pl.Int64))
     frame = repair(frame, facts, raw).with_columns(
         source=pl.lit(name), line=lines + layout.first_data_line
     )
-    # polars keeps one row per physical line, blank lines included; drop those (a filter
-    # copies every column, so only when there are any).
+    # polars keeps one row per physical line (per record when records span lines), blank
+    # lines included; drop those (a filter copies every column, so only when there are any).
     if not record.all():
         frame = frame.filter(record)
     return frame.select(*columns, "source", "line")
