@@ -25,6 +25,7 @@ from app.doj.source import DojSource
 from app.doj.structure import (
     UnclosedQuote,
     check_header,
+    check_lines,
     exact_check,
     first_record_marker,
     is_whole_record,
@@ -97,9 +98,39 @@ def _read_or_fold(
     except (_SpansLines, UnclosedQuote) as problem:
         # Its traceback holds the first read's frame: let that go before reading again.
         problem.__traceback__ = None
+        if isinstance(problem, UnclosedQuote) and not _quote_closes_soon(raw, layout,
+                                                                         problem.line):
+            raise problem from None  # a stray quote: folding would end at this line too
         frame = _read_folded(name, raw, layout, stage, columns, problem)
         assert frame is not None, "with a problem to report, a failed folded read raises"
         return frame
+
+
+def _quote_closes_soon(raw: RawBytes, layout: Layout, line: int | None) -> bool:
+    """Whether the quote left open on `line` closes within the next _CLOSES_WITHIN lines, as
+    a quoted field's line break would. A stray quote leaves it open to the end of the file,
+    or for a few quoted fields more; folding that span into one record and reading it again
+    only led back to this line, and took a 1,000,000-row file's run over 2 GiB."""
+    if line is None:
+        return True
+    begin = layout.first_data_offset
+    for _ in range(line - layout.first_data_line):
+        begin = raw.find(b"\n", begin) + 1
+        if not begin:
+            return True  # not where the line should be: let folding decide
+    quotes = 0
+    for taken in range(_CLOSES_WITHIN + 1):
+        end = raw.find(b"\n", begin)
+        quotes += bytes(raw[begin:len(raw) if end < 0 else end]).count(b'"')
+        if taken and quotes % 2 == 0:
+            return True
+        if end < 0:
+            return False
+        begin = end + 1
+    return False
+
+
+_CLOSES_WITHIN = 100  # lines: far more than any comment's line breaks
 
 
 def _read_folded(
@@ -170,9 +201,8 @@ def _read(
 
     def diagnose() -> pl.Series:
         """The exact check of every line: raises with the line, or says which are blank."""
-        every = _read_lines(payload, layout)
-        return exact_check(name, every, pl.int_range(0, every.len(), eager=True)
-                           + layout.first_data_line)
+        every = scan_lines(payload, layout.first_data_line - 1)
+        return check_lines(name, every.with_row_index("line", offset=layout.first_data_line))
 
     stage(1, "Reading the records of")
     try:
@@ -307,11 +337,6 @@ def find_layout(name: str, head: bytes, size: int) -> Layout:
     eol = 2 if end > 0 and head[end - 1:end] == b"\r" else 1
     return Layout(first_data_line=line, first_data_offset=offset, has_header=has_header,
                   eol=eol)
-
-
-def _read_lines(payload: bytes | str, layout: Layout) -> pl.Series:
-    """Every physical line from the first record on, as text (blank lines are null)."""
-    return scan_lines(payload, layout.first_data_line - 1).collect()["text"]
 
 
 def _read_needed(name: str, payload: bytes | str, layout: Layout, columns: tuple[str, ...],

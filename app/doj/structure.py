@@ -60,31 +60,25 @@ def is_whole_record(text: str) -> bool:
 
 def exact_check(name: str, lines: pl.Series, line_numbers: list[int] | pl.Series) -> pl.Series:
     """Raise for the first line that is not a record; returns which lines are not blank."""
+    return check_lines(name, pl.DataFrame({"text": lines, "line": line_numbers}).lazy())
+
+
+def check_lines(name: str, lines: pl.LazyFrame) -> pl.Series:
+    """exact_check of `lines` (columns `text` and `line`), run by polars' streaming engine:
+    checking every line of a large file then never holds the file as text."""
     text = pl.col("text")
-    checked = (
-        pl.DataFrame({"text": lines, "line": line_numbers})
-        .lazy()
-        .with_columns(
-            (text.fill_null("").str.strip_chars().str.len_bytes() > 0).alias("record"),
-            text.str.count_matches(",", literal=True).alias("commas"),
-            text.str.count_matches('"', literal=True).alias("quotes"),
-        )
-    )
     # Commas inside quoted fields ("DOE,JANE") do not separate fields.
-    quoted = checked.filter(pl.col("quotes") > 0).select(
-        "line",
-        text.str.extract_all('"[^"]*"').list.join("").str.count_matches(",", literal=True)
-        .alias("inside"),
+    inside = (
+        pl.when(text.str.contains('"', literal=True))
+        .then(text.str.extract_all('"[^"]*"').list.join("").str.count_matches(",", literal=True))
+        .otherwise(0)
     )
-    frame = (
-        checked.join(quoted, on="line", how="left", maintain_order="left")
-        .with_columns(
-            (pl.col("commas") - pl.col("inside").fill_null(0) + 1).alias("fields"),
-            (pl.col("quotes") % 2 == 1).alias("bare"),
-        )
-        .select("line", "record", "fields", "bare")
-        .collect()
-    )
+    frame = lines.select(
+        pl.col("line"),
+        (text.fill_null("").str.strip_chars().str.len_bytes() > 0).alias("record"),
+        (text.str.count_matches(",", literal=True) - inside.fill_null(0) + 1).alias("fields"),
+        (text.str.count_matches('"', literal=True) % 2 == 1).alias("bare"),
+    ).collect(engine="streaming")
     bad = frame.filter(
         pl.col("record") & ((pl.col("fields") != FIELD_COUNT) | pl.col("bare"))
     ).head(1)
@@ -93,9 +87,9 @@ def exact_check(name: str, lines: pl.Series, line_numbers: list[int] | pl.Series
         if first["bare"]:
             raise UnclosedQuote(name, "a quote mark (\") opens a field that never closes. Fix "
                                 "or remove that quote in a text editor, or ask DOJ for a "
-                                "fresh copy.", first["line"])
+                                "fresh copy.", int(first["line"]))
         raise InputError(name, f"expected {FIELD_COUNT} comma-separated fields, found "
                          f"{first['fields']}. The line may be cut short or joined with the "
                          "next; fix it in a text editor or ask DOJ for a fresh copy.",
-                         first["line"])
+                         int(first["line"]))
     return frame["record"]

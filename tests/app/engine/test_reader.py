@@ -212,6 +212,25 @@ def test_reading_again_for_quoted_line_breaks_says_so() -> None:
     assert frame["line"].to_list()[1000:] == [1002, 1003, 1005, 1009]
 
 
+@pytest.mark.parametrize("second", [None, 130], ids=["never closes", "closes 120 lines on"])
+def test_a_stray_quote_in_a_long_file_is_named_without_folding(
+    monkeypatch: pytest.MonkeyPatch, second: int | None
+) -> None:
+    """The quote it opens does not close within a hundred lines, as a quoted field's line
+    break would: the file is not folded and read again (which took a 1,000,000-row file's
+    run to 3 GiB), and the message is the one folding led back to."""
+    many = [Person(str(n)) for n in range(150)]
+    for person in many:
+        person.conviction("11357 HS-POSSESS", "20100101")
+    lines = to_csv(many).split(b"\n")
+    for index in (10, second):
+        if index is not None:
+            lines[index] = lines[index].replace(b",SACRAMENTO,", b',"SACRAMENTO,', 1)
+    folds = _folds(monkeypatch)
+    _expect(b"\n".join(lines), 11, "quote")
+    assert not folds
+
+
 def test_only_lines_making_one_whole_record_count_as_the_first_record() -> None:
     fields = ["1"] * 94
     assert is_whole_record(",".join([*fields[:-1], '"A\r\nB"', "#"]))
