@@ -213,12 +213,12 @@ def _read(
     if frame.height != facts.count:
         # polars reads line breaks inside quoted fields as RFC 4180 says; when the quote
         # marks join the lines into as many records as it read, the checks below run on
-        # records. Anything they find sends the file the folded way, which names it.
+        # records, each named by the line it starts on.
         records = record_facts(raw, facts, layout.first_data_offset)
         if records is None or records.count != frame.height:
             raise _SpansLines(name, diagnose)
         facts = records
-    # On records, a check that cannot vouch for them sends the file the folded way.
+    # On records, suspects too many to check one by one send the file the folded way.
     on_records = facts.first_lines is not None
     record = facts.not_empty
     suspect = record
@@ -234,12 +234,8 @@ def _read(
             record = diagnose()
         else:
             texts = pl.Series("text", [p.decode("utf-8", errors="replace") for p in pieces])
-            try:
-                blank = ~exact_check(name, texts, suspects + layout.first_data_line)
-            except InputError:
-                if not on_records:
-                    raise
-                raise _SpansLines(name, diagnose) from None
+            numbers = suspects if facts.first_lines is None else facts.first_lines.gather(suspects)
+            blank = ~exact_check(name, texts, numbers + layout.first_data_line)
             record = record.scatter(suspects.filter(blank), False)
     lines = (pl.lit(facts.first_lines) if facts.first_lines is not None
              else pl.int_range(pl.len(), dtype=pl.Int64))
