@@ -80,30 +80,19 @@ def read_source(
     columns: Sequence[str] = NEEDED,
 ) -> pl.DataFrame:
     with _mapped(source) as raw:
-        name, wanted = source.name, tuple(columns)
-        layout = find_layout(name, bytes(raw[:_HEAD]), len(raw))
+        layout = find_layout(source.name, bytes(raw[:_HEAD]), len(raw))
         payload: bytes | str = source.data if source.data is not None else str(source.path)
-        return _read_or_fold(name, payload, raw, layout, stage, wanted)
-
-
-def _read_or_fold(
-    name: str, payload: bytes | str, raw: RawBytes, layout: Layout,
-    stage: Callable[[int, str], None], columns: tuple[str, ...],
-) -> pl.DataFrame:
-    """The file read as it is (quoted line breaks included, see _read), or, when that read
-    cannot vouch for its records, folded and read again: the way that names a damaged
-    file's problem."""
-    try:
-        return _read(name, payload, raw, layout, stage, columns)
-    except (_SpansLines, UnclosedQuote) as problem:
-        # Its traceback holds the first read's frame: let that go before reading again.
-        problem.__traceback__ = None
-        if isinstance(problem, UnclosedQuote) and not _quote_closes_soon(raw, layout,
-                                                                         problem.line):
-            raise problem from None  # a stray quote: folding would end at this line too
-        frame = _read_folded(name, raw, layout, stage, columns, problem)
-        assert frame is not None, "with a problem to report, a failed folded read raises"
-        return frame
+        try:
+            return _read(source.name, payload, raw, layout, stage, tuple(columns))
+        except (_SpansLines, UnclosedQuote) as problem:
+            # The records could not be vouched for as read (quoted line breaks included,
+            # see _read): fold the file and read it again, the way that names a damaged
+            # file's problem. Its traceback holds the first read's frame: let that go.
+            problem.__traceback__ = None
+            if isinstance(problem, UnclosedQuote) and not _quote_closes_soon(raw, layout,
+                                                                             problem.line):
+                raise problem from None  # a stray quote: folding would end at this line too
+            return _read_folded(source.name, raw, layout, stage, tuple(columns), problem)
 
 
 def _quote_closes_soon(raw: RawBytes, layout: Layout, line: int | None) -> bool:
@@ -135,14 +124,13 @@ _CLOSES_WITHIN = 100  # lines: far more than any comment's line breaks
 
 def _read_folded(
     name: str, raw: RawBytes, layout: Layout, stage: Callable[[int, str], None],
-    columns: tuple[str, ...], problem: "_SpansLines | UnclosedQuote | None",
-) -> pl.DataFrame | None:
-    """The records, when the trouble was line breaks inside quoted fields (RFC 4180 allows
-    them); else the message that names the real problem, or None when there is no `problem`
-    yet (the line check's guess, before any read)."""
+    columns: tuple[str, ...], problem: "_SpansLines | UnclosedQuote",
+) -> pl.DataFrame:
+    """The records, when the first read's trouble was line breaks inside quoted fields (RFC
+    4180 allows them); else the message that names the real problem."""
     folded = fold_quoted_line_breaks(raw, layout.first_data_offset)
     if folded is None:
-        return None if problem is None else _fail(problem)
+        _fail(problem)
     data, folding = folded
     del folded
 
@@ -152,8 +140,6 @@ def _read_folded(
     try:
         frame = _read(name, data, data, layout, again, columns)
     except InputError as error:
-        if problem is None:
-            return None
         if error.line is None:
             raise
         line = folding.physical_line(error.line, layout.first_data_line)
@@ -161,7 +147,7 @@ def _read_folded(
             raise problem from None  # a stray quote: folding made its line look too long
         raise InputError(error.where, error.message, line) from None
     except _SpansLines as still:
-        return None if problem is None else _fail(still)
+        _fail(still)
     del data  # its only holder: the copy goes before the values are restored
     return folding.restore(frame, layout.first_data_line)
 
