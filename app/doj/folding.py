@@ -76,13 +76,11 @@ def fold_quoted_line_breaks(raw: RawBytes, start: int) -> tuple[bytes, Folding] 
     it and one more comes after to close the field (a doubled quote "" counts twice, which
     leaves the count's parity as it was).
     """
-    per_line, unused = _scan(raw, start)
+    per_line, unused = _scan(raw, start, _STAND_INS)
     stand_in = next((b for b in _STAND_INS if b in unused), None)
     if stand_in is None:
         return None
-    marks = pl.Series(per_line, dtype=pl.Int64).cum_sum()
-    total = marks[-1]
-    inside = ((marks % 2 == 1) & (marks < total)).arg_true().cast(pl.Int64)
+    inside = _ends_inside_quotes(per_line).arg_true().cast(pl.Int64)
     if not inside.len():
         return None
     data = _copy_with(raw, _line_ends(raw, start, inside.to_list()), stand_in)
@@ -104,8 +102,7 @@ def record_facts(raw: RawBytes, facts: LineFacts, start: int) -> LineFacts | Non
     per_line, _ = _scan(raw, start)
     if len(per_line) not in (facts.count, facts.count + 1) or not facts.count:
         return None  # one more: the empty piece after the file's last line end
-    marks = pl.Series(per_line[: facts.count], dtype=pl.Int64).cum_sum()
-    inside = (marks % 2 == 1) & (marks < marks[-1])  # the line's end lies inside quotes
+    inside = _ends_inside_quotes(per_line[: facts.count])
     lines = pl.DataFrame({
         "record": (~inside.shift(1, fill_value=False)).cum_sum(),
         "line": pl.int_range(facts.count, eager=True, dtype=pl.Int64),
@@ -126,10 +123,20 @@ def record_facts(raw: RawBytes, facts: LineFacts, start: int) -> LineFacts | Non
     )
 
 
-def _scan(raw: RawBytes, start: int) -> tuple[list[int], set[bytes]]:
-    """How many quote marks each physical line from byte `start` on holds, and which of the
-    stand-in bytes the file never holds."""
-    unused = {b for b in _STAND_INS if b not in raw[:start]}
+def _ends_inside_quotes(per_line: list[int]) -> pl.Series:
+    """Per line, from its count of quote marks: whether the line break that ends it lies
+    inside a quoted field (an odd number of marks before it, and one more after)."""
+    marks = pl.Series(per_line, dtype=pl.Int64).cum_sum()
+    total = int(marks[-1])
+    return (marks % 2 == 1) & (marks < total)
+
+
+def _scan(
+    raw: RawBytes, start: int, stand_ins: tuple[bytes, ...] = ()
+) -> tuple[list[int], set[bytes]]:
+    """How many quote marks each physical line from byte `start` on holds, and which of
+    `stand_ins` the file never holds (looked for only by the fold, which needs one)."""
+    unused = {b for b in stand_ins if b not in raw[:start]}
     kept = []
     for begin in range(start, len(raw), _CHUNK):
         chunk = raw[begin:begin + _CHUNK]
