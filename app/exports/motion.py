@@ -13,7 +13,7 @@ import polars as pl
 
 from app.exports.caption import county_words, first_page
 from app.exports.granted import ReliefCounts, relief_counts
-from app.exports.office import OfficeDetails, shown, with_court_defaults
+from app.exports.office import OfficeDetails, one_line, shown, with_court_defaults
 from app.exports.pleading import (
     CENTRE,
     INDENT,
@@ -136,9 +136,7 @@ def motion_items(counts: ReliefCounts, facts: MotionFacts, office: OfficeDetails
     da = f"{shown(office, 'da_name')}, {shown(office, 'title')} of {county} County"
     court = office.court_name.strip() or shown(office, "court_name")
     # Typed on several lines in Office details; the notice runs it into one.
-    address = ", ".join(
-        part.strip() for part in shown(office, "court_address").splitlines() if part.strip()
-    )
+    address = one_line(shown(office, "court_address"))
     as_of = long_date(facts.as_of, DATE_BLANK)
     doj_date = long_date(facts.doj_file_date, DOJ_DATE_BLANK)
     review = [

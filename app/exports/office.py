@@ -56,6 +56,11 @@ BLANKS: Final = {
 }
 
 
+def one_line(address: str) -> str:
+    """An address typed on several lines, run into one (as the motion's notice prints it)."""
+    return ", ".join(part.strip() for part in address.splitlines() if part.strip())
+
+
 def shown(details: OfficeDetails, name: str) -> str:
     """The detail as a document prints it: the value, or its bracketed blank."""
     value: str = getattr(details, name)
@@ -141,9 +146,8 @@ def typed_court_address_note(county: str, typed: str) -> str | None:
     court = court_for_county(county) if county else None
     if court is None or typed.strip() or not court.address:
         return court_address_note(OfficeDetails(county=county, court_address=typed))
-    where = ", ".join(line.strip() for line in court.address.splitlines() if line.strip())
     blank = (f"Left blank, the documents print the address CountyClear ships for the "
-             f"{court.name or court.county}: {where}.")
+             f"{court.name or court.county}: {one_line(court.address)}.")
     if court.confirmed:
         return blank
     return f"{blank} No court source confirmed it: check it with the court before filing."
