@@ -12,11 +12,11 @@ offsets still hold), then the values get their line breaks back and each record 
 physical line it starts on.
 """
 
-import io
 from dataclasses import dataclass
 
 import polars as pl
 
+from app.buffers import sized_buffer
 from app.doj.lines import LineFacts, RawBytes, release_pages
 
 # Deleting every other byte leaves a file's quote marks and line breaks: a few percent of it.
@@ -164,12 +164,7 @@ def _line_ends(raw: RawBytes, start: int, lines: list[int]) -> list[int]:
 def _copy_with(raw: RawBytes, breaks: list[int], stand_in: bytes) -> bytes:
     """A copy of `raw` with the byte at each of `breaks` replaced by `stand_in`, built piece
     by piece so a mapped file never has to be held in memory beside its copy."""
-    out = io.BytesIO()
-    # Sized once up front: grown write by write, the buffer was moved again and again, which
-    # cost seconds of system time once a first read had left the process large.
-    out.seek(len(raw) - 1)
-    out.write(b"\0")
-    out.seek(0)
+    out = sized_buffer(len(raw))
     view = memoryview(raw)
     copied = 0
     for end in [*breaks, len(raw)]:

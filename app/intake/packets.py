@@ -7,11 +7,12 @@ v5 keys).
 """
 
 import binascii
-import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
+
+from app.buffers import sized_buffer
 
 PKESK: Final = 1
 SIGNATURE: Final = 2
@@ -74,10 +75,7 @@ def dearmor(data: bytes) -> bytes:
     end = _armor_end(data, first) if first else -1
     if end < 0:
         raise NotOpenPgp("the armor has no END line (the file is cut short)")
-    out = io.BytesIO()
-    out.seek((end - first) * 3 // 4)  # room for the most it can decode to, made once
-    out.write(b"\0")
-    out.seek(0)
+    out = sized_buffer((end - first) * 3 // 4 + 1)  # the most it can decode to
     carry = b""
     for piece in _whole_lines(data, first, end):
         text = carry + _base64_text(piece)
