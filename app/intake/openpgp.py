@@ -159,10 +159,10 @@ def binary_message(where: str, data: bytes) -> bytes:
 
 
 def decrypt_message(
-    where: str, data: bytes, secrets: SecretSource, keys: UnlockedKeys
+    where: str, binary: bytes, secrets: SecretSource, keys: UnlockedKeys
 ) -> Decrypted:
-    """The decrypted OpenPGP message, or InputError saying what to do."""
-    binary = binary_message(where, data)
+    """The decrypted OpenPGP message (`binary`: its packets, armor already decoded by
+    binary_message), or InputError saying what to do."""
     try:
         headers = list(packets.walk(binary))
     except packets.NotOpenPgp as exc:
