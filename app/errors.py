@@ -9,12 +9,18 @@ class InputError(Exception):
     def __init__(self, where: str, message: str, line: int | None = None) -> None:
         self.where = where
         self.line = line
-        self.message = message
+        self.message = _sentence(message)
         super().__init__(self.render())
 
     def render(self) -> str:
         place = f"{self.where}:{self.line}" if self.line is not None else self.where
         return f"{place}: {self.message}"
+
+
+def _sentence(message: str) -> str:
+    """The message as a sentence: the clerk reads every one the same way, with its full stop."""
+    message = message.rstrip()
+    return message if message.endswith((".", "?", "!")) else f"{message}."
 
 
 def cannot_read(path: Path | str, what: str, exc: OSError) -> InputError:

@@ -23,6 +23,17 @@ def test_folder_instead_of_file(tmp_path: Path) -> None:
         load_bear_options(tmp_path)
 
 
+def test_every_message_reads_as_a_sentence() -> None:
+    # Messages are written in many modules; each reaches the clerk ending with a full stop,
+    # and one that already has its own ending keeps it.
+    assert InputError("doj.dat", "wrong passphrase for this file").render() == (
+        "doj.dat: wrong passphrase for this file.")
+    assert InputError("doj.dat", "empty (it holds nothing) ", 3).render() == (
+        "doj.dat:3: empty (it holds nothing).")
+    for finished in ("Ask DOJ for a fresh copy.", "Is this the delivery?", "Stop!"):
+        assert InputError("x", finished).message == finished
+
+
 def test_locked_file() -> None:
     """As Windows reports a file another program holds (CI runs as root, where file modes
     do not stop a read, so the error is made here, not provoked)."""

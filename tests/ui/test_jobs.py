@@ -89,7 +89,7 @@ def test_bad_input_becomes_one_plain_message(qtbot: QtBot) -> None:
     failures: list[str] = []
     runner.start("Opening", bad, prepare=lambda job: job.failed.connect(failures.append))
     qtbot.waitUntil(lambda: bool(failures))
-    assert failures == ["doj.dat: wrong passphrase for this file"]
+    assert failures == ["doj.dat: wrong passphrase for this file."]
 
 
 @pytest.mark.parametrize(
