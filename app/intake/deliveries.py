@@ -141,8 +141,9 @@ class _Opener:
         if problem is not None:
             raise InputError(
                 name,
-                f"not a DOJ research file: {problem}. Expected an OpenPGP-encrypted file, an "
-                "AES-256 zip archive or the DOJ comma-separated text file",
+                f"not a DOJ research file: {problem.text}. Expected an OpenPGP-encrypted file, "
+                "an AES-256 zip archive or the DOJ comma-separated text file",
+                problem.line,
             )
         return [DojSource(name=name, data=data, protected=protected)]
 
@@ -155,7 +156,8 @@ class _Opener:
             raise InputError(
                 name,
                 f"the file was decrypted, but what is inside is not a DOJ research file: "
-                f"{problem}. Check that this is the DOJ delivery",
+                f"{problem.text}. Check that this is the DOJ delivery",
+                problem.line,
             )
         return [DojSource(name=name, data=plain, protected=True)]
 

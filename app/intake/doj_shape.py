@@ -2,13 +2,20 @@
 
 import csv
 import io
+from dataclasses import dataclass
 
 from app.doj.schema import COLUMNS, FIELD_COUNT
 
 _SNIFF_BYTES = 256 * 1024  # more than one DOJ line (95 fields) ever needs
 
 
-def doj_shape_problem(data: bytes) -> str | None:
+@dataclass(frozen=True)
+class ShapeProblem:
+    text: str  # what the file looks like instead
+    line: int | None = None  # the line that shows it, when one line does
+
+
+def doj_shape_problem(data: bytes) -> ShapeProblem | None:
     """None when `data` looks like a DOJ file, else what it looks like instead (for messages).
 
     A DOJ file is comma-separated text whose first non-blank line has 95 fields or is the
@@ -18,18 +25,20 @@ def doj_shape_problem(data: bytes) -> str | None:
     if head.startswith(b"\xef\xbb\xbf"):
         head = head[3:]
     if not head.strip():
-        return "it is empty"
+        return ShapeProblem("it is empty")
     # What Excel writes when a clerk opens the DOJ file and saves it again.
     if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return (f"it is UTF-16 text (Excel's \"Unicode Text\"). {_USE_DOJ_FILE}")
+        return ShapeProblem(f"it is UTF-16 text (Excel's \"Unicode Text\"). {_USE_DOJ_FILE}")
     if b"\x00" in head:
-        return "it is binary data, not comma-separated text"
+        return ShapeProblem("it is binary data, not comma-separated text")
     if b"\r" in head.rstrip(b"\r") and b"\n" not in head:
-        return f"its lines end with a carriage return alone (\"CSV (Macintosh)\"). {_USE_DOJ_FILE}"
+        return ShapeProblem(f"its lines end with a carriage return alone (\"CSV (Macintosh)\"). "
+                            f"{_USE_DOJ_FILE}")
     # Any byte decodes; the reader checks the encoding. A CR is a line end only before an LF
     # (polars reads a stray one as a character), and a quoted field may hold a line break.
     text = head.decode("latin-1").replace("\r\n", "\n").replace("\r", " ")
     first = next(line for line in text.split("\n") if line.strip())
+    line = text.count("\n", 0, text.index(first)) + 1
     try:
         records = csv.reader(io.StringIO(text[text.index(first):], newline=""))
         fields = next(records)
@@ -37,12 +46,13 @@ def doj_shape_problem(data: bytes) -> str | None:
         fields = [first]
     for separator, name in (("\t", "tabs"), (";", "semicolons")):
         if len(fields) < FIELD_COUNT <= first.count(separator) + 1:
-            return f"its fields are separated by {name}, not commas. {_USE_DOJ_FILE}"
+            return ShapeProblem(f"its fields are separated by {name}, not commas. "
+                                f"{_USE_DOJ_FILE}", line)
     if first.startswith(COLUMNS[0]) or len(fields) == FIELD_COUNT:
         return None
-    return (
+    return ShapeProblem(
         f"its first line has {len(fields)} comma-separated field(s); a DOJ research file has "
-        f"{FIELD_COUNT} (or starts with the header {COLUMNS[0]},...)"
+        f"{FIELD_COUNT} (or starts with the header {COLUMNS[0]},...)", line
     )
 
 

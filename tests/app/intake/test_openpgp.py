@@ -145,8 +145,9 @@ def test_decrypts_to_something_that_is_not_doj(tmp_path: Path, env_pass: EnvSecr
     path = write(tmp_path, "doj.gpg", encrypt_openpgp_passphrase(b"name,dob\nJANE,1970\n", PASS))
     with pytest.raises(
         InputError, match=r"decrypted, but .* not a DOJ research file: its first line has 2"
-    ):
+    ) as caught:
         open_deliveries([path], env_pass)
+    assert caught.value.line == 1
 
 
 def _retag_encrypted_packet(message: bytes, new_tag: int) -> bytes:

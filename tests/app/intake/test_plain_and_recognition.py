@@ -38,21 +38,25 @@ def test_recognise() -> None:
 
 
 @pytest.mark.parametrize(
-    ("content", "expected"),
+    ("content", "expected", "line"),
     [
-        (b"", "it is empty"),
-        (b"\n\n  \n", "it is empty"),
-        (b"a,b,c\n1,2,3\n", "first line has 3 comma-separated field"),
-        (b"PDF\x00\x01binary", "binary data"),
-        (b"7z\xbc\xaf\x27\x1c\x00\x04", "7z archive"),
+        (b"", "it is empty", None),
+        (b"\n\n  \n", "it is empty", None),
+        (b"a,b,c\n1,2,3\n", "first line has 3 comma-separated field", 1),
+        # The line named is the file's own: a BOM and blank lines before it count as DOJ's do.
+        (b"\xef\xbb\xbf\r\n \r\na,b,c\r\n", "first line has 3 comma-separated field", 3),
+        (b"\n" + b"\t".join([b"x"] * 95) + b"\n", "separated by tabs", 2),
+        (b"PDF\x00\x01binary", "binary data", None),
+        (b"7z\xbc\xaf\x27\x1c\x00\x04", "7z archive", None),
     ],
 )
-def test_not_a_doj_file(tmp_path: Path, content: bytes, expected: str) -> None:
+def test_not_a_doj_file(tmp_path: Path, content: bytes, expected: str, line: int | None) -> None:
     path = tmp_path / "input.dat"
     path.write_bytes(content)
     with pytest.raises(InputError, match=expected) as info:
         open_deliveries([path], EnvSecrets(None))
     assert info.value.where == str(path)
+    assert info.value.line == line
 
 
 def _excel_copy(how: str) -> bytes:
