@@ -7,11 +7,13 @@ allowed values (DOMAIN.md 3.5).
 """
 
 import json
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final, Literal
 
+from app.eligibility.key_lines import json_key_line, toml_key_line
 from app.eligibility.sections import PROP64_NUMBERS
 from app.errors import InputError, read_input, read_utf8, utf8_text
 from app.paths import RESOURCES
@@ -78,6 +80,15 @@ class Policy:
         return self.challenges.get(name, "review")
 
 
+class KeyProblem(InputError):
+    """A wrong key or value in a policy. `key` is its dotted name: the loaders of a file add
+    the line the key is written on (a policy made in the editor has no lines)."""
+
+    def __init__(self, where: str, message: str, key: str) -> None:
+        super().__init__(where, message)
+        self.key = key
+
+
 def builtin_policy(name: str) -> Policy:
     if name not in BUILTIN_POLICIES:
         raise InputError(name, f"unknown policy; choose one of {', '.join(BUILTIN_POLICIES)}")
@@ -90,9 +101,14 @@ def load_policy(path: Path) -> Policy:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
+        # Python 3.11's error carries its line in the text only: "... (at line 3, column 7)".
+        at = re.search(r"\(at line (\d+), column \d+\)$", str(exc))
         raise InputError(where, f"not a valid TOML policy: {exc}. Fix the file or pick a "
-                         "shipped policy.") from None
-    return policy_from_mapping(data, where)
+                         "shipped policy.", int(at.group(1)) if at else None) from None
+    try:
+        return policy_from_mapping(data, where)
+    except KeyProblem as problem:
+        raise InputError(where, problem.message, toml_key_line(text, problem.key)) from None
 
 
 def policy_from_mapping(data: dict[str, Any], where: str) -> Policy:
@@ -100,8 +116,8 @@ def policy_from_mapping(data: dict[str, Any], where: str) -> Policy:
                        "additional_relief", "challenges", "scope"}, "", where)
     version = data.get("schema_version", SCHEMA_VERSION)
     if version != SCHEMA_VERSION:
-        raise InputError(where, f"schema_version {version!r} is not supported; use "
-                         f"{SCHEMA_VERSION}.")
+        raise KeyProblem(where, f"schema_version {version!r} is not supported; use "
+                         f"{SCHEMA_VERSION}.", "schema_version")
     procedure = _one_of(data.get("procedure", "statutory"), ("statutory", "bear"), "procedure",
                         where)
     felony = _table(data, "felony", where)
@@ -110,8 +126,8 @@ def policy_from_mapping(data: dict[str, Any], where: str) -> Policy:
     reduce = _sections(felony.get("reduce", []), "felony.reduce", where)
     both = set(dismiss) & set(reduce)
     if both:
-        raise InputError(where, f"felony.dismiss and felony.reduce both list {sorted(both)}; "
-                         "a section can be in one list only.")
+        raise KeyProblem(where, f"felony.dismiss and felony.reduce both list {sorted(both)}; "
+                         "a section can be in one list only.", "felony.reduce")
     relief = _table(data, "additional_relief", where)
     additional = _additional(relief, "additional_relief.", where)
     challenges_raw = _table(data, "challenges", where)
@@ -123,13 +139,13 @@ def policy_from_mapping(data: dict[str, Any], where: str) -> Policy:
     _check_keys(scope, {"related", "after_cutoff"}, "scope.", where)
     related = scope.get("related", [])
     if not isinstance(related, list) or any(r not in RELATED_OFFENCES for r in related):
-        raise InputError(where, f"scope.related = {related!r}: allowed values are "
-                         f"{', '.join(RELATED_OFFENCES)}.")
+        raise KeyProblem(where, f"scope.related = {related!r}: allowed values are "
+                         f"{', '.join(RELATED_OFFENCES)}.", "scope.related")
     after = _one_of(scope.get("after_cutoff", "not_eligible"), ("not_eligible", "evaluate"),
                     "scope.after_cutoff", where)
     for key in ("id", "name", "description"):
         if not isinstance(data.get(key, ""), str):
-            raise InputError(where, f"{key} must be text.")
+            raise KeyProblem(where, f"{key} must be text.", key)
     return Policy(
         id=data.get("id") or Path(where).stem,
         name=data.get("name") or Path(where).stem,
@@ -157,8 +173,8 @@ def _additional(relief: dict[str, Any], prefix: str, where: str) -> AdditionalRe
 
 def _one_of(value: Any, allowed: tuple[str, ...], key: str, where: str) -> Any:
     if value not in allowed:
-        raise InputError(where, f"{key} = {value!r}: allowed values are "
-                         f"{', '.join(repr(a) for a in allowed)}.")
+        raise KeyProblem(where, f"{key} = {value!r}: allowed values are "
+                         f"{', '.join(repr(a) for a in allowed)}.", key)
     return value
 
 
@@ -167,35 +183,36 @@ def _threshold(value: Any, low: int, high: int, key: str, where: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not (
         value == 0 or low <= value <= high
     ):
-        raise InputError(where, f"{key} = {value!r}: allowed values are 0 (off) or a whole "
-                         f"number from {low} to {high}.")
+        raise KeyProblem(where, f"{key} = {value!r}: allowed values are 0 (off) or a whole "
+                         f"number from {low} to {high}.", key)
     return value
 
 
 def _switch(value: Any, key: str, where: str) -> bool:
     if not isinstance(value, bool):
-        raise InputError(where, f"{key} = {value!r}: allowed values are true, false.")
+        raise KeyProblem(where, f"{key} = {value!r}: allowed values are true, false.", key)
     return value
 
 
 def _table(data: dict[str, Any], key: str, where: str) -> dict[str, Any]:
     value = data.get(key, {})
     if not isinstance(value, dict):
-        raise InputError(where, f"{key} must be a table ([{key}]).")
+        raise KeyProblem(where, f"{key} must be a table ([{key}]).", key)
     return value
 
 
 def _check_keys(data: dict[str, Any], allowed: set[str], prefix: str, where: str) -> None:
     unknown = sorted(set(data) - allowed)
     if unknown:
-        raise InputError(where, f"unknown key {prefix}{unknown[0]}; allowed keys are "
-                         f"{', '.join(prefix + k for k in sorted(allowed))}.")
+        raise KeyProblem(where, f"unknown key {prefix}{unknown[0]}; allowed keys are "
+                         f"{', '.join(prefix + k for k in sorted(allowed))}.",
+                         f"{prefix}{unknown[0]}")
 
 
 def _sections(value: Any, key: str, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or any(v not in PROP64_SECTIONS for v in value):
-        raise InputError(where, f"{key} = {value!r}: allowed values are lists drawn from "
-                         f"{', '.join(PROP64_SECTIONS)}.")
+        raise KeyProblem(where, f"{key} = {value!r}: allowed values are lists drawn from "
+                         f"{', '.join(PROP64_SECTIONS)}.", key)
     return tuple(value)
 
 
@@ -222,6 +239,13 @@ def bear_options_from_text(raw: bytes | str, where: str, label: str = "saved") -
     """The same from the file's text (a workspace keeps the options it was run with)."""
     text = utf8_text(raw, where, "BEAR options file") if isinstance(raw, bytes) else raw
     try:
+        return _bear_policy(text, where, label)
+    except KeyProblem as problem:
+        raise InputError(where, problem.message, json_key_line(text, problem.key)) from None
+
+
+def _bear_policy(text: str, where: str, label: str) -> Policy:
+    try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(where, "not valid JSON; export the options again from BEAR or fix "
@@ -232,16 +256,18 @@ def bear_options_from_text(raw: bytes | str, where: str, label: str = "saved") -
     data = _bear_keys(data, {"baselineEligibility", "additionalRelief"}, "", where)
     base = data.get("baselineEligibility") or {}
     if not isinstance(base, dict):
-        raise InputError(where, "baselineEligibility must be an object with dismiss and reduce.")
+        raise KeyProblem(where, "baselineEligibility must be an object with dismiss and reduce.",
+                         "baselineEligibility")
     base = _bear_keys(base, {"dismiss", "reduce"}, "baselineEligibility.", where)
     dismiss = _bear_sections(base.get("dismiss") or [], "baselineEligibility.dismiss", where)
     reduce = _bear_sections(base.get("reduce") or [], "baselineEligibility.reduce", where)
     if set(dismiss) & set(reduce):
-        raise InputError(where, "baselineEligibility lists "
-                         f"{sorted(set(dismiss) & set(reduce))} in both dismiss and reduce.")
+        raise KeyProblem(where, "baselineEligibility lists "
+                         f"{sorted(set(dismiss) & set(reduce))} in both dismiss and reduce.",
+                         "baselineEligibility.reduce")
     relief_raw = data.get("additionalRelief") or {}
     if not isinstance(relief_raw, dict):
-        raise InputError(where, "additionalRelief must be an object.")
+        raise KeyProblem(where, "additionalRelief must be an object.", "additionalRelief")
     relief_raw = _bear_keys(relief_raw, set(BEAR_RELIEF_KEYS), "additionalRelief.", where)
     values: dict[str, Any] = {}
     for key, value in relief_raw.items():
@@ -276,10 +302,11 @@ def _bear_keys(data: dict[str, Any], allowed: set[str], prefix: str, where: str
 
 def _bear_sections(value: Any, key: str, where: str) -> tuple[str, ...]:
     if not isinstance(value, list):
-        raise InputError(where, f"{key} must be a list of sections such as \"11357\".")
+        raise KeyProblem(where, f"{key} must be a list of sections such as \"11357\".", key)
     for item in value:
         if item not in PROP64_SECTIONS:
             # Shown as JSON writes them: 11357 (a number) is not "11357" (text).
-            raise InputError(where, f"{key} has unknown section {json.dumps(item)}; allowed "
-                             f"values are {', '.join(json.dumps(s) for s in PROP64_SECTIONS)}.")
+            raise KeyProblem(where, f"{key} has unknown section {json.dumps(item)}; allowed "
+                             f"values are {', '.join(json.dumps(s) for s in PROP64_SECTIONS)}.",
+                             key)
     return tuple(value)

@@ -38,19 +38,28 @@ def test_engine_only_uses_registered_rules() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "words"),
+    ("text", "words", "line"),
     [
-        ("procedure = 'magic'", ["procedure", "'statutory'"]),
-        ("[additional_relief]\nage_at_least = 30", ["additional_relief.age_at_least", "40 to 65"]),
-        ("[additional_relief]\nyears_crime_free = 16", ["years_crime_free", "1 to 15"]),
-        ("[felony]\ndismiss = ['11357.5']", ["felony.dismiss", "11357"]),
-        ("[challenges]\nprior_super_strike = 'maybe'", ["challenges.prior_super_strike"]),
-        ("colour = 'red'", ["unknown key colour"]),
-        ("this is not toml", ["not a valid TOML"]),
+        ("procedure = 'magic'", ["procedure", "'statutory'"], 1),
+        ("[additional_relief]\nage_at_least = 30", ["additional_relief.age_at_least", "40 to 65"],
+         2),
+        ("[additional_relief]\nyears_crime_free = 16", ["years_crime_free", "1 to 15"], 2),
+        ("[felony]\ndismiss = ['11357.5']", ["felony.dismiss", "11357"], 2),
+        ("[challenges]\nprior_super_strike = 'maybe'", ["challenges.prior_super_strike"], 2),
+        ("colour = 'red'", ["unknown key colour"], 1),
+        ("this is not toml", ["not a valid TOML"], 1),
+        # The line is the key's own, in its own table, after comments and other tables.
+        ("# county policy\n[felony]\nreduce = ['11359']\n\n[challenges]  # grounds\n"
+         "prior_pc290 = 'review'\n[scope]\nafter_cutoff = 'later'", ["scope.after_cutoff"], 8),
+        ("[felony]\ndismiss = ['11357']\nreduce = ['11357']", ["one list only"], 3),
+        ("felony.reduce = ['11362']", ["felony.reduce"], 1),
+        ("felony = 3", ["felony must be a table"], 1),
+        ("[scope]\n\nrelated = ['cousins']", ["scope.related"], 3),
+        ("id = 'x'\nname = 'y'\n\n[felony]\ndismiss = []\nreduce = ]\n", ["not a valid TOML"], 6),
     ],
 )
-def test_bad_policy_file_names_key_and_allowed_values(
-    tmp_path: Path, text: str, words: list[str]
+def test_bad_policy_file_names_key_line_and_allowed_values(
+    tmp_path: Path, text: str, words: list[str], line: int
 ) -> None:
     path = tmp_path / "county.toml"
     path.write_text(text)
@@ -58,33 +67,46 @@ def test_bad_policy_file_names_key_and_allowed_values(
         load_policy(path)
     for word in words:
         assert word in caught.value.render()
+    assert caught.value.line == line
 
 
 @pytest.mark.parametrize(
-    ("content", "words"),
+    ("content", "words", "line"),
     [
-        ("{not json", ["not valid JSON"]),
-        (json.dumps({"baselineEligibility": {"dismiss": ["11357.5"]}}), ["unknown section"]),
+        ("{not json", ["not valid JSON"], 1),
+        (json.dumps({"baselineEligibility": {"dismiss": ["11357.5"]}}), ["unknown section"], 1),
         # A number where BEAR writes text: the message shows the difference.
         (json.dumps({"baselineEligibility": {"dismiss": [11357]}}),
-         ['unknown section 11357; allowed values are "11357", "11358"']),
-        (json.dumps({"additionalRelief": {"subjectAgeThreshold": -3}}), ["subjectAgeThreshold"]),
+         ['unknown section 11357; allowed values are "11357", "11358"'], 1),
+        (json.dumps({"additionalRelief": {"subjectAgeThreshold": -3}}), ["subjectAgeThreshold"],
+         1),
         # BEAR itself refused these: ages 40-65, years 1-15 (0 = off).
-        (json.dumps({"additionalRelief": {"subjectAgeThreshold": 39}}), ["40 to 65"]),
-        (json.dumps({"additionalRelief": {"subjectAgeThreshold": 66}}), ["40 to 65"]),
-        (json.dumps({"additionalRelief": {"yearsSinceConvictionThreshold": 16}}), ["1 to 15"]),
-        (json.dumps({"additionalRelief": {"yearsCrimeFreeThreshold": 20}}), ["1 to 15"]),
-        (json.dumps({"additionalRelief": {"subjectIsDeceased": "yes"}}), ["true, false"]),
-        (json.dumps([1, 2]), ["JSON object"]),
+        (json.dumps({"additionalRelief": {"subjectAgeThreshold": 39}}), ["40 to 65"], 1),
+        (json.dumps({"additionalRelief": {"subjectAgeThreshold": 66}}), ["40 to 65"], 1),
+        (json.dumps({"additionalRelief": {"yearsSinceConvictionThreshold": 16}}), ["1 to 15"], 1),
+        (json.dumps({"additionalRelief": {"yearsCrimeFreeThreshold": 20}}), ["1 to 15"], 1),
+        (json.dumps({"additionalRelief": {"subjectIsDeceased": "yes"}}), ["true, false"], 1),
+        (json.dumps([1, 2]), ["JSON object"], None),
+        # As BEAR exports them, one key a line: the line is the key's own, whatever its case.
+        (json.dumps({"baselineEligibility": {"dismiss": ["11357"], "reduce": ["11360"]},
+                     "additionalRelief": {"subjectUnder21AtConviction": True,
+                                          "SubjectAgeThreshold": 70}}, indent=2),
+         ["additionalRelief.subjectAgeThreshold"], 12),
+        (json.dumps({"baselineEligibility": {"dismiss": ["11357"], "reduce": ["11357"]}},
+                    indent=2), ["in both dismiss and reduce"], 6),
+        (json.dumps({"additionalRelief": {"subjectIsTall": True}}, indent=1),
+         ["unknown key additionalRelief.subjectIsTall"], 3),
     ],
 )
-def test_bad_bear_options(tmp_path: Path, content: str, words: list[str]) -> None:
+def test_bad_bear_options(tmp_path: Path, content: str, words: list[str], line: int | None
+                          ) -> None:
     path = tmp_path / "options.json"
     path.write_text(content)
     with pytest.raises(InputError) as caught:
         load_bear_options(path)
     for word in words:
         assert word in caught.value.render()
+    assert caught.value.line == line
 
 
 def test_bear_options_from_text_equals_the_file(tmp_path: Path) -> None:
