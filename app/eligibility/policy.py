@@ -7,15 +7,14 @@ allowed values (DOMAIN.md 3.5).
 """
 
 import json
-import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final, Literal
 
-from app.eligibility.key_lines import json_key_line, toml_key_line
 from app.eligibility.sections import PROP64_NUMBERS
 from app.errors import InputError, read_input, read_utf8, utf8_text
+from app.key_lines import json_key_line, toml_error_line, toml_key_line
 from app.paths import RESOURCES
 
 SCHEMA_VERSION: Final = 1
@@ -101,10 +100,8 @@ def load_policy(path: Path) -> Policy:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        # Python 3.11's error carries its line in the text only: "... (at line 3, column 7)".
-        at = re.search(r"\(at line (\d+), column \d+\)$", str(exc))
         raise InputError(where, f"not a valid TOML policy: {exc}. Fix the file or pick a "
-                         "shipped policy.", int(at.group(1)) if at else None) from None
+                         "shipped policy.", toml_error_line(exc)) from None
     try:
         return policy_from_mapping(data, where)
     except KeyProblem as problem:

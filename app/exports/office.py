@@ -15,6 +15,7 @@ from typing import Final
 from app.counties import COUNTIES, normalise_county
 from app.errors import InputError, read_utf8
 from app.fileio import atomic_write_text
+from app.key_lines import toml_error_line, toml_key_line
 from app.paths import RESOURCES, user_home
 
 SCHEMA_VERSION: Final = 1
@@ -94,7 +95,7 @@ class Court:
 
 
 def load_courts(path: Path = COURTS_FILE) -> dict[str, Court]:
-    table = _read_toml(path)
+    table, _ = _read_toml(path)
     courts: dict[str, Court] = {}
     for county in COUNTIES:
         entry = table.get(county)
@@ -158,22 +159,26 @@ def load_office(path: Path | None = None) -> OfficeDetails:
     path = path or office_file()
     if not path.exists():
         return OfficeDetails()
-    table = _upgrade(_read_toml(path), path)
+    table, text = _read_toml(path)
+    table = _upgrade(table, path, text)
     values: dict[str, str] = {}
     for key, value in table.items():
         if key == "schema_version":
             continue
+        line = toml_key_line(text, key)
         if key not in FIELD_NAMES:
             allowed = ", ".join(FIELD_NAMES)
-            raise InputError(str(path), f"unknown key '{key}'; allowed keys: {allowed}")
+            raise InputError(str(path), f"unknown key '{key}'; allowed keys: {allowed}", line)
         if not isinstance(value, str):
-            raise InputError(str(path), f"'{key}' must be text in quotes, e.g. {key} = \"...\"")
+            raise InputError(str(path), f"'{key}' must be text in quotes, e.g. {key} = \"...\"",
+                             line)
         values[key] = value
     county = values.get("county", "").strip()
     if county:
         known = normalise_county(county)
         if known is None:
-            raise InputError(str(path), f"county '{county}' is not one of California's 58 counties")
+            raise InputError(str(path), f"county '{county}' is not one of California's 58 "
+                             "counties", toml_key_line(text, "county"))
         values["county"] = known
     return OfficeDetails(**values)
 
@@ -191,7 +196,7 @@ def save_office(details: OfficeDetails, path: Path | None = None) -> Path:
     return path
 
 
-def _upgrade(table: dict[str, object], path: Path) -> dict[str, object]:
+def _upgrade(table: dict[str, object], path: Path, text: str) -> dict[str, object]:
     """Ordered upgrades from older schema versions go here (STYLE.md habit 7)."""
     version = table.get("schema_version", SCHEMA_VERSION)
     if version != SCHEMA_VERSION:
@@ -199,13 +204,16 @@ def _upgrade(table: dict[str, object], path: Path) -> dict[str, object]:
             str(path),
             f"schema_version {version} is not supported; this CountyClear reads "
             f"version {SCHEMA_VERSION}. Re-enter the office details in the app.",
+            toml_key_line(text, "schema_version"),
         )
     return table
 
 
-def _read_toml(path: Path) -> dict[str, object]:
+def _read_toml(path: Path) -> tuple[dict[str, object], str]:
+    """The file's table, and its text for the lines of messages."""
     text = read_utf8(path, "office details file")
     try:
-        return tomllib.loads(text)
+        return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as exc:
-        raise InputError(str(path), f"is not valid TOML ({exc}); fix or delete it") from exc
+        raise InputError(str(path), f"is not valid TOML ({exc}); fix or delete it",
+                         toml_error_line(exc)) from None

@@ -56,20 +56,27 @@ def test_nothing_saved_yet_means_every_detail_blank() -> None:
 
 def test_unknown_key_names_the_key_and_the_allowed_ones(countyclear_home: Path) -> None:
     office_file().write_text('schema_version = 1\nda_nmae = "X"\n', encoding="utf-8")
-    with pytest.raises(InputError, match=r"unknown key 'da_nmae'; allowed keys: county, "):
+    with pytest.raises(InputError, match=r"unknown key 'da_nmae'; allowed keys: county, ") as e:
         load_office()
+    assert e.value.line == 2
 
 
 def test_a_county_outside_california_is_refused(countyclear_home: Path) -> None:
-    office_file().write_text('county = "Gotham"\n', encoding="utf-8")
-    with pytest.raises(InputError, match="'Gotham' is not one of California's 58 counties"):
+    office_file().write_text('# edited by hand\n\ncounty = "Gotham"\n', encoding="utf-8")
+    with pytest.raises(InputError, match="'Gotham' is not one of California's 58 counties") as e:
         load_office()
+    assert e.value.line == 3
 
 
 def test_broken_toml_is_one_clear_error(countyclear_home: Path) -> None:
-    office_file().write_text('da_name = "unterminated\n', encoding="utf-8")
-    with pytest.raises(InputError, match="is not valid TOML"):
+    office_file().write_text('county = "Kern"\nda_name = "unterminated\n', encoding="utf-8")
+    with pytest.raises(InputError, match="is not valid TOML") as e:
         load_office()
+    assert e.value.line == 2
+    office_file().write_text('schema_version = 1\nda_name = 3\n', encoding="utf-8")
+    with pytest.raises(InputError, match="'da_name' must be text in quotes") as e:
+        load_office()
+    assert e.value.line == 2
 
 
 def test_county_names_are_normalised_on_load(countyclear_home: Path) -> None:

@@ -1,7 +1,8 @@
-"""The line a key is written on in a policy (TOML) or BEAR options (JSON) file, so that a
-message about its value names the line as well as the key."""
+"""The line a key is written on in a settings file (a policy or the office details in TOML,
+BEAR options in JSON), so that a message about its value names the line as well as the key."""
 
 import re
+import tomllib
 
 _HEADER = re.compile(r"\[\s*([^\[\]]+?)\s*\]\s*(#.*)?$")
 _ASSIGNMENT = re.compile(r"([A-Za-z0-9_\-.\"' ]+?)\s*=")
@@ -24,6 +25,13 @@ def toml_key_line(text: str, key: str) -> int | None:
             if (f"{table}.{name}" if table else name) == key:
                 return number
     return None
+
+
+def toml_error_line(error: tomllib.TOMLDecodeError) -> int | None:
+    """The line of a TOML syntax error: Python 3.11 gives it in the text only, "... (at line
+    3, column 7)"."""
+    at = re.search(r"\(at line (\d+), column \d+\)$", str(error))
+    return int(at.group(1)) if at else None
 
 
 def json_key_line(text: str, key: str) -> int | None:
