@@ -4,6 +4,8 @@ The CSV's columns and types are fixed by CONTRACTS.md (dates ISO, bools `true`/`
 value that does not fit is an InputError naming the file, the line and the column.
 """
 
+import csv
+import io
 import json
 from pathlib import Path
 from typing import Any, Final
@@ -24,6 +26,9 @@ REQUIRED_COLUMNS: Final = (
 # Present in the contract but only needed by some documents; filled with nulls when absent.
 OPTIONAL_TEXT_COLUMNS: Final = ("offense", "bear_reason", "race", "facts")
 DETERMINATION_VALUES: Final = ("dismiss", "reduce", "review", "not_eligible")
+# Never empty as evaluate writes them. polars reads a line cut short with its last fields
+# empty; case_other_convictions, next to last, shows it.
+ALWAYS_FILLED: Final = ("rule_id", "case_other_convictions")
 
 
 def read_determinations(path: Path) -> pl.DataFrame:
@@ -34,7 +39,7 @@ def read_determinations(path: Path) -> pl.DataFrame:
             str(path), "not found; run `countyclear evaluate ... --out DIR` first"
         ) from exc
     except (pl.exceptions.PolarsError, OSError, UnicodeDecodeError) as exc:
-        raise InputError(str(path), f"cannot be read as CSV ({exc})") from exc
+        raise _unreadable(path, exc) from None
     missing = [name for name in REQUIRED_COLUMNS if name not in raw.columns]
     if missing:
         raise InputError(
@@ -48,7 +53,39 @@ def read_determinations(path: Path) -> pl.DataFrame:
     )
     frame = _parse(frame, path)
     _check_values(frame, "determination", DETERMINATION_VALUES, path)
+    _check_filled(frame, ALWAYS_FILLED, path)
     return frame
+
+
+_WRITE_AGAIN: Final = ("Export from the folder as `countyclear evaluate` wrote it, or run "
+                       "evaluate again.")
+
+
+def _unreadable(path: Path, error: Exception) -> InputError:
+    """Why polars could not read the file, found line by line (on this error path only):
+    polars' own message names no line, runs over several and speaks to programmers."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return InputError(str(path), f"cannot be read ({exc.strerror or exc}).")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as bad:
+        line = data.count(b"\n", 0, bad.start) + 1
+        return InputError(str(path), "this line is not UTF-8 text: another program (Excel?) "
+                          f"saved the file again. {_WRITE_AGAIN}", line)
+    rows = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(rows, [])
+        for row in rows:
+            if row and len(row) != len(header):
+                return InputError(str(path), f"{len(row)} fields where the header has "
+                                  f"{len(header)}: the line was changed after evaluate wrote "
+                                  f"it. {_WRITE_AGAIN}", rows.line_num)
+    except csv.Error as exc:
+        return InputError(str(path), f"{exc}. {_WRITE_AGAIN}", rows.line_num)
+    detail = " ".join(str(error).split())
+    return InputError(str(path), f"cannot be read as CSV ({detail}). {_WRITE_AGAIN}")
 
 
 def _parse(frame: pl.DataFrame, path: Path) -> pl.DataFrame:
@@ -83,12 +120,23 @@ def _check_values(frame: pl.DataFrame, column: str, allowed: tuple[str, ...], pa
     bad = ~frame.get_column(column).is_in(allowed).fill_null(False)
     if bad.any():
         row = int(bad.arg_true()[0])
-        raise InputError(
-            str(path),
-            f"column {column} holds '{frame.get_column(column)[row]}', expected one of "
-            f"{', '.join(allowed)}",
-            line=row + 2,
-        )
+        value = frame.get_column(column)[row]
+        expected = f"expected one of {', '.join(allowed)}"
+        if all(cell is None for cell in frame.row(row)):
+            problem = "the line is blank; delete it"
+        elif value is None:
+            problem = f"column {column} is empty, {expected}"
+        else:
+            problem = f"column {column} holds '{value}', {expected}"
+        raise InputError(str(path), problem, line=row + 2)
+
+
+def _check_filled(frame: pl.DataFrame, columns: tuple[str, ...], path: Path) -> None:
+    for column in columns:
+        empty = frame.get_column(column).is_null()
+        if empty.any():
+            raise InputError(str(path), f"column {column} is empty: the line may have been cut "
+                             f"short. {_WRITE_AGAIN}", line=int(empty.arg_true()[0]) + 2)
 
 
 def read_summary(path: Path) -> dict[str, Any]:

@@ -50,6 +50,40 @@ def test_an_unknown_determination_is_refused(tmp_path: Path) -> None:
         read_determinations(path)
 
 
+def _edited(tmp_path: Path, edit) -> Path:  # type: ignore[no-untyped-def]
+    """determinations.csv as evaluate writes it, then one line changed by `edit`."""
+    write_outputs(tmp_path, sample_determinations(), sample_summary())
+    path = tmp_path / "determinations.csv"
+    lines = path.read_bytes().split(b"\n")
+    lines[3] = edit(lines[3])
+    path.write_bytes(b"\n".join(lines))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("edit", "words"),
+    [
+        (lambda line: line + b",extra", "26 fields where the header has 25"),
+        (lambda line: line.replace(b'"', b"", 1), "fields where the header has 25"),
+        (lambda line: line.replace(b"2", b"\xd1", 1), "not UTF-8 text: another program"),
+        # polars reads a line cut short with its last fields empty: that is caught too.
+        (lambda line: line.rsplit(b",", 2)[0], "column case_other_convictions is empty"),
+        (lambda line: b"", "the line is blank; delete it"),
+        (lambda line: line.replace(b",dismiss,", b",,").replace(b",reduce,", b",,"),
+         "column determination is empty, expected one of dismiss"),
+    ],
+)
+def test_a_changed_line_gets_one_line_naming_it_and_the_fix(  # type: ignore[no-untyped-def]
+    tmp_path: Path, edit, words: str
+) -> None:
+    with pytest.raises(InputError) as caught:
+        read_determinations(_edited(tmp_path, edit))
+    assert caught.value.line == 4
+    assert words in caught.value.message
+    assert "\n" not in caught.value.render()
+    assert "truncate_ragged_lines" not in caught.value.message
+
+
 def test_missing_or_broken_summary(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="not found; run `countyclear evaluate"):
         read_summary(tmp_path / "summary.json")
