@@ -18,8 +18,10 @@ class InputError(Exception):
 
 
 def _sentence(message: str) -> str:
-    """The message as a sentence: the clerk reads every one the same way, with its full stop."""
-    message = message.rstrip()
+    """The message as one sentence on one line, with its full stop: the clerk reads every
+    one the same way, and the command line's `error:` line stays one line even when a
+    library's own text (quoted in some messages) runs over several."""
+    message = " ".join(message.split())
     return message if message.endswith((".", "?", "!")) else f"{message}."
 
 

@@ -32,6 +32,8 @@ def test_every_message_reads_as_a_sentence() -> None:
         "doj.dat:3: empty (it holds nothing).")
     for finished in ("Ask DOJ for a fresh copy.", "Is this the delivery?", "Stop!"):
         assert InputError("x", finished).message == finished
+    quoted = InputError("x.csv", "cannot be read (found more fields\n\nConsider this.)")
+    assert quoted.render() == "x.csv: cannot be read (found more fields Consider this.)."
 
 
 def test_locked_file() -> None:
