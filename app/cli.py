@@ -54,6 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     wants_help = not words or words[0] in ("-h", "--help")
     only = chosen if chosen else (None if wants_help else "")
     args = build_parser(only).parse_args(words)
+    _show_warnings()
     if args.command is None:
         build_parser().print_help()
         return 0
@@ -78,6 +79,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{path}; please send that file with your report.\n"
         )
         return 1
+
+
+class _Warnings(logging.Handler):
+    """CountyClear's warnings on the command line, as its errors are: `warning: ...`. Written
+    to the stderr of the moment, which tests replace."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        sys.stderr.write(f"warning: {record.getMessage()}\n")
+
+
+def _show_warnings() -> None:
+    logger = logging.getLogger("countyclear")
+    if not any(isinstance(handler, _Warnings) for handler in logger.handlers):
+        logger.addHandler(_Warnings(logging.WARNING))
 
 
 def run(argv: Sequence[str] | None = None) -> NoReturn:

@@ -58,6 +58,12 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
         metavar="FILE",
         help="a saved workspace (.ccws) of this evaluation: its staff decisions are applied",
     )
+    parser.add_argument(
+        "--recovery-passphrase-env",
+        metavar="VAR",
+        help="environment variable holding the workspace's recovery passphrase, for a "
+        "workspace whose key is not in this PC's keyring (made on another PC or account)",
+    )
     parser.add_argument("--force", action="store_true", help="replace documents already in DIR")
     parser.set_defaults(func=run)
 
@@ -83,9 +89,21 @@ def _password(args: argparse.Namespace, choice: DocumentChoice, folder: Path) ->
     return password
 
 
-def _decided(path: Path, summary: dict[str, Any], folder: Path) -> pl.DataFrame:
+def _recovery_passphrase(args: argparse.Namespace) -> str | None:
+    if args.recovery_passphrase_env is None:
+        return None
+    passphrase = os.environ.get(args.recovery_passphrase_env, "")
+    if not passphrase:
+        raise InputError(f"--recovery-passphrase-env {args.recovery_passphrase_env}",
+                         f"the environment variable {args.recovery_passphrase_env} is not set "
+                         "or is empty; put the workspace's recovery passphrase in it")
+    return passphrase
+
+
+def _decided(path: Path, summary: dict[str, Any], folder: Path,
+             recovery_passphrase: str | None) -> pl.DataFrame:
     """The workspace's determinations with its staff decisions applied, if it is this run's."""
-    workspace = open_workspace(path)
+    workspace = open_workspace(path, recovery_passphrase=recovery_passphrase)
     summary_as_of = str(summary.get("as_of") or "")
     if workspace.county != summary.get("county") or workspace.as_of.isoformat() != summary_as_of:
         raise InputError(
@@ -103,12 +121,13 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(str(folder), "is not a folder; give the --out folder of `evaluate`")
     choice = _choice(args)
     password = _password(args, choice, folder)
+    recovery_passphrase = _recovery_passphrase(args)
     refuse_existing(choice.targets(folder), force=args.force)  # before reading anything big
     summary = read_summary(folder / SUMMARY_JSON)
     if args.workspace is None:
         determinations = read_determinations(folder / DETERMINATIONS_CSV)
     else:
-        determinations = _decided(args.workspace, summary, folder)
+        determinations = _decided(args.workspace, summary, folder, recovery_passphrase)
     office = load_office()
     written = export_documents(
         folder,

@@ -80,7 +80,7 @@ def keyring_get(entry: str) -> str | None:
     try:
         value = keyring.get_password(SERVICE, entry)
     except keyring.errors.KeyringError as exc:
-        log.warning("the OS keyring could not be read: %s", type(exc).__name__)
+        log.warning("the OS keyring could not be read (%s)", type(exc).__name__)
         return None
     return value if isinstance(value, str) else None
 
@@ -109,7 +109,7 @@ def keyring_delete(entry: str) -> None:
     except keyring.errors.PasswordDeleteError:
         pass  # nothing stored: nothing to forget
     except keyring.errors.KeyringError as exc:
-        log.warning("the OS keyring entry could not be removed: %s", type(exc).__name__)
+        log.warning("the OS keyring entry could not be removed (%s)", type(exc).__name__)
 
 
 # --- the session cache shared by both sources ------------------------------------------------

@@ -13,6 +13,7 @@ change to header or ciphertext fails authentication and nothing is loaded.
 import base64
 import binascii
 import json
+import logging
 import os
 import secrets
 import uuid
@@ -27,6 +28,8 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from app.errors import InputError
 from app.fileio import replace_durably
 from app.intake.secrets import keyring_get, keyring_set
+
+log = logging.getLogger("countyclear.review")
 
 MAGIC: Final = b"CCWS"
 FORMAT_VERSION: Final = 1
@@ -120,6 +123,7 @@ def unseal(
         raise InputError(where, _DAMAGED) from exc
     if recovery_passphrase is not None:
         key = _recover(where, key_id, recovery, recovery_passphrase)
+        recovered = True
     else:
         stored = keyring_get(keyring_entry(key_id))
         if stored is None:
@@ -127,16 +131,20 @@ def unseal(
                 where,
                 "the key of this workspace is not in this PC's keyring (another PC or user "
                 "account, or the keyring entry was removed): open it with its recovery "
-                "passphrase",
+                "passphrase (command line: --recovery-passphrase-env VAR)",
             )
         key = _unb64(stored)
+        recovered = False
     try:
         payload = AESGCM(key).decrypt(nonce, ciphertext, prefix)
     except (InvalidTag, ValueError) as exc:
         raise InputError(where, _TAMPERED) from exc
     workspace_key = WorkspaceKey(key_id, key, recovery)
-    if recovery_passphrase is not None:
-        keyring_set(keyring_entry(key_id), _b64(key))  # back in the keyring for next time
+    if recovered:
+        try:
+            keyring_set(keyring_entry(key_id), _b64(key))  # back in the keyring for next time
+        except InputError as exc:  # the workspace is open all the same; next time asks again
+            log.warning("the workspace key was not put back in the keyring: %s", exc.message)
     return payload, workspace_key
 
 

@@ -6,7 +6,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import keyring
 import pytest
+from keyring.backend import KeyringBackend
+from keyring.errors import KeyringLocked
 
 from app.cli import main
 from app.exports.office import OfficeDetails, save_office
@@ -212,3 +215,42 @@ def test_a_workspace_of_another_run_is_refused(
     assert main(["export", str(folder), "--motion", "--workspace", str(tmp_path / "no.ccws")]) == 2
     (line,) = errors(capsys.readouterr().err)
     assert "no.ccws" in line and "there is no such file" in line
+
+
+def test_a_workspace_from_another_pc_opens_with_its_recovery_passphrase(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    workspace = saved_workspace(tmp_path / "work.ccws", date(2026, 11, 1))
+    keyring.set_keyring(_NoKeyring())  # another PC: no key, and nowhere to put it back
+    args = ["export", str(folder), "--motion", "--workspace", str(workspace)]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    (line,) = errors(err)
+    assert "recovery passphrase (command line: --recovery-passphrase-env VAR)" in line
+    # The keyring's failure is a warning in the command line's own form.
+    assert "warning: the OS keyring could not be read (KeyringLocked)" in err.splitlines()
+    assert main([*args, "--recovery-passphrase-env", "RECOVERY"]) == 2
+    (line,) = errors(capsys.readouterr().err)
+    assert line.startswith("error: --recovery-passphrase-env RECOVERY: ")
+    monkeypatch.setenv("RECOVERY", "seven blue herons over the delta")
+    assert main([*args, "--recovery-passphrase-env", "RECOVERY"]) == 0
+    # Opened, though the key could not be put back in the keyring for next time.
+    assert capsys.readouterr().err.startswith(
+        "warning: the workspace key was not put back in the keyring: could not store")
+    assert "challenges 1 conviction" in flat_text(folder / "motion_and_order.pdf")
+
+
+class _NoKeyring(KeyringBackend):
+    """A keyring that can neither be read nor written, as on a PC without one."""
+
+    priority = 1
+
+    def get_password(self, service: str, username: str) -> str | None:
+        raise KeyringLocked("no keyring here")
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise KeyringLocked("no keyring here")
+
+    def delete_password(self, service: str, username: str) -> None:
+        raise KeyringLocked("no keyring here")
