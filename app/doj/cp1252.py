@@ -2,9 +2,10 @@
 
 polars reads the file as UTF-8 with invalid bytes replaced (U+FFFD). The lines that hold a
 replacement are cut again from the raw bytes, decoded as Windows-1252 and parsed by polars;
-the rest of the file is never transcoded. If the cut does not land on line ends (mixed line
-ends, a byte sequence polars replaced as one), the whole file is transcoded instead: slower,
-never wrong.
+the rest of the file is never transcoded. If the line offsets do not hold (mixed line ends)
+or a cut does not land on line ends (a byte sequence polars replaced as one), the whole file
+is transcoded instead: slower, never wrong (a file whose records span lines is then read the
+folded way, app/doj/folding.py).
 """
 
 from collections.abc import Sequence
@@ -15,8 +16,12 @@ from app.doj.lines import REPLACEMENT, LineFacts, RawBytes, cut_lines
 from app.doj.schema import INDEX
 
 
-def repair(frame: pl.DataFrame, facts: LineFacts, raw: RawBytes) -> pl.DataFrame:
-    """`frame` has one row per physical line from the first record on, like `facts`."""
+def repair(frame: pl.DataFrame, facts: LineFacts, raw: RawBytes, offsets_hold: bool = True
+           ) -> pl.DataFrame | None:
+    """`frame` has one row per physical line from the first record on, like `facts` (or
+    one per record, when `facts` is on records). `offsets_hold`: facts.offsets_hold(raw),
+    whether lines can be cut out by their offsets. None when `facts` is on records and
+    its lines cannot be cut out again: the reader then reads the file the folded way."""
     flagged = (facts.replaced > 0).arg_true()
     if not flagged.len():
         return frame
@@ -27,7 +32,7 @@ def repair(frame: pl.DataFrame, facts: LineFacts, raw: RawBytes) -> pl.DataFrame
         pl.col(read).str.contains(REPLACEMENT, literal=True).any()
     ).row(0)
     columns = [column for column, show in zip(read, shows, strict=True) if show]
-    pieces = cut_lines(raw, facts, flagged)
+    pieces = cut_lines(raw, facts, flagged) if offsets_hold else None
     fixed = None
     if pieces is not None and all(
         REPLACEMENT in p.decode("utf-8", errors="replace") for p in pieces
@@ -35,6 +40,8 @@ def repair(frame: pl.DataFrame, facts: LineFacts, raw: RawBytes) -> pl.DataFrame
         fixed = _parse(b"\n".join(pieces).decode("cp1252", errors="replace").encode("utf-8"),
                        columns or read[:1])
     if fixed is None or fixed.height != flagged.len():
+        if facts.first_lines is not None:
+            return None
         first = int(facts.starts[0])
         again = _parse(bytes(raw[first:]).decode("cp1252", errors="replace").encode("utf-8"),
                        read)

@@ -4,8 +4,9 @@ though DOJ files almost never hold one.
 The reader's checks look at physical lines. polars reads such a file's records rightly, and
 `record_facts` merges the line facts into one row per record, so the checks run on records
 without a copy of the file. When the quote marks and polars disagree on the records (a
-damaged file), or there are too many suspect records to check one by one, the file takes
-the slower way, which names a damaged file's problem: the bytes are copied with each line
+damaged file), or records must be cut out of the file by byte offsets that do not hold
+(CRLF records whose quoted fields break with a bare LF), the file takes the slower way,
+which names a damaged file's problem: the bytes are copied with each line
 break inside a quoted field replaced by a byte the file never holds
 (`fold_quoted_line_breaks`), the copy is read as usual (it has the same length, so byte
 offsets still hold), then the values get their line breaks back and each record the

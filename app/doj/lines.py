@@ -30,6 +30,16 @@ class LineFacts:
     def not_empty(self) -> pl.Series:
         return self.lengths > 0
 
+    def offsets_hold(self, raw: "RawBytes") -> bool:
+        """Whether the byte offsets hold to the end of `raw`. They count one kind of line end
+        for every line, so where CRLF and LF mix (CRLF records whose quoted fields break
+        with LF) they drift, one byte a line, all one way: the last line shows it."""
+        if not self.count:
+            return True
+        end = int(self.starts[-1]) + int(self.lengths[-1])
+        tail = bytes(raw[-2:])
+        return end == len(raw) - (2 if tail == b"\r\n" else 1 if tail[-1:] == b"\n" else 0)
+
 
 def scan_lines(payload: bytes | str, skip: int) -> pl.LazyFrame:
     """Every physical line after the first `skip`, whole, as column `text` (a blank line is

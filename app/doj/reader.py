@@ -19,13 +19,14 @@ import polars as pl
 
 from app.doj.cp1252 import repair
 from app.doj.folding import fold_quoted_line_breaks, record_facts
-from app.doj.lines import LineFacts, RawBytes, cut_lines, scan_line_facts, scan_lines
+from app.doj.lines import RawBytes, cut_lines, scan_line_facts, scan_lines
 from app.doj.schema import INDEX, NEEDED
 from app.doj.source import DojSource
 from app.doj.structure import (
     UnclosedQuote,
     check_header,
     check_lines,
+    check_records,
     exact_check,
     first_record_marker,
     is_whole_record,
@@ -196,6 +197,9 @@ def _read(
     except InputError:
         diagnose()
         raise
+    # Lines are cut out of the file again by byte offset (to check or repair them) only
+    # where the offsets hold: where they do not, a check streams the file instead.
+    line_count, offsets_hold = facts.count, facts.offsets_hold(raw)
     if frame.height != facts.count:
         # polars reads line breaks inside quoted fields as RFC 4180 says; when the quote
         # marks join the lines into as many records as it read, the checks below run on
@@ -204,43 +208,45 @@ def _read(
         if records is None or records.count != frame.height:
             raise _SpansLines(name, diagnose)
         facts = records
-    # On records, suspects too many to check one by one send the file the folded way.
     on_records = facts.first_lines is not None
     record = facts.not_empty
     suspect = record
     if facts.ends_with_marker is not None:
         suspect = record & ((frame["END_OF_REC"] != marker) | ~facts.ends_with_marker)
     suspects = suspect.arg_true()
+    if on_records and not offsets_hold and (suspects.len() or (facts.replaced > 0).any()):
+        raise _SpansLines(name, diagnose)  # records must be cut out: the folded copy's hold
     stage(2, f"Checking {facts.count:,} records of")
-    if suspects.len():
-        pieces = _cut_few(raw, facts, suspects)
+    if suspects.len() > max(1000, facts.count // 20):
+        # Too many to cut out one by one: checked as the file is streamed, never as a whole.
+        if facts.first_lines is None:
+            record = diagnose()
+        else:
+            blank = ~check_records(name, payload, layout.first_data_line - 1,
+                                   facts.first_lines, line_count, suspects)
+            record = record.scatter(suspects.filter(blank), False)
+    elif suspects.len():
+        pieces = cut_lines(raw, facts, suspects) if offsets_hold else None
+        if pieces is None and on_records:
+            raise _SpansLines(name, diagnose)
         if pieces is None:
-            if on_records:
-                raise _SpansLines(name, diagnose)
             record = diagnose()
         else:
             texts = pl.Series("text", [p.decode("utf-8", errors="replace") for p in pieces])
             numbers = suspects if facts.first_lines is None else facts.first_lines.gather(suspects)
             blank = ~exact_check(name, texts, numbers + layout.first_data_line)
             record = record.scatter(suspects.filter(blank), False)
+    repaired = repair(frame, facts, raw, offsets_hold)
+    if repaired is None:
+        raise _SpansLines(name, diagnose)
     lines = (pl.lit(facts.first_lines) if facts.first_lines is not None
              else pl.int_range(pl.len(), dtype=pl.Int64))
-    frame = repair(frame, facts, raw).with_columns(
-        source=pl.lit(name), line=lines + layout.first_data_line
-    )
+    frame = repaired.with_columns(source=pl.lit(name), line=lines + layout.first_data_line)
     # polars keeps one row per physical line (per record when records span lines), blank
     # lines included; drop those (a filter copies every column, so only when there are any).
     if not record.all():
         frame = frame.filter(record)
     return frame.select(*columns, "source", "line")
-
-
-def _cut_few(raw: RawBytes, facts: LineFacts, lines: pl.Series) -> list[bytes] | None:
-    """The lines' bytes, when they are few enough to check one by one (1,000, or a
-    twentieth of the file if more); None when not, or when a cut misses the line ends."""
-    if lines.len() > max(1000, facts.count // 20):
-        return None
-    return cut_lines(raw, facts, lines)
 
 
 def _first_record(raw: RawBytes, layout: Layout) -> str:

@@ -12,6 +12,7 @@ import csv
 
 import polars as pl
 
+from app.doj.lines import scan_lines
 from app.doj.schema import FIELD_COUNT, INDEX
 from app.errors import InputError
 
@@ -93,3 +94,36 @@ def check_lines(name: str, lines: pl.LazyFrame) -> pl.Series:
                          "next; fix it in a text editor or ask DOJ for a fresh copy.",
                          int(first["line"]))
     return frame["record"]
+
+
+def check_records(
+    name: str, payload: bytes | str, layout_skip: int, first_lines: pl.Series, line_count: int,
+    wanted: pl.Series,
+) -> pl.Series:
+    """check_lines of the records `wanted` (ascending record numbers) of a file whose quoted
+    fields hold line breaks: each record's lines (`first_lines` gives each record's first,
+    0-based after `layout_skip`; `line_count` lines in all) joined again and named by the
+    file line it starts on. The file is streamed and only the wanted records' lines are
+    kept as text, so checking many records of a large file neither copies it nor holds it."""
+    ends = pl.concat([first_lines.slice(1), pl.Series([line_count], dtype=first_lines.dtype)])
+    spans = pl.DataFrame({"start": first_lines.gather(wanted), "end": ends.gather(wanted)})
+    kept = spans.select(pl.int_ranges("start", "end", dtype=pl.Int64).explode())["start"]
+    physical = pl.col("physical")
+    # Streamed: a filter and a sorted search keep only the wanted lines (grouping them in
+    # the same query made polars read every line's text first).
+    lines = (
+        scan_lines(payload, layout_skip)
+        .with_row_index("physical")
+        .with_columns(physical.cast(pl.Int64))
+        .filter(physical.is_in(kept.implode()))
+        .with_columns(
+            (pl.lit(first_lines).search_sorted(physical, side="right") - 1).alias("record")
+        )
+        .collect(engine="streaming")
+    )
+    records = lines.group_by("record").agg(
+        physical.min().alias("start"), pl.col("text").sort_by(physical).str.join("\n")
+    ).sort("record")
+    return check_lines(name, records.lazy().select(
+        "text", (pl.col("start") + layout_skip + 1).alias("line")
+    ))

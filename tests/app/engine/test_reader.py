@@ -196,20 +196,53 @@ def test_line_breaks_inside_quoted_fields(
     assert frame["line"].to_list() == [2, 4, 8]
 
 
-def test_reading_again_for_quoted_line_breaks_says_so() -> None:
-    """When the checks on records cannot vouch for them (here more records to check one by
-    one than they take), the file is folded and read again. The progress starts over: a
-    clerk watching a large file is told why."""
+def _many_suspects() -> list[Person]:
+    """1,001 records more than the checks take one by one: a comment of "#" ends the line
+    like a doubled field, so each is a suspect for the record screen."""
     many = [Person(str(n)) for n in range(1001)]
-    for person in many:  # a comment of "#" ends the line like a doubled field: checked
+    for person in many:
         person.conviction("11357 HS-POSSESS", "20100101", COMMENT_TEXT="#")
-    seen: list[str] = []
-    frame = read_sources([DojSource("doj.dat", to_csv([*many, *_with_line_breaks()]))],
-                         progress=lambda progress: seen.append(progress.text))
-    assert "Line breaks inside quoted fields: reading the records of doj.dat" in seen
-    assert frame["COMMENT_TEXT"].to_list()[1000:] == ["#", "FIRST LINE\nSECOND LINE",
-                                                      "A\n\nB", ""]
+    return many
+
+
+@pytest.mark.parametrize("crlf", [False, True], ids=["LF", "CRLF"])
+def test_many_suspect_records_spanning_lines_are_checked_without_a_copy(
+    monkeypatch: pytest.MonkeyPatch, crlf: bool
+) -> None:
+    """Too many suspect records to cut out one by one, in a file whose quoted fields hold
+    line breaks: the exact check runs on the records polars' streaming engine joins from
+    the lines (it used to fold the file, a copy of it all, and read the copy again)."""
+    reads, folds = _encodings_used(monkeypatch), _folds(monkeypatch)
+    frame = read(_crlf_throughout(to_csv([*_many_suspects(), *_with_line_breaks()]), crlf))
+    assert frame["COMMENT_TEXT"].str.replace_all("\r\n", "\n").to_list()[1000:] == [
+        "#", "FIRST LINE\nSECOND LINE", "A\n\nB", ""]
     assert frame["line"].to_list()[1000:] == [1002, 1003, 1005, 1009]
+    assert reads == ["utf8"] and not folds
+
+
+def test_a_bad_record_among_many_suspects_is_named_by_the_line_it_starts_on() -> None:
+    lines = to_csv([*_many_suspects(), *_with_line_breaks()]).split(b"\n")
+    assert lines[1004].startswith(b",,2,") and lines[1007] == b'B",#'  # record, lines 1005-8
+    lines[1007] += b",EXTRA"  # its last line: the record has a 96th field
+    _expect(b"\n".join(lines), 1005, "expected 95", "found 96")
+
+
+def test_reading_again_for_quoted_line_breaks_says_so() -> None:
+    """A damaged file whose quote marks and polars disagree on the records (here a line
+    cut short before its quoted comment, whose second line is left with a lone quote) is
+    folded and read again. The progress starts over: a clerk watching a large file is told
+    why."""
+    first = Person("0")  # a plain first record: the damage is further on
+    first.conviction("11360 HS-TRANSPORT", "20090101")
+    lines = to_csv([first, *_with_line_breaks()]).split(b"\n")
+    assert lines[5].endswith(b',"A') and lines[7] == b'B",#'  # "A\n\nB", the comment
+    lines[5] = lines[5].rsplit(b",", 5)[0]
+    seen: list[str] = []
+    with pytest.raises(InputError, match="expected 95 comma-separated fields, found 89") as e:
+        read_sources([DojSource("doj.dat", b"\n".join(lines))],
+                     progress=lambda progress: seen.append(progress.text))
+    assert e.value.line == 5  # the record of lines 5-6: its comment lost its opening quote
+    assert "Line breaks inside quoted fields: reading the records of doj.dat" in seen
 
 
 @pytest.mark.parametrize("second", [None, 130], ids=["never closes", "closes 120 lines on"])
@@ -249,6 +282,35 @@ def test_a_first_record_holding_line_breaks_is_read_once_without_a_copy(
     assert reads == ["utf8"] and not folds
 
 
+def _crlf_throughout(data: bytes, crlf: bool) -> bytes:
+    """`data` with CRLF line ends everywhere, the breaks inside quoted fields too."""
+    return data.replace(b"\n", b"\r\n") if crlf else data
+
+
+@pytest.mark.parametrize("suspects", [0, 1001])
+def test_crlf_records_whose_quoted_fields_break_with_lf_are_read_rightly(
+    monkeypatch: pytest.MonkeyPatch, suspects: int
+) -> None:
+    """Byte offsets count one kind of line end for every line, so in a CRLF file whose
+    quoted fields break with a bare LF they drift. Lines are never cut out by offsets that
+    do not hold (a cut can land on another line's ends): the file takes the folded way,
+    whose offsets hold, and its Windows-1252 names, line numbers and suspects come right."""
+    people = [Person(str(n), name="NUÑEZ,ANA" if n % 2 else "ROE,RICHARD") for n in range(8)]
+    for n, person in enumerate(people):
+        person.conviction("11357 HS-POSSESS", "20100101",
+                          COMMENT_TEXT="ONE\n\nTWO" if n in (1, 4) else "")
+    many = _many_suspects()[:suspects]
+    data = to_csv([*people, *many], crlf=True).decode("utf-8").encode("cp1252")
+    assert b"ONE\n\nTWO" in data and b"\r\n" in data
+    folds = _folds(monkeypatch)
+    frame = read(data)
+    assert frame["PRI_NAME"].to_list()[:8] == [p.name for p in people]
+    assert frame["line"].to_list()[:8] == [2, 3, 6, 7, 8, 11, 12, 13]
+    assert frame["COMMENT_TEXT"].to_list()[1] == "ONE\n\nTWO"
+    assert frame.height == 8 + suspects
+    assert folds
+
+
 def _folds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """One entry per folded copy of the file made."""
     import app.doj.reader as reader
@@ -274,8 +336,9 @@ def test_quoted_line_breaks_are_read_once_without_a_copy(
     first = Person("0")  # a plain first record: its own check would take the folded way
     first.conviction("11360 HS-TRANSPORT", "20090101")
     reads, folds = _encodings_used(monkeypatch), _folds(monkeypatch)
-    data = to_csv([first, *_with_line_breaks()], crlf=crlf).decode("utf-8").encode(encoding)
-    frame = read(data.replace(b"\n", b"\n\n", 1))  # and a blank line after the header
+    data = _crlf_throughout(to_csv([first, *_with_line_breaks()]), crlf)
+    frame = read(data.decode("utf-8").encode(encoding).replace(b"\n", b"\n\n", 1))  # and a
+    # blank line after the header
     assert frame["PRI_NAME"].to_list()[1:3] == ["PEÑA,JOSÉ", "ROE,RICHARD"]
     comments = frame["COMMENT_TEXT"].str.replace_all("\r\n", "\n").to_list()
     assert comments == ["", "FIRST LINE\nSECOND LINE", "A\n\nB", ""]
@@ -286,9 +349,8 @@ def test_quoted_line_breaks_are_read_once_without_a_copy(
 
 
 def test_a_damaged_record_with_a_quoted_line_break_names_its_real_problem() -> None:
-    """The line check's guess (a quoted line break) is read folded first; when that read
-    fails, the file is read the usual way, so the message is the one it always gave: here a
-    field too many, not a quote that never closes."""
+    """The record its two lines make has a field too many: the message says so, not that
+    a quote never closes."""
     first, second = Person("0"), Person("1")
     first.conviction("11360 HS-TRANSPORT", "20090101")
     second.conviction("11357 HS-POSSESS", "20100101", COMMENT_TEXT='SEE "Q"\nZ')
