@@ -3,7 +3,7 @@ it held bytes that are not UTF-8, whether it ends with the record marker; and cu
 chosen lines back out of the raw bytes."""
 
 import mmap
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import polars as pl
 
@@ -39,6 +39,34 @@ class LineFacts:
         end = int(self.starts[-1]) + int(self.lengths[-1])
         tail = bytes(raw[-2:])
         return end == len(raw) - (2 if tail == b"\r\n" else 1 if tail[-1:] == b"\n" else 0)
+
+    def with_own_line_ends(self, raw: "RawBytes") -> "LineFacts | None":
+        """These facts with each line's offset counted from its own line end (CRLF or LF),
+        for a file that mixes them; None when the line ends found do not match the lines."""
+        ends = _line_ends(raw, int(self.starts[0]) if self.count else 0)
+        if len(ends) not in (self.count, self.count - 1):
+            return None  # one fewer: the last line has no line end
+        with_end = self.lengths + pl.Series(ends + [0] * (self.count - len(ends)),
+                                            dtype=pl.Int64)
+        return replace(self, starts=with_end.cum_sum() - with_end + self.starts[0])
+
+
+# Every byte but LF and a stand-in for CRLF deleted: what is left is each line's end, in order.
+_ALL_BUT_LINE_ENDS = bytes(b for b in range(256) if b not in b"\n\x00")
+_PIECE = 64 << 10
+
+
+def _line_ends(raw: "RawBytes", start: int) -> list[int]:
+    """The length of each line end from byte `start` on: 2 for CRLF, 1 for LF. (A NUL in
+    the file would count as a CRLF; the caller checks the count against the lines.)"""
+    kept, carry = [], b""
+    for begin in range(start, len(raw), _PIECE):
+        piece = carry + raw[begin:begin + _PIECE]
+        release_pages(raw, begin, begin + _PIECE)  # a mapped file's pages go behind the scan
+        carry = piece[-1:] if piece.endswith(b"\r") else b""  # its LF may open the next
+        piece = piece[:len(piece) - len(carry)]
+        kept.append(piece.replace(b"\r\n", b"\x00").translate(None, _ALL_BUT_LINE_ENDS))
+    return [2 if end == 0 else 1 for end in b"".join(kept)]
 
 
 def scan_lines(payload: bytes | str, skip: int) -> pl.LazyFrame:

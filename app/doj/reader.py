@@ -200,6 +200,10 @@ def _read(
     # Lines are cut out of the file again by byte offset (to check or repair them) only
     # where the offsets hold: where they do not, a check streams the file instead.
     line_count, offsets_hold = facts.count, facts.offsets_hold(raw)
+    if not offsets_hold:  # CRLF and LF mixed: count each line's own end (a second scan)
+        own = facts.with_own_line_ends(raw)
+        if own is not None and own.offsets_hold(raw):
+            facts, offsets_hold = own, True
     if frame.height != facts.count:
         # polars reads line breaks inside quoted fields as RFC 4180 says; when the quote
         # marks join the lines into as many records as it read, the checks below run on

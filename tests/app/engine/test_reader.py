@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from app.doj.lines import LineFacts
 from app.doj.reader import read_sources
 from app.doj.schema import COLUMNS
 from app.doj.source import DojSource
@@ -288,13 +289,15 @@ def _crlf_throughout(data: bytes, crlf: bool) -> bytes:
 
 
 @pytest.mark.parametrize("suspects", [0, 1001])
+@pytest.mark.parametrize("own_line_ends", [True, False], ids=["counted", "not counted"])
 def test_crlf_records_whose_quoted_fields_break_with_lf_are_read_rightly(
-    monkeypatch: pytest.MonkeyPatch, suspects: int
+    monkeypatch: pytest.MonkeyPatch, suspects: int, own_line_ends: bool
 ) -> None:
-    """Byte offsets count one kind of line end for every line, so in a CRLF file whose
-    quoted fields break with a bare LF they drift. Lines are never cut out by offsets that
-    do not hold (a cut can land on another line's ends): the file takes the folded way,
-    whose offsets hold, and its Windows-1252 names, line numbers and suspects come right."""
+    """In a CRLF file whose quoted fields break with a bare LF, byte offsets counted with
+    one kind of line end drift, and a cut by them can land on another line's ends. Each
+    line's offset is then counted from its own line end: the lines are cut out rightly
+    (Windows-1252 names, suspects), with no folded copy. Were that count to fail, the
+    file takes the folded way, whose offsets hold."""
     people = [Person(str(n), name="NUÑEZ,ANA" if n % 2 else "ROE,RICHARD") for n in range(8)]
     for n, person in enumerate(people):
         person.conviction("11357 HS-POSSESS", "20100101",
@@ -303,12 +306,38 @@ def test_crlf_records_whose_quoted_fields_break_with_lf_are_read_rightly(
     data = to_csv([*people, *many], crlf=True).decode("utf-8").encode("cp1252")
     assert b"ONE\n\nTWO" in data and b"\r\n" in data
     folds = _folds(monkeypatch)
+    if not own_line_ends:
+        monkeypatch.setattr(LineFacts, "with_own_line_ends", lambda facts, raw: None)
     frame = read(data)
     assert frame["PRI_NAME"].to_list()[:8] == [p.name for p in people]
     assert frame["line"].to_list()[:8] == [2, 3, 6, 7, 8, 11, 12, 13]
     assert frame["COMMENT_TEXT"].to_list()[1] == "ONE\n\nTWO"
     assert frame.height == 8 + suspects
-    assert folds
+    assert bool(folds) != own_line_ends
+
+
+def test_lf_and_crlf_mixed_lines_are_cut_out_by_their_own_ends(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A file whose lines end partly LF, partly CRLF (two extracts joined): its
+    Windows-1252 names are repaired from the lines cut out by their own offsets, not by
+    transcoding the whole file again, and a bad line is named rightly."""
+    import app.doj.cp1252 as cp1252
+
+    people = [Person(str(n), name="NUÑEZ,ANA" if n % 3 else "ROE,RICHARD") for n in range(9)]
+    for person in people:
+        person.conviction("11357 HS-POSSESS", "20100101")
+    lines = to_csv(people).decode("utf-8").encode("cp1252").split(b"\n")
+    data = b"\n".join(lines[:5]) + b"\n" + b"\r\n".join(lines[5:])
+    parsed: list[int] = []
+    real = cp1252._parse
+    monkeypatch.setattr(cp1252, "_parse", lambda text, cols: (parsed.append(len(cols)),
+                                                              real(text, cols))[1])
+    frame = read(data)
+    assert frame["PRI_NAME"].to_list() == [p.name for p in people]
+    assert parsed == [1]  # the name column of the cut lines, not every column of the file
+    lines[8] += b",EXTRA"
+    _expect(b"\n".join(lines[:5]) + b"\n" + b"\r\n".join(lines[5:]), 9, "found 96")
 
 
 def _folds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
