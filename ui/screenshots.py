@@ -52,6 +52,7 @@ def _render(out: Path, scale: str) -> None:
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+    from app.errors import InputError
     from app.intake.memory_keyring import install_memory_keyring
 
     install_memory_keyring()  # never the real keyring of the developer's PC
@@ -153,8 +154,9 @@ def _render(out: Path, scale: str) -> None:
     waiting.set()
     window.runner.wait()
     progress.deleteLater()
-    error = show_error(window, "doj.dat.gpg: wrong passphrase for this file: check the "
-                       "passphrase that came with it (capitals, spaces) and try again")  # fmt: skip
+    error = show_error(window, InputError(  # as app/intake/unlock.py words it
+        "doj.dat.gpg", "wrong passphrase for this file: check the passphrase that came with "
+        "it (capitals, spaces) and try again").render())
     shoot(error, "11-error")
     error.close()
     for name, module in (("12-policy-editor", policy_editor), ("13-office-details", office_dialog),
