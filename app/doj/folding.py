@@ -126,10 +126,27 @@ def record_facts(raw: RawBytes, facts: LineFacts, start: int) -> LineFacts | Non
 
 def _ends_inside_quotes(per_line: list[int]) -> pl.Series:
     """Per line, from its count of quote marks: whether the line break that ends it lies
-    inside a quoted field (an odd number of marks before it, and one more after)."""
-    marks = pl.Series(per_line, dtype=pl.Int64).cum_sum()
-    total = int(marks[-1])
-    return (marks % 2 == 1) & (marks < total)
+    inside a quoted field (an odd number of marks before it, and one more after).
+
+    A quoted field that would run over more than SPANS_AT_MOST lines is a stray quote, not
+    a field: its mark is left out of the count, so the quoted line breaks after it are
+    still found (a stray quote used to join the rest of the file into one record)."""
+    counts = pl.Series(per_line, dtype=pl.Int64)
+    for _ in range(_STRAY_QUOTES_AT_MOST):
+        marks = counts.cum_sum()
+        inside = (marks % 2 == 1) & (marks < int(marks[-1]))
+        run = pl.col("inside").rle_id()
+        stray = pl.DataFrame({"inside": inside}).select(
+            (pl.col("inside") & (pl.len().over(run) > SPANS_AT_MOST)).arg_true().first()
+        ).item()
+        if stray is None:
+            return inside
+        counts = counts.scatter(stray, int(counts[stray]) - 1)
+    return inside
+
+
+SPANS_AT_MOST = 100  # lines: far more than any comment's line breaks
+_STRAY_QUOTES_AT_MOST = 20  # past that many, the file is beyond telling its fields apart
 
 
 def _scan(

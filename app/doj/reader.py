@@ -18,7 +18,7 @@ from typing import NoReturn
 import polars as pl
 
 from app.doj.cp1252 import repair
-from app.doj.folding import fold_quoted_line_breaks, record_facts
+from app.doj.folding import SPANS_AT_MOST, fold_quoted_line_breaks, record_facts
 from app.doj.lines import RawBytes, cut_lines, scan_line_facts, scan_lines
 from app.doj.schema import INDEX, NEEDED
 from app.doj.source import DojSource
@@ -97,7 +97,7 @@ def read_source(
 
 
 def _quote_closes_soon(raw: RawBytes, layout: Layout, line: int | None) -> bool:
-    """Whether the quote left open on `line` closes within the next _CLOSES_WITHIN lines, as
+    """Whether the quote left open on `line` closes within the next SPANS_AT_MOST lines, as
     a quoted field's line break would. A stray quote leaves it open to the end of the file,
     or for a few quoted fields more; folding that span into one record and reading it again
     only led back to this line, and took a 1,000,000-row file's run over 2 GiB."""
@@ -109,7 +109,7 @@ def _quote_closes_soon(raw: RawBytes, layout: Layout, line: int | None) -> bool:
         if not begin:
             return True  # not where the line should be: let folding decide
     quotes = 0
-    for taken in range(_CLOSES_WITHIN + 1):
+    for taken in range(SPANS_AT_MOST + 1):
         end = raw.find(b"\n", begin)
         quotes += bytes(raw[begin:len(raw) if end < 0 else end]).count(b'"')
         if taken and quotes % 2 == 0:
@@ -118,9 +118,6 @@ def _quote_closes_soon(raw: RawBytes, layout: Layout, line: int | None) -> bool:
             return False
         begin = end + 1
     return False
-
-
-_CLOSES_WITHIN = 100  # lines: far more than any comment's line breaks
 
 
 def _read_folded(

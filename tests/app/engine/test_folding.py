@@ -88,3 +88,19 @@ def test_restore_gives_back_the_breaks_and_the_physical_lines() -> None:
     assert back["note"].to_list() == ["a\nb", "c", "d\ne\nf", "g"]
     assert back["line"].to_list() == [1, 3, 4, 7]
     assert [how.physical_line(line, 1) for line in (1, 2, 3, 4)] == [1, 3, 4, 7]
+
+
+def test_a_quoted_field_longer_than_any_comment_is_a_stray_quote(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The count of quote marks per line: a stray mark (line 1) would leave every line
+    after it inside a field, and the quoted line break further on (line 12) looked like
+    the end of one. A field spanning more than SPANS_AT_MOST lines is taken as a stray
+    mark, left out of the count: the breaks after it are found as they are. One within the
+    span still reads as a quoted field (line 15)."""
+    monkeypatch.setattr(folding, "SPANS_AT_MOST", 6)
+    per_line = [2, 3, *[2] * 10, 3, 1, 2, 3, 2, 2, 1, 2]
+    inside = folding._ends_inside_quotes(per_line).arg_true().to_list()
+    assert inside == [12, 15, 16, 17]
+    assert folding._ends_inside_quotes([2, 3, *[2] * 4, 1, 2]).arg_true().to_list() == [
+        1, 2, 3, 4, 5]
