@@ -12,7 +12,7 @@ from typing import Any, Final
 
 import polars as pl
 
-from app.errors import InputError
+from app.errors import InputError, cannot_read
 
 DATE_COLUMNS: Final = ("dob", "conviction_date", "sentence_end")
 BOOL_COLUMNS: Final = ("currently_serving",)
@@ -67,7 +67,7 @@ def _unreadable(path: Path, error: Exception) -> InputError:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return InputError(str(path), f"cannot be read ({exc.strerror or exc}).")
+        return cannot_read(path, "determinations file", exc)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as bad:
