@@ -127,3 +127,33 @@ def check_records(
     return check_lines(name, records.lazy().select(
         "text", (pl.col("start") + layout_skip + 1).alias("line")
     ))
+
+
+def first_bad_record(
+    name: str, payload: bytes | str, layout_skip: int, first_lines: pl.Series, line_count: int
+) -> InputError | None:
+    """The first record that is not a DOJ record, as check_lines finds it for lines, in a
+    file whose quoted fields hold line breaks (`first_lines`, `line_count`: as for
+    check_records); None if every record is one. The records of one line are checked as the
+    file streams; only those that span lines are joined, so the file is never held as text."""
+    ends = pl.concat([first_lines.slice(1), pl.Series([line_count], dtype=first_lines.dtype)])
+    spanning = ((ends - first_lines) > 1).arg_true()
+    joined = pl.DataFrame({"start": first_lines.gather(spanning), "end": ends.gather(spanning)})
+    inner = joined.select(pl.int_ranges("start", "end", dtype=pl.Int64).explode())["start"]
+    physical = pl.col("physical").cast(pl.Int64)
+    single = (
+        scan_lines(payload, layout_skip)
+        .with_row_index("physical")
+        .filter(~physical.is_in(inner.implode()))
+        .select("text", (physical + layout_skip + 1).alias("line"))
+    )
+    found: list[InputError] = []
+    try:
+        check_lines(name, single)
+    except InputError as error:
+        found.append(error)
+    try:
+        check_records(name, payload, layout_skip, first_lines, line_count, spanning)
+    except InputError as error:
+        found.append(error)
+    return min(found, key=lambda error: error.line or 0) if found else None
