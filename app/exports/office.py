@@ -165,13 +165,13 @@ def load_office(path: Path | None = None) -> OfficeDetails:
     for key, value in table.items():
         if key == "schema_version":
             continue
-        line = toml_key_line(text, key)
         if key not in FIELD_NAMES:
             allowed = ", ".join(FIELD_NAMES)
-            raise InputError(str(path), f"unknown key '{key}'; allowed keys: {allowed}", line)
+            raise InputError(str(path), f"unknown key '{key}'; allowed keys: {allowed}",
+                             toml_key_line(text, key))
         if not isinstance(value, str):
             raise InputError(str(path), f"'{key}' must be text in quotes, e.g. {key} = \"...\"",
-                             line)
+                             toml_key_line(text, key))
         values[key] = value
     county = values.get("county", "").strip()
     if county:

@@ -123,7 +123,6 @@ def unseal(
         raise InputError(where, _DAMAGED) from exc
     if recovery_passphrase is not None:
         key = _recover(where, key_id, recovery, recovery_passphrase)
-        recovered = True
     else:
         stored = keyring_get(keyring_entry(key_id))
         if stored is None:
@@ -134,13 +133,12 @@ def unseal(
                 "passphrase (command line: --recovery-passphrase-env VAR)",
             )
         key = _unb64(stored)
-        recovered = False
     try:
         payload = AESGCM(key).decrypt(nonce, ciphertext, prefix)
     except (InvalidTag, ValueError) as exc:
         raise InputError(where, _TAMPERED) from exc
     workspace_key = WorkspaceKey(key_id, key, recovery)
-    if recovered:
+    if recovery_passphrase is not None:
         try:
             keyring_set(keyring_entry(key_id), _b64(key))  # back in the keyring for next time
         except InputError as exc:  # the workspace is open all the same; next time asks again
