@@ -16,12 +16,10 @@ from app.doj.lines import REPLACEMENT, LineFacts, RawBytes, cut_lines
 from app.doj.schema import INDEX
 
 
-def repair(frame: pl.DataFrame, facts: LineFacts, raw: RawBytes, offsets_hold: bool = True
-           ) -> pl.DataFrame | None:
+def repair(frame: pl.DataFrame, facts: LineFacts, raw: RawBytes) -> pl.DataFrame | None:
     """`frame` has one row per physical line from the first record on, like `facts` (or
-    one per record, when `facts` is on records). `offsets_hold`: facts.offsets_hold(raw),
-    whether lines can be cut out by their offsets. None when `facts` is on records and
-    its lines cannot be cut out again: the reader then reads the file the folded way."""
+    one per record, when `facts` is on records). None when `facts` is on records and its
+    lines cannot be cut out again: the reader then reads the file the folded way."""
     flagged = (facts.replaced > 0).arg_true()
     if not flagged.len():
         return frame
@@ -32,7 +30,7 @@ def repair(frame: pl.DataFrame, facts: LineFacts, raw: RawBytes, offsets_hold: b
         pl.col(read).str.contains(REPLACEMENT, literal=True).any()
     ).row(0)
     columns = [column for column, show in zip(read, shows, strict=True) if show]
-    pieces = cut_lines(raw, facts, flagged) if offsets_hold else None
+    pieces = cut_lines(raw, facts, flagged)
     fixed = None
     if pieces is not None and all(
         REPLACEMENT in p.decode("utf-8", errors="replace") for p in pieces

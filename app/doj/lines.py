@@ -43,7 +43,7 @@ class LineFacts:
     def with_own_line_ends(self, raw: "RawBytes") -> "LineFacts | None":
         """These facts with each line's offset counted from its own line end (CRLF or LF),
         for a file that mixes them; None when the line ends found do not match the lines."""
-        ends = _line_ends(raw, int(self.starts[0]) if self.count else 0)
+        ends = _line_end_lengths(raw, int(self.starts[0]) if self.count else 0)
         if len(ends) not in (self.count, self.count - 1):
             return None  # one fewer: the last line has no line end
         with_end = self.lengths + pl.Series(ends + [0] * (self.count - len(ends)),
@@ -56,7 +56,7 @@ _ALL_BUT_LINE_ENDS = bytes(b for b in range(256) if b not in b"\n\x00")
 _PIECE = 64 << 10
 
 
-def _line_ends(raw: "RawBytes", start: int) -> list[int]:
+def _line_end_lengths(raw: "RawBytes", start: int) -> list[int]:
     """The length of each line end from byte `start` on: 2 for CRLF, 1 for LF. (A NUL in
     the file would count as a CRLF; the caller checks the count against the lines.)"""
     kept, carry = [], b""
@@ -109,7 +109,11 @@ def scan_line_facts(
 
 
 def cut_lines(raw: RawBytes, facts: LineFacts, positions: pl.Series) -> list[bytes] | None:
-    """The given lines' bytes (line end dropped); None if a cut does not land on line ends."""
+    """The given lines' bytes (line end dropped); None where the offsets do not hold (a cut
+    by them can land on another line's ends and pass the checks below) or a cut does not
+    land on line ends."""
+    if not facts.offsets_hold(raw):
+        return None
     pieces = []
     starts = facts.starts.gather(positions).to_list()
     lengths = facts.lengths.gather(positions).to_list()

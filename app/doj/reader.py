@@ -109,16 +109,27 @@ def _quote_closes_soon(raw: RawBytes, layout: Layout, line: int | None) -> bool:
         begin = raw.find(b"\n", begin) + 1
         if not begin:
             return True  # not where the line should be: let folding decide
-    quotes = 0
-    for taken in range(SPANS_AT_MOST + 1):
+    end = raw.find(b"\n", begin)
+    if end < 0:
+        return False
+    quotes = bytes(raw[begin:end]).count(b'"')
+    return _quotes_close(raw, end + 1, quotes, SPANS_AT_MOST) is not None
+
+
+def _quotes_close(raw: RawBytes, begin: int, quotes: int, lines: int) -> int | None:
+    """Where the line ends (its line break, or the end of `raw`) on which the quote marks
+    counted from byte `begin`, `quotes` more already counted, first come to an even number;
+    None when they do not within `lines` lines."""
+    for _ in range(lines):
         end = raw.find(b"\n", begin)
-        quotes += bytes(raw[begin:len(raw) if end < 0 else end]).count(b'"')
-        if taken and quotes % 2 == 0:
-            return True
-        if end < 0:
-            return False
+        end = len(raw) if end < 0 else end
+        quotes += bytes(raw[begin:end]).count(b'"')
+        if quotes % 2 == 0:
+            return end
+        if end == len(raw):
+            return None
         begin = end + 1
-    return False
+    return None
 
 
 def _read_folded(
@@ -207,8 +218,8 @@ def _read(
                 raise InputError(quote.where, quote.message, quote.line) from None
             raise
         raise
-    # Lines are cut out of the file again by byte offset (to check or repair them) only
-    # where the offsets hold: where they do not, a check streams the file instead.
+    # Lines are cut out of the file again by byte offset (to check or repair them), which
+    # cut_lines does only where the offsets hold: where they do not, a check streams instead.
     line_count, offsets_hold = facts.count, facts.offsets_hold(raw)
     if not offsets_hold:  # CRLF and LF mixed: count each line's own end (a second scan)
         own = facts.with_own_line_ends(raw)
@@ -240,7 +251,7 @@ def _read(
                                    facts.first_lines, line_count, suspects)
             record = record.scatter(suspects.filter(blank), False)
     elif suspects.len():
-        pieces = cut_lines(raw, facts, suspects) if offsets_hold else None
+        pieces = cut_lines(raw, facts, suspects)
         if pieces is None and on_records:
             raise _SpansLines(name, diagnose)
         if pieces is None:
@@ -250,7 +261,7 @@ def _read(
             numbers = suspects if facts.first_lines is None else facts.first_lines.gather(suspects)
             blank = ~exact_check(name, texts, numbers + layout.first_data_line)
             record = record.scatter(suspects.filter(blank), False)
-    repaired = repair(frame, facts, raw, offsets_hold)
+    repaired = repair(frame, facts, raw)
     if repaired is None:
         raise _SpansLines(name, diagnose)
     lines = (pl.lit(facts.first_lines) if facts.first_lines is not None
@@ -276,17 +287,17 @@ def _damaged_record(
 
 def _first_record(raw: RawBytes, layout: Layout) -> str:
     """The first record: its line, or its lines when a quoted field in it holds line breaks
-    and they make one whole record (anything else is left to the check of its first line)."""
-    lines = bytes(raw[layout.first_data_offset:layout.first_data_offset + _HEAD]).split(b"\n")
-    first = lines[0].rstrip(b"\r").decode("cp1252", errors="replace")
-    quotes, taken = lines[0].count(b'"'), 1
-    while quotes % 2 and taken < len(lines) - 1:  # the last piece may be cut short
-        quotes += lines[taken].count(b'"')
-        taken += 1
-    if taken == 1 or quotes % 2:
-        return first
-    record = b"\n".join(lines[:taken]).rstrip(b"\r").decode("cp1252", errors="replace")
-    return record if is_whole_record(record) else first
+    and they make one whole record (anything else is left to the check of its first line).
+    Only whole lines of the head are looked at: the last piece may be cut short."""
+    head = bytes(raw[layout.first_data_offset:layout.first_data_offset + _HEAD])
+    first_end = head.find(b"\n")
+    first = head[:first_end if first_end >= 0 else len(head)]
+    end = _quotes_close(head, 0, 0, head.count(b"\n"))
+    if end is not None and end != first_end:
+        record = head[:end].rstrip(b"\r").decode("cp1252", errors="replace")
+        if is_whole_record(record):
+            return record
+    return first.rstrip(b"\r").decode("cp1252", errors="replace")
 
 
 class _mapped:

@@ -96,6 +96,18 @@ def check_lines(name: str, lines: pl.LazyFrame) -> pl.Series:
     return frame["record"]
 
 
+def _record_ends(first_lines: pl.Series, line_count: int) -> pl.Series:
+    """Per record, the line after its last: the next record's first line, or the count."""
+    return pl.concat([first_lines.slice(1), pl.Series([line_count], dtype=first_lines.dtype)])
+
+
+def _lines_of(first_lines: pl.Series, line_count: int, records: pl.Series) -> pl.Series:
+    """The physical lines of `records` (record numbers), in order."""
+    spans = pl.DataFrame({"start": first_lines.gather(records),
+                          "end": _record_ends(first_lines, line_count).gather(records)})
+    return spans.select(pl.int_ranges("start", "end", dtype=pl.Int64).explode())["start"]
+
+
 def check_records(
     name: str, payload: bytes | str, layout_skip: int, first_lines: pl.Series, line_count: int,
     wanted: pl.Series,
@@ -105,9 +117,7 @@ def check_records(
     0-based after `layout_skip`; `line_count` lines in all) joined again and named by the
     file line it starts on. The file is streamed and only the wanted records' lines are
     kept as text, so checking many records of a large file neither copies it nor holds it."""
-    ends = pl.concat([first_lines.slice(1), pl.Series([line_count], dtype=first_lines.dtype)])
-    spans = pl.DataFrame({"start": first_lines.gather(wanted), "end": ends.gather(wanted)})
-    kept = spans.select(pl.int_ranges("start", "end", dtype=pl.Int64).explode())["start"]
+    kept = _lines_of(first_lines, line_count, wanted)
     physical = pl.col("physical")
     # Streamed: a filter and a sorted search keep only the wanted lines (grouping them in
     # the same query made polars read every line's text first).
@@ -136,10 +146,8 @@ def first_bad_record(
     file whose quoted fields hold line breaks (`first_lines`, `line_count`: as for
     check_records); None if every record is one. The records of one line are checked as the
     file streams; only those that span lines are joined, so the file is never held as text."""
-    ends = pl.concat([first_lines.slice(1), pl.Series([line_count], dtype=first_lines.dtype)])
-    spanning = ((ends - first_lines) > 1).arg_true()
-    joined = pl.DataFrame({"start": first_lines.gather(spanning), "end": ends.gather(spanning)})
-    inner = joined.select(pl.int_ranges("start", "end", dtype=pl.Int64).explode())["start"]
+    spanning = ((_record_ends(first_lines, line_count) - first_lines) > 1).arg_true()
+    inner = _lines_of(first_lines, line_count, spanning)
     physical = pl.col("physical").cast(pl.Int64)
     single = (
         scan_lines(payload, layout_skip)
