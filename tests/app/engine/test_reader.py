@@ -3,18 +3,16 @@
 import csv
 import io
 from datetime import date
-from pathlib import Path
 
 import pytest
 
-from app.doj.lines import LineFacts
 from app.doj.reader import read_sources
 from app.doj.schema import COLUMNS
 from app.doj.source import DojSource
-from app.doj.structure import is_whole_record
 from app.eligibility.policy import builtin_policy
 from app.errors import InputError
 from app.pipeline import evaluate_sources
+from tests.app.engine.reader_support import encodings_used, expect, read
 from tests.doj_builder import Person, to_csv
 
 
@@ -24,10 +22,6 @@ def people() -> list[Person]:
     b.conviction("11359 HS-SALE", "20110101")
     a.conviction("11358 HS-CULTIVATE", "20120101")
     return [a, b]
-
-
-def read(data: bytes, name: str = "doj.dat"):  # type: ignore[no-untyped-def]
-    return read_sources([DojSource(name=name, data=data)])
 
 
 def test_header_and_no_header_read_the_same() -> None:
@@ -55,20 +49,6 @@ def test_windows_1252_names_survive() -> None:
     assert frame["PRI_NAME"][0] == "PEÑA,JOSÉ"
 
 
-def _encodings_used(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The `encoding` of every main read (pl.read_csv), in order."""
-    import polars as pl
-
-    real, used = pl.read_csv, []
-
-    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
-        used.append(kwargs.get("encoding", "utf8"))
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(pl, "read_csv", spy)
-    return used
-
-
 def test_a_file_all_utf8_is_read_strictly_and_reads_the_same(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -76,14 +56,14 @@ def test_a_file_all_utf8_is_read_strictly_and_reads_the_same(
     ("utf8"), which reads the same values as the lossy read."""
     data = to_csv(people())
     lossy = read(data.decode("utf-8").encode("cp1252")).drop("source")
-    used = _encodings_used(monkeypatch)
+    used = encodings_used(monkeypatch)
     strict = read(data).drop("source")
     assert used == ["utf8"]
     assert strict.equals(lossy)
 
 
 def test_windows_1252_bytes_keep_the_lossy_read(monkeypatch: pytest.MonkeyPatch) -> None:
-    used = _encodings_used(monkeypatch)
+    used = encodings_used(monkeypatch)
     frame = read(to_csv(people()).decode("utf-8").encode("cp1252"))
     assert used[0] == "utf8-lossy"
     assert frame["PRI_NAME"][0] == "PEÑA,JOSÉ"
@@ -95,7 +75,7 @@ def test_a_windows_1252_byte_in_the_header_leaves_the_records_strict(
     """Lines before the first record are neither scanned nor read: a stray byte there does
     not matter to either read."""
     header, rest = to_csv(people()).split(b"\n", 1)
-    used = _encodings_used(monkeypatch)
+    used = encodings_used(monkeypatch)
     frame = read(header.replace(b"COMMENT_TEXT", b"COMMENT_TEXT\xa7", 1) + b"\n" + rest)
     assert used == ["utf8"]
     assert frame["PRI_NAME"].to_list() == ["PEÑA,JOSÉ", "PEÑA,JOSÉ", "ROE,RICHARD"]
@@ -142,310 +122,20 @@ def test_several_files_are_one_delivery() -> None:
     assert set(frame["source"]) == {"part1.dat", "part2.dat"}
 
 
-def _expect(data: bytes, line: int | None, *words: str) -> None:
-    with pytest.raises(InputError) as caught:
-        read(data, name="delivery.dat")
-    error = caught.value
-    assert error.where == "delivery.dat"
-    assert error.line == line
-    for word in words:
-        assert word in error.message
-
-
 def test_wrong_field_count_names_the_line() -> None:
     lines = to_csv(people()).split(b"\n")
     lines[2] = lines[2] + b",EXTRA"
-    _expect(b"\n".join(lines), 3, "95", "96")
+    expect(b"\n".join(lines), 3, "95", "96")
     lines = to_csv(people()).split(b"\n")
     lines[3] = lines[3].rsplit(b",", 5)[0]
-    _expect(b"\n".join(lines), 4, "expected 95", "found 90")
+    expect(b"\n".join(lines), 4, "expected 95", "found 90")
 
 
 def test_bare_quote_names_the_line() -> None:
     lines = to_csv(people()).split(b"\n")
     index = next(i for i, line in enumerate(lines) if b"ROE" in line)
     lines[index] = lines[index].replace(b"ROE", b'"ROE', 1)
-    _expect(b"\n".join(lines), index + 1, "quote")
-
-
-def _with_line_breaks() -> list[Person]:
-    """Comments holding line breaks, as RFC 4180 quoting allows (DOMAIN.md 2.1)."""
-    a, b, c = Person("1", name="PEÑA,JOSÉ"), Person("2", name="ROE,RICHARD"), Person("3")
-    a.conviction("11357 HS-POSSESS", "20100101", COMMENT_TEXT="FIRST LINE\nSECOND LINE")
-    b.conviction("11359 HS-SALE", "20110101", COMMENT_TEXT="A\n\nB", case='SEE "X"\nY')
-    c.conviction("11358 HS-CULTIVATE", "20120101")
-    return [a, b, c]
-
-
-@pytest.mark.parametrize("crlf", [False, True], ids=["LF", "CRLF"])
-@pytest.mark.parametrize("encoding", ["utf-8", "cp1252"])
-@pytest.mark.parametrize("mapped", [False, True], ids=["in memory", "mapped"])
-def test_line_breaks_inside_quoted_fields(
-    tmp_path: Path, crlf: bool, encoding: str, mapped: bool
-) -> None:
-    """Every record read, its values whole, each named by the line it starts on (gogen read
-    such files; this reader had refused them as a quote that never closes)."""
-    data = to_csv(_with_line_breaks(), crlf=crlf).decode("utf-8").encode(encoding)
-    path = tmp_path / "doj.dat"
-    path.write_bytes(data)
-    frame = read_sources([DojSource.from_path(path) if mapped else DojSource("doj.dat", data)])
-    assert frame["SUBJECT_ID"].to_list() == ["1", "2", "3"]
-    assert frame["PRI_NAME"].to_list()[:2] == ["PEÑA,JOSÉ", "ROE,RICHARD"]
-    assert frame["COMMENT_TEXT"].to_list() == ["FIRST LINE\nSECOND LINE", "A\n\nB", ""]
-    assert frame["OFN"][1] == 'SEE "X"\nY'
-    # Header 1; records on lines 2-3, 4-7 (two fields with breaks), 8.
-    assert frame["line"].to_list() == [2, 4, 8]
-
-
-def _many_suspects() -> list[Person]:
-    """1,001 records more than the checks take one by one: a comment of "#" ends the line
-    like a doubled field, so each is a suspect for the record screen."""
-    many = [Person(str(n)) for n in range(1001)]
-    for person in many:
-        person.conviction("11357 HS-POSSESS", "20100101", COMMENT_TEXT="#")
-    return many
-
-
-@pytest.mark.parametrize("crlf", [False, True], ids=["LF", "CRLF"])
-def test_many_suspect_records_spanning_lines_are_checked_without_a_copy(
-    monkeypatch: pytest.MonkeyPatch, crlf: bool
-) -> None:
-    """Too many suspect records to cut out one by one, in a file whose quoted fields hold
-    line breaks: the exact check runs on the records polars' streaming engine joins from
-    the lines (it used to fold the file, a copy of it all, and read the copy again)."""
-    reads, folds = _encodings_used(monkeypatch), _folds(monkeypatch)
-    frame = read(_crlf_throughout(to_csv([*_many_suspects(), *_with_line_breaks()]), crlf))
-    assert frame["COMMENT_TEXT"].str.replace_all("\r\n", "\n").to_list()[1000:] == [
-        "#", "FIRST LINE\nSECOND LINE", "A\n\nB", ""]
-    assert frame["line"].to_list()[1000:] == [1002, 1003, 1005, 1009]
-    assert reads == ["utf8"] and not folds
-
-
-def test_a_bad_record_among_many_suspects_is_named_by_the_line_it_starts_on() -> None:
-    lines = to_csv([*_many_suspects(), *_with_line_breaks()]).split(b"\n")
-    assert lines[1004].startswith(b",,2,") and lines[1007] == b'B",#'  # record, lines 1005-8
-    lines[1007] += b",EXTRA"  # its last line: the record has a 96th field
-    _expect(b"\n".join(lines), 1005, "expected 95", "found 96")
-
-
-def test_reading_again_for_quoted_line_breaks_says_so() -> None:
-    """A first record whose quoted comment holds a line break and a stray quote cannot be
-    settled on its own lines: the file is folded and read again. The progress starts over:
-    a clerk watching a large file is told why."""
-    first = Person("0")
-    first.conviction("11360 HS-TRANSPORT", "20090101", COMMENT_TEXT="X #\nY")
-    lines = to_csv([first, *_with_line_breaks()]).split(b"\n")
-    assert lines[1].endswith(b'"X #') and lines[2] == b'Y",#'
-    lines[2] = b'Y","#'
-    seen: list[str] = []
-    with pytest.raises(InputError, match="opens a field that never closes") as e:
-        read_sources([DojSource("doj.dat", b"\n".join(lines))],
-                     progress=lambda progress: seen.append(progress.text))
-    assert e.value.line == 2
-    assert "Line breaks inside quoted fields: checking the lines of doj.dat" in seen
-
-
-def test_a_quoted_break_before_the_damage_is_not_taken_for_it(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """polars refuses a file with a lone quote after a line cut short. The check of every
-    line stops first at a sound quoted line break, which looks like a quote that never
-    closes; the records the quote marks make name the real damage, further on, with no
-    folded copy (a 1,000,000-row encrypted file went over 2 GiB on the way)."""
-    first = Person("0")  # a plain first record: the damage is further on
-    first.conviction("11360 HS-TRANSPORT", "20090101")
-    lines = to_csv([first, *_with_line_breaks()]).split(b"\n")
-    assert lines[5].endswith(b',"A') and lines[7] == b'B",#'  # "A\n\nB", the comment
-    lines[5] = lines[5].rsplit(b",", 5)[0]  # cut short before it: B's quote is left alone
-    folds = _folds(monkeypatch)
-    with pytest.raises(InputError, match="expected 95 comma-separated fields, found 89") as e:
-        read(b"\n".join(lines))
-    assert e.value.line == 5  # not 3, the sound break's first line
-    assert not folds
-
-
-@pytest.mark.parametrize("second", [None, 130], ids=["never closes", "closes 120 lines on"])
-def test_a_stray_quote_in_a_long_file_is_named_without_folding(
-    monkeypatch: pytest.MonkeyPatch, second: int | None
-) -> None:
-    """The quote it opens does not close within a hundred lines, as a quoted field's line
-    break would: the file is not folded and read again (which took a 1,000,000-row file's
-    run to 3 GiB), and the message is the one folding led back to."""
-    many = [Person(str(n)) for n in range(150)]
-    for person in many:
-        person.conviction("11357 HS-POSSESS", "20100101")
-    lines = to_csv(many).split(b"\n")
-    for index in (10, second):
-        if index is not None:
-            lines[index] = lines[index].replace(b",SACRAMENTO,", b',"SACRAMENTO,', 1)
-    folds = _folds(monkeypatch)
-    _expect(b"\n".join(lines), 11, "quote")
-    assert not folds
-
-
-def test_only_lines_making_one_whole_record_count_as_the_first_record() -> None:
-    fields = ["1"] * 94
-    assert is_whole_record(",".join([*fields[:-1], '"A\r\nB"', "#"]))
-    assert not is_whole_record(",".join([*fields, '"A\nB"', "#"]))  # 96 fields
-    # The quotes close, but a line break lies outside them (a crash, before).
-    assert not is_whole_record(",".join([*fields[:-1], '"A\nB"', "#\nX"]))
-
-
-def test_a_first_record_holding_line_breaks_is_read_once_without_a_copy(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    reads, folds = _encodings_used(monkeypatch), _folds(monkeypatch)
-    frame = read(to_csv(_with_line_breaks()))
-    assert frame["COMMENT_TEXT"].to_list() == ["FIRST LINE\nSECOND LINE", "A\n\nB", ""]
-    assert frame["line"].to_list() == [2, 4, 8]
-    assert reads == ["utf8"] and not folds
-
-
-def _crlf_throughout(data: bytes, crlf: bool) -> bytes:
-    """`data` with CRLF line ends everywhere, the breaks inside quoted fields too."""
-    return data.replace(b"\n", b"\r\n") if crlf else data
-
-
-@pytest.mark.parametrize("suspects", [0, 1001])
-@pytest.mark.parametrize("own_line_ends", [True, False], ids=["counted", "not counted"])
-def test_crlf_records_whose_quoted_fields_break_with_lf_are_read_rightly(
-    monkeypatch: pytest.MonkeyPatch, suspects: int, own_line_ends: bool
-) -> None:
-    """In a CRLF file whose quoted fields break with a bare LF, byte offsets counted with
-    one kind of line end drift, and a cut by them can land on another line's ends. Each
-    line's offset is then counted from its own line end: the lines are cut out rightly
-    (Windows-1252 names, suspects), with no folded copy. Were that count to fail, the
-    file takes the folded way, whose offsets hold."""
-    people = [Person(str(n), name="NUÑEZ,ANA" if n % 2 else "ROE,RICHARD") for n in range(8)]
-    for n, person in enumerate(people):
-        person.conviction("11357 HS-POSSESS", "20100101",
-                          COMMENT_TEXT="ONE\n\nTWO" if n in (1, 4) else "")
-    many = _many_suspects()[:suspects]
-    data = to_csv([*people, *many], crlf=True).decode("utf-8").encode("cp1252")
-    assert b"ONE\n\nTWO" in data and b"\r\n" in data
-    folds = _folds(monkeypatch)
-    if not own_line_ends:
-        monkeypatch.setattr(LineFacts, "with_own_line_ends", lambda facts, raw: None)
-    frame = read(data)
-    assert frame["PRI_NAME"].to_list()[:8] == [p.name for p in people]
-    assert frame["line"].to_list()[:8] == [2, 3, 6, 7, 8, 11, 12, 13]
-    assert frame["COMMENT_TEXT"].to_list()[1] == "ONE\n\nTWO"
-    assert frame.height == 8 + suspects
-    assert bool(folds) != own_line_ends
-
-
-def test_lf_and_crlf_mixed_lines_are_cut_out_by_their_own_ends(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """A file whose lines end partly LF, partly CRLF (two extracts joined): its
-    Windows-1252 names are repaired from the lines cut out by their own offsets, not by
-    transcoding the whole file again, and a bad line is named rightly."""
-    import app.doj.cp1252 as cp1252
-
-    people = [Person(str(n), name="NUÑEZ,ANA" if n % 3 else "ROE,RICHARD") for n in range(9)]
-    for person in people:
-        person.conviction("11357 HS-POSSESS", "20100101")
-    lines = to_csv(people).decode("utf-8").encode("cp1252").split(b"\n")
-    data = b"\n".join(lines[:5]) + b"\n" + b"\r\n".join(lines[5:])
-    parsed: list[int] = []
-    real = cp1252._parse
-    monkeypatch.setattr(cp1252, "_parse", lambda text, cols: (parsed.append(len(cols)),
-                                                              real(text, cols))[1])
-    frame = read(data)
-    assert frame["PRI_NAME"].to_list() == [p.name for p in people]
-    assert parsed == [1]  # the name column of the cut lines, not every column of the file
-    lines[8] += b",EXTRA"
-    _expect(b"\n".join(lines[:5]) + b"\n" + b"\r\n".join(lines[5:]), 9, "found 96")
-
-
-def _folds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """One entry per folded copy of the file made."""
-    import app.doj.reader as reader
-
-    real, made = reader.fold_quoted_line_breaks, []
-
-    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
-        made.append(1)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(reader, "fold_quoted_line_breaks", spy)
-    return made
-
-
-@pytest.mark.parametrize("crlf", [False, True], ids=["LF", "CRLF"])
-@pytest.mark.parametrize("encoding", ["utf-8", "cp1252"])
-def test_quoted_line_breaks_are_read_once_without_a_copy(
-    monkeypatch: pytest.MonkeyPatch, crlf: bool, encoding: str
-) -> None:
-    """polars reads the records rightly and the checks run on records: no second read and
-    no folded copy (both took a 1,000,000-row encrypted file's run over 2 GiB). A
-    Windows-1252 name in a record that spans lines is repaired all the same."""
-    first = Person("0")  # a plain first record: its own check would take the folded way
-    first.conviction("11360 HS-TRANSPORT", "20090101")
-    reads, folds = _encodings_used(monkeypatch), _folds(monkeypatch)
-    data = _crlf_throughout(to_csv([first, *_with_line_breaks()]), crlf)
-    frame = read(data.decode("utf-8").encode(encoding).replace(b"\n", b"\n\n", 1))  # and a
-    # blank line after the header
-    assert frame["PRI_NAME"].to_list()[1:3] == ["PEÑA,JOSÉ", "ROE,RICHARD"]
-    comments = frame["COMMENT_TEXT"].str.replace_all("\r\n", "\n").to_list()
-    assert comments == ["", "FIRST LINE\nSECOND LINE", "A\n\nB", ""]
-    assert frame["line"].to_list() == [3, 4, 6, 10]
-    assert not folds
-    # One read of the file; with Windows-1252 bytes, one parse of the lines that hold them.
-    assert reads == (["utf8-lossy", "utf8"] if encoding == "cp1252" else ["utf8"])
-
-
-def test_a_damaged_record_with_a_quoted_line_break_names_its_real_problem() -> None:
-    """The record its two lines make has a field too many: the message says so, not that
-    a quote never closes."""
-    first, second = Person("0"), Person("1")
-    first.conviction("11360 HS-TRANSPORT", "20090101")
-    second.conviction("11357 HS-POSSESS", "20100101", COMMENT_TEXT='SEE "Q"\nZ')
-    lines = to_csv([first, second]).split(b"\n")
-    assert lines[3].startswith(b'Z"')  # header 1, records 2 and 3-4
-    lines[3] += b",EXTRA"
-    _expect(b"\n".join(lines), 3, "expected 95", "found 96")
-
-
-def test_a_quoted_line_break_after_the_end_marker_is_found_all_the_same(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """A break right after a "#" in a comment leaves a line that ends like a record: the
-    line check cannot tell, the count of records after the read does."""
-    a, b = Person("1"), Person("2")
-    a.conviction("11359 HS-SALE", "20110101")
-    b.conviction("11357 HS-POSSESS", "20100101", COMMENT_TEXT="SEE NOTE #\nTWO")
-    reads, folds = _encodings_used(monkeypatch), _folds(monkeypatch)
-    frame = read(to_csv([a, b]))
-    assert frame["COMMENT_TEXT"].to_list() == ["", "SEE NOTE #\nTWO"]
-    assert frame["line"].to_list() == [2, 3]
-    assert len(reads) == 1 and not folds
-
-
-def test_line_breaks_in_the_first_record_of_a_file_without_header() -> None:
-    frame = read(to_csv(_with_line_breaks(), header=False))
-    assert frame["COMMENT_TEXT"].to_list() == ["FIRST LINE\nSECOND LINE", "A\n\nB", ""]
-    assert frame["line"].to_list() == [1, 3, 7]
-
-
-def test_a_line_break_in_a_quoted_field_and_a_bad_line_after_it(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """The line named is the file's own, counting the lines inside the quoted field. The
-    checks on records name it: no folded copy (with one, a 1,000,000-row encrypted file
-    went to 2.4 GiB on its way to the message)."""
-    lines = to_csv(_with_line_breaks()).split(b"\n")
-    # Physical lines: 1 header, 2-3 and 4-7 the first two records, 8 the third.
-    lines[7] = lines[7].rsplit(b",", 5)[0]
-    folds = _folds(monkeypatch)
-    _expect(b"\n".join(lines), 8, "expected 95", "found 90")
-    assert not folds
-
-
-def test_a_stray_quote_after_a_line_break_in_a_quoted_field_names_its_line() -> None:
-    lines = to_csv(_with_line_breaks()).split(b"\n")
-    lines[7] = lines[7].replace(b",11358 HS", b',"11358 HS', 1)  # line 8, the third record
-    _expect(b"\n".join(lines), 8)
+    expect(b"\n".join(lines), index + 1, "quote")
 
 
 def _with_header(names: list[str]) -> bytes:
@@ -457,10 +147,10 @@ def test_a_header_with_columns_out_of_doj_order_is_refused() -> None:
     """Columns are read by position (as gogen did): a moved column would be read as another."""
     swapped = list(COLUMNS)
     swapped[2], swapped[12] = swapped[12], swapped[2]  # SUBJECT_ID <-> PRI_NAME
-    _expect(_with_header(swapped), 1, "the header has PRI_NAME as column 3, where a DOJ "
+    expect(_with_header(swapped), 1, "the header has PRI_NAME as column 3, where a DOJ "
             "research file has it as column 13")
     dropped = [c for c in COLUMNS if c != "GENDER"] + ["EXTRA"]
-    _expect(_with_header(dropped), 1, "PRI_DOB as column 14", "column 15")
+    expect(_with_header(dropped), 1, "PRI_DOB as column 14", "column 15")
 
 
 def test_a_header_that_spells_a_column_differently_is_read_by_position() -> None:
@@ -471,10 +161,10 @@ def test_a_header_that_spells_a_column_differently_is_read_by_position() -> None
 
 
 def test_not_a_doj_file_and_empty_file() -> None:
-    _expect(b"name,age\nann,3\n", 1, "not a DOJ research file")
-    _expect(b"", 1, "empty")
-    _expect(b"\n\n  \n", 1, "empty")
-    _expect(",".join(COLUMNS).encode() + b"\n", 1, "no records")
+    expect(b"name,age\nann,3\n", 1, "not a DOJ research file")
+    expect(b"", 1, "empty")
+    expect(b"\n\n  \n", 1, "empty")
+    expect(",".join(COLUMNS).encode() + b"\n", 1, "no records")
 
 
 def test_windows_1252_repair_on_a_mapped_crlf_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -513,10 +203,10 @@ def test_screened_and_unscreened_shapes_both_name_the_line() -> None:
     # records carry no end marker at all (every line then gets the exact check).
     lines = to_csv(people()).split(b"\n")
     lines[3] = lines[3] + b","
-    _expect(b"\n".join(lines), 4, "found 96")
+    expect(b"\n".join(lines), 4, "found 96")
     unmarked = to_csv(people()).replace(b",#\n", b",\n").split(b"\n")
     unmarked[2] = unmarked[2][:-1]
-    _expect(b"\n".join(unmarked), 3, "found 94")
+    expect(b"\n".join(unmarked), 3, "found 94")
 
 
 def test_a_doubled_field_is_found_even_when_the_comment_is_the_end_marker() -> None:
@@ -531,7 +221,7 @@ def test_a_doubled_field_is_found_even_when_the_comment_is_the_end_marker() -> N
     lines = good.rstrip(b"\n").split(b"\n")
     fields = lines[2].split(b",")
     lines[2] = b",".join([*fields[:2], fields[2], *fields[2:]])  # SUBJECT_ID twice
-    _expect(b"\n".join(lines) + b"\n", 3, "expected 95", "found 96")
+    expect(b"\n".join(lines) + b"\n", 3, "expected 95", "found 96")
 
 
 def test_a_bad_line_in_a_mapped_file_is_named_and_the_map_closes(tmp_path) -> None:  # type: ignore[no-untyped-def]
