@@ -78,13 +78,7 @@ def _password(args: argparse.Namespace, choice: DocumentChoice, folder: Path) ->
         if choice.exhibit:
             raise InputError(str(folder / EXHIBIT_FILE), PASSWORD_HELP)
         return None
-    password = os.environ.get(args.password_env, "")
-    if not password:
-        raise InputError(
-            f"--password-env {args.password_env}",
-            f"the environment variable {args.password_env} is not set or is empty; "
-            + PASSWORD_HELP,
-        )
+    password = _from_env("--password-env", args.password_env, PASSWORD_HELP)
     check_password(password, f"--password-env {args.password_env}")
     return password
 
@@ -92,12 +86,17 @@ def _password(args: argparse.Namespace, choice: DocumentChoice, folder: Path) ->
 def _recovery_passphrase(args: argparse.Namespace) -> str | None:
     if args.recovery_passphrase_env is None:
         return None
-    passphrase = os.environ.get(args.recovery_passphrase_env, "")
-    if not passphrase:
-        raise InputError(f"--recovery-passphrase-env {args.recovery_passphrase_env}",
-                         f"the environment variable {args.recovery_passphrase_env} is not set "
-                         "or is empty; put the workspace's recovery passphrase in it")
-    return passphrase
+    return _from_env("--recovery-passphrase-env", args.recovery_passphrase_env,
+                     "put the workspace's recovery passphrase in it")
+
+
+def _from_env(option: str, variable: str, fix: str) -> str:
+    """The secret the option names, or one InputError when its variable is unset or empty."""
+    secret = os.environ.get(variable, "")
+    if not secret:
+        raise InputError(f"{option} {variable}", f"the environment variable {variable} is not "
+                         f"set or is empty; {fix}")
+    return secret
 
 
 def _decided(path: Path, summary: dict[str, Any], folder: Path,
