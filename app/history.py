@@ -1,6 +1,6 @@
 """One person's whole DOJ record as a timeline, and the entries that decided a conviction.
 
-The person view (ui/person_view.py) shows this frame; everything here is polars over the
+The person view (ui/triage/person_view.py) shows this frame; everything here is polars over the
 `rows` frame of an evaluation (the needed DOJ columns as strings, values possibly padded).
 """
 

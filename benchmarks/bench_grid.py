@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QApplication
 from app.review.decisions import DecisionBook, apply_decisions
 from app.triage.snapshot import TriageSnapshot, build_snapshot, with_decisions
 from tests.app.triage.builders import determinations_frame
-from ui.grid import TriageGrid
+from ui.triage.grid import TriageGrid
 
 WORDS = ("garcia,maria", "a0012", "13cr00", "smith")
 

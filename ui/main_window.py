@@ -18,20 +18,20 @@ from PySide6.QtWidgets import (
 from app.exports.office import court_address_note, load_office
 from app.logsetup import log_file
 from app.paths import workspaces_dir
-from ui.about import AboutDialog
 from ui.actions import build_actions
-from ui.decide import DecisionController
-from ui.dialog_parts import open_dialog
-from ui.export_dialog import ExportDialog
-from ui.exporting import ExportRequest, export_documents
-from ui.flow import OpenFlow
+from ui.dialogs.about import AboutDialog
+from ui.dialogs.dialog_parts import open_dialog
+from ui.dialogs.export_dialog import ExportDialog
+from ui.dialogs.messages import show_error
+from ui.dialogs.office_dialog import OfficeDialog
 from ui.jobs import JobRunner
-from ui.messages import show_error
-from ui.office_dialog import OfficeDialog
-from ui.session import Session
 from ui.settings import ui_settings
-from ui.start_page import StartPage
-from ui.workspace_view import WorkspaceView
+from ui.triage.decide import DecisionController
+from ui.workspace.exporting import ExportRequest, export_documents
+from ui.workspace.flow import OpenFlow
+from ui.workspace.session import Session
+from ui.workspace.start_page import StartPage
+from ui.workspace.workspace_view import WorkspaceView
 
 
 class MainWindow(QMainWindow):

@@ -61,15 +61,15 @@ def _render(out: Path, scale: str) -> None:
 
     from app.jobs import Progress
     from app.sample import DEMO_PASSPHRASE, SAMPLE
-    from ui import about, office_dialog, policy_editor
-    from ui.export_dialog import ExportDialog
+    from ui.dialogs import about, office_dialog, policy_editor
+    from ui.dialogs.export_dialog import ExportDialog
+    from ui.dialogs.messages import show_error
+    from ui.dialogs.passphrase_dialog import PassphraseDialog
+    from ui.dialogs.progress_dialog import ProgressDialog
+    from ui.dialogs.reason_dialog import ReasonDialog
+    from ui.dialogs.run_dialog import RunDialog
+    from ui.dialogs.workspace_dialogs import RecoveryPassphraseDialog
     from ui.main_window import MainWindow
-    from ui.messages import show_error
-    from ui.passphrase_dialog import PassphraseDialog
-    from ui.progress_dialog import ProgressDialog
-    from ui.reason_dialog import ReasonDialog
-    from ui.run_dialog import RunDialog
-    from ui.workspace_dialogs import RecoveryPassphraseDialog
 
     suffix = f"@{scale}x"
 

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from app import __version__
 from app.paths import RESOURCES
 from tests.ui.drive import shown
-from ui.about import LICENCES, AboutDialog, demo_widget
+from ui.dialogs.about import LICENCES, AboutDialog, demo_widget
 
 # Distribution name on PyPI -> the name the About box lists it under.
 DISTRIBUTIONS = {

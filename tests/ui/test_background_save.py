@@ -14,7 +14,7 @@ from app.review import Workspace, open_workspace
 from tests.ui.drive import caught_up, new_workspace
 from tests.ui.test_main_window import select, show_session, statuses
 from ui.main_window import MainWindow
-from ui.session import Session
+from ui.workspace.session import Session
 
 REAL_SAVE = Workspace.save
 DISK_FULL = (

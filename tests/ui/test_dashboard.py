@@ -13,8 +13,8 @@ from app.pipeline import evaluate_sources
 from app.synth.options import checked_options
 from app.synth.writer import generate_bytes
 from tests.ui.drive import shown
-from ui.charts import BarChart
-from ui.dashboard import (
+from ui.impact.charts import BarChart
+from ui.impact.dashboard import (
     COMPLIANCE,
     FIGURES,
     Dashboard,

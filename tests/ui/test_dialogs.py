@@ -12,11 +12,11 @@ from pytestqt.qtbot import QtBot
 
 from app.intake import PassphraseAnswer, PassphraseRequest
 from app.jobs import CancelToken, ProgressCallback
+from ui.dialogs.passphrase_dialog import PassphraseDialog, PassphrasePrompt
+from ui.dialogs.reason_dialog import ReasonDialog
+from ui.dialogs.run_dialog import RunDialog
+from ui.dialogs.workspace_dialogs import RecoveryPassphraseDialog
 from ui.jobs import JobRunner
-from ui.passphrase_dialog import PassphraseDialog, PassphrasePrompt
-from ui.reason_dialog import ReasonDialog
-from ui.run_dialog import RunDialog
-from ui.workspace_dialogs import RecoveryPassphraseDialog
 
 
 def test_run_dialog_offers_the_files_counties_first_then_all_58(qtbot: QtBot) -> None:

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.drive import catcher_for, click_ok, make_delivery, open_window
 from tests.ui.test_main_flow import run_delivery
-from ui.export_dialog import ExportDialog
+from ui.dialogs.export_dialog import ExportDialog
 
 PASSWORD = "sealed-exhibit-9"
 

@@ -9,7 +9,7 @@ from app.errors import InputError
 from app.exports.office import OfficeDetails, save_office
 from app.jobs import CancelToken, no_progress
 from tests.app.exports.frames import sample_determinations, sample_summary
-from ui.exporting import ExportRequest, export_documents
+from ui.workspace.exporting import ExportRequest, export_documents
 
 PASSWORD = "a long sealing password"
 

@@ -6,8 +6,8 @@ from pytestqt.qtbot import QtBot
 
 from app.triage.snapshot import build_snapshot
 from tests.app.triage.builders import determinations_frame
-from ui.columns import COLUMN_INDEX, COLUMNS
-from ui.grid import TriageGrid
+from ui.triage.columns import COLUMN_INDEX, COLUMNS
+from ui.triage.grid import TriageGrid
 
 
 def shown_names(grid: TriageGrid) -> list[str]:

@@ -22,13 +22,13 @@ from tests.ui.drive import (
     make_delivery,
     open_window,
 )
-from ui.columns import COLUMN_INDEX
+from ui.dialogs.passphrase_dialog import PassphraseDialog
+from ui.dialogs.reason_dialog import ReasonDialog
+from ui.dialogs.run_dialog import RunDialog
+from ui.dialogs.workspace_dialogs import RecoveryPassphraseDialog
 from ui.main_window import MainWindow
-from ui.passphrase_dialog import PassphraseDialog
-from ui.reason_dialog import ReasonDialog
-from ui.run_dialog import RunDialog
-from ui.session import Session
-from ui.workspace_dialogs import RecoveryPassphraseDialog
+from ui.triage.columns import COLUMN_INDEX
+from ui.workspace.session import Session
 
 
 def cell(window: MainWindow, row: int, column: str) -> str:

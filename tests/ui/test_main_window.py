@@ -9,11 +9,11 @@ from pytestqt.qtbot import QtBot
 
 from app.review import Workspace, open_workspace
 from tests.ui.drive import activate, catcher_for, caught_up, click_ok, new_workspace, open_window
-from ui.about import AboutDialog
-from ui.columns import COLUMN_INDEX
+from ui.dialogs.about import AboutDialog
+from ui.dialogs.reason_dialog import ReasonDialog
 from ui.main_window import MainWindow
-from ui.reason_dialog import ReasonDialog
-from ui.session import Session
+from ui.triage.columns import COLUMN_INDEX
+from ui.workspace.session import Session
 
 
 def window_with_session(qtbot: QtBot, folder: Path) -> tuple[MainWindow, Session]:

@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from app.exports.office import FIELD_NAMES, OfficeDetails, court_for_county, load_office
 from tests.ui.drive import shown
-from ui.office_dialog import FIELDS, OfficeDialog, demo_widget
+from ui.dialogs.office_dialog import FIELDS, OfficeDialog, demo_widget
 
 
 def test_typed_details_are_saved_and_reload_into_a_new_dialog(

@@ -9,8 +9,8 @@ from app.exports.motion import MotionFacts
 from app.intake.secrets import EnvSecrets
 from app.jobs import CancelToken, no_progress
 from tests.doj_builder import Person, to_csv
-from ui.opening import evaluate, open_delivery
-from ui.run_dialog import RunSettings
+from ui.dialogs.run_dialog import RunSettings
+from ui.workspace.opening import evaluate, open_delivery
 
 
 def test_the_motion_gets_the_delivery_files_date(tmp_path: Path) -> None:

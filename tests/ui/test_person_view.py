@@ -14,7 +14,7 @@ from app.synth.options import checked_options
 from app.synth.writer import generate_bytes
 from tests.app.test_history import OTHER_PERSON, PERSON, doj_rows
 from tests.ui.drive import shown
-from ui.person_view import HIGHLIGHT, PersonView, demo_widget
+from ui.triage.person_view import HIGHLIGHT, PersonView, demo_widget
 
 DETERMINATION = {
     "subject_id": "S1", "cnt_order": "002001001000", "name": "DOE,JANE Q",

@@ -22,7 +22,7 @@ from app.eligibility.policy import (
     load_policy,
 )
 from tests.ui.drive import shown
-from ui.policy_editor import PolicyEditor, demo_widget, policy_to_toml, save_policy_toml
+from ui.dialogs.policy_editor import PolicyEditor, demo_widget, policy_to_toml, save_policy_toml
 
 
 def same(left: Policy, right: Policy) -> bool:

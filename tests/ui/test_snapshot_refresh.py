@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from app.triage.snapshot import TriageSnapshot
 from tests.ui.drive import new_workspace
-from ui import snapshot_refresh
-from ui.session import Session
+from ui.triage import snapshot_refresh
+from ui.workspace.session import Session
 
 REAL_BUILD = snapshot_refresh.with_decisions
 

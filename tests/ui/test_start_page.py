@@ -7,7 +7,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from pytestqt.qtbot import QtBot
 
 from ui.settings import recent_workspaces, remember_workspace
-from ui.start_page import StartPage
+from ui.workspace.start_page import StartPage
 
 
 def test_dropping_files_opens_them(qtbot: QtBot, tmp_path: Path) -> None:

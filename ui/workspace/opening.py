@@ -15,7 +15,7 @@ from app.intake.deliveries import delivery_file_date
 from app.jobs import CancelToken, Progress, ProgressCallback
 from app.pipeline import EvaluationResult, evaluate_rows
 from app.review.workspace import SourceFile
-from ui.run_dialog import RunSettings
+from ui.dialogs.run_dialog import RunSettings
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,8 @@
 
 Every decision goes through app.review's Workspace at once, on the GUI thread (applied and
 audited, in order). The two slow parts with a million convictions run on the session's own
-worker threads: the grid's new snapshot (ui.snapshot_refresh, then `changed`) and the
-encrypted save (ui.background_save, then `saved` or `saveFailed`). Undo and redo are
+worker threads: the grid's new snapshot (ui.triage.snapshot_refresh, then `changed`) and the
+encrypted save (ui.workspace.background_save, then `saved` or `saveFailed`). Undo and redo are
 QUndoStack commands that restore the decision rows of the selection, and are audited too.
 """
 
@@ -18,12 +18,12 @@ from app.review.autosave import Autosaver
 from app.review.decisions import DecisionChange, Keys
 from app.review.workspace import Workspace
 from app.triage.snapshot import TriageSnapshot, build_snapshot
-from ui.background_save import BackgroundSaver
-from ui.columns import DETERMINATION_LABELS
 from ui.jobs import JobRunner
-from ui.snapshot_refresh import SnapshotRefresher
+from ui.triage.columns import DETERMINATION_LABELS
+from ui.triage.snapshot_refresh import SnapshotRefresher
+from ui.workspace.background_save import BackgroundSaver
 
-log = logging.getLogger("countyclear.ui.session")
+log = logging.getLogger("countyclear.ui.workspace.session")
 
 
 class _DecisionCommand(QUndoCommand):

@@ -2,7 +2,7 @@
 
 from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from ui.dialog_parts import ok_cancel, problem_label
+from ui.dialogs.dialog_parts import ok_cancel, problem_label
 
 
 class ReasonDialog(QDialog):

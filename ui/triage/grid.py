@@ -7,10 +7,10 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxL
 from app.triage.query import TriageQuery
 from app.triage.snapshot import TriageSnapshot
 from app.triage.view import TriageView
-from ui.columns import COLUMNS
-from ui.filter_bar import FilterBar
-from ui.grid_model import TriageModel
-from ui.summary_bar import SummaryBar
+from ui.triage.columns import COLUMNS
+from ui.triage.filter_bar import FilterBar
+from ui.triage.grid_model import TriageModel
+from ui.triage.summary_bar import SummaryBar
 
 
 class TriageGrid(QWidget):

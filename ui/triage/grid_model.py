@@ -1,6 +1,6 @@
 """The triage table model: a thin Qt adapter over an immutable TriageView.
 
-It never filters, sorts or formats by itself. Display text comes from ui.columns as polars
+It never filters, sorts or formats by itself. Display text comes from ui.triage.columns as polars
 expressions evaluated for a block of visible rows at a time and cached until the next reset.
 """
 
@@ -13,7 +13,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.triage.snapshot import EFFECTIVE, STATUS
 from app.triage.view import TriageView
-from ui.columns import COLUMN_INDEX, COLUMNS, display_expressions
+from ui.triage.columns import COLUMN_INDEX, COLUMNS, display_expressions
 
 BLOCK = 256  # rows formatted per polars call; a screenful is one or two blocks
 CACHED_BLOCKS = 32

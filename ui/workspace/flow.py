@@ -25,21 +25,21 @@ from app.pipeline import EvaluationResult
 from app.review import NeedsRecovery
 from app.review.workspace import PolicyRecord, Workspace, create_workspace, open_workspace
 from app.sample import DEMO_PASSPHRASE, SAMPLE, SAMPLE_COUNTY
-from ui.dialog_parts import open_dialog
+from ui.dialogs.dialog_parts import open_dialog
+from ui.dialogs.messages import show_error
+from ui.dialogs.passphrase_dialog import PassphrasePrompt
+from ui.dialogs.policy_editor import policy_to_toml
+from ui.dialogs.progress_dialog import ProgressDialog
+from ui.dialogs.run_dialog import RunDialog, RunSettings
+from ui.dialogs.workspace_dialogs import RecoveryPassphraseDialog
 from ui.jobs import Job, JobFunction, JobRunner
-from ui.messages import show_error
-from ui.opening import OpenedDelivery, evaluate, open_delivery
-from ui.passphrase_dialog import PassphrasePrompt
-from ui.policy_editor import policy_to_toml
-from ui.progress_dialog import ProgressDialog
-from ui.reconnect import delivery_paths, reconnect
-from ui.run_dialog import RunDialog, RunSettings
-from ui.session import Session
 from ui.settings import remember_workspace
-from ui.start_page import DOJ_FILE_FILTER
-from ui.workspace_dialogs import RecoveryPassphraseDialog
+from ui.workspace.opening import OpenedDelivery, evaluate, open_delivery
+from ui.workspace.reconnect import delivery_paths, reconnect
+from ui.workspace.session import Session
+from ui.workspace.start_page import DOJ_FILE_FILTER
 
-log = logging.getLogger("countyclear.ui.flow")
+log = logging.getLogger("countyclear.ui.workspace.flow")
 
 
 @dataclass(frozen=True)

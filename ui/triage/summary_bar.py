@@ -4,7 +4,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.triage.snapshot import DETERMINATIONS
-from ui.columns import DETERMINATION_LABELS
+from ui.triage.columns import DETERMINATION_LABELS
 
 
 class SummaryBar(QWidget):

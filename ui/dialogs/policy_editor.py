@@ -43,7 +43,7 @@ from app.eligibility.policy import (
 )
 from app.errors import InputError
 from app.fileio import atomic_write_text
-from ui.dialog_parts import ok_cancel
+from ui.dialogs.dialog_parts import ok_cancel
 
 # (title, plain-English meaning, statute or county choice)
 SECTIONS: Final = {

@@ -19,8 +19,8 @@ from app.errors import InputError
 from app.intake import SecretSource
 from app.jobs import CancelToken, ProgressCallback
 from app.review.workspace import Workspace
-from ui.opening import evaluate, open_delivery
-from ui.run_dialog import RunSettings
+from ui.dialogs.run_dialog import RunSettings
+from ui.workspace.opening import evaluate, open_delivery
 
 
 @dataclass(frozen=True)

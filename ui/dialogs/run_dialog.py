@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 from app.counties import COUNTIES, title_case
 from app.eligibility.policy import BUILTIN_POLICIES, Policy, builtin_policy, load_bear_options
 from app.errors import InputError
-from ui.dialog_parts import ok_cancel, problem_label
-from ui.messages import show_error
-from ui.policy_editor import PolicyEditor
+from ui.dialogs.dialog_parts import ok_cancel, problem_label
+from ui.dialogs.messages import show_error
+from ui.dialogs.policy_editor import PolicyEditor
 
 log = logging.getLogger("countyclear.ui.run")
 

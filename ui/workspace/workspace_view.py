@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.dashboard import Dashboard
-from ui.decision_panel import DecisionPanel
-from ui.grid import TriageGrid
-from ui.person_view import PersonView
+from ui.impact.dashboard import Dashboard
+from ui.triage.decision_panel import DecisionPanel
+from ui.triage.grid import TriageGrid
+from ui.triage.person_view import PersonView
 
 NO_SOURCES = (
     "The person's full record comes from the DOJ files, which are not open in this session. "

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QMenu, QPushButton, QToolB
 
 from app.triage.query import TriageQuery
 from app.triage.snapshot import DETERMINATIONS, STATUSES, TriageSnapshot
-from ui.columns import DETERMINATION_LABELS, LEVEL_LABELS, STATUS_LABELS
+from ui.triage.columns import DETERMINATION_LABELS, LEVEL_LABELS, STATUS_LABELS
 
 # filter id -> (button text, the TriageQuery field it sets, the snapshot column with choices;
 # None: the fixed list in FIXED_CHOICES)

@@ -5,7 +5,7 @@ import html
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ui.columns import DETERMINATION_LABELS, STATUS_LABELS
+from ui.triage.columns import DETERMINATION_LABELS, STATUS_LABELS
 
 # action id -> final determination, or None for "accept the engine's" (the buttons show the
 # actions' own text, ui.actions)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QLabel, QVBoxLayout, QWidget
 
 from app.intake import PassphraseAnswer, PassphraseRequest
 from app.jobs import CancelToken
-from ui.dialog_parts import ok_cancel, password_field, problem_label
+from ui.dialogs.dialog_parts import ok_cancel, password_field, problem_label
 
 
 class PassphraseDialog(QDialog):

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.charts import DETERMINATION_COLORS, BarChart
+from ui.impact.charts import DETERMINATION_COLORS, BarChart
 
 FIGURES: Final = (
     ("convictions_evaluated", "Convictions evaluated"),

@@ -4,7 +4,7 @@ when this PC's keyring no longer holds the workspace key (another PC, a new user
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from app.review.vault import MIN_RECOVERY_LENGTH
-from ui.dialog_parts import ok_cancel, password_field, problem_label
+from ui.dialogs.dialog_parts import ok_cancel, password_field, problem_label
 
 
 class RecoveryPassphraseDialog(QDialog):

@@ -7,13 +7,13 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from app.errors import InputError
-from ui.columns import DETERMINATION_LABELS
-from ui.decision_panel import DECISIONS
-from ui.dialog_parts import open_dialog
-from ui.messages import show_error
-from ui.reason_dialog import ReasonDialog
-from ui.session import Session
-from ui.workspace_view import WorkspaceView
+from ui.dialogs.dialog_parts import open_dialog
+from ui.dialogs.messages import show_error
+from ui.dialogs.reason_dialog import ReasonDialog
+from ui.triage.columns import DETERMINATION_LABELS
+from ui.triage.decision_panel import DECISIONS
+from ui.workspace.session import Session
+from ui.workspace.workspace_view import WorkspaceView
 
 
 class DecisionController(QObject):

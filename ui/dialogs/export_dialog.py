@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.exports.sealing import MIN_PASSWORD_LENGTH
-from ui.dialog_parts import ok_cancel, password_field, problem_label
-from ui.exporting import DOCUMENTS, ExportRequest
+from ui.dialogs.dialog_parts import ok_cancel, password_field, problem_label
+from ui.workspace.exporting import DOCUMENTS, ExportRequest
 
 
 class ExportDialog(QDialog):
