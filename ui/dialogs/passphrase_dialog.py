@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtWidgets import QCheckBox, QDialog, QLabel, QVBoxLayout, QWidget
 
 from app.intake import PassphraseAnswer, PassphraseRequest
+from app.intake.secrets import keyring_name, keyring_works
 from app.jobs import CancelToken
 from ui.dialogs.dialog_parts import ok_cancel, password_field, problem_label
 
@@ -31,7 +32,12 @@ class PassphraseDialog(QDialog):
         self.retry.setWordWrap(True)
         self.retry.setVisible(request.attempt > 0)
         self.passphrase = password_field("Passphrase")
-        self.remember = QCheckBox("Remember on this PC (kept in Windows Credential Manager)")
+        if keyring_works():
+            self.remember = QCheckBox(f"Remember on this PC (kept in {keyring_name()})")
+        else:  # said here, not found out later: nothing would be remembered
+            self.remember = QCheckBox(f"Remember on this PC: not available, this PC has no "
+                                      f"working keyring ({keyring_name()})")
+            self.remember.setEnabled(False)
         self.remember.setAccessibleName("Remember the passphrase on this PC")
         buttons, self.ok_button = ok_cancel(self)
         self.ok_button.setText("Open")

@@ -1,33 +1,27 @@
 """Workspace passphrases: choosing the recovery passphrase of a new workspace, and typing it
-when this PC's keyring no longer holds the workspace key (another PC, a new user account)."""
+when this PC's keyring does not hold the workspace key (another PC, a new user account, or a
+PC with no working keyring, where the passphrase is what protects the workspace)."""
 
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from app.intake.secrets import keyring_name
 from app.review.vault import MIN_RECOVERY_LENGTH
 from ui.dialogs.dialog_parts import ok_cancel, password_field, problem_label
 
 
 class RecoveryPassphraseDialog(QDialog):
-    """`confirm`: a new workspace (type it twice); otherwise opening with the passphrase."""
+    """`confirm`: a new workspace (type it twice); otherwise opening with the passphrase.
+    `keyring`: whether this PC's keyring works (app.intake.secrets.keyring_works)."""
 
-    def __init__(self, where: str, *, confirm: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, where: str, *, confirm: bool, keyring: bool = True, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.confirm = confirm
         self.setWindowTitle("New workspace" if confirm else "Recovery passphrase")
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 84)
-        if confirm:
-            text = (
-                "Your work is saved encrypted; the key is kept in this PC's credential store. "
-                "Choose a recovery passphrase too: it opens the workspace on another PC or if "
-                f"the key is lost. Write it down and keep it safe (at least "
-                f"{MIN_RECOVERY_LENGTH} characters)."
-            )
-        else:
-            text = (
-                "This PC does not hold the key of this workspace. Type the recovery "
-                "passphrase chosen when the workspace was created:"
-            )
-        intro = QLabel(text)
+        self.intro_text = intro_text(confirm=confirm, keyring=keyring)
+        intro = QLabel(self.intro_text)
         intro.setWordWrap(True)
         name = QLabel(where)
         name.setWordWrap(True)
@@ -71,3 +65,26 @@ class RecoveryPassphraseDialog(QDialog):
     def accept(self) -> None:
         if not self._problem():
             super().accept()
+
+
+def intro_text(*, confirm: bool, keyring: bool) -> str:
+    """What the dialog says, in the clerk's words, naming this platform's keyring."""
+    name = keyring_name()
+    keep = (f"Write it down and keep it safe (at least {MIN_RECOVERY_LENGTH} characters; "
+            "several words are easiest).")
+    if confirm and keyring:
+        return (f"Your work is saved encrypted; its key is kept in {name}. Choose a recovery "
+                "passphrase too: it opens the workspace on another PC or if the key is lost. "
+                + keep)
+    if confirm:
+        return (f"This PC has no working keyring ({name}), so the key of your encrypted work "
+                "cannot be kept on it. Choose a passphrase to protect the workspace: "
+                "CountyClear asks for it once each time it starts, and it also opens the "
+                "workspace on another PC. " + keep)
+    if keyring:
+        return (f"This PC's keyring ({name}) does not hold the key of this workspace (it was "
+                "made on another PC or user account). Type the recovery passphrase chosen "
+                "when the workspace was created:")
+    return (f"This PC has no working keyring ({name}), so this workspace is protected by the "
+            "passphrase chosen when it was created. CountyClear asks for it once each time "
+            "it starts. Type it:")

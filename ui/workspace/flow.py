@@ -4,6 +4,11 @@ create the encrypted workspace; or reopen a saved workspace.
 Every step that takes time is a job on the runner with a progress window; every question is
 a dialog opened without a nested event loop (tests and screenshots drive the same dialogs
 through `dialogOpened`). The main window only connects `sessionReady`.
+
+Where this PC has no working OS keyring, a workspace is protected by the passphrase the clerk
+chose for it: it is asked once per app run (kept in memory, never on disk). The sample's
+workspace is protected by the sample's published demo passphrase, which the app supplies
+itself, so the sample never asks for anything.
 """
 
 import functools
@@ -15,10 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.eligibility.policy import BUILTIN_POLICIES, Policy, builtin_policy
+from app.errors import InputError
 from app.intake import PassphraseAnswer, PromptSecrets, SecretSource
+from app.intake.secrets import keyring_name, keyring_works
 from app.jobs import CancelToken, ProgressCallback
 from app.paths import workspaces_dir
 from app.pipeline import EvaluationResult
@@ -42,10 +49,19 @@ from ui.workspace.start_page import DOJ_FILE_FILTER
 log = logging.getLogger("countyclear.ui.workspace.flow")
 
 
+SAMPLE_PREFIX = "sample-"
+
+
 @dataclass(frozen=True)
 class _NeedsRecovery:
     path: Path
     message: str
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    workspace: Workspace
+    passphrase: str | None  # the recovery passphrase that opened it (None: the keyring's key)
 
 
 class OpenFlow(QObject):
@@ -62,6 +78,9 @@ class OpenFlow(QObject):
         self.prompt.dialogShown.connect(self.dialogOpened)
         # One secret source for the app's life: a passphrase is asked once per session.
         self.secrets = PromptSecrets(self.prompt)
+        # Workspace passphrases typed or chosen in this run: asked once per run where the
+        # keyring cannot hold the key. In memory only.
+        self._workspace_passphrases: dict[Path, str] = {}
 
     # --- entry points --------------------------------------------------------------------
     def open_files(self, paths: list[Path]) -> None:
@@ -72,15 +91,23 @@ class OpenFlow(QObject):
             show_error(self._window, f"{SAMPLE}: the sample data is not installed; reinstall "
                        "CountyClear or open your own DOJ files.")  # fmt: skip
             return
-        demo = PromptSecrets(lambda _request: PassphraseAnswer(DEMO_PASSPHRASE))
-        self._open([SAMPLE], demo, sample=True)
+        self._open([SAMPLE], demo_secrets(), sample=True)
 
     def open_workspace(self, path: Path, recovery: str | None = None) -> None:
+        """Open with the keyring's key, else with a passphrase already known in this run (the
+        sample's is public), else ask for it."""
+        candidates = [recovery] if recovery is not None else self._known_passphrases(path)
         self.start_job(
             f"Opening workspace {path.name}",
-            functools.partial(_load_workspace, path, recovery),
+            functools.partial(_load_workspace, path, candidates, asked=recovery is not None),
             self._workspace_loaded,
         )
+
+    def _known_passphrases(self, path: Path) -> list[str]:
+        known = [self._workspace_passphrases[path]] if path in self._workspace_passphrases else []
+        if path.name.startswith(SAMPLE_PREFIX) and DEMO_PASSPHRASE not in known:
+            known.append(DEMO_PASSPHRASE)
+        return known
 
     # --- the steps -----------------------------------------------------------------------
     def _open(self, paths: list[Path], secrets: SecretSource, *, sample: bool) -> None:
@@ -121,12 +148,15 @@ class OpenFlow(QObject):
         if sample:
             self._create(opened, result, path, DEMO_PASSPHRASE)
             return
-        dialog = RecoveryPassphraseDialog(str(path), confirm=True, parent=self._window)
+        keyring = keyring_works()
+        dialog = RecoveryPassphraseDialog(str(path), confirm=True, keyring=keyring,
+                                          parent=self._window)
         open_dialog(dialog, self.dialogOpened,
-                    lambda: self._create(opened, result, path, dialog.value()))
+                    lambda: self._create(opened, result, path, dialog.value(), keyring))
 
     def _create(
-        self, opened: OpenedDelivery, result: EvaluationResult, path: Path, recovery: str
+        self, opened: OpenedDelivery, result: EvaluationResult, path: Path, recovery: str,
+        keyring_expected: bool = False,
     ) -> None:
         def work(progress: ProgressCallback, cancel: CancelToken) -> Workspace:
             return create_workspace(
@@ -135,19 +165,37 @@ class OpenFlow(QObject):
                 determinations=result.determinations,
             )  # fmt: skip
 
-        self.start_job(
-            "Saving the new workspace",
-            work,
-            lambda workspace: self._ready(workspace, opened.rows, result.summary),
-        )
+        def created(workspace: Workspace) -> None:
+            self._workspace_passphrases[path] = recovery
+            if not workspace.key_in_keyring:
+                log.warning("workspace %s: protected by its passphrase only", path.name)
+                if keyring_expected:  # the clerk was told the keyring would keep it
+                    self._tell(
+                        f"CountyClear could not keep the key of this workspace in "
+                        f"{keyring_name()}. Your work is saved and protected by the passphrase "
+                        "you just chose; CountyClear asks for it once each time it starts."
+                    )
+            self._ready(workspace, opened.rows, result.summary)
 
-    def _workspace_loaded(self, loaded: Workspace | _NeedsRecovery) -> None:
+        self.start_job("Saving the new workspace", work, created)
+
+    def _tell(self, message: str) -> None:
+        """A notice (not a problem) the clerk should read once."""
+        box = QMessageBox(QMessageBox.Icon.Information, "CountyClear", message,
+                          QMessageBox.StandardButton.Ok, self._window)  # fmt: skip
+        box.setObjectName("infoMessage")
+        open_dialog(box, self.dialogOpened)
+
+    def _workspace_loaded(self, loaded: _Loaded | _NeedsRecovery) -> None:
         if isinstance(loaded, _NeedsRecovery):
-            dialog = RecoveryPassphraseDialog(str(loaded.path), confirm=False, parent=self._window)
+            dialog = RecoveryPassphraseDialog(str(loaded.path), confirm=False,
+                                              keyring=keyring_works(), parent=self._window)
             open_dialog(dialog, self.dialogOpened,
                         lambda: self.open_workspace(loaded.path, dialog.value()))
             return
-        self._ready(loaded, None, None)
+        if loaded.passphrase is not None:
+            self._workspace_passphrases[loaded.workspace.path] = loaded.passphrase
+        self._ready(loaded.workspace, None, None)
 
     def _ready(self, workspace: Workspace, rows: Any, summary: dict[str, Any] | None) -> None:
         remember_workspace(workspace.path)
@@ -159,7 +207,8 @@ class OpenFlow(QObject):
 
     def reconnect(self, session: Session, paths: list[Path]) -> None:
         """Read the workspace's DOJ files again for the person view and impact figures."""
-        work = functools.partial(reconnect, session.workspace, paths, self.secrets)
+        secrets = demo_secrets() if paths == [SAMPLE] else self.secrets
+        work = functools.partial(reconnect, session.workspace, paths, secrets)
         self.start_job(
             "Opening the DOJ files of this workspace",
             work,
@@ -195,15 +244,33 @@ class OpenFlow(QObject):
         return self.runner.start(title, function, prepare=prepare)
 
 
+def demo_secrets() -> SecretSource:
+    """The sample delivery's secrets: its published demo passphrase, never asked."""
+    return PromptSecrets(lambda _request: PassphraseAnswer(DEMO_PASSPHRASE))
+
+
 def _load_workspace(
-    path: Path, recovery: str | None, progress: ProgressCallback, cancel: CancelToken
-) -> Workspace | _NeedsRecovery:
+    path: Path, passphrases: list[str], progress: ProgressCallback, cancel: CancelToken, *,
+    asked: bool,
+) -> _Loaded | _NeedsRecovery:
+    """`passphrases`: the one the clerk typed (`asked`), or those known in this run, tried
+    only when the keyring does not hold the key. A wrong typed passphrase is a plain error;
+    a wrong known one only means asking."""
+    if asked:
+        return _Loaded(open_workspace(path, recovery_passphrase=passphrases[0]), passphrases[0])
     try:
-        return open_workspace(path, recovery_passphrase=recovery)
+        return _Loaded(open_workspace(path), None)
     except NeedsRecovery as exc:
         # The key is not in this PC's keyring: ask for the recovery passphrase instead of
-        # failing. Any other problem (damaged, tampered, wrong passphrase) is a plain error.
-        return _NeedsRecovery(path, exc.render())
+        # failing. Any other problem (damaged, tampered) is a plain error.
+        needs = _NeedsRecovery(path, exc.render())
+    for passphrase in passphrases:
+        cancel.check()
+        try:
+            return _Loaded(open_workspace(path, recovery_passphrase=passphrase), passphrase)
+        except InputError:
+            log.info("a passphrase known in this run did not open %s; asking", path.name)
+    return needs
 
 
 def policy_record(policy: Policy) -> PolicyRecord:
@@ -220,7 +287,8 @@ def _new_workspace_path(county: str, as_of: date, sample: bool) -> Path:
     """A fresh file in the workspaces folder; never an existing one."""
     folder = workspaces_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    stem = f"{'sample-' if sample else ''}{county.lower().replace(' ', '-')}-{as_of.isoformat()}"
+    place = county.lower().replace(" ", "-")
+    stem = f"{SAMPLE_PREFIX if sample else ''}{place}-{as_of.isoformat()}"
     path = folder / f"{stem}.ccws"
     number = 2
     while path.exists():
