@@ -2,9 +2,16 @@
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from app.triage.query import TriageQuery
+from app.triage.query import TriageQuery, no_match_text
 from app.triage.snapshot import TriageSnapshot
 from app.triage.view import TriageView
 from ui.triage.columns import COLUMNS
@@ -43,7 +50,13 @@ class TriageGrid(QWidget):
         )
         self.summary = SummaryBar()
         layout = QVBoxLayout(self)
+        # Said where the rows would be when nothing matches, never a blank grid.
+        self.no_match = QLabel()
+        self.no_match.setObjectName("noMatch")
+        self.no_match.setWordWrap(True)
+        self.no_match.hide()
         layout.addWidget(self.filters)
+        layout.addWidget(self.no_match)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
         self._view: TriageView | None = None
@@ -133,8 +146,12 @@ class TriageGrid(QWidget):
     def _update_summary(self) -> None:
         if self._view is None:
             self.summary.set_counts({}, 0, 0)
+            self.no_match.hide()
             return
         self.summary.set_counts(self._view.counts(), self._view.count, self._view.snapshot.height)
+        empty = self._view.count == 0 and self._view.snapshot.height > 0
+        self.no_match.setText(no_match_text(self._view.query) if empty else "")
+        self.no_match.setVisible(empty)
 
     def _restore(self, snapshot_rows: list[int], current: int | None) -> None:
         selection = QItemSelection()
