@@ -24,14 +24,14 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.eligibility.policy import BUILTIN_POLICIES, Policy, builtin_policy
 from app.errors import InputError
-from app.intake import PassphraseAnswer, PromptSecrets, SecretSource
+from app.intake import PromptSecrets, SecretSource
 from app.intake.secrets import keyring_name, keyring_works
 from app.jobs import CancelToken, ProgressCallback
 from app.paths import workspaces_dir
 from app.pipeline import EvaluationResult
 from app.review import NeedsRecovery
 from app.review.workspace import PolicyRecord, Workspace, create_workspace, open_workspace
-from app.sample import DEMO_PASSPHRASE, SAMPLE, SAMPLE_COUNTY
+from app.sample import DEMO_PASSPHRASE, SAMPLE, SAMPLE_COUNTY, DemoSecrets
 from ui.dialogs.dialog_parts import open_dialog
 from ui.dialogs.messages import show_error
 from ui.dialogs.passphrase_dialog import PassphrasePrompt
@@ -91,7 +91,7 @@ class OpenFlow(QObject):
             show_error(self._window, f"{SAMPLE}: the sample data is not installed; reinstall "
                        "CountyClear or open your own DOJ files.")  # fmt: skip
             return
-        self._open([SAMPLE], demo_secrets(), sample=True)
+        self._open([SAMPLE], DemoSecrets(), sample=True)
 
     def open_workspace(self, path: Path, recovery: str | None = None) -> None:
         """Open with the keyring's key, else with a passphrase already known in this run (the
@@ -207,7 +207,7 @@ class OpenFlow(QObject):
 
     def reconnect(self, session: Session, paths: list[Path]) -> None:
         """Read the workspace's DOJ files again for the person view and impact figures."""
-        secrets = demo_secrets() if paths == [SAMPLE] else self.secrets
+        secrets: SecretSource = DemoSecrets() if paths == [SAMPLE] else self.secrets
         work = functools.partial(reconnect, session.workspace, paths, secrets)
         self.start_job(
             "Opening the DOJ files of this workspace",
@@ -242,11 +242,6 @@ class OpenFlow(QObject):
             self.jobStarted.emit(job)
 
         return self.runner.start(title, function, prepare=prepare)
-
-
-def demo_secrets() -> SecretSource:
-    """The sample delivery's secrets: its published demo passphrase, never asked."""
-    return PromptSecrets(lambda _request: PassphraseAnswer(DEMO_PASSPHRASE))
 
 
 def _load_workspace(
