@@ -58,7 +58,7 @@ def open_window(
 
 def accept_row(window: MainWindow, row: int) -> None:
     select(window, [row])
-    window.actions["accept"].trigger()
+    window.commands["accept"].trigger()
 
 
 def first_save_stuck(
@@ -109,7 +109,7 @@ def test_closing_during_a_save_waits_for_it_and_saves_the_rest(
     gated, window, session = first_save_stuck(qtbot, tmp_path, monkeypatch)
     accept_row(window, 2)  # after the running save took its copy
     accept_row(window, 3)
-    window.actions["undo"].trigger()  # undo works while a save runs
+    window.commands["undo"].trigger()  # undo works while a save runs
     flush = session.saver.flush
 
     def open_gate_and_flush() -> bool:

@@ -1,10 +1,15 @@
-"""What the app's dialogs share: the OK/Cancel row, a password field, the red line saying what
-is still wrong, and opening a dialog without a nested event loop."""
+"""What the app's dialogs share: the OK/Cancel row (Ctrl+Enter presses OK), a password field,
+the red line saying what is still wrong, and opening a dialog without a nested event loop."""
 
 from collections.abc import Callable
 
 from PySide6.QtCore import SignalInstance
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPushButton
+
+# Ctrl+Enter presses OK from anywhere in a dialog, a text box included (where Enter alone
+# starts a new line). Return is the main keyboard's key, Enter the keypad's.
+SUBMIT_KEYS = ("Ctrl+Return", "Ctrl+Enter")
 
 PROBLEM_STYLE = "color: #a40000"
 
@@ -16,7 +21,17 @@ def ok_cancel(dialog: QDialog) -> tuple[QDialogButtonBox, QPushButton]:
     )
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
-    return buttons, buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    submit_on_ctrl_enter(dialog, ok)
+    return buttons, ok
+
+
+def submit_on_ctrl_enter(dialog: QDialog, button: QPushButton) -> None:
+    """Ctrl+Enter clicks `button` (if it is enabled: a dialog's checks still hold)."""
+    for key in SUBMIT_KEYS:
+        QShortcut(QKeySequence(key), dialog, button.click)
+    tip = button.toolTip()
+    button.setToolTip(f"{tip} (Ctrl+Enter)" if tip else "Ctrl+Enter")
 
 
 def password_field(accessible_name: str) -> QLineEdit:

@@ -8,6 +8,7 @@ produce a policy a file could not hold.
 
 import json
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Final
 
@@ -90,7 +91,7 @@ GROUNDS: Final = {
     "prior_super_strike": ("Prior super strike",
                            "A super strike conviction dated before the cannabis conviction.",
                            "HS 11359(c)(1), 11360(a)(3)(A); PC 667(e)(2)(C)(iv)"),
-    "prior_pc290": ("Prior PC 290 offence",
+    "prior_pc290": ("Prior PC 290 offense",
                     "A conviction requiring sex-offender registration dated before it.",
                     "HS 11359(c)(2), 11360(a)(3)(B); PC 290(c)"),
     "pc290_registrant": ("PC 290 registrant",
@@ -105,14 +106,14 @@ GROUNDS: Final = {
                           "unreasonable risk of a new super strike.", "HS 11361.8(b)"),
 }
 RELATED: Final = {
-    "attempt": ("Attempts (PC 664)", "Attempts to commit a Prop 64 offence.", "PC 664"),
-    "accessory": ("Accessory (PC 32)", "Accessory after the fact to a Prop 64 offence.",
+    "attempt": ("Attempts (PC 664)", "Attempts to commit a Prop 64 offense.", "PC 664"),
+    "accessory": ("Accessory (PC 32)", "Accessory after the fact to a Prop 64 offense.",
                   "PC 32; People v. Boatwright allows relief"),
-    "conspiracy": ("Conspiracy (PC 182)", "Conspiracy to commit a Prop 64 offence.",
+    "conspiracy": ("Conspiracy (PC 182)", "Conspiracy to commit a Prop 64 offense.",
                    "PC 182; People v. Medina: no 11361.8 reduction"),
     "11366": ("HS 11366", "Opening or keeping a place for drug use.", "County choice"),
     "11366.5": ("HS 11366.5", "Making a building available for drug use.", "County choice"),
-    "cycle": ("Same-cycle offences", "PC 647(f), 602, 466, 148, 148.9, 1320; HS 11364, "
+    "cycle": ("Same-cycle offenses", "PC 647(f), 602, 466, 148, 148.9, 1320; HS 11364, "
               "11550; BP 4060, 4140, 4149; VC 40508, in the same arrest cycle.",
               "County choice (pilot counties)"),
 }
@@ -179,7 +180,7 @@ class YearsSpinBox(QSpinBox):
         digits = "".join(ch for ch in text if ch.isdigit())
         return int(digits) if digits else self.minimum()
 
-    def validate(self, text: str, pos: int) -> object:
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         digits = "".join(ch for ch in text if ch.isdigit())
         if not digits:
             return (QValidator.State.Intermediate, text, pos)
@@ -290,7 +291,7 @@ class PolicyEditor(QDialog):
         scope_rows.append(("After 2016-11-09", self.after_cutoff,
                            "Convictions after Prop 64 took effect were sentenced under the new "
                            "law.", "HS 11361.8(a); BEAR evaluated them"))
-        scope = self._grid("Offences in scope", scope_rows)
+        scope = self._grid("Offenses in scope", scope_rows)
 
         content = QWidget()
         column = QVBoxLayout(content)
@@ -320,7 +321,7 @@ class PolicyEditor(QDialog):
         self.resize(max(self.minimumSizeHint().width(), metrics.averageCharWidth() * 150),
                     metrics.height() * 42)
 
-    def _grid(self, title: str, rows: list[tuple[str | QWidget, QWidget | None, str, str]],
+    def _grid(self, title: str, rows: Sequence[tuple[str | QWidget, QWidget | None, str, str]],
               ) -> QGroupBox:
         """Rows of (caption or check box, control, meaning, authority) in three columns."""
         group = QGroupBox(title)
@@ -332,7 +333,8 @@ class PolicyEditor(QDialog):
                 name = label.text() if isinstance(label, QCheckBox) else ""
             else:
                 caption = QLabel(label)
-                caption.setBuddy(control)
+                if control is not None:
+                    caption.setBuddy(control)
                 grid.addWidget(caption, index, 0)
                 name = label
                 if control is not None:

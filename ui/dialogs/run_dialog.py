@@ -1,6 +1,7 @@
 """The "new run" dialog: county (once per workspace), as-of date, and the county policy."""
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -36,8 +37,15 @@ class RunSettings:
     policy: Policy
 
 
+def _in_file(county: str, count: int | None) -> str:
+    if count is None:
+        return f"{title_case(county)} (in this file)"
+    return f"{title_case(county)} — {count:,} conviction{'' if count == 1 else 's'} in this file"
+
+
 class RunDialog(QDialog):
-    """`file_counties`: the DOJ file's own counties, most convictions first, offered first.
+    """`file_counties`: the DOJ file's own counties, most convictions first, offered first;
+    `counts`: how many convictions the file holds in each (shown beside the name).
 
     `fixed_county`: the workspace's county; a workspace belongs to one county, so it is shown
     but cannot be changed.
@@ -47,6 +55,7 @@ class RunDialog(QDialog):
         self,
         file_counties: list[str],
         *,
+        counts: Mapping[str, int] | None = None,
         fixed_county: str | None = None,
         policy: Policy | None = None,
         as_of: date | None = None,
@@ -60,11 +69,19 @@ class RunDialog(QDialog):
         self.county.setAccessibleName("County")
         ours = [c for c in file_counties if c in COUNTIES]
         for name in ours:
-            self.county.addItem(f"{title_case(name)} (in this file)", name)
+            self.county.addItem(_in_file(name, (counts or {}).get(name)), name)
         if ours:
             self.county.insertSeparator(len(ours))
         for name in COUNTIES:
-            self.county.addItem(title_case(name), name)
+            if name not in ours:
+                self.county.addItem(title_case(name), name)
+        self.county_order = QLabel(
+            "Listed first: the counties of the convictions in this DOJ file, most convictions "
+            "first. Then every other California county, A to Z." if ours else
+            "The DOJ file names no California county for its convictions: choose yours, A to Z."
+        )  # fmt: skip
+        self.county_order.setWordWrap(True)
+        self.county_order.setAccessibleName("How the counties are listed")
         if fixed_county:
             self.county.setCurrentIndex(self.county.findData(fixed_county))
             self.county.setEnabled(False)
@@ -99,6 +116,8 @@ class RunDialog(QDialog):
         policy_buttons.addStretch(1)
         form = QFormLayout()
         form.addRow("County", self.county)
+        if not fixed_county:
+            form.addRow("", self.county_order)
         form.addRow("Eligibility as of", self.as_of)
         form.addRow("Policy", self.policy)
         form.addRow("", self.description)

@@ -54,7 +54,7 @@ class DecisionController(QObject):
     def accept(self) -> None:
         rows = self._selection()
         if rows and self.session is not None:
-            self._apply(lambda s: s.decide(s.keys_of(rows), None))
+            self._decide(rows, lambda s: s.decide(s.keys_of(rows), None))
 
     def change(self, final: str) -> None:
         rows = self._selection()
@@ -67,8 +67,8 @@ class DecisionController(QObject):
             f"Why change {count} to “{label}”? The reason goes to the audit log.",
             required=True, parent=self._window,
         )  # fmt: skip
-        open_dialog(dialog, self.dialogOpened, lambda: self._apply(
-            lambda s: s.decide(s.keys_of(rows), final, dialog.value())))  # fmt: skip
+        open_dialog(dialog, self.dialogOpened, lambda: self._decide(
+            rows, lambda s: s.decide(s.keys_of(rows), final, dialog.value())))  # fmt: skip
 
     def note(self) -> None:
         rows = self._selection()
@@ -83,9 +83,17 @@ class DecisionController(QObject):
         open_dialog(dialog, self.dialogOpened, lambda: self._apply(
             lambda s: s.annotate(s.keys_of(rows), dialog.value())))  # fmt: skip
 
-    def _apply(self, change: Callable[[Session], None]) -> None:
+    def _decide(self, rows: list[int], change: Callable[[Session], None]) -> None:
+        """A decision on one conviction moves on to the next, as a clerk works down the list;
+        a decision on many keeps them selected, so the clerk sees what changed."""
+        if self._apply(change) and len(rows) == 1:
+            self._view.grid.advance()
+
+    def _apply(self, change: Callable[[Session], None]) -> bool:
         assert self.session is not None
         try:
             change(self.session)
         except InputError as exc:
             show_error(self._window, exc.render())
+            return False
+        return True

@@ -39,6 +39,15 @@ class DecisionPanel(QGroupBox):
             self.buttons[action_id] = button
             layout.addWidget(button)
         layout.addStretch(1)
+        # The person's record opens under the grid on demand; this button says where it is.
+        record = actions["record"]
+        self.record = QPushButton(record.text().replace("&", ""))
+        self.record.setCheckable(True)
+        self.record.setChecked(record.isChecked())
+        self.record.setToolTip(f"{record.toolTip()} ({record.shortcut().toString()})")
+        self.record.toggled.connect(record.setChecked)
+        record.toggled.connect(self.record.setChecked)
+        layout.addWidget(self.record)
 
     def show_selection(self, rows: list[dict[str, object]], total: int) -> None:
         """Describe the selection: one conviction in detail, or how many are selected."""

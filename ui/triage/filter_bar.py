@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QMenu, QPushButton, QToolB
 
 from app.triage.query import TriageQuery
 from app.triage.snapshot import DETERMINATIONS, STATUSES, TriageSnapshot
-from ui.triage.columns import DETERMINATION_LABELS, LEVEL_LABELS, STATUS_LABELS
+from ui.triage.columns import DETERMINATION_LABELS, LEVEL_LABELS, STATUS_LABELS, flag_words
 
 # filter id -> (button text, the TriageQuery field it sets, the snapshot column with choices;
 # None: the fixed list in FIXED_CHOICES)
@@ -19,13 +19,32 @@ FILTERS = {
     "flag": ("Flag", "flags", "flags"),
     "status": ("Status", "statuses", None),
 }
+TITLE_CHARS = 30  # widest a filter button's text gets, in average characters
 FIXED_CHOICES = {"determination": DETERMINATIONS, "status": STATUSES}
 
 
 def _label(filter_id: str, value: str) -> str:
+    if filter_id == "flag":
+        return flag_words(value)
     labels = {"determination": DETERMINATION_LABELS, "level": LEVEL_LABELS,
               "status": STATUS_LABELS}.get(filter_id, {})  # fmt: skip
     return labels.get(value, value.replace("_", " "))
+
+
+def _with_choices(query: TriageQuery, field: str, values: frozenset[str]) -> TriageQuery:
+    """The query with one filter's chosen values (field: a FILTERS entry's query field)."""
+    match field:
+        case "determinations":
+            return replace(query, determinations=values)
+        case "sections":
+            return replace(query, sections=values)
+        case "levels":
+            return replace(query, levels=values)
+        case "flags":
+            return replace(query, flags=values)
+        case "statuses":
+            return replace(query, statuses=values)
+    raise ValueError(f"no filter sets {field}")
 
 
 class FilterBar(QWidget):
@@ -108,7 +127,7 @@ class FilterBar(QWidget):
         values = frozenset(
             str(a.data()) for a in self.buttons[filter_id].menu().actions() if a.isChecked()
         )
-        self._query = replace(self._query, **{FILTERS[filter_id][1]: values})
+        self._query = _with_choices(self._query, FILTERS[filter_id][1], values)
         self._update_titles()
         self.queryChanged.emit(self._query)
 
@@ -116,9 +135,15 @@ class FilterBar(QWidget):
         for filter_id, button in self.buttons.items():
             chosen = sorted(getattr(self._query, FILTERS[filter_id][1]))
             title = FILTERS[filter_id][0]
+            words = [_label(filter_id, value) for value in chosen]
             if not chosen:
-                button.setText(f"{title}: any")
+                text = f"{title}: any"
             elif len(chosen) == 1:
-                button.setText(f"{title}: {_label(filter_id, chosen[0])}")
+                text = f"{title}: {words[0]}"
             else:
-                button.setText(f"{title}: {len(chosen)} chosen")
+                text = f"{title}: {len(chosen)} chosen"
+            # A flag's words can be a sentence: the button shows its start, the tooltip all.
+            width = button.fontMetrics().averageCharWidth() * TITLE_CHARS
+            button.setText(button.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight,
+                                                            width))  # fmt: skip
+            button.setToolTip("\n".join(words) if words else f"Filter by {title.lower()}")

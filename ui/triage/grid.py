@@ -60,6 +60,10 @@ class TriageGrid(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
         self._view: TriageView | None = None
+        # Widths the clerk set (by hand, or remembered from last time) are not refitted.
+        self.widths_kept = False
+        self._fitting = False
+        self.table.horizontalHeader().sectionResized.connect(self._resized)
         self.model.sortRequested.connect(self.filters.set_sort)
         self.filters.queryChanged.connect(self._query_changed)
         self.summary.determinationClicked.connect(
@@ -91,6 +95,8 @@ class TriageGrid(QWidget):
             self._view = TriageView(snapshot, self.filters.query)
             self.filters.set_choices(snapshot)
             self.model.set_view(self._view)
+            if not self.widths_kept:
+                self.fit_columns()
         else:
             self._view.set_snapshot(snapshot, keep_rows=True)
             self.model.refresh_values()
@@ -117,15 +123,37 @@ class TriageGrid(QWidget):
         self.filters.search.selectAll()
 
     def set_default_widths(self) -> None:
+        """The default columns, each as wide as its content (Reset columns)."""
+        self._fitting = True
+        for i, column in enumerate(COLUMNS):
+            self.table.setColumnHidden(i, not column.visible)
+        self._fitting = False
+        self.sync_column_actions()
+        self.widths_kept = False
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Each shown column as wide as the rows on screen need, between its header's width
+        and its cap (COLUMNS): long reasons and flags are cut, and read whole on hover."""
         char = self.fontMetrics().averageCharWidth()
         header = self.table.horizontalHeader()
         # Never narrower than the header text plus the sort arrow, whatever the font.
         padding = header.style().pixelMetric(header.style().PixelMetric.PM_HeaderMarkSize) + 24
+        self._fitting = True
         for i, column in enumerate(COLUMNS):
+            if self.table.isColumnHidden(i):
+                continue
             title = header.fontMetrics().horizontalAdvance(column.header) + padding
-            self.table.setColumnWidth(i, max(column.width * char + 16, title))
-            self.table.setColumnHidden(i, not column.visible)
-        self.sync_column_actions()
+            content = self.table.sizeHintForColumn(i) if self.model.rowCount() else 0
+            self.table.setColumnWidth(i, max(title, min(content, column.width * char + 16)))
+        self._fitting = False
+
+    def advance(self) -> None:
+        """Make the row after the current one current and selected (after a decision)."""
+        index = self.table.currentIndex()
+        if not index.isValid() or index.row() + 1 >= self.model.rowCount():
+            return
+        self.select_rows([self.model.snapshot_row(index.row() + 1)])
 
     # --- internals -----------------------------------------------------------------------
     def _query_changed(self, query: TriageQuery) -> None:
@@ -171,6 +199,17 @@ class TriageGrid(QWidget):
             )
             self.table.scrollTo(index)
 
+    def _show_column(self, column: int, shown: bool) -> None:
+        self._fitting = True  # showing or hiding is not the clerk choosing a width
+        self.table.setColumnHidden(column, not shown)
+        self._fitting = False
+        if shown and not self.widths_kept:
+            self.fit_columns()
+
+    def _resized(self, *_: int) -> None:
+        if not self._fitting:
+            self.widths_kept = True
+
     def sync_column_actions(self) -> None:
         """Tick the header menu's column entries as the columns are (after a restore)."""
         for i, action in enumerate(self.table.horizontalHeader().actions()):
@@ -184,5 +223,5 @@ class TriageGrid(QWidget):
             action = QAction(column.header, header)
             action.setCheckable(True)
             action.setChecked(column.visible)
-            action.toggled.connect(lambda on, c=i: self.table.setColumnHidden(c, not on))
+            action.toggled.connect(lambda on, c=i: self._show_column(c, on))
             header.addAction(action)

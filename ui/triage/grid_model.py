@@ -84,8 +84,12 @@ class TriageModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section].header
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return COLUMNS[section].description
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -93,9 +97,8 @@ class TriageModel(QAbstractTableModel):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             text = self._cells(index.row())[index.column()]
-            if role == Qt.ItemDataRole.ToolTipRole and len(text) < 24:
-                return None
-            return text
+            # The whole text on hover: a narrow column may cut it off.
+            return (text or None) if role == Qt.ItemDataRole.ToolTipRole else text
         if role == Qt.ItemDataRole.BackgroundRole and index.column() == _DETERMINATION:
             determination = self._cells(index.row())[len(COLUMNS)]
             colour = DETERMINATION_COLOURS.get(determination)

@@ -23,14 +23,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.eligibility.flags import FLAGS
 from app.eligibility.rules import RULES_BY_ID
 from app.history import deciding_entries, person_timeline
+from ui.triage.columns import flag_words
+from ui.triage.stamps import decided_text
 
+# (key, header, the header's tooltip)
 COLUMNS: Final = (
-    ("date_text", "Date"), ("mark", "Decides"), ("event", "Event"), ("county", "County"),
-    ("offense", "Offence"), ("level", "Level"), ("disposition", "Disposition"),
-    ("sentence", "Sentence"), ("case_number", "Case number"), ("agency", "Agency / court"),
+    ("date_text", "Date", "The date of the arrest, court action or other event."),
+    ("mark", "Part of the decision", "Entries the determination rests on: this conviction, "
+     "and any earlier conviction or registration that decides it. Highlighted."),
+    ("event", "Event", "Arrest, court action, registration, probation, custody or death."),
+    ("county", "County", "The county of the agency or court."),
+    ("offense", "Offense", "The charge as the DOJ file gives it."),
+    ("level", "Level", "Felony, misdemeanor or infraction."),
+    ("disposition", "Disposition", "What the court did with the charge (convicted, dismissed, "
+     "acquitted...)."),
+    ("sentence", "Sentence", "Where and for how long, where the file gives it."),
+    ("case_number", "Case number", "The court case number."),
+    ("agency", "Agency / court", "The police agency or court that made the entry."),
 )  # fmt: skip
 EVENT_TEXT: Final = {
     "ARREST/DETAINED/CITED": "Arrest", "COURT ACTION": "Court", "REGISTRATION": "Registration",
@@ -45,9 +56,6 @@ DETERMINATION_TEXT: Final = {
     "not_eligible": "Not eligible for Prop 64 relief",
     "challenge": "Challenge",
 }
-def flag_text(flag: str) -> str:
-    """A flag id in plain English; an id this view does not know is shown readably."""
-    return FLAGS.get(flag, flag.replace("_", " "))
 
 
 def _date_text(value: Any) -> str:
@@ -67,23 +75,21 @@ def explanation_html(determination: Mapping[str, Any]) -> str:
     parts = [f"<p style='margin-top:0'><b>{e(words)}</b> — {reason}</p>"]
     rule_id = str(determination.get("rule_id") or "")
     rule = RULES_BY_ID.get(rule_id)
-    described = f" {e(rule.description)}" if rule else ""
+    described = f"{e(rule.description)} " if rule else ""
     parts.append(
-        f"<p>Rule <code>{e(rule_id)}</code>:{described} Authority: "
-        f"{e(str(determination.get('statute') or 'not given'))}.</p>"
+        f"<p>{described}Based on: {e(str(determination.get('statute') or 'not given'))}. "
+        f"<span style='color:#555'>(Rule {e(rule_id)})</span></p>"
     )
     facts = [f for f in str(determination.get("facts") or "").split("; ") if f.strip()]
     if facts:
         parts.append("<p>Facts used: " + "; ".join(e(f) for f in facts) + ".</p>")
     flags = [f.strip() for f in str(determination.get("flags") or "").split(";") if f.strip()]
     if flags:
-        items = "".join(f"<li>{e(flag_text(flag))}</li>" for flag in flags)
-        parts.append(f"<p>Flags:</p><ul>{items}</ul>")
+        items = "".join(f"<li>{e(flag_words(flag))}.</li>" for flag in flags)
+        parts.append(f"<p>To know about this record:</p><ul>{items}</ul>")
     final = determination.get("final_determination")
     if final and determination.get("status") in ("accepted", "changed"):
-        who = " by ".join(
-            str(determination.get(k)) for k in ("decided_at", "decided_by") if determination.get(k)
-        )
+        who = decided_text(determination.get("decided_at"), determination.get("decided_by"))
         reason = e(str(determination.get("decision_reason") or "accepted as determined"))
         parts.append(f"<p><b>Staff decision: "
                      f"{e(DETERMINATION_TEXT.get(str(final), str(final)))}</b> — {reason}"
@@ -120,7 +126,9 @@ class PersonView(QWidget):
 
         self.timeline = QTreeWidget()
         self.timeline.setAccessibleName("Criminal history timeline")
-        self.timeline.setHeaderLabels([title for _, title in COLUMNS])
+        self.timeline.setHeaderLabels([title for _, title, _ in COLUMNS])
+        for column, (_, _, tip) in enumerate(COLUMNS):
+            self.timeline.headerItem().setToolTip(column, tip)
         self.timeline.setAlternatingRowColors(True)
         self.timeline.setUniformRowHeights(True)
         self.timeline.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -174,9 +182,11 @@ class PersonView(QWidget):
                 mark = self.marks.get(entry["cnt_order"], "")
                 event = EVENT_TEXT.get(entry["step_type"], entry["step_type"].capitalize())
                 values = {**entry, "mark": mark, "event": event}
-                item = QTreeWidgetItem([str(values[key] or "") for key, _ in COLUMNS])
+                item = QTreeWidgetItem([str(values[key] or "") for key, _, _ in COLUMNS])
+                for column in range(len(COLUMNS)):
+                    item.setToolTip(column, item.text(column))
                 item.setData(0, Qt.ItemDataRole.UserRole, entry["cnt_order"])
-                item.setToolTip(2, entry["step_type"])
+                item.setToolTip(2, entry["step_type"])  # the DOJ's own word for the event
                 if mark:
                     for column in range(len(COLUMNS)):
                         item.setBackground(column, QBrush(HIGHLIGHT))
@@ -196,8 +206,10 @@ class PersonView(QWidget):
         found: list[tuple[str, str]] = []
         for top in range(self.timeline.topLevelItemCount()):
             cycle = self.timeline.topLevelItem(top)
+            assert cycle is not None  # within topLevelItemCount
             for child in range(cycle.childCount()):
                 item = cycle.child(child)
+                assert item is not None  # within childCount
                 found.append((str(item.data(0, Qt.ItemDataRole.UserRole)), item.text(1)))
         return found
 

@@ -1,7 +1,7 @@
 """Counts per determination for the whole run; clicking a count filters the grid to it."""
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from app.triage.snapshot import DETERMINATIONS
 from ui.triage.columns import DETERMINATION_LABELS
@@ -14,10 +14,10 @@ class SummaryBar(QWidget):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.counts: dict[str, QPushButton] = {}
+        self.counts: dict[str, QToolButton] = {}
         for determination in DETERMINATIONS:
-            button = QPushButton()
-            button.setFlat(True)
+            button = QToolButton()  # compact: five counts and the total fit a narrow window
+            button.setAutoRaise(True)
             button.setToolTip(f"Show only {DETERMINATION_LABELS[determination].lower()}")
             button.clicked.connect(
                 lambda _=False, d=determination: self.determinationClicked.emit(d)
@@ -27,6 +27,9 @@ class SummaryBar(QWidget):
         layout.addStretch(1)
         self.shown = QLabel()
         self.shown.setAccessibleName("Rows shown")
+        # In a window narrower than any office screen this line gives way first (its words
+        # are also the grid's row count); the counts stay whole.
+        self.shown.setMinimumWidth(self.fontMetrics().averageCharWidth() * 4)
         layout.addWidget(self.shown)
         self.set_counts(dict.fromkeys(DETERMINATIONS, 0), 0, 0)
 

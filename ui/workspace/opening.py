@@ -25,10 +25,12 @@ class OpenedDelivery:
     unprotected: tuple[str, ...]  # plain-text files: the clerk is warned
     rows: pl.DataFrame
     counties: list[str]  # counties of the convictions in the file, most convictions first
+    county_counts: dict[str, int]  # conviction rows per county, in the same order
 
 
-def counties_by_convictions(rows: pl.DataFrame) -> list[str]:
-    """The delivery's own counties (STP_ORI_CNTY_NAME of conviction rows), biggest first."""
+def counties_by_convictions(rows: pl.DataFrame) -> dict[str, int]:
+    """The delivery's own counties (STP_ORI_CNTY_NAME of conviction rows) and how many
+    conviction rows each has, biggest first (ties A to Z)."""
     county = pl.col("STP_ORI_CNTY_NAME").str.strip_chars().str.to_uppercase()
     convicted = pl.col("DISP_DESCR").str.strip_chars().str.starts_with("CONVICTED")
     counted = (
@@ -39,7 +41,7 @@ def counties_by_convictions(rows: pl.DataFrame) -> list[str]:
         .sort(["len", "county"], descending=[True, False])
         .collect()
     )
-    return [str(c) for c in counted.get_column("county").to_list()]
+    return {str(c): int(n) for c, n in counted.iter_rows()}
 
 
 def open_delivery(
@@ -51,12 +53,14 @@ def open_delivery(
     rows = read_sources(sources, progress=progress, cancel=cancel)
     cancel.check()
     progress(Progress(1, 1, f"Read {rows.height:,} rows"))
+    counts = counties_by_convictions(rows)
     return OpenedDelivery(
         paths=tuple(paths),
         sources=tuple(_fingerprint(s) for s in sources),
         unprotected=tuple(s.name for s in sources if not s.protected),
         rows=rows,
-        counties=counties_by_convictions(rows),
+        counties=list(counts),
+        county_counts=counts,
     )
 
 

@@ -43,6 +43,9 @@ class SourcesMissing(QWidget):
 
 
 class WorkspaceView(QTabWidget):
+    """Triage: the grid takes the room, the decision buttons sit at its right, and the
+    person's whole record opens under it on demand (`show_record`). Impact: the dashboard."""
+
     def __init__(self, actions: dict[str, QAction], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setDocumentMode(True)
@@ -51,21 +54,25 @@ class WorkspaceView(QTabWidget):
         self.person.clear()
         self.person_missing = SourcesMissing(NO_SOURCES)
         self.person_stack = QStackedWidget()
+        self.person_stack.setObjectName("recordPane")
         self.person_stack.addWidget(self.person)
         self.person_stack.addWidget(self.person_missing)
         self.decision = DecisionPanel(actions)
-        lower = QSplitter(Qt.Orientation.Horizontal)
-        lower.addWidget(self.person_stack)
-        lower.addWidget(self.decision)
-        lower.setStretchFactor(0, 4)
-        lower.setStretchFactor(1, 1)
-        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.record_split = QSplitter(Qt.Orientation.Vertical)
+        self.record_split.setObjectName("recordSplit")
+        self.record_split.setChildrenCollapsible(False)
+        self.record_split.addWidget(self.grid)
+        self.record_split.addWidget(self.person_stack)
+        self.record_split.setStretchFactor(0, 3)
+        self.record_split.setStretchFactor(1, 2)
+        self.split = QSplitter(Qt.Orientation.Horizontal)
         self.split.setObjectName("triageSplit")
-        self.split.addWidget(self.grid)
-        self.split.addWidget(lower)
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(self.record_split)
+        self.split.addWidget(self.decision)
         self.split.setStretchFactor(0, 1)
-        self.split.setStretchFactor(1, 1)
-        self.lower = lower
+        self.split.setStretchFactor(1, 0)
+        self.person_stack.setVisible(False)
         self.dashboard = Dashboard()
         self.impact_missing = SourcesMissing(
             "The impact figures come from the DOJ files, which are not open in this session. "
@@ -80,6 +87,12 @@ class WorkspaceView(QTabWidget):
         layout.addWidget(self.split)
         self.addTab(triage, "Triage")
         self.addTab(self.impact_stack, "Impact")
+
+    def show_record(self, shown: bool) -> None:
+        self.person_stack.setVisible(shown)
+
+    def record_shown(self) -> bool:
+        return not self.person_stack.isHidden()
 
     def show_person(self, rows: Any, determination_row: dict[str, Any] | None) -> None:
         if rows is None:

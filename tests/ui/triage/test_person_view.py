@@ -98,7 +98,7 @@ def test_engine_output_shows_with_its_prior_highlighted(qtbot: QtBot) -> None:
     view.show_conviction(result.rows, challenged)
     marks = dict(view.entries())
     assert marks[challenged["cnt_order"]] == "This conviction"
-    assert {"Prior super strike", "Prior PC 290 offence"} & set(marks.values())
+    assert {"Prior super strike", "Prior PC 290 offense"} & set(marks.values())
     people_rows = result.rows.filter(pl.col("SUBJECT_ID") == challenged["subject_id"])
     assert len(marks) == people_rows["CNT_ORDER"].n_unique()
 
