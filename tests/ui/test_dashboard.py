@@ -101,7 +101,8 @@ def test_compliance_counts_follow_staff_decisions(qtbot: QtBot) -> None:
     dashboard.set_data(SUMMARY, decided)
     for key, _ in COMPLIANCE:
         assert dashboard.figure_text("compliance." + key) == str(counts[key])
-    assert "2 of the granted still await a staff decision" in dashboard.compliance_note.text()
+    assert ("Of the granted, 2 are as the engine decided them and not yet confirmed by staff"
+            in dashboard.compliance_note.text())
 
 
 def test_years_of_an_empty_frame_are_empty() -> None:

@@ -1,8 +1,11 @@
-"""The impact dashboard: DOMAIN.md section 4 figures as big numbers, charts, AB 1706 counts.
+"""The impact dashboard: the impact figures as big numbers, charts, AB 1706 counts.
 
-`Dashboard().set_data(summary, determinations)`: `summary` is the evaluation's summary dict
-(= summary.json); `determinations` the determinations frame, with or without the decision
-columns (`final_determination`, `status`) that app.review adds.
+`Dashboard().set_data(summary, determinations)`: `summary` is the figures after staff
+decisions (ui.workspace.session.Session.summary, app.triage.impact), with the engine's
+original under "engine", or the engine's summary alone (= summary.json);
+`determinations` the determinations frame, with or without the decision columns
+(`final_determination`, `status`) that app.review adds. Every figure counts the staff
+decisions; where one differs from what the engine decided, the engine's figure is beside it.
 """
 
 import html
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.triage.impact import ENGINE, rule_names
 from ui.impact.charts import DETERMINATION_COLORS, BarChart
 
 FIGURES: Final = (
@@ -59,6 +63,18 @@ DETERMINATION_LABELS: Final = {
     "dismiss": "Dismiss", "reduce": "Reduce", "review": "Review",
     "not_eligible": "Not eligible", "challenge": "Challenge",
 }  # fmt: skip
+DISMISS_ALL_TITLE: Final = "If every Prop 64 conviction were dismissed"
+DISMISS_ALL_EXPLAINED: Final = (
+    "For comparison: how many people would be left with no felony, or no conviction, if the "
+    "office dismissed every Prop 64 conviction in the file, whatever the policy and the staff "
+    "decisions (counted as BEAR counted it). The Impact figures above are what this run "
+    "actually grants."
+)
+
+
+def determination_label(value: str) -> str:
+    """A determination in words, also one the engine adds later (e.g. already_granted)."""
+    return DETERMINATION_LABELS.get(value, value.replace("_", " ").capitalize())
 
 
 def effective_determination(determinations: pl.DataFrame) -> pl.Expr:
@@ -141,10 +157,22 @@ class Dashboard(QScrollArea):
         self.heading.setAccessibleName("Run")
         layout.addWidget(self.heading)
         self.values: dict[str, QLabel] = {}
-        layout.addWidget(self._cards("Impact", FIGURES, "", columns=3))
-        layout.addWidget(self._cards(
-            "Compared with dismissing every Prop 64 conviction", DISMISS_ALL, "dismiss_all.",
-            columns=3))
+        self.engine_notes: dict[str, QLabel] = {}  # "Engine: 1,240" where a decision differs
+        self.counting = QLabel(
+            "Every figure counts the staff decisions made so far. Where a decision changed a "
+            "figure, the figure the engine found is shown beside it."
+        )
+        self.counting.setWordWrap(True)
+        layout.addWidget(self.counting)
+        layout.addWidget(self._cards("Impact after staff decisions", FIGURES, "", columns=3))
+        dismiss_all = self._cards(DISMISS_ALL_TITLE, DISMISS_ALL, "dismiss_all.", columns=3)
+        explained = QLabel(DISMISS_ALL_EXPLAINED)
+        explained.setWordWrap(True)
+        grid = dismiss_all.layout()
+        assert isinstance(grid, QGridLayout)
+        grid.addWidget(explained, grid.rowCount(), 0, 1, 3)
+        dismiss_all.setToolTip(DISMISS_ALL_EXPLAINED)
+        layout.addWidget(dismiss_all)
         layout.addWidget(self._cards("AB 1706 compliance", COMPLIANCE, "compliance.",
                                      columns=4))
         self.compliance_note = QLabel()
@@ -154,7 +182,7 @@ class Dashboard(QScrollArea):
                                             colors=_label_colors())
         self.chart_section = BarChart("Convictions by code section")
         self.chart_level = BarChart("Convictions by level")
-        self.chart_rule = BarChart("Convictions by deciding rule")
+        self.chart_rule = BarChart("Convictions by the rule that decided them")
         self.chart_reason = BarChart("Dismissals by reason (additional relief)")
         self.chart_race = BarChart("People receiving relief, by race (DOJ RACE_DESCR)")
         self.chart_year = BarChart("Convictions by year of conviction", vertical=True)
@@ -189,15 +217,28 @@ class Dashboard(QScrollArea):
             words = QLabel(caption)
             words.setWordWrap(True)
             words.setBuddy(value)
+            engine = QLabel()
+            engine.setWordWrap(True)
+            engine.hide()
             cell = QVBoxLayout()
             cell.addWidget(value)
             cell.addWidget(words)
+            cell.addWidget(engine)
+            self.engine_notes[prefix + key] = engine
             cell.addStretch(1)
             grid.addLayout(cell, index // columns, index % columns)
             self.values[prefix + key] = value
         for column in range(columns):
             grid.setColumnStretch(column, 1)
         return box
+
+    def _figure(self, key: str, value: Any, engine: Any) -> None:
+        self.values[key].setText(f"{_count(value):,}")
+        note = self.engine_notes[key]
+        differs = _count(value) != _count(engine)
+        note.setText(f"The engine found {_count(engine):,}, before staff decisions"
+                     if differs else "")
+        note.setVisible(differs)
 
     def figure_text(self, key: str) -> str:
         """The displayed text of a figure: `people_with_relief`, `compliance.granted`..."""
@@ -217,24 +258,32 @@ class Dashboard(QScrollArea):
             f"{html.escape(as_of_text)}{under}; earliest conviction evaluated: "
             f"{html.escape(earliest_text)}."
         )
+        engine = summary.get(ENGINE)
+        original: Mapping[str, Any] = engine if isinstance(engine, Mapping) else summary
         for key, _ in FIGURES:
-            self.values[key].setText(f"{_count(summary.get(key)):,}")
+            self._figure(key, summary.get(key), original.get(key))
         dismiss_all = summary.get("dismiss_all_prop64") or {}
         for key, _ in DISMISS_ALL:
-            self.values["dismiss_all." + key].setText(f"{_count(dismiss_all.get(key)):,}")
+            self._figure("dismiss_all." + key, dismiss_all.get(key), dismiss_all.get(key))
         compliance = compliance_counts(determinations)
         for key, _ in COMPLIANCE:
             self.values["compliance." + key].setText(f"{compliance[key]:,}")
         note = f"{compliance['not_eligible']:,} not eligible."
         if compliance["unconfirmed"]:
-            note += (f" {compliance['unconfirmed']:,} of the granted still await a staff "
-                     "decision.")
+            note += (f" Of the granted, {compliance['unconfirmed']:,} are as the engine "
+                     "decided them and not yet confirmed by staff.")
         self.compliance_note.setText(note)
+        counts = summary.get("determinations")
         self.chart_determination.set_bars(
-            _bars(summary.get("determinations"), DETERMINATION_LABELS))
+            [(determination_label(str(k)), _count(v)) for k, v in counts.items()]
+            if isinstance(counts, Mapping) else [])
         self.chart_section.set_bars(_bars(summary.get("by_section")))
         self.chart_level.set_bars(_bars(summary.get("by_level")))
-        self.chart_rule.set_bars(_bars(summary.get("by_rule")))
+        named = rule_names(determinations)
+        self.chart_rule.set_bars(sorted(
+            ((named.get(str(rule), str(rule).replace("_", " ").capitalize()), _count(n))
+             for rule, n in (summary.get("by_rule") or {}).items()),
+            key=lambda bar: -bar[1]))
         self.chart_reason.set_bars(sorted(_bars(summary.get("by_dismissal_reason")),
                                           key=lambda b: -b[1]))
         self.chart_race.set_bars(sorted(_bars(summary.get("by_race")), key=lambda b: -b[1]))

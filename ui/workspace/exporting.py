@@ -17,6 +17,7 @@ from app.exports.motion import MOTION_FILE
 from app.exports.office import load_office
 from app.jobs import CancelToken, Progress, ProgressCallback
 from app.outputs import DETERMINATIONS_CSV, SUMMARY_JSON, write_outputs
+from app.triage.impact import ENGINE
 
 # document id -> (what the clerk sees, the file(s) it writes, needs the impact figures)
 DOCUMENTS: dict[str, tuple[str, tuple[str, ...], bool]] = {
@@ -41,15 +42,16 @@ class ExportRequest:
 
 def export_documents(
     request: ExportRequest,
-    decided: pl.DataFrame,
+    decided_rows: pl.DataFrame,
     determinations: pl.DataFrame,
     summary: dict[str, Any] | None,
     county: str,
     progress: ProgressCallback,
     cancel: CancelToken,
 ) -> list[Path]:
-    """Write the chosen documents; returns the files written. `decided` has the staff
-    decisions applied (exports use final_determination); `determinations` is the engine's.
+    """Write the chosen documents; returns the files written. `decided_rows` has the staff
+    decisions applied (exports use final_determination); `determinations` is the engine's;
+    `summary` the figures after decisions, the engine's under "engine" (Session.summary).
 
     The court documents go through app.exports.documents.export_documents, which checks the
     password and the office's county before the first file is written; the CSV comes after.
@@ -58,6 +60,10 @@ def export_documents(
     refuse_existing(request.targets(), force=request.replace)
     chosen = set(request.documents)
     figures = summary is not None  # the dialog offers these only when they are known
+    # The papers count staff decisions, as the Impact tab does; the engine's original
+    # figures stay in the window and in summary.json.
+    engine = dict((summary or {}).get(ENGINE) or summary or {})
+    decided = {k: v for k, v in (summary or {}).items() if k != ENGINE}
     choice = DocumentChoice(
         exhibit="exhibit" in chosen,
         motion="motion" in chosen and figures,
@@ -67,14 +73,14 @@ def export_documents(
     written = [
         document.path
         for document in write_court_documents(
-            request.folder, decided, {**(summary or {}), "county": county}, load_office(),
+            request.folder, decided_rows, {**decided, "county": county}, load_office(),
             choice=choice, password=request.password, force=True,  # refused above
             progress=progress, cancel=cancel,
         )
     ]
     if "csv" in chosen and summary is not None:
         cancel.check()
-        write_outputs(request.folder, determinations, summary)
+        write_outputs(request.folder, determinations, engine)
         written += [request.folder / name for name in DOCUMENTS["csv"][1]]
     progress(Progress(1, 1, "Done"))
     return written

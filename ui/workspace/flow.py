@@ -175,7 +175,7 @@ class OpenFlow(QObject):
                         f"{keyring_name()}. Your work is saved and protected by the passphrase "
                         "you just chose; CountyClear asks for it once each time it starts."
                     )
-            self._ready(workspace, opened.rows, result.summary)
+            self._ready(workspace, opened.rows, result.summary, result.convictions)
 
         self.start_job("Saving the new workspace", work, created)
 
@@ -195,11 +195,12 @@ class OpenFlow(QObject):
             return
         if loaded.passphrase is not None:
             self._workspace_passphrases[loaded.workspace.path] = loaded.passphrase
-        self._ready(loaded.workspace, None, None)
+        self._ready(loaded.workspace, None, None, None)
 
-    def _ready(self, workspace: Workspace, rows: Any, summary: dict[str, Any] | None) -> None:
+    def _ready(self, workspace: Workspace, rows: Any, summary: dict[str, Any] | None,
+               convictions: Any) -> None:
         remember_workspace(workspace.path)
-        session = Session(workspace, rows=rows, summary=summary)
+        session = Session(workspace, rows=rows, summary=summary, convictions=convictions)
         self.sessionReady.emit(session)
         paths = delivery_paths(workspace)
         if rows is None and all(p.exists() for p in paths):
@@ -212,7 +213,7 @@ class OpenFlow(QObject):
         self.start_job(
             "Opening the DOJ files of this workspace",
             work,
-            lambda found: session.attach_sources(found.rows, found.summary),
+            lambda found: session.attach_sources(found.rows, found.summary, found.convictions),
             uses_prompt=True,
         )
 

@@ -27,6 +27,7 @@ from ui.workspace.opening import evaluate, open_delivery
 class Reconnected:
     rows: pl.DataFrame
     summary: dict[str, Any] | None  # None when the policy cannot be rebuilt (BEAR options)
+    convictions: pl.DataFrame | None = None  # with the summary: the people figures need them
 
 
 def delivery_paths(workspace: Workspace) -> list[Path]:
@@ -67,4 +68,5 @@ def reconnect(
     if policy is None:
         return Reconnected(opened.rows, None)
     settings = RunSettings(county=workspace.county, as_of=workspace.as_of, policy=policy)
-    return Reconnected(opened.rows, evaluate(opened, settings, progress, cancel).summary)
+    result = evaluate(opened, settings, progress, cancel)
+    return Reconnected(opened.rows, result.summary, result.convictions)

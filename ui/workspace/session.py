@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from app.review.autosave import Autosaver
 from app.review.decisions import DecisionChange, Keys
 from app.review.workspace import Workspace
+from app.triage.impact import decided_summary
 from app.triage.snapshot import TriageSnapshot, build_snapshot
 from ui.jobs import JobRunner
 from ui.triage.columns import DETERMINATION_LABELS
@@ -61,12 +62,15 @@ class Session(QObject):
         *,
         rows: pl.DataFrame | None = None,
         summary: dict[str, Any] | None = None,
+        convictions: pl.DataFrame | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.rows = rows  # the DOJ rows, for the person view (None until the files are read)
-        self.summary = summary  # the impact figures (None until the files are read)
+        self.engine_summary = summary  # the engine's impact figures (None until read)
+        self.convictions = convictions  # every conviction of the run, for the people figures
+        self._decided: tuple[TriageSnapshot, dict[str, Any]] | None = None
         self.undo_stack = QUndoStack(self)
         # Its own runner: saves and grid updates never show up as jobs with progress windows.
         self.runner = JobRunner(self)
@@ -90,10 +94,28 @@ class Session(QObject):
     def autosaver(self) -> Autosaver:
         return self.saver.autosaver
 
-    def attach_sources(self, rows: pl.DataFrame, summary: dict[str, Any] | None) -> None:
+    @property
+    def summary(self) -> dict[str, Any] | None:
+        """The impact figures after the staff decisions the snapshot holds, the engine's
+        original under "engine" (app.triage.impact); None until the DOJ files are read.
+        Counted once per snapshot, when asked (the Impact tab, an export)."""
+        if self.engine_summary is None or self.convictions is None:
+            return self.engine_summary
+        snapshot = self.snapshot
+        if self._decided is None or self._decided[0] is not snapshot:
+            figures = decided_summary(self.engine_summary, snapshot.frame, self.convictions)
+            self._decided = (snapshot, figures)
+        return self._decided[1]
+
+    def attach_sources(
+        self, rows: pl.DataFrame, summary: dict[str, Any] | None,
+        convictions: pl.DataFrame | None = None,
+    ) -> None:  # fmt: skip
         """The DOJ files were read again (a reopened workspace): person view, impact."""
         self.rows = rows
-        self.summary = summary
+        self.engine_summary = summary
+        self.convictions = convictions
+        self._decided = None
         self.sourcesAttached.emit()
 
     # --- decisions -------------------------------------------------------------------------
