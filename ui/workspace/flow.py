@@ -130,7 +130,8 @@ class OpenFlow(QObject):
                 "criminal-history information; keep it only on a protected drive and delete "
                 "stray copies."
             )
-        dialog = RunDialog(counties, warning=warning, parent=self._window)
+        dialog = RunDialog(counties, counts=opened.county_counts, warning=warning,
+                           parent=self._window)
         open_dialog(dialog, self.dialogOpened,
                     lambda: self._evaluate(opened, dialog.settings(), sample))
 
