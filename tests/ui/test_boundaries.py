@@ -1,5 +1,6 @@
-"""The window's doors: ui/ never imports the command line (app.cli, app.commands), except
-the launcher, which hands a command to app.cli's `main`."""
+"""The window's doors: ui/ never imports the DOJ file reader (app.doj: the window goes from
+deliveries to determinations through app.pipeline.evaluate_sources) nor the command line
+(app.cli, app.commands), except the launcher, which hands a command to app.cli's `main`."""
 
 import ast
 from pathlib import Path
@@ -18,10 +19,12 @@ def imported(path: Path) -> list[str]:
     return names
 
 
-def test_no_module_in_ui_imports_the_command_line() -> None:
+def test_no_module_in_ui_imports_the_reader_or_the_command_line() -> None:
     offenders = []
     for path in sorted(UI.rglob("*.py")):
         for name in imported(path):
+            if name == "app.doj" or name.startswith("app.doj."):
+                offenders.append(f"{path.relative_to(UI.parent)}: {name}")
             if (name in ("app.cli", "app.commands") or name.startswith("app.commands.")) and (
                     path != LAUNCHER):
                 offenders.append(f"{path.relative_to(UI.parent)}: {name}")

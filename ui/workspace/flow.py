@@ -176,7 +176,7 @@ class OpenFlow(QObject):
                         f"{keyring_name()}. Your work is saved and protected by the passphrase "
                         "you just chose; CountyClear asks for it once each time it starts."
                     )
-            self._ready(workspace, opened.rows, result.summary, result.convictions)
+            self._ready(workspace, result.rows, result.summary, result.convictions)
 
         self.start_job("Saving the new workspace", work, created)
 

@@ -55,7 +55,7 @@ def reconnect(
     workspace: Workspace, paths: list[Path], secrets: SecretSource,
     progress: ProgressCallback, cancel: CancelToken,
 ) -> Reconnected:  # fmt: skip
-    opened = open_delivery(paths, secrets, progress, cancel)
+    opened = open_delivery(paths, secrets, progress, cancel, counties=False)
     saved = {s.name: s.sha256 for s in workspace.sources}
     found = {s.name: s.sha256 for s in opened.sources}
     if sorted(saved.values()) != sorted(found.values()):
@@ -65,8 +65,9 @@ def reconnect(
             "differ); open the original delivery",
         )
     policy = saved_policy(workspace)
-    if policy is None:
-        return Reconnected(opened.rows, None)
-    settings = RunSettings(county=workspace.county, as_of=workspace.as_of, policy=policy)
+    settings = RunSettings(county=workspace.county, as_of=workspace.as_of,
+                           policy=policy or builtin_policy("statutory"))
     result = evaluate(opened, settings, progress, cancel)
-    return Reconnected(opened.rows, result.summary, result.convictions)
+    if policy is None:  # the rows are right; figures under another policy would not be
+        return Reconnected(result.rows, None)
+    return Reconnected(result.rows, result.summary, result.convictions)
