@@ -224,11 +224,9 @@ def demo_widget() -> QWidget:
 
 
 def demo_data() -> tuple[pl.DataFrame, dict[str, Any]]:
-    from app.doj.schema import NEEDED
-
-    base = dict.fromkeys(NEEDED, "")
-    base.update(SUBJECT_ID="1001", CII_NUMBER="A09876543", PRI_NAME="RIVERA,ANA M",
-                PRI_DOB="19680412", RACE_DESCR="HISPANIC")
+    # Every DOJ column the person view reads (the window never imports the reader's list).
+    base = {"SUBJECT_ID": "1001", "CII_NUMBER": "A09876543", "PRI_NAME": "RIVERA,ANA M",
+            "PRI_DOB": "19680412", "RACE_DESCR": "HISPANIC", "COMMENT_TEXT": ""}
     steps = [
         ("001001001000", "19890703", "ARREST/DETAINED/CITED", "CAPD SACRAMENTO", "",
          "187 PC-MURDER", "F", "", "", "", "", ""),
