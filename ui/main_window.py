@@ -43,6 +43,11 @@ from ui.workspace.workspace_view import WorkspaceView
 SAVED = "All changes saved"
 
 
+def _flag(value: object) -> bool:
+    """A yes/no setting: the INI file gives back "true", an unsynced QSettings True."""
+    return value is True or value == "true"
+
+
 def _policy_of(workspace: Workspace) -> Policy | None:
     """The workspace's policy, for its name; None if its saved text no longer reads."""
     try:
@@ -351,23 +356,20 @@ class MainWindow(QMainWindow):
         state = settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
-        for key, splitter in (("triage/split", self.workspace.split),
-                              ("triage/record_split", self.workspace.record_split)):  # fmt: skip
-            value = settings.value(key)
-            if isinstance(value, QByteArray):
-                splitter.restoreState(value)
-        self.commands["record"].setChecked(settings.value("triage/record_shown") == "true")
+        split = settings.value("triage/record_split")
+        if isinstance(split, QByteArray):
+            self.workspace.record_split.restoreState(split)
+        self.commands["record"].setChecked(_flag(settings.value("triage/record_shown")))
         header = settings.value("grid/header")
         if isinstance(header, QByteArray):
             self.workspace.grid.table.horizontalHeader().restoreState(header)
             self.workspace.grid.sync_column_actions()
-        self.workspace.grid.widths_kept = settings.value("grid/widths_kept") == "true"
+        self.workspace.grid.widths_kept = _flag(settings.value("grid/widths_kept"))
 
     def save_geometry(self) -> None:
         settings = ui_settings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
-        settings.setValue("triage/split", self.workspace.split.saveState())
         settings.setValue("triage/record_split", self.workspace.record_split.saveState())
         settings.setValue("triage/record_shown", self.commands["record"].isChecked())
         settings.setValue("grid/header", self.workspace.grid.table.horizontalHeader().saveState())

@@ -24,6 +24,12 @@ from pathlib import Path
 RENDERINGS: tuple[tuple[str, int, int], ...] = (("1", 1280, 800), ("1", 1600, 1000),
                                                 ("2", 1280, 800))  # fmt: skip
 GUIDE_RENDERING = ("1", 1280, 800)
+# The screens the user guide (resources/guide/index.html) shows; `--guide` writes only these.
+GUIDE_SCREENS = frozenset({
+    "01-start", "02-passphrase", "03-new-run", "04-recovery-passphrase", "05-triage",
+    "06-triage-record", "07-triage-filtered", "08-reason", "09-impact", "10-export",
+    "13-policy-editor", "14-office-details",
+})  # fmt: skip
 
 
 def picture_name(screen: str, scale: str, width: int, height: int) -> str:
@@ -39,8 +45,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("folder", type=Path, help="where to write the PNG files (made if "
                         "missing)")  # fmt: skip
-    parser.add_argument("--guide", action="store_true", help="only the 1280x800 pictures, "
-                        "named as the user guide uses them (NAME.png)")  # fmt: skip
+    parser.add_argument("--guide", action="store_true", help="only the user guide's pictures "
+                        "at 1280x800, named as the guide uses them (NAME.png): "
+                        "countyclear screenshots --guide resources/guide")  # fmt: skip
     return parser
 
 
@@ -112,6 +119,8 @@ def _render(out: Path, scale: str, width: int, height: int, guide: bool) -> None
             loop.exec()
 
     def shoot(widget: QWidget, name: str) -> None:
+        if guide and name not in GUIDE_SCREENS:
+            return
         settle()
         file = f"{name}.png" if guide else picture_name(name, scale, width, height)
         widget.grab().save(str(out / file))

@@ -51,7 +51,8 @@ def run_delivery(qtbot: QtBot, window: MainWindow, delivery: Path) -> Session:
     click_ok(qtbot, retry.ok_button)
     run = dialogs.next(qtbot, RunDialog)
     assert run.county.itemData(0) == "SACRAMENTO"  # the file's own county comes first
-    assert run.county.itemText(0) == "Sacramento (in this file)"
+    assert run.county.itemText(0).startswith("Sacramento — ")
+    assert run.county.itemText(0).endswith(" convictions in this file")
     with qtbot.waitSignal(window.flow.sessionReady, timeout=30_000) as ready:
         click_ok(qtbot, run.ok_button)
         recovery = dialogs.next(qtbot, RecoveryPassphraseDialog)

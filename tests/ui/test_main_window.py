@@ -88,7 +88,7 @@ def test_window_size_and_columns_are_remembered(qtbot: QtBot, tmp_path: Path) ->
     size = (max(720, window.minimumSizeHint().width()), 520)
     assert size[0] < 800
     window.resize(*size)
-    county = COLUMN_INDEX["county"]
+    county = COLUMN_INDEX["cii_number"]
     window.workspace.grid.table.setColumnHidden(county, True)
     window.workspace.grid.table.setColumnWidth(COLUMN_INDEX["name"], 333)
     window.close()

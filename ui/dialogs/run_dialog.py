@@ -75,12 +75,13 @@ class RunDialog(QDialog):
         for name in COUNTIES:
             if name not in ours:
                 self.county.addItem(title_case(name), name)
+        # Two set lines, not word wrap: a wrapped label in a form gets stray height.
         self.county_order = QLabel(
-            "Listed first: the counties of the convictions in this DOJ file, most convictions "
-            "first. Then every other California county, A to Z." if ours else
-            "The DOJ file names no California county for its convictions: choose yours, A to Z."
+            "First the counties of the convictions in this DOJ file, most convictions first;\n"
+            "then every other California county, A to Z." if ours else
+            "The DOJ file names no California county for its convictions:\n"
+            "choose yours from every California county, A to Z."
         )  # fmt: skip
-        self.county_order.setWordWrap(True)
         self.county_order.setAccessibleName("How the counties are listed")
         if fixed_county:
             self.county.setCurrentIndex(self.county.findData(fixed_county))

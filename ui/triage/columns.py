@@ -61,7 +61,7 @@ class Column:
 
 
 COLUMNS: Final[tuple[Column, ...]] = (
-    Column("name", "Name", 28, _text("name"), "The person's name as the DOJ file gives it "
+    Column("name", "Name", 24, _text("name"), "The person's name as the DOJ file gives it "
            "(LAST,FIRST MIDDLE)."),
     Column("dob", "DOB", 11, _date("dob"), "Date of birth (year-month-day); \"unknown\" where "
            "the file gives none."),
@@ -71,21 +71,22 @@ COLUMNS: Final[tuple[Column, ...]] = (
            "this conviction; blank where the file gives none."),
     Column("code_section", "Section", 16, _text("code_section"), "The code section of the "
            "conviction, e.g. 11357 HS (HS: Health and Safety Code)."),
-    Column("level", "Level", 12, _labels("level", LEVEL_LABELS), "Felony, misdemeanor or "
+    Column("level", "Level", 14, _labels("level", LEVEL_LABELS), "Felony, misdemeanor or "
            "infraction, as the record gives it."),
     Column("conviction_date", "Convicted", 11, _date("conviction_date"), "The date of the "
            "conviction (year-month-day)."),
-    Column("county", "County", 16, _text("county"), "The county of the court that convicted."),
-    Column("determination", "Determination", 13, _labels(EFFECTIVE, DETERMINATION_LABELS),
-           "What happens to this conviction: CountyClear's proposal, or the staff decision "
-           "once one is made (Dismiss, Reduce, Challenge, Needs review, Not eligible)."),
-    Column("reason", "Reason", 60, _text("reason"), "Why, in one line. Press Ctrl+R (or Enter "
-           "on the row) for the whole explanation and the person's record."),
-    Column("flags", "Flags", 40, _flags, "Things in the record someone should know, such as a "
-           "date or case number the DOJ file does not give."),
+    Column("county", "County", 16, _text("county"), "The county of the court that convicted "
+           "(the workspace's county for every conviction it evaluates).", visible=False),
     Column("status", "Status", 10, _labels(STATUS, STATUS_LABELS), "Pending: no one has decided "
            "yet. Accepted: staff accepted the determination. Changed: staff chose another "
            "outcome and gave a reason."),
+    Column("determination", "Determination", 13, _labels(EFFECTIVE, DETERMINATION_LABELS),
+           "What happens to this conviction: CountyClear's proposal, or the staff decision "
+           "once one is made (Dismiss, Reduce, Challenge, Needs review, Not eligible)."),
+    Column("reason", "Reason", 52, _text("reason"), "Why, in one line. Press Ctrl+R (or Enter "
+           "on the row) for the whole explanation and the person's record."),
+    Column("flags", "Flags", 40, _flags, "Things in the record someone should know, such as a "
+           "date or case number the DOJ file does not give."),
     Column("court", "Court", 30, _text("court"), "The court that convicted, as the DOJ file "
            "names it.", visible=False),
     Column("offense", "Offense", 30, _text("offense"), "The offense as the DOJ file describes "

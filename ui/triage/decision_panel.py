@@ -1,9 +1,11 @@
-"""The decision buttons beside the grid and what is decided for the current selection."""
+"""The decision bar under the grid: what is decided for the selection, the decision buttons,
+and the button that opens the person's whole record."""
 
 import html
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from ui.triage.columns import DETERMINATION_LABELS, STATUS_LABELS
 
@@ -18,14 +20,21 @@ DECISIONS = {
 }
 
 
-class DecisionPanel(QGroupBox):
+class DecisionPanel(QFrame):
+    """One row across the window, so the grid keeps its whole width for the columns."""
+
     def __init__(self, actions: dict[str, QAction], parent: QWidget | None = None) -> None:
-        super().__init__("Decision", parent)
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName("Decision for the selected convictions")
         self.summary = QLabel("Select one or more convictions.")
         self.summary.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        # The words give way to the buttons: they shrink and wrap, the buttons stay whole.
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.summary.setMinimumWidth(self.fontMetrics().averageCharWidth() * 8)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.summary, 1)
         self.buttons: dict[str, QPushButton] = {}
         for action_id in [*DECISIONS, "note"]:
             action = actions[action_id]
@@ -38,7 +47,7 @@ class DecisionPanel(QGroupBox):
             button.setEnabled(action.isEnabled())
             self.buttons[action_id] = button
             layout.addWidget(button)
-        layout.addStretch(1)
+        layout.addSpacing(self.fontMetrics().averageCharWidth() * 2)
         # The person's record opens under the grid on demand; this button says where it is.
         record = actions["record"]
         self.record = QPushButton(record.text().replace("&", ""))
@@ -61,12 +70,13 @@ class DecisionPanel(QGroupBox):
         engine = DETERMINATION_LABELS.get(str(row.get("determination")), "")
         final = row.get("final_determination")
         status = STATUS_LABELS.get(str(row.get("status") or "pending"), "Pending")
-        lines = [f"Engine: {engine}", f"Status: {status}"]
+        parts = [f"Proposed: {engine}", f"Status: {status}"]
         if final and final != row.get("determination"):
-            lines.append(f"Changed to: {DETERMINATION_LABELS.get(str(final), str(final))}")
+            parts.append(f"Changed to: {DETERMINATION_LABELS.get(str(final), str(final))}")
         if row.get("decision_reason"):
-            lines.append(f"Why: {row['decision_reason']}")
+            parts.append(f"Why: {row['decision_reason']}")
         if row.get("note"):
-            lines.append(f"Note: {row['note']}")
+            parts.append(f"Note: {row['note']}")
         name = html.escape(str(row.get("name") or ""))
-        self.summary.setText("<br>".join([f"<b>{name}</b>", *map(html.escape, lines)]))
+        self.summary.setText(f"<b>{name}</b> · " + " · ".join(map(html.escape, parts)))
+        self.summary.setToolTip("\n".join(parts))

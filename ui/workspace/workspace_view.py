@@ -43,8 +43,8 @@ class SourcesMissing(QWidget):
 
 
 class WorkspaceView(QTabWidget):
-    """Triage: the grid takes the room, the decision buttons sit at its right, and the
-    person's whole record opens under it on demand (`show_record`). Impact: the dashboard."""
+    """Triage: the grid takes the room with the decision bar under it, and the person's whole
+    record opens below on demand (`show_record`). Impact: the dashboard."""
 
     def __init__(self, actions: dict[str, QAction], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,20 +58,18 @@ class WorkspaceView(QTabWidget):
         self.person_stack.addWidget(self.person)
         self.person_stack.addWidget(self.person_missing)
         self.decision = DecisionPanel(actions)
+        work = QWidget()  # the grid and, under it, the decision bar
+        work_layout = QVBoxLayout(work)
+        work_layout.setContentsMargins(0, 0, 0, 0)
+        work_layout.addWidget(self.grid, 1)
+        work_layout.addWidget(self.decision)
         self.record_split = QSplitter(Qt.Orientation.Vertical)
         self.record_split.setObjectName("recordSplit")
         self.record_split.setChildrenCollapsible(False)
-        self.record_split.addWidget(self.grid)
+        self.record_split.addWidget(work)
         self.record_split.addWidget(self.person_stack)
         self.record_split.setStretchFactor(0, 3)
-        self.record_split.setStretchFactor(1, 2)
-        self.split = QSplitter(Qt.Orientation.Horizontal)
-        self.split.setObjectName("triageSplit")
-        self.split.setChildrenCollapsible(False)
-        self.split.addWidget(self.record_split)
-        self.split.addWidget(self.decision)
-        self.split.setStretchFactor(0, 1)
-        self.split.setStretchFactor(1, 0)
+        self.record_split.setStretchFactor(1, 3)
         self.person_stack.setVisible(False)
         self.dashboard = Dashboard()
         self.impact_missing = SourcesMissing(
@@ -84,7 +82,7 @@ class WorkspaceView(QTabWidget):
         triage = QWidget()
         layout = QVBoxLayout(triage)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.split)
+        layout.addWidget(self.record_split)
         self.addTab(triage, "Triage")
         self.addTab(self.impact_stack, "Impact")
 
