@@ -52,7 +52,7 @@ def run_delivery(qtbot: QtBot, window: MainWindow, delivery: Path) -> Session:
     run = dialogs.next(qtbot, RunDialog)
     assert run.county.itemData(0) == "SACRAMENTO"  # the file's own county comes first
     assert run.county.itemText(0).startswith("Sacramento — ")
-    assert run.county.itemText(0).endswith(" convictions in this file")
+    assert run.county.itemText(0).endswith(" convictions of any kind")
     with qtbot.waitSignal(window.flow.sessionReady, timeout=30_000) as ready:
         click_ok(qtbot, run.ok_button)
         recovery = dialogs.next(qtbot, RecoveryPassphraseDialog)

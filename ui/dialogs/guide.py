@@ -36,4 +36,4 @@ class GuideWindow(QDialog):
         layout.addWidget(self.browser)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Back), self, self.browser.backward)
         font = self.fontMetrics()
-        self.resize(font.averageCharWidth() * 110, font.height() * 40)
+        self.resize(font.averageCharWidth() * 120, font.height() * 42)

@@ -23,10 +23,12 @@ class ReasonDialog(QDialog):
         self.text.setTabChangesFocus(True)
         self.text.setMinimumHeight(self.fontMetrics().height() * 5)
         self.hint = problem_label("A reason is required.")
+        keys = QLabel("Enter starts a new line; Ctrl+Enter saves.")
+        keys.setEnabled(False)  # greyed: a tip, not part of the question
         buttons, self.ok_button = ok_cancel(self)
         self.text.textChanged.connect(self._check)
         layout = QVBoxLayout(self)
-        for widget in (label, self.text, self.hint, buttons):
+        for widget in (label, self.text, self.hint, keys, buttons):
             layout.addWidget(widget)
         self._check()
 

@@ -40,7 +40,8 @@ class RunSettings:
 def _in_file(county: str, count: int | None) -> str:
     if count is None:
         return f"{title_case(county)} (in this file)"
-    return f"{title_case(county)} — {count:,} conviction{'' if count == 1 else 's'} in this file"
+    # Every offense counts here (DUIs too), so the number is not the run's cannabis count.
+    return f"{title_case(county)} — {count:,} conviction{'' if count == 1 else 's'} of any kind"
 
 
 class RunDialog(QDialog):
@@ -77,8 +78,8 @@ class RunDialog(QDialog):
                 self.county.addItem(title_case(name), name)
         # Two set lines, not word wrap: a wrapped label in a form gets stray height.
         self.county_order = QLabel(
-            "First the counties of the convictions in this DOJ file, most convictions first;\n"
-            "then every other California county, A to Z." if ours else
+            "First the counties where the people in this DOJ file were convicted (of anything),\n"
+            "most convictions first; then every other California county, A to Z." if ours else
             "The DOJ file names no California county for its convictions:\n"
             "choose yours from every California county, A to Z."
         )  # fmt: skip

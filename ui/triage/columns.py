@@ -83,7 +83,7 @@ COLUMNS: Final[tuple[Column, ...]] = (
     Column("determination", "Determination", 13, _labels(EFFECTIVE, DETERMINATION_LABELS),
            "What happens to this conviction: CountyClear's proposal, or the staff decision "
            "once one is made (Dismiss, Reduce, Challenge, Needs review, Not eligible)."),
-    Column("reason", "Reason", 52, _text("reason"), "Why, in one line. Press Ctrl+R (or Enter "
+    Column("reason", "Reason", 64, _text("reason"), "Why, in one line. Press Ctrl+R (or Enter "
            "on the row) for the whole explanation and the person's record."),
     Column("flags", "Flags", 40, _flags, "Things in the record someone should know, such as a "
            "date or case number the DOJ file does not give."),

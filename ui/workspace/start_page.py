@@ -37,7 +37,8 @@ class StartPage(QWidget):
         intro = QLabel(
             "Clear Proposition 64 cannabis convictions from the DOJ file: open the delivery, "
             "apply your county's policy, review, and export the papers for the court. "
-            "Everything stays on this PC."
+            "Everything stays on this PC.<br>New to it? Press <b>F1</b> for the user guide: "
+            "the job from the DOJ file to the papers you file, step by step."
         )
         intro.setWordWrap(True)
         self.open_button = QPushButton("Open DOJ files…")

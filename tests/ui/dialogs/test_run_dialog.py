@@ -19,8 +19,8 @@ def test_the_files_counties_come_first_with_counts_then_the_rest_a_to_z(qtbot: Q
     data = [dialog.county.itemData(i) for i in range(dialog.county.count())]
     texts = [dialog.county.itemText(i) for i in range(dialog.county.count())]
     assert data[:2] == ["YOLO", "SACRAMENTO"]
-    assert texts[:2] == ["Yolo — 1,204 convictions in this file",
-                         "Sacramento — 1 conviction in this file"]  # fmt: skip
+    assert texts[:2] == ["Yolo — 1,204 convictions of any kind",
+                         "Sacramento — 1 conviction of any kind"]  # fmt: skip
     assert data[2] is None  # the separator
     rest = data[3:]
     assert rest == [c for c in COUNTIES if c not in ("YOLO", "SACRAMENTO")]
