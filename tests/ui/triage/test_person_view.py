@@ -15,6 +15,7 @@ from app.synth.writer import generate_bytes
 from tests.app.test_history import OTHER_PERSON, PERSON, doj_rows
 from tests.ui.drive import shown
 from ui.triage.person_view import HIGHLIGHT, PersonView, demo_widget
+from ui.triage.stamps import local_time
 
 DETERMINATION = {
     "subject_id": "S1", "cnt_order": "002001001000", "name": "DOE,JANE Q",
@@ -108,11 +109,26 @@ def test_a_staff_decision_is_shown_with_its_reason(qtbot: QtBot) -> None:
     qtbot.addWidget(view)
     decided = {**DETERMINATION, "final_determination": "challenge", "status": "changed",
                "decision_reason": "Prior 187 confirmed in court file",
-               "decided_by": "jdoe", "decided_at": "2026-11-02T10:00"}
+               "decided_by": "jdoe", "decided_at": "2026-11-02T18:00:00Z"}
     view.show_conviction(doj_rows({"S1": PERSON}), decided)
     text = view.explanation.text()
     assert "Staff decision: Challenge" in text
     assert "Prior 187 confirmed in court file" in text
-    assert "jdoe" in text
+    assert f"({local_time('2026-11-02T18:00:00Z')} by jdoe)" in text
+    assert "2026-11-02T18:00:00Z" not in text  # never the raw UTC stamp
     view.show_conviction(doj_rows({"S1": PERSON}), {**decided, "status": "pending"})
     assert "Staff decision" not in view.explanation.text()
+
+
+def test_the_timeline_speaks_plainly_and_explains_its_columns(qtbot: QtBot) -> None:
+    view = shown(qtbot, demo_widget())
+    assert isinstance(view, PersonView)
+    header = view.timeline.headerItem()
+    titles = [header.text(i) for i in range(header.columnCount())]
+    assert "Part of the decision" in titles and "Offense" in titles
+    assert "Decides" not in titles and "Offence" not in titles
+    assert all(len(header.toolTip(i)) > 15 for i in range(header.columnCount()))
+    explanation = view.explanation.text()
+    assert "Based on:" in explanation and "Authority" not in explanation
+    # The rule's description comes before its id, which is only a reference.
+    assert explanation.index("super strike") < explanation.index("CHALLENGE_PRIOR_SUPER_STRIKE")
