@@ -32,6 +32,7 @@ from app.exports.office import (
     save_office,
     typed_court_address_note,
 )
+from ui.dialogs.dialog_parts import submit_on_ctrl_enter
 
 # (field, label, help shown under the form when the field has focus)
 FIELDS: Final = (
@@ -108,6 +109,7 @@ class OfficeDialog(QDialog):
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        submit_on_ctrl_enter(self, buttons.button(QDialogButtonBox.StandardButton.Save))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.court_note)
