@@ -1,4 +1,4 @@
-"""The About box: name, version, the offline promise, and the licences of what ships inside."""
+"""The About box: name, version, the offline promise, and the licenses of what ships inside."""
 
 import html
 from typing import Final
@@ -14,14 +14,14 @@ OFFLINE_STATEMENT: Final = (
     "anywhere and checks for no updates: the DOJ files, your decisions and the documents "
     "you export stay on this PC."
 )
-# (component, licence, note) for what the installer bundles.
-LICENCES: Final = (
+# (component, license, note) for what the installer bundles.
+LICENSES: Final = (
     ("CountyClear", "MIT", ""),
     ("Qt for Python (PySide6) and Qt 6", "GNU LGPL v3",
      "used unmodified as separate libraries in the installed folder, which you may "
      "replace; source at https://download.qt.io"),
     ("Liberation Serif fonts", "SIL Open Font License 1.1",
-     "licence text in resources/fonts/LICENSE-OFL.txt"),
+     "license text in resources/fonts/LICENSE-OFL.txt"),
     ("polars", "MIT", ""), ("openpyxl", "MIT", ""), ("lxml", "BSD-3-Clause", ""),
     ("ReportLab", "BSD", ""), ("keyring", "MIT", ""),
     ("cryptography", "Apache-2.0 or BSD-3-Clause", ""),
@@ -31,15 +31,15 @@ LICENCES: Final = (
     ("pycryptodomex", "BSD and public domain", ""),
     ("Python", "Python Software Foundation License", ""),
     ("PyInstaller bootloader", "GPL v2 with the bootloader exception",
-     "the exception allows shipping it with programs of any licence"),
+     "the exception allows shipping it with programs of any license"),
 )  # fmt: skip
 
 
 def about_html() -> str:
     e = html.escape
     rows = "".join(
-        f"<li>{e(name)}: {e(licence)}{' (' + e(note) + ')' if note else ''}</li>"
-        for name, licence, note in LICENCES
+        f"<li>{e(name)}: {e(license)}{' (' + e(note) + ')' if note else ''}</li>"
+        for name, license, note in LICENSES
     )
     return (
         f"<h2>{APP_NAME} {e(__version__)}</h2>"
@@ -49,7 +49,7 @@ def about_html() -> str:
         f"<p><b>{e(OFFLINE_STATEMENT)}</b></p>"
         "<p>This is a tool to help staff, not legal advice: a deputy DA reviews every "
         "determination.</p>"
-        f"<p>Licences:</p><ul>{rows}</ul>"
+        f"<p>Licenses:</p><ul>{rows}</ul>"
     )
 
 

@@ -1,4 +1,4 @@
-"""The About box: version, the offline statement, licences that match what is installed."""
+"""The About box: version, the offline statement, licenses that match what is installed."""
 
 import importlib.metadata
 from pathlib import Path
@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from app import __version__
 from app.paths import RESOURCES
 from tests.ui.drive import shown
-from ui.dialogs.about import LICENCES, AboutDialog, demo_widget
+from ui.dialogs.about import LICENSES, AboutDialog, demo_widget
 
 # Distribution name on PyPI -> the name the About box lists it under.
 DISTRIBUTIONS = {
@@ -25,7 +25,7 @@ SPDX_WORDS = {"GNU LGPL v3": "LGPL-3.0", "MIT": "MIT", "BSD-3-Clause": "BSD-3-Cl
               "Apache-2.0": "Apache", "MIT-CMU": "MIT-CMU"}
 
 
-def test_about_names_version_offline_promise_and_licences(qtbot: QtBot) -> None:
+def test_about_names_version_offline_promise_and_licenses(qtbot: QtBot) -> None:
     dialog = AboutDialog()
     qtbot.addWidget(dialog)
     text = dialog.text.text()
@@ -38,8 +38,8 @@ def test_about_names_version_offline_promise_and_licences(qtbot: QtBot) -> None:
 
 
 @pytest.mark.parametrize("distribution", sorted(DISTRIBUTIONS))
-def test_listed_licence_matches_the_installed_package(distribution: str) -> None:
-    listed = {name: licence for name, licence, _ in LICENCES}[DISTRIBUTIONS[distribution]]
+def test_listed_license_matches_the_installed_package(distribution: str) -> None:
+    listed = {name: license for name, license, _ in LICENSES}[DISTRIBUTIONS[distribution]]
     metadata = importlib.metadata.metadata(distribution)
     declared = " ".join([metadata.get("License-Expression") or "",
                          metadata.get("License") or "",
@@ -47,7 +47,7 @@ def test_listed_licence_matches_the_installed_package(distribution: str) -> None
     assert SPDX_WORDS[listed] in declared
 
 
-def test_the_font_licence_the_box_points_to_is_shipped() -> None:
+def test_the_font_license_the_box_points_to_is_shipped() -> None:
     assert "Open Font License" in (RESOURCES / "fonts" / "LICENSE-OFL.txt").read_text()
 
 
