@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.eligibility.policy import BUILTIN_POLICIES, Policy, builtin_policy
 from app.errors import InputError
+from app.exports.office import load_office
 from app.intake import PromptSecrets, SecretSource
 from app.intake.secrets import keyring_name, keyring_works
 from app.jobs import CancelToken, ProgressCallback
@@ -41,7 +42,7 @@ from ui.dialogs.run_dialog import RunDialog, RunSettings
 from ui.dialogs.workspace_dialogs import RecoveryPassphraseDialog
 from ui.jobs import Job, JobFunction, JobRunner
 from ui.settings import remember_workspace
-from ui.workspace.opening import OpenedDelivery, evaluate, open_delivery
+from ui.workspace.opening import OpenedDelivery, evaluate, likely_settings, open_delivery
 from ui.workspace.reconnect import delivery_paths, reconnect
 from ui.workspace.session import Session
 from ui.workspace.start_page import DOJ_FILE_FILTER
@@ -111,7 +112,9 @@ class OpenFlow(QObject):
 
     # --- the steps -----------------------------------------------------------------------
     def _open(self, paths: list[Path], secrets: SecretSource, *, sample: bool) -> None:
-        function = functools.partial(open_delivery, paths, secrets)
+        county = SAMPLE_COUNTY if sample else _office_county()
+        function = functools.partial(open_delivery, paths, secrets,
+                                     expected=likely_settings(county))
         self.start_job(
             "Opening DOJ files",
             function,
@@ -132,6 +135,9 @@ class OpenFlow(QObject):
             )
         dialog = RunDialog(counties, counts=opened.county_counts, warning=warning,
                            parent=self._window)
+        expected = dialog.county.findData(opened.expected.county)
+        if opened.expected.county and expected >= 0:  # already evaluated: no wait after OK
+            dialog.county.setCurrentIndex(expected)
         open_dialog(dialog, self.dialogOpened,
                     lambda: self._evaluate(opened, dialog.settings(), sample))
 
@@ -268,6 +274,15 @@ def _load_workspace(
         except InputError:
             log.info("a passphrase known in this run did not open %s; asking", path.name)
     return needs
+
+
+def _office_county() -> str:
+    """The county in the office details, if any (a damaged office file is said at export)."""
+    try:
+        return load_office().county
+    except InputError as exc:
+        log.warning("office details not read: %s", exc.render())
+        return ""
 
 
 def policy_record(policy: Policy) -> PolicyRecord:

@@ -55,7 +55,10 @@ def reconnect(
     workspace: Workspace, paths: list[Path], secrets: SecretSource,
     progress: ProgressCallback, cancel: CancelToken,
 ) -> Reconnected:  # fmt: skip
-    opened = open_delivery(paths, secrets, progress, cancel, counties=False)
+    policy = saved_policy(workspace)
+    settings = RunSettings(county=workspace.county, as_of=workspace.as_of,
+                           policy=policy or builtin_policy("statutory"))
+    opened = open_delivery(paths, secrets, progress, cancel, expected=settings)
     saved = {s.name: s.sha256 for s in workspace.sources}
     found = {s.name: s.sha256 for s in opened.sources}
     if sorted(saved.values()) != sorted(found.values()):
@@ -64,10 +67,7 @@ def reconnect(
             "these are not the DOJ files this workspace was made from (their contents "
             "differ); open the original delivery",
         )
-    policy = saved_policy(workspace)
-    settings = RunSettings(county=workspace.county, as_of=workspace.as_of,
-                           policy=policy or builtin_policy("statutory"))
-    result = evaluate(opened, settings, progress, cancel)
     if policy is None:  # the rows are right; figures under another policy would not be
-        return Reconnected(result.rows, None)
+        return Reconnected(opened.rows, None)
+    result = evaluate(opened, settings, progress, cancel)
     return Reconnected(result.rows, result.summary, result.convictions)
