@@ -6,12 +6,13 @@ from pathlib import Path
 
 import polars as pl
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtWidgets import QApplication, QTextBrowser
 from pytestqt.qtbot import QtBot
 
 from app.eligibility.flags import FLAGS
-from tests.ui.drive import activate, caught_up, new_workspace, open_window
+from tests.ui.drive import activate, catcher_for, caught_up, new_workspace, open_window
 from tests.ui.test_main_window import select, window_with_session
+from ui.dialogs.reason_dialog import ReasonDialog
 from ui.main_window import MainWindow
 from ui.triage.columns import COLUMN_INDEX, COLUMNS
 
@@ -99,6 +100,19 @@ def test_a_decision_moves_to_the_next_row_and_ctrl_y_redoes(qtbot: QtBot, tmp_pa
     assert grid.current_row() == 3 and grid.selected_rows() == [3]
     status = session.snapshot.frame["status"].to_list()
     assert status[2] == "accepted" and status[3] == "pending"
+    # A change with a reason, typed and sent with Ctrl+Enter, moves on too.
+    dialogs = catcher_for(window)
+    qtbot.keySequence(window, "Ctrl+4")
+    reason = dialogs.next(qtbot, ReasonDialog)
+    qtbot.waitExposed(reason)
+    reason.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is reason)
+    qtbot.keyClicks(reason.text, "Sale shown in the police report")
+    qtbot.keyClick(reason.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    caught_up(qtbot, session)
+    assert session.snapshot.frame["final_determination"][3] == "challenge"
+    assert grid.current_row() == 4
+    activate(qtbot, window)
     select(window, [5, 6])  # a decision on many keeps them selected
     qtbot.keySequence(window, "Ctrl+1")
     caught_up(qtbot, session)
