@@ -29,11 +29,15 @@ from ui.dialogs.run_dialog import RunSettings
 
 
 class _Delivered(Protocol):
-    """What the workspace fingerprints of a delivered file (app.intake's sources)."""
+    """What the workspace fingerprints of a delivered file (app.intake's sources, whose
+    fields are read-only: hence properties)."""
 
-    name: str
-    data: Any
-    path: Path | None
+    @property
+    def name(self) -> str: ...
+    @property
+    def data(self) -> Any: ...
+    @property
+    def path(self) -> Path | None: ...
 
     def read_bytes(self) -> bytes: ...
 
