@@ -1,8 +1,6 @@
 """The main window: wires the start page, the open flow, the workspace view, decisions and
 exports together, and remembers its geometry. No work of its own happens here."""
 
-import functools
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
@@ -18,7 +16,7 @@ from PySide6.QtWidgets import (
 from app.counties import title_case
 from app.eligibility.policy import Policy
 from app.errors import InputError
-from app.exports.office import court_address_note, load_office
+from app.exports.office import load_office
 from app.logsetup import log_file
 from app.paths import workspaces_dir
 from app.review import Workspace
@@ -33,7 +31,7 @@ from ui.jobs import JobRunner
 from ui.settings import ui_settings
 from ui.triage.decide import DecisionController
 from ui.triage.stamps import long_date
-from ui.workspace.exporting import ExportRequest, export_documents
+from ui.workspace.export_flow import ExportFlow
 from ui.workspace.flow import OpenFlow
 from ui.workspace.reconnect import saved_policy
 from ui.workspace.session import Session
@@ -69,6 +67,8 @@ class MainWindow(QMainWindow):
         self.start = StartPage()
         self.workspace = WorkspaceView(self.commands)
         self.decisions = DecisionController(self.workspace, self.commands, self)
+        self.exporting = ExportFlow(self, self.flow, self.workspace.grid,
+                                    lambda: self.workspace.setCurrentIndex(0), self.dialogOpened)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start)
         self.stack.addWidget(self.workspace)
@@ -270,55 +270,10 @@ class MainWindow(QMainWindow):
 
     # --- export --------------------------------------------------------------------------
     def export(self) -> ExportDialog | None:
+        """The guided export (ui.workspace.export_flow): checklist, documents, result."""
         if self.session is None:
             return None
-        folder = Path.home() / "Documents" / "CountyClear" / self.session.workspace.path.stem
-        note = court_address_note(load_office(), self.session.workspace.county)
-        if note:
-            note += " The motion prints the address set under File > Office details."
-        dialog = ExportDialog(folder, have_summary=self.session.summary is not None,
-                              court_note=note, parent=self)
-        dialog.accepted.connect(lambda: self._export_confirmed(dialog))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-        return dialog
-
-    def _export_confirmed(self, dialog: ExportDialog) -> None:
-        request = dialog.request()
-        existing = [p for p in request.targets() if p.exists()]
-        if not existing:
-            self.start_export(request)
-            return
-        names = "\n".join(str(p) for p in existing)
-        question = QMessageBox(
-            QMessageBox.Icon.Question, "Replace files?",
-            f"These files already exist:\n{names}\n\nReplace them?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self,
-        )  # fmt: skip
-        question.setDefaultButton(QMessageBox.StandardButton.No)
-        yes = question.button(QMessageBox.StandardButton.Yes)
-
-        def answered(button: object) -> None:
-            if button is yes:
-                self.start_export(replace(request, replace=True))
-
-        question.buttonClicked.connect(answered)
-        open_dialog(question, self.dialogOpened)
-
-    def start_export(self, request: ExportRequest) -> None:
-        assert self.session is not None
-        session = self.session
-        session.flush()
-        work = functools.partial(
-            export_documents, request, session.settle().frame, session.workspace.determinations,
-            session.summary, session.workspace.county,
-        )  # fmt: skip
-
-        def done(written: list[Path]) -> None:
-            session.record("export", after=[str(p) for p in written])
-            self.statusBar().showMessage(f"Exported {len(written)} files to {request.folder}")
-
-        self.flow.start_job("Exporting documents", work, done)
+        return self.exporting.start(self.session)
 
     # --- help ----------------------------------------------------------------------------
     def _find(self) -> None:
@@ -342,7 +297,8 @@ class MainWindow(QMainWindow):
         open_dialog(AboutDialog(self), self.dialogOpened)
 
     def edit_office(self) -> None:
-        open_dialog(OfficeDialog(load_office(), parent=self), self.dialogOpened)
+        county = self.session.workspace.county if self.session is not None else ""
+        open_dialog(OfficeDialog(load_office(), parent=self, county=county), self.dialogOpened)
 
     # --- geometry and closing ------------------------------------------------------------
     def _restore_geometry(self) -> None:

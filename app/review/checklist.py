@@ -17,7 +17,7 @@ from typing import Any, Final
 import polars as pl
 
 from app.eligibility.dates import PROP64_EFFECTIVE
-from app.exports.office import BLANKS, OfficeDetails, with_court_defaults
+from app.exports.office import BLANKS, FIELD_NAMES, OfficeDetails, with_court_defaults
 
 # What a fix button does: the export dialog maps these to a filter or a dialog.
 FIX_REVIEWS: Final = "show_reviews"
@@ -32,6 +32,11 @@ FILING_FIELDS: Final = {
     "hearing_date": "hearing date",
     "hearing_time": "hearing time",
 }
+
+
+# Whether the papers print the filing facts yet (app.exports.office keeps [filing]): only
+# then is a blank one worth a line, and only then can the Office details dialog fill it.
+FILING_KNOWN: Final = "filing" in FIELD_NAMES or "case_number" in FIELD_NAMES
 
 
 @dataclass(frozen=True)
@@ -93,7 +98,7 @@ def office_items(office: OfficeDetails, county: str, office_path: Path | None) -
     """Office details and filing facts left blank (they print as bracketed blanks)."""
     filled = with_court_defaults(office, county)
     missing = [BLANKS[name] for name in BLANKS if not str(getattr(filled, name, "")).strip()]
-    filing = filing_blanks(office_path)
+    filing = filing_blanks(office_path) if FILING_KNOWN else []
     items = []
     if office.county and office.county != county:
         items.append(CheckItem(

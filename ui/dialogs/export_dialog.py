@@ -1,34 +1,89 @@
-"""Choosing what to export, where, and the password that seals the workbooks."""
+"""Export as a guided step: what to check before the papers go out (each with the button
+that fixes it), what to export, where, and the password that seals the workbooks; then the
+files written, with their folder one click away."""
 
+from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import QDate, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDateEdit,
     QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.exports.sealing import MIN_PASSWORD_LENGTH
+from app.review.checklist import CheckItem
 from ui.dialogs.dialog_parts import ok_cancel, password_field, problem_label
 from ui.workspace.exporting import DOCUMENTS, ExportRequest
+
+READY_TEXT = ("Ready: no conviction waits for review, every determination is confirmed, and "
+              "the office and filing details are filled in.")
+
+
+class Checklist(QGroupBox):
+    """The items to look at before exporting, each with its fix button."""
+
+    fixRequested = Signal(str)  # a CheckItem's `fix`
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Before you export", parent)
+        self.setAccessibleName("Before you export")
+        self._grid = QGridLayout(self)
+        self._grid.setColumnStretch(0, 1)
+        self.items: list[CheckItem] = []
+        self.buttons: dict[str, QPushButton] = {}  # by item key
+
+    def set_items(self, items: Sequence[CheckItem]) -> None:
+        while self._grid.count():
+            taken = self._grid.takeAt(0)
+            widget = taken.widget() if taken is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.items = list(items)
+        self.buttons = {}
+        if not self.items:
+            ready = QLabel(READY_TEXT)
+            ready.setWordWrap(True)
+            self._grid.addWidget(ready, 0, 0, 1, 2)
+            return
+        for row, item in enumerate(self.items):
+            text = QLabel(f"• {item.text}")
+            text.setWordWrap(True)
+            button = QPushButton(item.button)
+            button.setAccessibleName(f"{item.button} ({item.key.replace('_', ' ')})")
+            button.clicked.connect(lambda _=False, fix=item.fix: self.fixRequested.emit(fix))
+            self._grid.addWidget(text, row, 0)
+            self._grid.addWidget(button, row, 1)
+            self.buttons[item.key] = button
 
 
 class ExportDialog(QDialog):
     def __init__(self, folder: Path, *, have_summary: bool, court_note: str | None = None,
-                 parent: QWidget | None = None) -> None:
+                 checklist: Sequence[CheckItem] = (), parent: QWidget | None = None) -> None:
         """`court_note`: what the office should check about the court address the motion
-        prints (app.exports.office.court_address_note), shown while the motion is chosen."""
+        prints (app.exports.office.court_address_note), shown while the motion is chosen.
+        `checklist`: app.review.checklist's items; `self.checklist.fixRequested` says which
+        fix the clerk asked for (ui.workspace.export_flow does it)."""
         super().__init__(parent)
         self.setWindowTitle("Export documents")
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)
+        self.checklist = Checklist()
+        self.checklist.set_items(checklist)
         box = QGroupBox("Documents")
         box_layout = QVBoxLayout(box)
         self.choices: dict[str, QCheckBox] = {}
@@ -70,6 +125,7 @@ class ExportDialog(QDialog):
         buttons, self.ok_button = ok_cancel(self)
         self.ok_button.setText("Export")
         layout = QVBoxLayout(self)
+        layout.addWidget(self.checklist)
         layout.addWidget(box)
         layout.addLayout(form)
         layout.addWidget(note)
@@ -117,3 +173,62 @@ class ExportDialog(QDialog):
         chosen = QFileDialog.getExistingDirectory(self, "Save the documents in", self.folder.text())
         if chosen:
             self.folder.setText(chosen)
+
+
+class DojDateDialog(QDialog):
+    """The date DOJ produced the file, as DOJ's cover letter gives it (the motion states it)."""
+
+    def __init__(self, known: date | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("DOJ file date")
+        intro = QLabel("The motion states the date DOJ produced the research file. Type the "
+                       "date on DOJ's cover letter or e-mail:")
+        intro.setWordWrap(True)
+        self.day = QDateEdit()
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("MMMM d, yyyy")
+        self.day.setAccessibleName("Date DOJ produced the file")
+        chosen = known or date.today()
+        self.day.setDate(QDate(chosen.year, chosen.month, chosen.day))
+        self.day.setMaximumDate(QDate.currentDate())
+        buttons, self.ok_button = ok_cancel(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.day)
+        layout.addWidget(buttons)
+
+    def value(self) -> date:
+        chosen = self.day.date()
+        return date(chosen.year(), chosen.month(), chosen.day())
+
+
+class ExportResultDialog(QDialog):
+    """The files an export wrote, and their folder one click away."""
+
+    def __init__(self, folder: Path, written: Sequence[Path],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.folder = folder
+        self.setWindowTitle("Export finished")
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
+        count = len(written)
+        intro = QLabel(f"{count} file{'' if count == 1 else 's'} written to {folder}:")
+        intro.setWordWrap(True)
+        self.files = QListWidget()
+        self.files.setAccessibleName("Files written")
+        for path in written:
+            self.files.addItem(path.name if path.parent == folder else str(path))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.open_folder = buttons.addButton("Open folder",
+                                             QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_folder.setAccessibleName("Open the folder of the files")
+        self.open_folder.clicked.connect(self.show_folder)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.files)
+        layout.addWidget(buttons)
+
+    def show_folder(self) -> bool:
+        """Open the folder in the system's file manager; False if none would open it."""
+        return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder))))

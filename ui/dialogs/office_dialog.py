@@ -1,15 +1,23 @@
 """Office details for the court documents: county, court, DA, signing deputy, contact.
 
-`OfficeDialog(details, path)`: edits an app.exports.office.OfficeDetails and, on OK, saves it
-with save_office (office.toml in the user's folder unless `path` says otherwise). A detail
-left blank prints as a bracketed blank in the documents, never as an invented value.
+`OfficeDialog(details, path, county=...)`: edits an app.exports.office.OfficeDetails and, on
+OK, saves it with save_office (office.toml in the user's folder unless `path` says
+otherwise). A detail left blank prints as a bracketed blank in the documents, never as an
+invented value. `county`: the open workspace's, shown where the office has not chosen one.
+
+The city attorneys, the alternate public defender and the filing facts ([filing]:
+case_number, hearing_date, hearing_time) are office.toml keys newer papers print. Where
+app.exports.office does not know a key yet, its field is shown disabled and nothing of it
+is saved, so office.toml stays readable by this version.
 """
 
+import dataclasses
 import re
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -26,6 +34,7 @@ from app.counties import COUNTIES, title_case
 from app.errors import InputError
 from app.exports.office import (
     BLANKS,
+    FIELD_NAMES,
     OfficeDetails,
     court_for_county,
     load_office,
@@ -49,12 +58,33 @@ FIELDS: Final = (
     ("email", "E-mail", "e.g. prop64@da.example.gov"),
 )
 MULTILINE: Final = ("court_address", "office_address")
+# The filing facts: [filing] in office.toml, key -> (label, help).
+FILING: Final = {
+    "case_number": ("Case number", "The court's case number for the motion, if it has one."),
+    "hearing_date": ("Hearing date", "As the notice prints it, e.g. January 12, 2027."),
+    "hearing_time": ("Hearing time", "e.g. 8:30 a.m."),
+}
+NOT_YET: Final = ("This CountyClear does not print this detail yet; a newer version does.")
+
+
+def knows(key: str) -> bool:
+    """Whether app.exports.office keeps this office.toml key (see the module's comment)."""
+    return key in FIELD_NAMES
+
+
+def _filing_of(details: OfficeDetails) -> dict[str, str]:
+    """The filing facts of the details, flat or in a `filing` table, whichever is known."""
+    table = getattr(details, "filing", None)
+    if dataclasses.is_dataclass(table) and not isinstance(table, type):
+        table = dataclasses.asdict(table)
+    found = dict(table) if isinstance(table, dict) else {}
+    return {key: str(found.get(key, getattr(details, key, "")) or "") for key in FILING}
 _EMAIL: Final = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 class OfficeDialog(QDialog):
     def __init__(self, details: OfficeDetails | None = None, path: Path | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, county: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle("Office details")
         self.setAccessibleName("Office details")
@@ -65,12 +95,13 @@ class OfficeDialog(QDialog):
         court = court_for_county(details.county)
         self._from_table: dict[str, str] = (
             {"court_name": court.name, "court_address": court.address} if court else {})
+        shown_county = details.county or county
         self.county = QComboBox()
         self.county.setAccessibleName("County")
         self.county.addItem("(choose the county)", "")
-        for county in COUNTIES:
-            self.county.addItem(title_case(county), county)
-        self.county.setCurrentIndex(max(self.county.findData(details.county), 0))
+        for name in COUNTIES:
+            self.county.addItem(title_case(name), name)
+        self.county.setCurrentIndex(max(self.county.findData(shown_county), 0))
         self.county.currentIndexChanged.connect(self._county_changed)
         self.edits: dict[str, QLineEdit | QPlainTextEdit] = {}
         form = QFormLayout()
@@ -91,6 +122,7 @@ class OfficeDialog(QDialog):
             edit.setToolTip(hint)
             self.edits[name] = edit
             form.addRow(f"{label}:", edit)
+        self._more_fields(form, details)
         note = QLabel("Details left blank appear in the documents as bracketed blanks, such "
                       "as [DA NAME], for you to fill in before filing.")
         note.setWordWrap(True)
@@ -120,7 +152,63 @@ class OfficeDialog(QDialog):
         address = self.edits["court_address"]
         assert isinstance(address, QPlainTextEdit)
         address.textChanged.connect(self._show_court_note)
+        if shown_county != details.county:  # the workspace's: offer its court, as choosing does
+            self._county_changed()
         self._show_court_note()
+
+    def _more_fields(self, form: QFormLayout, details: OfficeDetails) -> None:
+        """City attorneys, the alternate public defender and the filing facts."""
+        attorneys = getattr(details, "city_attorneys", ()) or ()
+        self.city_attorneys = QPlainTextEdit("\n".join(str(a) for a in attorneys))
+        self.city_attorneys.setTabChangesFocus(True)
+        self.city_attorneys.setFixedHeight(self.city_attorneys.fontMetrics().lineSpacing() * 3
+                                           + 12)
+        self.city_attorneys.setAccessibleName("City attorneys")
+        self._explain(self.city_attorneys, "city_attorneys",
+                      "Cities whose attorney prosecutes misdemeanors in the county and is "
+                      "served with the motion: one a line, e.g. City of Sacramento.")
+        form.addRow("City attorneys:", self.city_attorneys)
+        self.alternate_public_defender = QCheckBox(
+            "The county has an alternate public defender (served too)")
+        self.alternate_public_defender.setChecked(
+            bool(getattr(details, "alternate_public_defender", False)))
+        self._explain(self.alternate_public_defender, "alternate_public_defender",
+                      "Tick if the county has an alternate public defender's office.")
+        form.addRow("", self.alternate_public_defender)
+        filing = _filing_of(details)
+        self.filing: dict[str, QLineEdit] = {}
+        for key, (label, hint) in FILING.items():
+            edit = QLineEdit(filing[key])
+            edit.setAccessibleName(label)
+            self._explain(edit, "filing" if knows("filing") else key, hint)
+            self.filing[key] = edit
+            form.addRow(f"{label}:", edit)
+
+    def _explain(self, widget: QWidget, key: str, hint: str) -> None:
+        known = knows(key)
+        widget.setEnabled(known)
+        widget.setToolTip(hint if known else f"{hint} {NOT_YET}")
+        widget.setAccessibleDescription(widget.toolTip())
+
+    def _more_values(self) -> dict[str, Any]:
+        """The extra keys app.exports.office knows, as OfficeDetails takes them."""
+        values: dict[str, Any] = {}
+        if knows("city_attorneys"):
+            lines = self.city_attorneys.toPlainText().splitlines()
+            attorneys = [line.strip() for line in lines if line.strip()]
+            default = getattr(OfficeDetails(), "city_attorneys", [])
+            values["city_attorneys"] = tuple(attorneys) if isinstance(default, tuple) else attorneys
+        if knows("alternate_public_defender"):
+            values["alternate_public_defender"] = self.alternate_public_defender.isChecked()
+        typed = {key: edit.text().strip() for key, edit in self.filing.items()}
+        if knows("filing"):
+            default = getattr(OfficeDetails(), "filing", None)
+            if dataclasses.is_dataclass(default) and not isinstance(default, type):
+                values["filing"] = dataclasses.replace(default, **typed)
+            else:
+                values["filing"] = typed
+        values.update({key: value for key, value in typed.items() if knows(key)})
+        return values
 
     def _text(self, name: str) -> str:
         edit = self.edits[name]
@@ -162,7 +250,8 @@ class OfficeDialog(QDialog):
         if email and not _EMAIL.match(email):
             raise InputError("Office details", f"e-mail {email!r} does not look like an "
                              "address (name@example.gov).")
-        values = {name: self._text(name) for name, _, _ in FIELDS}
+        values: dict[str, Any] = {name: self._text(name) for name, _, _ in FIELDS}
+        values.update(self._more_values())
         return OfficeDetails(county=str(self.county.currentData() or ""), **values)
 
     def accept(self) -> None:

@@ -8,6 +8,7 @@ QUndoStack commands that restore the decision rows of the selection, and are aud
 """
 
 import logging
+from datetime import date
 from typing import Any
 
 import polars as pl
@@ -117,6 +118,17 @@ class Session(QObject):
         self.convictions = convictions
         self._decided = None
         self.sourcesAttached.emit()
+
+    def set_doj_file_date(self, day: date) -> None:
+        """The date DOJ produced the file, as the clerk typed it from DOJ's letter (the
+        motion states it); audited. Kept for this session: the workspace does not store the
+        figures, and a reopened one dates the file by its modification date again."""
+        if self.engine_summary is None:
+            return
+        self.engine_summary = {**self.engine_summary, "doj_file_date": day.isoformat(),
+                               "doj_file_date_source": "given"}
+        self._decided = None
+        self.record("doj_file_date", after=day.isoformat())
 
     # --- decisions -------------------------------------------------------------------------
     def keys_of(self, snapshot_rows: list[int]) -> pl.DataFrame:

@@ -5,9 +5,10 @@ from datetime import date
 from pathlib import Path
 
 import polars as pl
+import pytest
 
 from app.exports.office import OfficeDetails, save_office
-from app.review import DecisionBook, apply_decisions
+from app.review import DecisionBook, apply_decisions, checklist
 from app.review.checklist import (
     FIX_DOJ_DATE,
     FIX_HELD_BACK,
@@ -53,7 +54,10 @@ def test_the_offense_date_decides_held_back_where_the_engine_gives_one() -> None
     assert item.text.startswith("1 conviction ")
 
 
-def test_office_blanks_and_filing_facts_are_named(tmp_path: Path) -> None:
+def test_office_blanks_and_filing_facts_are_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(checklist, "FILING_KNOWN", True)  # as where the papers print them
     path = tmp_path / "office.toml"
     office = OfficeDetails(county="SACRAMENTO", da_name="Dana Whitfield")
     save_office(office, path)
@@ -68,6 +72,8 @@ def test_office_blanks_and_filing_facts_are_named(tmp_path: Path) -> None:
     assert filing_blanks(path) == ["hearing time"]
     other = {i.key for i in office_items(office, "YOLO", path)}
     assert "office_county" in other
+    monkeypatch.setattr(checklist, "FILING_KNOWN", False)  # the papers do not print them
+    assert "filing" not in {i.key for i in office_items(office, "SACRAMENTO", path)}
 
 
 def test_the_doj_file_date_unknown_or_guessed() -> None:

@@ -1,13 +1,16 @@
 """The office details dialog saves what the clerk typed and reads it back."""
 
+import dataclasses
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from app.exports.office import FIELD_NAMES, OfficeDetails, court_for_county, load_office
 from tests.ui.drive import shown
+from ui.dialogs import office_dialog
 from ui.dialogs.office_dialog import FIELDS, OfficeDialog, demo_widget
 
 
@@ -140,3 +143,52 @@ def test_every_field_is_named_and_reached_with_tab(qtbot: QtBot, tmp_path: Path)
 def test_demo_renders(qtbot: QtBot, tmp_path: Path) -> None:
     widget = shown(qtbot, demo_widget())
     assert widget.grab().save(str(tmp_path / "office.png"))
+
+
+def test_newer_keys_are_shown_disabled_until_the_papers_know_them(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    dialog = shown(qtbot, OfficeDialog(OfficeDetails(), tmp_path / "office.toml"))
+    for widget in (dialog.city_attorneys, dialog.alternate_public_defender,
+                   *dialog.filing.values()):
+        assert not widget.isEnabled() and "does not print this detail yet" in widget.toolTip()
+    dialog.accept()  # what this version saves, it reads back
+    assert load_office(tmp_path / "office.toml") == OfficeDetails()
+
+
+@dataclasses.dataclass(frozen=True)
+class _Filing:
+    case_number: str = ""
+    hearing_date: str = ""
+    hearing_time: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
+class _NewerOffice(OfficeDetails):
+    """OfficeDetails as the papers' branch extends it (keys from its office.toml)."""
+
+    city_attorneys: tuple[str, ...] = ()
+    alternate_public_defender: bool = False
+    filing: _Filing = _Filing()
+
+
+def test_newer_keys_go_into_the_details_where_the_papers_know_them(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    names = tuple(f.name for f in dataclasses.fields(_NewerOffice))
+    monkeypatch.setattr(office_dialog, "OfficeDetails", _NewerOffice)
+    monkeypatch.setattr(office_dialog, "FIELD_NAMES", names)
+    before = _NewerOffice(city_attorneys=("City of Sacramento",),
+                          filing=_Filing(case_number="26-0001"))
+    dialog = shown(qtbot, OfficeDialog(before, tmp_path / "office.toml", county="SACRAMENTO"))
+    assert dialog.city_attorneys.isEnabled()
+    assert dialog.filing["case_number"].text() == "26-0001"
+    dialog.city_attorneys.setPlainText("City of Sacramento\n\nCity of Folsom\n")
+    dialog.alternate_public_defender.setChecked(True)
+    qtbot.keyClicks(dialog.filing["hearing_date"], "January 12, 2027")
+    details = dialog.details()
+    assert isinstance(details, _NewerOffice)
+    assert details.city_attorneys == ("City of Sacramento", "City of Folsom")
+    assert details.alternate_public_defender is True
+    assert details.filing == _Filing("26-0001", "January 12, 2027", "")
+    assert details.county == "SACRAMENTO"
