@@ -54,12 +54,12 @@ def _effective(decided: pl.DataFrame) -> pl.Expr:
 
 
 def held_back(decided: pl.DataFrame) -> pl.Expr:
-    """Convictions for offenses after Prop 64 took effect (2016-11-09): the law's relief does
-    not reach them. By the offense date where the engine gives one, else the conviction date
-    (a conviction after that day is for an offense after it, or on it, under the old law the
-    engine routes to review)."""
+    """Convictions held back because Prop 64 had taken effect (2016-11-09), by the offense
+    date where the engine gives one, else by the conviction date; one the staff granted
+    anyway is not held back."""
     when = "offense_date" if "offense_date" in decided.columns else "conviction_date"
-    return (pl.col(when) > PROP64_EFFECTIVE).fill_null(False)
+    granted = _effective(decided).is_in(["dismiss", "reduce"])
+    return ((pl.col(when) > PROP64_EFFECTIVE) & ~granted).fill_null(False)
 
 
 def workspace_items(decided: pl.DataFrame) -> list[CheckItem]:
@@ -86,11 +86,13 @@ def workspace_items(decided: pl.DataFrame) -> list[CheckItem]:
             "staff has accepted or changed the determination yet.",
             FIX_UNCONFIRMED, "Show them"))
     if counts["held_back"]:
+        what = ("for offenses committed" if "offense_date" in decided.columns
+                else "entered")
         items.append(CheckItem(
             "held_back", f"{_convictions(counts['held_back'])} "
-            f"{_verb(counts['held_back'], 'is', 'are')} for offenses after Prop 64 took effect "
-            f"({_day(PROP64_EFFECTIVE)}): the law's relief does not reach them, so they are "
-            "held back from the papers.", FIX_HELD_BACK, "Show them"))
+            f"{_verb(counts['held_back'], 'is', 'are')} {what} after Prop 64 took effect "
+            f"({_day(PROP64_EFFECTIVE)}), under the new law: its relief does not reach them, "
+            "so they are held back from the papers.", FIX_HELD_BACK, "Show them"))
     return items
 
 

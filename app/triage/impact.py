@@ -11,6 +11,9 @@ import polars as pl
 from app.eligibility.impact import impact_summary
 
 ENGINE: Final = "engine"  # the key holding the engine's original figures
+# Where staff changed a determination, the engine's rule and reason no longer explain it.
+STAFF_RULE: Final = "STAFF_DECISION"
+STAFF_REASON: Final = "Changed by a staff decision"
 
 
 def effective(determinations: pl.DataFrame) -> pl.Expr:
@@ -39,8 +42,18 @@ def decided_summary(
     figures look at a person's other convictions too)."""
     policy = engine.get("policy") if isinstance(engine.get("policy"), Mapping) else {}
     assert isinstance(policy, Mapping)
+    changed = (
+        (pl.col("final_determination") != pl.col("determination")).fill_null(False)
+        if "final_determination" in decided.columns else pl.lit(False)
+    )
     after = impact_summary(
-        decided.with_columns(effective(decided).alias("determination")),
+        decided.with_columns(
+            effective(decided).alias("determination"),
+            pl.when(changed).then(pl.lit(STAFF_RULE)).otherwise(pl.col("rule_id"))
+            .alias("rule_id"),
+            pl.when(changed).then(pl.lit(STAFF_REASON)).otherwise(pl.col("reason"))
+            .alias("reason"),
+        ),
         convictions,
         as_of=date.fromisoformat(str(engine["as_of"])),
         county=str(engine.get("county") or ""),
@@ -58,6 +71,7 @@ def decided_summary(
 def rule_names(determinations: pl.DataFrame) -> dict[str, str]:
     """Each rule id's plain words: the reason the engine gave where the rule decided."""
     if not {"rule_id", "reason"} <= set(determinations.columns):
-        return {}
+        return {STAFF_RULE: STAFF_REASON}
     named = determinations.group_by("rule_id").agg(pl.col("reason").drop_nulls().first())
-    return {str(rule): str(reason) for rule, reason in named.iter_rows() if rule and reason}
+    names = {str(rule): str(reason) for rule, reason in named.iter_rows() if rule and reason}
+    return {**names, STAFF_RULE: STAFF_REASON}

@@ -81,7 +81,7 @@ class ExportDialog(QDialog):
         fix the clerk asked for (ui.workspace.export_flow does it)."""
         super().__init__(parent)
         self.setWindowTitle("Export documents")
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 110)
         self.checklist = Checklist()
         self.checklist.set_items(checklist)
         box = QGroupBox("Documents")
@@ -99,6 +99,9 @@ class ExportDialog(QDialog):
             box_layout.addWidget(check)
         self.folder = QLineEdit(str(folder))
         self.folder.setAccessibleName("Output folder")
+        self.folder.setCursorPosition(0)  # a long path reads from its beginning
+        self.folder.textChanged.connect(self.folder.setToolTip)
+        self.folder.setToolTip(str(folder))
         browse = QPushButton("Browse…")
         browse.setAccessibleName("Choose the output folder")
         browse.clicked.connect(self._browse)

@@ -175,6 +175,13 @@ class OfficeDialog(QDialog):
         self._explain(self.alternate_public_defender, "alternate_public_defender",
                       "Tick if the county has an alternate public defender's office.")
         form.addRow("", self.alternate_public_defender)
+        unknown = [key for key in ("city_attorneys", "alternate_public_defender") if not knows(key)]
+        if not (knows("filing") or all(knows(key) for key in FILING)):
+            unknown.append("filing")
+        self.not_yet = QLabel("City attorneys, the alternate public defender and the filing "
+                              f"details: {NOT_YET}")
+        self.not_yet.setWordWrap(True)
+        self.not_yet.setVisible(bool(unknown))
         filing = _filing_of(details)
         self.filing: dict[str, QLineEdit] = {}
         for key, (label, hint) in FILING.items():
@@ -183,6 +190,7 @@ class OfficeDialog(QDialog):
             self._explain(edit, "filing" if knows("filing") else key, hint)
             self.filing[key] = edit
             form.addRow(f"{label}:", edit)
+        form.addRow(self.not_yet)
 
     def _explain(self, widget: QWidget, key: str, hint: str) -> None:
         known = knows(key)

@@ -9,7 +9,7 @@ import threading
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QThread, Signal
-from PySide6.QtWidgets import QCheckBox, QDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.intake import PassphraseAnswer, PassphraseRequest
 from app.intake.secrets import keyring_name, keyring_works
@@ -32,19 +32,26 @@ class PassphraseDialog(QDialog):
         self.retry.setWordWrap(True)
         self.retry.setVisible(request.attempt > 0)
         self.passphrase = password_field("Passphrase")
-        if keyring_works():
-            self.remember = QCheckBox(f"Remember on this PC (kept in {keyring_name()})")
-        else:  # said here, not found out later: nothing would be remembered
-            self.remember = QCheckBox(f"Remember on this PC: not available, this PC has no "
-                                      f"working keyring ({keyring_name()})")
-            self.remember.setEnabled(False)
+        self.remember = QCheckBox("Remember on this PC")
         self.remember.setAccessibleName("Remember the passphrase on this PC")
+        # As wide as its words: a click beside them is not a click on it.
+        self.remember.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        # Said here, not found out later: without a keyring nothing would be remembered.
+        works = keyring_works()
+        self.remember.setEnabled(works)
+        self.keyring_note = QLabel(
+            f"Kept in {keyring_name()}." if works else
+            f"Not available: this PC has no working keyring ({keyring_name()}), so the "
+            "passphrase is asked again the next time CountyClear starts.")
+        self.keyring_note.setWordWrap(True)
+        self.remember.setToolTip(self.keyring_note.text())
         buttons, self.ok_button = ok_cancel(self)
         self.ok_button.setText("Open")
         self.ok_button.setEnabled(False)
         self.passphrase.textChanged.connect(lambda t: self.ok_button.setEnabled(bool(t)))
         layout = QVBoxLayout(self)
-        for widget in (intro, name, self.retry, self.passphrase, self.remember, buttons):
+        for widget in (intro, name, self.retry, self.passphrase, self.remember,
+                       self.keyring_note, buttons):
             layout.addWidget(widget)
 
     def answer(self) -> PassphraseAnswer | None:

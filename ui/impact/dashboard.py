@@ -278,7 +278,8 @@ class Dashboard(QScrollArea):
             [(determination_label(str(k)), _count(v)) for k, v in counts.items()]
             if isinstance(counts, Mapping) else [])
         self.chart_section.set_bars(_bars(summary.get("by_section")))
-        self.chart_level.set_bars(_bars(summary.get("by_level")))
+        self.chart_level.set_bars(
+            [(label.capitalize(), n) for label, n in _bars(summary.get("by_level"))])
         named = rule_names(determinations)
         self.chart_rule.set_bars(sorted(
             ((named.get(str(rule), str(rule).replace("_", " ").capitalize()), _count(n))

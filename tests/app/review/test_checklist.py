@@ -34,7 +34,7 @@ def test_reviews_unconfirmed_and_held_back_are_counted_and_decisions_clear_them(
     assert items["pending_reviews"].fix == FIX_REVIEWS
     assert items["unconfirmed"].text.startswith("6 convictions go out as the engine decided")
     assert items["unconfirmed"].fix == FIX_UNCONFIRMED
-    assert items["held_back"].text.startswith("1 conviction is for offenses after Prop 64")
+    assert items["held_back"].text.startswith("1 conviction is entered after Prop 64 took")
     assert "November 9, 2016" in items["held_back"].text
     assert items["held_back"].fix == FIX_HELD_BACK
     reviews = frame.with_row_index().filter(pl.col("determination") == "review")["index"]
@@ -43,15 +43,18 @@ def test_reviews_unconfirmed_and_held_back_are_counted_and_decisions_clear_them(
     book.decide(frame, keys_of(frame, *others), final=None)  # the rest accepted
     left = {i.key for i in workspace_items(apply_decisions(frame, book))}
     assert left == {"held_back"}
+    book.decide(frame, keys_of(frame, 7), final="dismiss", reason="the DA grants it")
+    assert workspace_items(apply_decisions(frame, book)) == []  # granted: not held back
 
 
 def test_the_offense_date_decides_held_back_where_the_engine_gives_one() -> None:
     frame = determinations(2).with_columns(
         offense_date=pl.Series([date(2016, 11, 8), date(2016, 11, 10)]),
         conviction_date=pl.Series([date(2017, 1, 1), date(2017, 1, 1)]),
+        determination=pl.Series(["not_eligible", "not_eligible"]),
     )
     (item,) = [i for i in workspace_items(frame) if i.key == "held_back"]
-    assert item.text.startswith("1 conviction ")
+    assert item.text.startswith("1 conviction is for offenses committed after Prop 64")
 
 
 def test_office_blanks_and_filing_facts_are_named(

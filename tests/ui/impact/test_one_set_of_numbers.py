@@ -75,6 +75,12 @@ def test_a_decision_that_frees_a_person_shows_the_engine_figure_beside(qtbot: Qt
     summary = session.summary
     assert summary is not None
     assert summary["people_no_conviction"] > summary["engine"]["people_no_conviction"]
+    # Those dismissals are the staff's: the engine's reasons do not explain them.
+    reasons = dict(dashboard.chart_reason.bars)
+    rules = dict(dashboard.chart_rule.bars)
+    assert reasons["Changed by a staff decision"] == rules["Changed by a staff decision"] == (
+        rows.len())
+    assert not any("redesignate" in label for label in reasons)
     note = dashboard.engine_notes["people_no_conviction"]
     assert not note.isHidden()
     assert note.text() == (f"The engine found {summary['engine']['people_no_conviction']:,}, "

@@ -86,7 +86,7 @@ def test_without_a_keyring_the_chosen_passphrase_protects_and_is_asked_once_per_
     window.flow.open_files([delivery])
     ask = dialogs.next(qtbot, PassphraseDialog)
     assert not ask.remember.isEnabled()  # said up front: nothing could be remembered
-    assert "no working keyring" in ask.remember.text()
+    assert "no working keyring" in ask.keyring_note.text()
     qtbot.keyClicks(ask.passphrase, DELIVERY_PASSPHRASE)
     click_ok(qtbot, ask.ok_button)
     run = dialogs.next(qtbot, RunDialog)
