@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -39,6 +39,7 @@ class Checklist(QGroupBox):
     """The items to look at before exporting, each with its fix button."""
 
     fixRequested = Signal(str)  # a CheckItem's `fix`
+    itemsChanged = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Before you export", parent)
@@ -60,6 +61,7 @@ class Checklist(QGroupBox):
             ready = QLabel(READY_TEXT)
             ready.setWordWrap(True)
             self._grid.addWidget(ready, 0, 0, 1, 2)
+            self.itemsChanged.emit()
             return
         for row, item in enumerate(self.items):
             text = QLabel(f"• {item.text}")
@@ -70,6 +72,7 @@ class Checklist(QGroupBox):
             self._grid.addWidget(text, row, 0)
             self._grid.addWidget(button, row, 1)
             self.buttons[item.key] = button
+        self.itemsChanged.emit()
 
 
 class ExportDialog(QDialog):
@@ -138,6 +141,20 @@ class ExportDialog(QDialog):
         for edit in (self.password, self.again, self.folder):
             edit.textChanged.connect(self._check)
         self._check()
+        self.checklist.itemsChanged.connect(self._fit)
+
+    def _fit(self) -> None:
+        """Tall enough for every wrapped line at the width it has (a dialog sizes itself by
+        its labels' unwrapped hints, which cut a long checklist line short)."""
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            needed = layout.totalHeightForWidth(self.width())
+            if needed > self.height():
+                self.resize(self.width(), needed)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit()
 
     def request(self, *, replace: bool = False) -> ExportRequest:
         documents = tuple(d for d, check in self.choices.items() if check.isChecked())

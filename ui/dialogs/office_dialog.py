@@ -179,7 +179,8 @@ class OfficeDialog(QDialog):
         if not (knows("filing") or all(knows(key) for key in FILING)):
             unknown.append("filing")
         self.not_yet = QLabel("City attorneys, the alternate public defender and the filing "
-                              f"details: {NOT_YET}")
+                              "details are printed by a newer CountyClear; this version "
+                              "cannot fill them in.")
         self.not_yet.setWordWrap(True)
         self.not_yet.setVisible(bool(unknown))
         filing = _filing_of(details)
