@@ -266,8 +266,10 @@ class Dashboard(QScrollArea):
         for key, _ in DISMISS_ALL:
             self._figure("dismiss_all." + key, dismiss_all.get(key), dismiss_all.get(key))
         compliance = compliance_counts(determinations)
+        engine_compliance = compliance_counts(
+            determinations.drop("final_determination", "status", strict=False))
         for key, _ in COMPLIANCE:
-            self.values["compliance." + key].setText(f"{compliance[key]:,}")
+            self._figure("compliance." + key, compliance[key], engine_compliance[key])
         note = f"{compliance['not_eligible']:,} not eligible."
         if compliance["unconfirmed"]:
             note += (f" Of the granted, {compliance['unconfirmed']:,} are as the engine "

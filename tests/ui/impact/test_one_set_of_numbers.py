@@ -44,6 +44,8 @@ def test_triage_and_impact_agree_after_a_staff_decision(qtbot: QtBot) -> None:
     assert triage["dismiss"] == before["dismiss"] + 1 and triage["reduce"] == before["reduce"] - 1
     assert int(dashboard.figure_text("compliance.granted").replace(",", "")) == (
         triage["dismiss"] + triage["reduce"])
+    # reduce -> dismiss leaves the granted count as it was: no engine figure beside it.
+    assert dashboard.engine_notes["compliance.granted"].isHidden()
     # People figures are recounted too; the engine's original shows where one changed.
     summary = session.summary
     assert summary is not None and summary["engine"]["determinations"]["reduce"] == before["reduce"]
@@ -81,6 +83,8 @@ def test_a_decision_that_frees_a_person_shows_the_engine_figure_beside(qtbot: Qt
     assert reasons["Changed by a staff decision"] == rules["Changed by a staff decision"] == (
         rows.len())
     assert not any("redesignate" in label for label in reasons)
+    granted = dashboard.engine_notes["compliance.granted"]
+    assert not granted.isHidden() and granted.text().startswith("The engine found ")
     note = dashboard.engine_notes["people_no_conviction"]
     assert not note.isHidden()
     assert note.text() == (f"The engine found {summary['engine']['people_no_conviction']:,}, "
