@@ -39,6 +39,9 @@ from ui.workspace.start_page import StartPage
 from ui.workspace.workspace_view import WorkspaceView
 
 SAVED = "All changes saved"
+# The grid's saved columns, by position: a new key whenever ui.triage.columns changes its
+# order, so widths and hidden columns saved by an older version never land on other columns.
+GRID_HEADER = "grid/header_v2"
 
 
 def _flag(value: object) -> bool:
@@ -316,7 +319,7 @@ class MainWindow(QMainWindow):
         if isinstance(split, QByteArray):
             self.workspace.record_split.restoreState(split)
         self.commands["record"].setChecked(_flag(settings.value("triage/record_shown")))
-        header = settings.value("grid/header")
+        header = settings.value(GRID_HEADER)
         if isinstance(header, QByteArray):
             self.workspace.grid.table.horizontalHeader().restoreState(header)
             self.workspace.grid.sync_column_actions()
@@ -328,7 +331,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/state", self.saveState())
         settings.setValue("triage/record_split", self.workspace.record_split.saveState())
         settings.setValue("triage/record_shown", self.commands["record"].isChecked())
-        settings.setValue("grid/header", self.workspace.grid.table.horizontalHeader().saveState())
+        settings.setValue(GRID_HEADER, self.workspace.grid.table.horizontalHeader().saveState())
         settings.setValue("grid/widths_kept", self.workspace.grid.widths_kept)
         settings.sync()
 
