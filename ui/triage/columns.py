@@ -20,6 +20,18 @@ DETERMINATION_LABELS: Final = {
     "review": "Needs review",
     "not_eligible": "Not eligible",
 }
+# What each determination means, for tooltips (the grid's cells, the summary's counts).
+DETERMINATION_MEANINGS: Final = {
+    "dismiss": "Dismiss: the court dismisses and seals the conviction.",
+    "reduce": "Reduce: the felony becomes a misdemeanor (redesignated), or, while the sentence "
+              "is still being served, the person is resentenced.",
+    "challenge": "Challenge: the DA opposes relief; the conviction goes on the list for the "
+                 "court and the public defender.",
+    "review": "Needs review: a deputy DA must decide. The DA may challenge it, or a fact the "
+              "law needs is missing from the record.",
+    "not_eligible": "Not eligible: the law gives no relief (for example, convicted after "
+                    "Prop 64 took effect on November 9, 2016).",
+}  # fmt: skip
 STATUS_LABELS: Final = {"pending": "Pending", "accepted": "Accepted", "changed": "Changed"}
 LEVEL_LABELS: Final = {"felony": "Felony", "misdemeanor": "Misdemeanor", "infraction": "Infraction"}
 

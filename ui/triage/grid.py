@@ -19,7 +19,6 @@ from ui.triage.filter_bar import FilterBar
 from ui.triage.grid_model import TriageModel
 from ui.triage.summary_bar import SummaryBar
 
-
 FIT_ROWS = 64
 
 

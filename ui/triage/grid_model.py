@@ -11,9 +11,15 @@ import polars as pl
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from app.eligibility.rules import RULES_BY_ID
 from app.triage.snapshot import EFFECTIVE, STATUS
 from app.triage.view import TriageView
-from ui.triage.columns import COLUMN_INDEX, COLUMNS, display_expressions
+from ui.triage.columns import (
+    COLUMN_INDEX,
+    COLUMNS,
+    DETERMINATION_MEANINGS,
+    display_expressions,
+)
 
 BLOCK = 256  # rows formatted per polars call; a screenful is one or two blocks
 CACHED_BLOCKS = 32
@@ -95,10 +101,10 @@ class TriageModel(QAbstractTableModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self._view is None:
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            text = self._cells(index.row())[index.column()]
-            # The whole text on hover: a narrow column may cut it off.
-            return (text or None) if role == Qt.ItemDataRole.ToolTipRole else text
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._cells(index.row())[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(index.row(), index.column())
         if role == Qt.ItemDataRole.BackgroundRole and index.column() == _DETERMINATION:
             determination = self._cells(index.row())[len(COLUMNS)]
             colour = DETERMINATION_COLOURS.get(determination)
@@ -106,6 +112,17 @@ class TriageModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == _DETERMINATION:
             return QBrush(QColor("#1a1a1a"))
         return None
+
+    def _tooltip(self, row: int, column: int) -> str | None:
+        """The whole text (a narrow column cuts it off); what a determination or a rule
+        means in words. Only the cell under the mouse asks, so plain Python is fine here."""
+        cells = self._cells(row)
+        text = str(cells[column])
+        if column == _DETERMINATION:
+            return DETERMINATION_MEANINGS.get(str(cells[len(COLUMNS)])) or text or None
+        if column == _RULE and text in RULES_BY_ID:
+            return f"{text}: {RULES_BY_ID[text].description}"
+        return text or None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.sortRequested.emit(COLUMNS[column].id, order == Qt.SortOrder.DescendingOrder)
@@ -131,3 +148,4 @@ class TriageModel(QAbstractTableModel):
 
 
 _DETERMINATION = COLUMN_INDEX["determination"]
+_RULE = COLUMN_INDEX["rule_id"]

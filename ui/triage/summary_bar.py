@@ -4,7 +4,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from app.triage.snapshot import DETERMINATIONS
-from ui.triage.columns import DETERMINATION_LABELS
+from ui.triage.columns import DETERMINATION_LABELS, DETERMINATION_MEANINGS
 
 
 class SummaryBar(QWidget):
@@ -18,7 +18,8 @@ class SummaryBar(QWidget):
         for determination in DETERMINATIONS:
             button = QToolButton()  # compact: five counts and the total fit a narrow window
             button.setAutoRaise(True)
-            button.setToolTip(f"Show only {DETERMINATION_LABELS[determination].lower()}")
+            button.setToolTip(f"{DETERMINATION_MEANINGS[determination]}\nClick to show only "
+                              "these.")
             button.clicked.connect(
                 lambda _=False, d=determination: self.determinationClicked.emit(d)
             )

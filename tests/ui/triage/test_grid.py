@@ -88,3 +88,32 @@ def test_header_click_sorts_by_the_underlying_value(qtbot: QtBot) -> None:
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=at)
     dates = [grid.model.index(r, column).data() for r in range(600)]
     assert [d for d in dates if d != "unknown"] == sorted(known, reverse=True)
+
+
+def test_tooltips_say_what_a_determination_and_a_rule_mean(qtbot: QtBot) -> None:
+    from app.eligibility.rules import RULES_BY_ID
+    from ui.triage.columns import DETERMINATION_MEANINGS
+
+    frame = determinations_frame(300, seed=3).with_columns(
+        pl.when(pl.col("determination") == "review")
+        .then(pl.lit("CHALLENGE_PRIOR_SUPER_STRIKE"))
+        .otherwise(pl.col("rule_id"))
+        .alias("rule_id")
+    )
+    grid = TriageGrid()
+    qtbot.addWidget(grid)
+    grid.set_snapshot(build_snapshot(frame))
+    tip = Qt.ItemDataRole.ToolTipRole
+    row = frame.with_row_index().filter(pl.col("determination") == "review")["index"][0]
+    determination = grid.model.index(row, COLUMN_INDEX["determination"])
+    assert determination.data() == "Needs review"
+    assert determination.data(tip) == DETERMINATION_MEANINGS["review"]
+    rule = grid.model.index(row, COLUMN_INDEX["rule_id"])
+    described = RULES_BY_ID["CHALLENGE_PRIOR_SUPER_STRIKE"].description
+    assert rule.data(tip) == f"CHALLENGE_PRIOR_SUPER_STRIKE: {described}"
+    other = frame.with_row_index().filter(pl.col("determination") != "review")["index"][0]
+    made_up = grid.model.index(other, COLUMN_INDEX["rule_id"])
+    assert made_up.data(tip) == made_up.data() == frame["rule_id"][other]  # not a known rule
+    reason = grid.model.index(row, COLUMN_INDEX["reason"])
+    assert reason.data(tip) == reason.data() == frame["reason"][row]
+    assert grid.summary.counts["review"].toolTip().startswith(DETERMINATION_MEANINGS["review"])
