@@ -96,7 +96,8 @@ def explanation_html(determination: Mapping[str, Any]) -> str:
                      f"{' (' + e(who) + ')' if who else ''}.</p>")
     bear = determination.get("bear_reason")
     if bear:
-        parts.append(f"<p>BEAR's reason: {e(str(bear))}</p>")
+        # The county's policy follows BEAR's steps; this is the reason as BEAR words it.
+        parts.append(f"<p>In the words of BEAR (Code for America's tool): {e(str(bear))}</p>")
     return "".join(parts)
 
 
