@@ -132,3 +132,12 @@ def test_the_timeline_speaks_plainly_and_explains_its_columns(qtbot: QtBot) -> N
     assert "Based on:" in explanation and "Authority" not in explanation
     # The rule's description comes before its id, which is only a reference.
     assert explanation.index("super strike") < explanation.index("CHALLENGE_PRIOR_SUPER_STRIKE")
+
+
+def test_a_bear_reason_says_whose_words_it_is() -> None:
+    from ui.triage.person_view import explanation_html
+
+    text = explanation_html({**DETERMINATION, "rule_id": "BEAR_MISDEMEANOR",
+                             "bear_reason": "Misdemeanor or Infraction"})  # fmt: skip
+    assert "In the words of BEAR (Code for America's tool): Misdemeanor or Infraction" in text
+    assert "BEAR step 1" in text  # the rule's own description, from app.eligibility.rules
