@@ -2,6 +2,7 @@
 remembered, columns fit their content, nothing in the status bar is cut off, the first run
 starts maximised; the keyboard: a decision moves on, Ctrl+Y redoes, F1 opens the guide."""
 
+import re
 from pathlib import Path
 
 import polars as pl
@@ -14,7 +15,10 @@ from tests.ui.drive import activate, catcher_for, caught_up, new_workspace, open
 from tests.ui.test_main_window import select, window_with_session
 from ui.dialogs.reason_dialog import ReasonDialog
 from ui.main_window import MainWindow
+from ui.screenshots import GUIDE_SCREENS
 from ui.triage.columns import COLUMN_INDEX, COLUMNS
+
+GUIDE_SCREENS_PNG = {f"{name}.png" for name in GUIDE_SCREENS}
 
 
 def test_first_run_starts_maximised(qtbot: QtBot) -> None:
@@ -141,8 +145,10 @@ def test_f1_opens_the_user_guide_with_its_pictures(qtbot: QtBot) -> None:
     assert "<img" in html
     # Every picture the guide names is shipped beside it.
     folder = Path(browser.source().toLocalFile()).parent
-    pictures = [p for p in folder.iterdir() if p.suffix == ".png"]
-    assert pictures and all(p.name in html for p in pictures)
+    pictures = {p.name for p in folder.iterdir() if p.suffix == ".png"}
+    named = set(re.findall(r'src="([^"]+)"', (folder / "index.html").read_text("utf-8")))
+    assert pictures and named == pictures  # none missing, none left over
+    assert pictures <= GUIDE_SCREENS_PNG  # `countyclear screenshots --guide` makes each
     window.close()
 
 
