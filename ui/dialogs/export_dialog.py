@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -84,7 +86,9 @@ class ExportDialog(QDialog):
         fix the clerk asked for (ui.workspace.export_flow does it)."""
         super().__init__(parent)
         self.setWindowTitle("Export documents")
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 110)
+        screen = self.screen().availableGeometry().width() if self.screen() else 0
+        wide = self.fontMetrics().averageCharWidth() * 110
+        self.setMinimumWidth(min(wide, int(screen * 0.95)) if screen else wide)
         self.checklist = Checklist()
         self.checklist.set_items(checklist)
         box = QGroupBox("Documents")
@@ -130,27 +134,44 @@ class ExportDialog(QDialog):
         form.addRow("Type it again", self.again)
         buttons, self.ok_button = ok_cancel(self)
         self.ok_button.setText("Export")
-        layout = QVBoxLayout(self)
+        # Everything but the buttons scrolls where the screen is too small (200% scaling).
+        self.body = QWidget()
+        layout = QVBoxLayout(self.body)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.checklist)
         layout.addWidget(box)
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(self.court_note)
         layout.addWidget(self.problem)
-        layout.addWidget(buttons)
+        layout.addStretch(1)
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setWidget(self.body)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.scroller, 1)
+        outer.addWidget(buttons)
+        self._buttons = buttons
         for edit in (self.password, self.again, self.folder):
             edit.textChanged.connect(self._check)
         self._check()
         self.checklist.itemsChanged.connect(self._fit)
 
     def _fit(self) -> None:
-        """Tall enough for every wrapped line at the width it has (a dialog sizes itself by
-        its labels' unwrapped hints, which cut a long checklist line short)."""
-        layout = self.layout()
-        if layout is not None and layout.hasHeightForWidth():
-            needed = layout.totalHeightForWidth(self.width())
-            if needed > self.height():
-                self.resize(self.width(), needed)
+        """Tall enough for every wrapped line at its width (a dialog sizes itself by its
+        labels' unwrapped hints, which cut long checklist lines short), but never taller
+        than the screen: the rest scrolls."""
+        layout = self.body.layout()
+        if layout is None:
+            return
+        width = self.scroller.viewport().width()
+        outer = self.layout()
+        margins = outer.contentsMargins().top() * 2 if outer is not None else 0
+        needed = (layout.totalHeightForWidth(width) + self._buttons.sizeHint().height()
+                  + margins + self.fontMetrics().height())
+        screen = self.screen().availableGeometry().height() if self.screen() else needed
+        self.resize(self.width(), min(needed, int(screen * 0.95)))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

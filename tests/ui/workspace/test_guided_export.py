@@ -7,9 +7,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from app.exports.office import load_office
+from app.review.checklist import CheckItem
 from app.triage.counts import determination_counts
 from tests.ui.drive import catcher_for, click_ok, open_window
 from ui.dialogs.export_dialog import READY_TEXT, DojDateDialog, ExportDialog
@@ -121,6 +123,23 @@ def test_export_runs_as_a_job_then_lists_the_files_and_opens_their_folder(
     assert [url.toLocalFile() for url in opener.urls] == [str(out)]
     assert not [d for d in dialogs.dialogs if isinstance(d, OfficeDialog)]
     window.close()
+
+
+def test_every_checklist_line_shows_whole_and_the_dialog_fits_the_screen(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    long = "Office details left blank print as " + ", ".join(f"[BLANK {i}]" for i in range(30))
+    items = [CheckItem(f"item{i}", long, "office_details", "Office details…") for i in range(8)]
+    dialog = ExportDialog(tmp_path, have_summary=True, checklist=items)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    screen = dialog.screen().availableGeometry()
+    assert dialog.height() <= screen.height() and dialog.width() <= screen.width()
+    labels = [w for w in dialog.checklist.findChildren(QLabel) if w.text().startswith("•")]
+    assert len(labels) == 8
+    for label in labels:  # no wrapped line cut short (the rest of the dialog scrolls)
+        assert label.height() >= label.heightForWidth(label.width())
 
 
 def test_a_finished_checklist_says_ready(qtbot: QtBot, tmp_path: Path) -> None:
