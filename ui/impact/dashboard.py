@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.triage.impact import ENGINE, rule_names
 from ui.impact.charts import DETERMINATION_COLORS, BarChart
+from ui.triage.columns import DETERMINATION_LABELS  # the grid's words: one set of words too
 
 FIGURES: Final = (
     ("convictions_evaluated", "Convictions evaluated"),
@@ -59,10 +60,6 @@ COMPLIANCE: Final = (
     ("challenged", "Challenged"),
     ("pending", "Pending review"),
 )
-DETERMINATION_LABELS: Final = {
-    "dismiss": "Dismiss", "reduce": "Reduce", "review": "Review",
-    "not_eligible": "Not eligible", "challenge": "Challenge",
-}  # fmt: skip
 DISMISS_ALL_TITLE: Final = "If every Prop 64 conviction were dismissed"
 DISMISS_ALL_EXPLAINED: Final = (
     "For comparison: how many people would be left with no felony, or no conviction, if the "
@@ -294,7 +291,7 @@ class Dashboard(QScrollArea):
 
 
 def _label_colors() -> dict[str, Any]:
-    return {DETERMINATION_LABELS[k]: c for k, c in DETERMINATION_COLORS.items()}
+    return {determination_label(k): c for k, c in DETERMINATION_COLORS.items()}
 
 
 def demo_data() -> tuple[dict[str, Any], pl.DataFrame]:

@@ -69,7 +69,7 @@ def test_charts_carry_the_summary_and_the_years(qtbot: QtBot) -> None:
     qtbot.addWidget(dashboard)
     dashboard.set_data(SUMMARY, DETERMINATIONS)
     assert dashboard.chart_determination.bars == [
-        ("Dismiss", 3), ("Reduce", 1), ("Review", 2), ("Not eligible", 1)]
+        ("Dismiss", 3), ("Reduce", 1), ("Needs review", 2), ("Not eligible", 1)]
     assert dashboard.chart_section.bars == list(SUMMARY["by_section"].items())
     assert dashboard.chart_race.bars == [("BLACK", 2), ("WHITE", 1)]
     assert dashboard.chart_race.accessibleDescription() == "BLACK: 2, WHITE: 1"
