@@ -9,6 +9,7 @@ that came in meanwhile make the next one due. `flush()` (closing, exporting) wai
 running save, then saves whatever is still unsaved right here, so nothing is ever lost.
 """
 
+import logging
 import threading
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -18,6 +19,8 @@ from app.review.autosave import Autosaver
 from app.review.detached import detached_copy
 from app.review.workspace import Workspace
 from ui.jobs import Job, JobRunner
+
+log = logging.getLogger("countyclear.ui.workspace.save")
 
 TICK_MS = 250  # how often the timer asks whether a save is due
 
@@ -99,6 +102,7 @@ class BackgroundSaver(QObject):
                 self.saved.emit()
             else:
                 self._timer.stop()  # one message, not one every tick; the next change retries
+                log.warning("the workspace was not saved: %s", flight.error)
                 self.saveFailed.emit(flight.error)
         return flight.error is None
 
@@ -119,6 +123,7 @@ class BackgroundSaver(QObject):
                 self.saved.emit()
         except InputError as exc:
             self._timer.stop()
+            log.warning("the workspace was not saved: %s", exc.render())
             self.saveFailed.emit(exc.render())
             return False
         return True

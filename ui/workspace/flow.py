@@ -243,6 +243,8 @@ class OpenFlow(QObject):
                 self.prompt.cancel = job.token
             progress = ProgressDialog(job, self._window)
             job.succeeded.connect(on_success)
+            # Every failure is in the log too (an internal one is logged where it happens).
+            job.failed.connect(lambda message: log.warning("%s failed: %s", title, message))
             job.failed.connect(lambda message: show_error(self._window, message))
             job.failed.connect(self.failed)
             job.finished.connect(progress.deleteLater)

@@ -131,7 +131,8 @@ def test_closing_during_a_save_waits_for_it_and_saves_the_rest(
 
 
 def test_a_failed_background_save_is_reported_and_nothing_is_lost(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     on_gui_thread: list[bool] = []
 
@@ -145,6 +146,7 @@ def test_a_failed_background_save_is_reported_and_nothing_is_lost(
     with qtbot.waitSignal(session.saveFailed, timeout=10_000) as failed:
         accept_row(window, 1)
     assert failed.args == [message]
+    assert f"the workspace was not saved: {message}" in caplog.text  # logged as well
     assert on_gui_thread == [False]
     assert window.status_saved.text() == "Not saved"
     boxes = window.findChildren(QMessageBox, "errorMessage")

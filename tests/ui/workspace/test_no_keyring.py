@@ -126,3 +126,15 @@ def test_the_dialogs_name_a_working_keyring(qtbot: QtBot, memory_keyring: Memory
     assert f"its key is kept in {keyring_name()}" in choose.intro_text
     assert "Windows Credential Manager" not in choose.intro_text or keyring_name().startswith(
         "Windows")
+
+
+def test_a_failed_step_is_logged_as_well_as_said(
+    qtbot: QtBot, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    window = open_window(qtbot)
+    bogus = tmp_path / "notes.txt"
+    bogus.write_text("hello,world\n", encoding="utf-8")
+    with qtbot.waitSignal(window.flow.failed, timeout=20_000) as failure:
+        window.flow.open_files([bogus])
+    assert f"Opening DOJ files failed: {failure.args[0]}" in caplog.text
+    window.close()
