@@ -18,6 +18,7 @@ from ui.dialogs.export_dialog import READY_TEXT, DojDateDialog, ExportDialog
 from ui.dialogs.office_dialog import OfficeDialog
 from ui.dialogs.run_dialog import RunDialog
 from ui.main_window import MainWindow
+from ui.triage.columns import COLUMN_INDEX
 from ui.workspace.session import Session
 
 PASSWORD = "sealed-exhibit-9"
@@ -158,4 +159,23 @@ def test_the_office_menu_shows_the_workspace_county(qtbot: QtBot) -> None:
     office = dialogs.next(qtbot, OfficeDialog)
     assert office.county.currentData() == "SACRAMENTO"
     assert office.county.currentText() == "Sacramento"
+    window.close()
+
+
+def test_unconfirmed_and_held_back_fixes_show_those_rows(qtbot: QtBot) -> None:
+    window = open_window(qtbot)
+    session = sample_session(qtbot, window)
+    dialog = window.export()
+    assert isinstance(dialog, ExportDialog)
+    qtbot.mouseClick(dialog.checklist.buttons["unconfirmed"], Qt.MouseButton.LeftButton)
+    grid = window.workspace.grid
+    assert grid.model.rowCount() == session.snapshot.height  # nothing decided yet: all pending
+    assert grid.filters.query.statuses == frozenset({"pending"})
+    again = window.export()
+    assert isinstance(again, ExportDialog)
+    qtbot.mouseClick(again.checklist.buttons["held_back"], Qt.MouseButton.LeftButton)
+    assert grid.filters.query.sort_column == "conviction_date" and grid.filters.query.descending
+    newest = session.snapshot.frame["conviction_date"].max()
+    shown_first = grid.model.index(0, COLUMN_INDEX["conviction_date"]).data()
+    assert shown_first == newest.isoformat()
     window.close()
