@@ -95,7 +95,7 @@ def _render(out: Path, scale: str, width: int, height: int, guide: bool) -> None
     from app.jobs import Progress
     from app.sample import DEMO_PASSPHRASE, SAMPLE
     from ui.dialogs import about, office_dialog, policy_editor
-    from ui.dialogs.export_dialog import ExportDialog
+    from ui.dialogs.export_dialog import ExportDialog, ExportResultDialog
     from ui.dialogs.messages import show_error
     from ui.dialogs.passphrase_dialog import PassphraseDialog
     from ui.dialogs.progress_dialog import ProgressDialog
@@ -182,6 +182,19 @@ def _render(out: Path, scale: str, width: int, height: int, guide: bool) -> None
     assert isinstance(exporting, ExportDialog)
     shoot(exporting, "10-export")
     exporting.reject()
+    written = [Path(exporting.folder.text()) / name for name in (
+        "exhibit_1.xlsx", "motion_and_order.pdf", "challenged_cases.xlsx", "impact_report.pdf")]
+    result = ExportResultDialog(Path(exporting.folder.text()), written, parent=window)
+    result.show()
+    shoot(result, "18-export-result")
+    result.close()
+    grid.filters.search.setText("no such name")
+    shoot(window, "19-triage-no-match")
+    grid.filters.clear_all()
+    no_keyring = RecoveryPassphraseDialog(str(out / "county.ccws"), confirm=True, keyring=False)
+    no_keyring.show()
+    shoot(no_keyring, "20-new-workspace-no-keyring")
+    no_keyring.close()
 
     # A progress window as a long job shows it.
     waiting = threading.Event()

@@ -85,7 +85,7 @@ def keyring_name(platform: str | None = None) -> str:
         return "Windows Credential Manager"
     if platform == "darwin":
         return "the macOS Keychain"
-    return "the desktop's Secret Service keyring (GNOME Keyring or KWallet)"
+    return "the desktop's Secret Service keyring, such as GNOME Keyring or KWallet"
 
 
 def keyring_works() -> bool:

@@ -12,9 +12,10 @@ SCREENS = (
     "01-start", "02-passphrase", "03-new-run", "04-recovery-passphrase", "05-triage",
     "06-triage-record", "07-triage-filtered", "08-reason", "09-impact", "10-export",
     "11-progress", "12-error", "13-policy-editor", "14-office-details", "15-about", "16-guide",
-    "17-start-recent",
+    "17-start-recent", "18-export-result", "19-triage-no-match", "20-new-workspace-no-keyring",
 )  # fmt: skip
-WINDOWS = ("01-start", "05-triage", "06-triage-record", "09-impact", "17-start-recent")
+WINDOWS = ("01-start", "05-triage", "06-triage-record", "09-impact", "17-start-recent",
+           "19-triage-no-match")
 
 
 def test_help_prints_help_and_makes_nothing(
