@@ -1,6 +1,6 @@
 """One person's whole DOJ record as a timeline, and the entries that decided a conviction.
 
-The person view (ui/person_view.py) shows this frame; everything here is polars over the
+The person view (ui/triage/person_view.py) shows this frame; everything here is polars over the
 `rows` frame of an evaluation (the needed DOJ columns as strings, values possibly padded).
 """
 
@@ -26,7 +26,7 @@ _UNITS: Final = {"D": "days", "M": "months", "Y": "years"}
 # applies to the entries after it until the next kind.
 FACT_KINDS: Final = {
     "prior super strike": "Prior super strike",
-    "prior PC 290 conviction": "Prior PC 290 offence",
+    "prior PC 290 conviction": "Prior PC 290 offense",
     "PC 290 registration": "PC 290 registration",
     "prior same-subdivision convictions": "Prior, same subdivision",
 }

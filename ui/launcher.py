@@ -1,8 +1,10 @@
-"""`countyclear`: no arguments opens the desktop app; a command goes to app.cli.
+"""`countyclear`: no arguments opens the desktop app; a command goes to app.cli's `main`.
 
 Without a display (a server, an SSH session) the app cannot open, so it says so and runs the
-headless evaluation and export of the bundled sample instead, then says where the results
-are. `countyclear screenshots DIR` is a developer command handled here because it needs Qt.
+headless evaluation and export of the bundled sample instead (app.sample.run_sample: no
+command line parsed, no passphrase in the environment), then says where the results are.
+`countyclear screenshots DIR` is a developer command handled here because it needs Qt. This
+is the one module of ui/ that may import app.cli (tests/ui/test_boundaries.py).
 """
 
 import os
@@ -11,9 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app.paths import RESOURCES, user_home
-from app.sample import DEMO_PASSPHRASE, SAMPLE, SAMPLE_COUNTY
-
-DEMO_VARIABLE = "COUNTYCLEAR_DEMO_PASSPHRASE"
+from app.sample import DEMO_PASSPHRASE
 
 
 def has_display() -> bool:
@@ -27,28 +27,26 @@ def has_display() -> bool:
 
 
 def run_sample_headless() -> int:
-    from app import cli
+    from app.errors import InputError
+    from app.sample import run_sample
 
     out = user_home() / "sample-run"
     sys.stdout.write(
         "CountyClear: there is no display here, so the desktop app cannot open. Running the "
         f"bundled sample instead (evaluate and export) into {out}.\n"
     )
-    os.environ[DEMO_VARIABLE] = DEMO_PASSPHRASE
-    code = cli.main(
-        ["evaluate", str(SAMPLE), "--county", SAMPLE_COUNTY, "--out", str(out),
-         "--passphrase-env", DEMO_VARIABLE]
-    )  # fmt: skip
-    if code != 0:
-        return code
-    # The folder is CountyClear's own demo output: replace the previous demo documents.
-    code = cli.main(["export", str(out), "--password-env", DEMO_VARIABLE, "--force"])
-    if code == 0:
-        sys.stdout.write(
-            f"Done. The results are in {out} (determinations.csv, summary.json and the court "
-            f"documents; the exhibit's password is the demo passphrase {DEMO_PASSPHRASE}).\n"
-        )
-    return code
+    try:
+        written = run_sample(out)
+    except InputError as exc:  # e.g. the folder cannot be written: one plain line
+        sys.stderr.write(f"error: {exc.render()}\n")
+        return 2
+    for path in written:
+        sys.stdout.write(f"wrote {path}\n")
+    sys.stdout.write(
+        f"Done. The results are in {out} (determinations.csv, summary.json and the court "
+        f"documents; the exhibit's password is the demo passphrase {DEMO_PASSPHRASE}).\n"
+    )
+    return 0
 
 
 def run_app(workspace: Path | None = None) -> int:

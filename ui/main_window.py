@@ -1,11 +1,9 @@
 """The main window: wires the start page, the open flow, the workspace view, decisions and
 exports together, and remembers its geometry. No work of its own happens here."""
 
-import functools
-from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -15,23 +13,48 @@ from PySide6.QtWidgets import (
     QStackedWidget,
 )
 
-from app.exports.office import court_address_note, load_office
+from app.counties import title_case
+from app.eligibility.policy import Policy
+from app.errors import InputError
+from app.exports.office import load_office
 from app.logsetup import log_file
 from app.paths import workspaces_dir
-from ui.about import AboutDialog
+from app.review import Workspace
 from ui.actions import build_actions
-from ui.decide import DecisionController
-from ui.dialog_parts import open_dialog
-from ui.export_dialog import ExportDialog
-from ui.exporting import ExportRequest, export_documents
-from ui.flow import OpenFlow
+from ui.dialogs.about import AboutDialog
+from ui.dialogs.dialog_parts import open_dialog
+from ui.dialogs.export_dialog import ExportDialog
+from ui.dialogs.guide import GuideWindow
+from ui.dialogs.messages import show_error
+from ui.dialogs.office_dialog import OfficeDialog
 from ui.jobs import JobRunner
-from ui.messages import show_error
-from ui.office_dialog import OfficeDialog
-from ui.session import Session
 from ui.settings import ui_settings
-from ui.start_page import StartPage
-from ui.workspace_view import WorkspaceView
+from ui.triage.decide import DecisionController
+from ui.triage.stamps import long_date
+from ui.workspace.export_flow import ExportFlow
+from ui.workspace.flow import OpenFlow
+from ui.workspace.reconnect import saved_policy
+from ui.workspace.session import Session
+from ui.workspace.start_page import StartPage
+from ui.workspace.workspace_view import WorkspaceView
+
+SAVED = "All changes saved"
+# The grid's saved columns, by position: a new key whenever ui.triage.columns changes its
+# order, so widths and hidden columns saved by an older version never land on other columns.
+GRID_HEADER = "grid/header_v2"
+
+
+def _flag(value: object) -> bool:
+    """A yes/no setting: the INI file gives back "true", an unsynced QSettings True."""
+    return value is True or value == "true"
+
+
+def _policy_of(workspace: Workspace) -> Policy | None:
+    """The workspace's policy, for its name; None if its saved text no longer reads."""
+    try:
+        return saved_policy(workspace)
+    except (InputError, ValueError):  # tomllib's error is a ValueError
+        return None
 
 
 class MainWindow(QMainWindow):
@@ -41,20 +64,28 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setWindowTitle("CountyClear")
         self.setObjectName("mainWindow")
-        self.actions = build_actions(self)
+        self.commands = build_actions(self)
         self.runner = JobRunner(self)
         self.flow = OpenFlow(self.runner, self)
         self.start = StartPage()
-        self.workspace = WorkspaceView(self.actions)
-        self.decisions = DecisionController(self.workspace, self.actions, self)
+        self.workspace = WorkspaceView(self.commands)
+        self.decisions = DecisionController(self.workspace, self.commands, self)
+        self.exporting = ExportFlow(self, self.flow, self.workspace.grid,
+                                    lambda: self.workspace.setCurrentIndex(0), self.dialogOpened)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start)
         self.stack.addWidget(self.workspace)
         self.setCentralWidget(self.stack)
         self.session: Session | None = None
         self._dashboard_stale = False  # decisions the hidden Impact tab does not show yet
+        self._guide: GuideWindow | None = None
         self.status_run = QLabel()
         self.status_saved = QLabel()
+        self.status_saved.setObjectName("savedState")
+        # Room for the longest state and a margin, so the size grip never covers its end.
+        self.status_saved.setMinimumWidth(
+            self.status_saved.fontMetrics().horizontalAdvance(SAVED) + 24
+        )
         self.statusBar().addWidget(self.status_run, 1)
         self.statusBar().addPermanentWidget(self.status_saved)
         self._menus()
@@ -64,7 +95,7 @@ class MainWindow(QMainWindow):
 
     # --- wiring --------------------------------------------------------------------------
     def _menus(self) -> None:
-        a = self.actions
+        a = self.commands
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         for name in ("open", "open_workspace", "sample", "start", None, "export", "office",
@@ -77,14 +108,14 @@ class MainWindow(QMainWindow):
         for name in ("accept", "dismiss", "reduce", "challenge", "review", None, "note"):
             decision.addAction(a[name]) if name else decision.addSeparator()
         view = bar.addMenu("&View")
-        for name in ("triage", "impact", None, "reset_columns"):
+        for name in ("triage", "impact", None, "record", "reset_columns"):
             view.addAction(a[name]) if name else view.addSeparator()
         help_menu = bar.addMenu("&Help")
-        help_menu.addAction(a["log_folder"])
-        help_menu.addAction(a["about"])
+        for name in ("guide", None, "log_folder", "about"):
+            help_menu.addAction(a[name]) if name else help_menu.addSeparator()
 
     def _wire(self) -> None:
-        a = self.actions
+        a = self.commands
         a["open"].triggered.connect(self.start.choose_files)
         a["open_workspace"].triggered.connect(self.choose_workspace)
         a["sample"].triggered.connect(self.flow.open_sample)
@@ -100,6 +131,8 @@ class MainWindow(QMainWindow):
         a["impact"].triggered.connect(lambda: self.workspace.setCurrentIndex(1))
         self.workspace.currentChanged.connect(self._tab_changed)
         a["reset_columns"].triggered.connect(self.workspace.grid.set_default_widths)
+        a["record"].toggled.connect(self.workspace.show_record)
+        a["guide"].triggered.connect(self.show_guide)
         a["log_folder"].triggered.connect(self._show_log_location)
         a["about"].triggered.connect(self._about)
         a["office"].triggered.connect(self.edit_office)
@@ -108,7 +141,7 @@ class MainWindow(QMainWindow):
         self.start.workspaceChosen.connect(self.flow.open_workspace)
         self.flow.sessionReady.connect(self.set_session)
         self.workspace.grid.currentChanged.connect(self._show_person)
-        self.workspace.grid.activated.connect(self._show_person)
+        self.workspace.grid.activated.connect(self._open_record)
         self.workspace.person_missing.button.clicked.connect(self._reconnect)
         self.workspace.impact_missing.button.clicked.connect(self._reconnect)
 
@@ -138,14 +171,18 @@ class MainWindow(QMainWindow):
         self.workspace.show_person(session.rows, None)
         self.decisions.set_session(session)
         ws = session.workspace
+        policy = _policy_of(ws)
+        name = policy.name if policy is not None else ws.policy.id
         self.status_run.setText(
-            f"{ws.path.stem}  ·  {ws.county.title()}  ·  policy {ws.policy.id}  ·  "
-            f"as of {ws.as_of.isoformat()}  ·  {ws.determinations.height:,} convictions"
+            f"{ws.path.stem}  ·  {title_case(ws.county)} County  ·  {name}  ·  eligibility "
+            f"as of {long_date(ws.as_of)}  ·  {ws.determinations.height:,} convictions"
         )
-        self.status_saved.setText("Saved")
+        about = f"\n{policy.description}" if policy is not None else ""
+        self.status_run.setToolTip(f"Workspace: {ws.path}\nPolicy: {name}{about}")
+        self.status_saved.setText(SAVED)
         self.setWindowTitle(f"{ws.path.stem} — CountyClear")
         self.stack.setCurrentWidget(self.workspace)
-        self.actions["export"].setEnabled(True)
+        self.commands["export"].setEnabled(True)
         self.workspace.grid.table.setFocus()
 
     def _undo(self) -> None:
@@ -158,7 +195,7 @@ class MainWindow(QMainWindow):
 
     def _undo_state(self) -> None:
         stack = self.session.undo_stack if self.session is not None else None
-        undo, redo = self.actions["undo"], self.actions["redo"]
+        undo, redo = self.commands["undo"], self.commands["redo"]
         undo.setEnabled(bool(stack and stack.canUndo()))
         redo.setEnabled(bool(stack and stack.canRedo()))
         undo.setText(f"&Undo {stack.undoText()}" if stack and stack.canUndo() else "&Undo")
@@ -167,7 +204,7 @@ class MainWindow(QMainWindow):
     def _saved(self) -> None:
         if self.session is not None and self.session.autosaver.pending:
             return  # decisions made during that save are still to be saved: "Saving…"
-        self.status_saved.setText("All changes saved")
+        self.status_saved.setText(SAVED)
 
     def _save_failed(self, message: str) -> None:
         self.status_saved.setText("Not saved")
@@ -211,6 +248,11 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.flow.choose_and_reconnect(self.session)
 
+    def _open_record(self, row: int | None) -> None:
+        """Enter or a double-click on a row: show that person's whole record."""
+        self.commands["record"].setChecked(True)
+        self._show_person(row)
+
     def _show_person(self, row: int | None) -> None:
         if self.session is None:
             return
@@ -220,7 +262,7 @@ class MainWindow(QMainWindow):
     def show_start(self) -> None:
         self.start.refresh()
         self.stack.setCurrentWidget(self.start)
-        self.actions["export"].setEnabled(self.session is not None)
+        self.commands["export"].setEnabled(self.session is not None)
 
     def choose_workspace(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -231,52 +273,10 @@ class MainWindow(QMainWindow):
 
     # --- export --------------------------------------------------------------------------
     def export(self) -> ExportDialog | None:
+        """The guided export (ui.workspace.export_flow): checklist, documents, result."""
         if self.session is None:
             return None
-        folder = Path.home() / "Documents" / "CountyClear" / self.session.workspace.path.stem
-        note = court_address_note(load_office(), self.session.workspace.county)
-        if note:
-            note += " The motion prints the address set under File > Office details."
-        dialog = ExportDialog(folder, have_summary=self.session.summary is not None,
-                              court_note=note, parent=self)
-        dialog.accepted.connect(lambda: self._export_confirmed(dialog))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-        return dialog
-
-    def _export_confirmed(self, dialog: ExportDialog) -> None:
-        request = dialog.request()
-        existing = [p for p in request.targets() if p.exists()]
-        if not existing:
-            self.start_export(request)
-            return
-        names = "\n".join(str(p) for p in existing)
-        question = QMessageBox(
-            QMessageBox.Icon.Question, "Replace files?",
-            f"These files already exist:\n{names}\n\nReplace them?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self,
-        )  # fmt: skip
-        question.setDefaultButton(QMessageBox.StandardButton.No)
-        yes = question.button(QMessageBox.StandardButton.Yes)
-        question.buttonClicked.connect(
-            lambda button: button is yes and self.start_export(replace(request, replace=True))
-        )
-        open_dialog(question, self.dialogOpened)
-
-    def start_export(self, request: ExportRequest) -> None:
-        assert self.session is not None
-        session = self.session
-        session.flush()
-        work = functools.partial(
-            export_documents, request, session.settle().frame, session.workspace.determinations,
-            session.summary, session.workspace.county,
-        )  # fmt: skip
-
-        def done(written: list[Path]) -> None:
-            session.record("export", after=[str(p) for p in written])
-            self.statusBar().showMessage(f"Exported {len(written)} files to {request.folder}")
-
-        self.flow.start_job("Exporting documents", work, done)
+        return self.exporting.start(self.session)
 
     # --- help ----------------------------------------------------------------------------
     def _find(self) -> None:
@@ -287,11 +287,21 @@ class MainWindow(QMainWindow):
     def _show_log_location(self) -> None:
         QMessageBox.information(self, "Log file", f"CountyClear writes its log to\n{log_file()}")
 
+    def show_guide(self) -> GuideWindow:
+        """The offline user guide, beside the work (one window however often F1 is pressed)."""
+        if self._guide is None:
+            self._guide = GuideWindow(self)
+        self._guide.show()
+        self._guide.raise_()
+        self._guide.activateWindow()
+        return self._guide
+
     def _about(self) -> None:
         open_dialog(AboutDialog(self), self.dialogOpened)
 
     def edit_office(self) -> None:
-        open_dialog(OfficeDialog(load_office(), parent=self), self.dialogOpened)
+        county = self.session.workspace.county if self.session is not None else ""
+        open_dialog(OfficeDialog(load_office(), parent=self, county=county), self.dialogOpened)
 
     # --- geometry and closing ------------------------------------------------------------
     def _restore_geometry(self) -> None:
@@ -299,28 +309,30 @@ class MainWindow(QMainWindow):
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        else:
+        else:  # first run: the whole screen for the grid, and a sane size to restore to
             self.resize(1280, 800)
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         state = settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
-        for key, widget in (("window/split", self.workspace.split),
-                            ("window/lower", self.workspace.lower)):  # fmt: skip
-            value = settings.value(key)
-            if isinstance(value, QByteArray):
-                widget.restoreState(value)
-        header = settings.value("grid/header")
+        split = settings.value("triage/record_split")
+        if isinstance(split, QByteArray):
+            self.workspace.record_split.restoreState(split)
+        self.commands["record"].setChecked(_flag(settings.value("triage/record_shown")))
+        header = settings.value(GRID_HEADER)
         if isinstance(header, QByteArray):
             self.workspace.grid.table.horizontalHeader().restoreState(header)
             self.workspace.grid.sync_column_actions()
+        self.workspace.grid.widths_kept = _flag(settings.value("grid/widths_kept"))
 
     def save_geometry(self) -> None:
         settings = ui_settings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
-        settings.setValue("window/split", self.workspace.split.saveState())
-        settings.setValue("window/lower", self.workspace.lower.saveState())
-        settings.setValue("grid/header", self.workspace.grid.table.horizontalHeader().saveState())
+        settings.setValue("triage/record_split", self.workspace.record_split.saveState())
+        settings.setValue("triage/record_shown", self.commands["record"].isChecked())
+        settings.setValue(GRID_HEADER, self.workspace.grid.table.horizontalHeader().saveState())
+        settings.setValue("grid/widths_kept", self.workspace.grid.widths_kept)
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -1,11 +1,14 @@
-"""`countyclear screenshots DIR`: every screen rendered to PNG at 100% and 200% scaling.
+"""`countyclear screenshots DIR`: every screen rendered to PNG at 1280x800 and 1600x1000, and
+at 1280x800 with 200% scaling.
 
-A developer command for checking layouts (clipping, overlap, readability) without a display.
-Each scale runs in its own process because QT_SCALE_FACTOR must be set before Qt starts. It
-drives the real window through the real flow on the bundled sample, in a throw-away
-CountyClear home with an in-memory keyring, so nothing of the user's is touched.
+A developer command for checking layouts (clipping, overlap, readability) without a display,
+and the source of the user guide's pictures (`--guide`). Each rendering runs in its own
+process because QT_SCALE_FACTOR must be set before Qt starts. It drives the real window
+through the real flow on the bundled sample, in a throw-away CountyClear home with an
+in-memory keyring, so nothing of the user's is touched.
 """
 
+import argparse
 import json
 import os
 import subprocess
@@ -16,17 +19,46 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-SCALES = ("1", "2")
-WIDTH, HEIGHT = 1280, 800
+# (scaling, window width, height) in device-independent pixels; each picture is named
+# `NAME@WIDTHxHEIGHT.png`, with `@2x` added at 200%.
+RENDERINGS: tuple[tuple[str, int, int], ...] = (("1", 1280, 800), ("1", 1600, 1000),
+                                                ("2", 1280, 800))  # fmt: skip
+GUIDE_RENDERING = ("1", 1280, 800)
+# The screens the user guide (resources/guide/index.html) shows; `--guide` writes only these.
+GUIDE_SCREENS = frozenset({
+    "01-start", "02-passphrase", "03-new-run", "04-recovery-passphrase", "05-triage",
+    "06-triage-record", "07-triage-filtered", "08-reason", "09-impact", "10-export",
+    "13-policy-editor", "14-office-details",
+})  # fmt: skip
+
+
+def picture_name(screen: str, scale: str, width: int, height: int) -> str:
+    return f"{screen}@{width}x{height}{'' if scale == '1' else f'@{scale}x'}.png"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="countyclear screenshots",
+        description="Render every screen of CountyClear to PNG files, on the bundled sample "
+        "and in a throw-away home: at 1280x800, at 1600x1000, and at 1280x800 with 200%% "
+        "scaling. Nothing of yours is read or changed.",
+    )
+    parser.add_argument("folder", type=Path, help="where to write the PNG files (made if "
+                        "missing)")  # fmt: skip
+    parser.add_argument("--guide", action="store_true", help="only the user guide's pictures "
+                        "at 1280x800, named as the guide uses them (NAME.png): "
+                        "countyclear screenshots --guide resources/guide")  # fmt: skip
+    return parser
 
 
 def main(args: list[str]) -> int:
-    if len(args) != 1:
-        sys.stderr.write("usage: countyclear screenshots DIR\n")
-        return 2
-    out = Path(args[0]).resolve()
+    try:
+        options = _parser().parse_args(args)
+    except SystemExit as stop:  # --help, or a usage error (argparse printed it)
+        return int(stop.code or 0)
+    out = options.folder.resolve()
     out.mkdir(parents=True, exist_ok=True)
-    for scale in SCALES:
+    for scale, width, height in (GUIDE_RENDERING,) if options.guide else RENDERINGS:
         with tempfile.TemporaryDirectory(prefix="countyclear-shots-") as home:
             # The default offscreen screen is 800x600 pixels: at 200% dialogs would be
             # squeezed into 400x300. Give it a 4K screen so every scale has room.
@@ -39,7 +71,8 @@ def main(args: list[str]) -> int:
                 os.environ, QT_SCALE_FACTOR=scale, COUNTYCLEAR_HOME=home,
                 QT_QPA_PLATFORM=f"offscreen:configfile={screen}",
             )  # fmt: skip
-            command = [sys.executable, "-m", "ui.screenshots", str(out), scale]
+            command = [sys.executable, "-m", "ui.screenshots", str(out), scale, str(width),
+                       str(height), "guide" if options.guide else "check"]  # fmt: skip
             done = subprocess.run(command, env=env, check=False)
         if done.returncode != 0:
             return done.returncode
@@ -47,9 +80,9 @@ def main(args: list[str]) -> int:
     return 0
 
 
-def _render(out: Path, scale: str) -> None:
+def _render(out: Path, scale: str, width: int, height: int, guide: bool) -> None:
     """Runs inside the child process, with QT_SCALE_FACTOR already set."""
-    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+    from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
     from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
     from app.errors import InputError
@@ -61,17 +94,16 @@ def _render(out: Path, scale: str) -> None:
 
     from app.jobs import Progress
     from app.sample import DEMO_PASSPHRASE, SAMPLE
-    from ui import about, office_dialog, policy_editor
-    from ui.export_dialog import ExportDialog
+    from ui.dialogs import about, office_dialog, policy_editor
+    from ui.dialogs.export_dialog import ExportDialog, ExportResultDialog
+    from ui.dialogs.messages import show_error
+    from ui.dialogs.passphrase_dialog import PassphraseDialog
+    from ui.dialogs.progress_dialog import ProgressDialog
+    from ui.dialogs.reason_dialog import ReasonDialog
+    from ui.dialogs.run_dialog import RunDialog
+    from ui.dialogs.workspace_dialogs import RecoveryPassphraseDialog
     from ui.main_window import MainWindow
-    from ui.messages import show_error
-    from ui.passphrase_dialog import PassphraseDialog
-    from ui.progress_dialog import ProgressDialog
-    from ui.reason_dialog import ReasonDialog
-    from ui.run_dialog import RunDialog
-    from ui.workspace_dialogs import RecoveryPassphraseDialog
 
-    suffix = f"@{scale}x"
 
     def settle() -> None:
         for _ in range(5):
@@ -87,11 +119,15 @@ def _render(out: Path, scale: str) -> None:
             loop.exec()
 
     def shoot(widget: QWidget, name: str) -> None:
+        if guide and name not in GUIDE_SCREENS:
+            return
         settle()
-        widget.grab().save(str(out / f"{name}{suffix}.png"))
+        file = f"{name}.png" if guide else picture_name(name, scale, width, height)
+        widget.grab().save(str(out / file))
 
     window = MainWindow()
-    window.resize(WIDTH, HEIGHT)
+    window.setWindowState(Qt.WindowState.WindowNoState)  # not maximised on the 4K screen
+    window.resize(width, height)
     window.show()
     shoot(window, "01-start")
     dialogs: list[QDialog] = []
@@ -127,22 +163,38 @@ def _render(out: Path, scale: str) -> None:
     grid = window.workspace.grid
     grid.table.selectRow(2)
     shoot(window, "05-triage")
+    window.commands["record"].setChecked(True)
+    shoot(window, "06-triage-record")
+    window.commands["record"].setChecked(False)
     grid.filters.search.setText("a")
     grid.filters.set_values("determination", {"reduce", "review"})
-    shoot(window, "06-triage-filtered")
+    shoot(window, "07-triage-filtered")
     grid.filters.clear_all()
     grid.table.selectRow(0)
-    window.actions["challenge"].trigger()
+    window.commands["challenge"].trigger()
     reason = next_dialog(ReasonDialog)
-    shoot(reason, "07-reason")
+    shoot(reason, "08-reason")
     reason.reject()
     window.workspace.setCurrentIndex(1)
-    shoot(window, "08-impact")
+    shoot(window, "09-impact")
     window.workspace.setCurrentIndex(0)
     exporting = window.export()
     assert isinstance(exporting, ExportDialog)
-    shoot(exporting, "09-export")
+    shoot(exporting, "10-export")
     exporting.reject()
+    written = [Path(exporting.folder.text()) / name for name in (
+        "exhibit_1.xlsx", "motion_and_order.pdf", "challenged_cases.xlsx", "impact_report.pdf")]
+    result = ExportResultDialog(Path(exporting.folder.text()), written, parent=window)
+    result.show()
+    shoot(result, "18-export-result")
+    result.close()
+    grid.filters.search.setText("no such name")
+    shoot(window, "19-triage-no-match")
+    grid.filters.clear_all()
+    no_keyring = RecoveryPassphraseDialog(str(out / "county.ccws"), confirm=True, keyring=False)
+    no_keyring.show()
+    shoot(no_keyring, "20-new-workspace-no-keyring")
+    no_keyring.close()
 
     # A progress window as a long job shows it.
     waiting = threading.Event()
@@ -150,25 +202,28 @@ def _render(out: Path, scale: str) -> None:
     progress = ProgressDialog(job)
     progress.show_progress(Progress(412_000, 1_000_000, "Reading rows: 412,000 of 1,000,000"))
     progress.eta.setText("About 4 s left")
-    shoot(progress, "10-progress")
+    shoot(progress, "11-progress")
     waiting.set()
     window.runner.wait()
     progress.deleteLater()
     error = show_error(window, InputError(  # as app/intake/unlock.py words it
         "doj.dat.gpg", "wrong passphrase for this file: check the passphrase that came with "
         "it (capitals, spaces) and try again").render())
-    shoot(error, "11-error")
+    shoot(error, "12-error")
     error.close()
-    for name, module in (("12-policy-editor", policy_editor), ("13-office-details", office_dialog),
-                         ("14-about", about)):  # fmt: skip
+    for name, module in (("13-policy-editor", policy_editor), ("14-office-details", office_dialog),
+                         ("15-about", about)):  # fmt: skip
         widget = module.demo_widget()
         widget.show()
         shoot(widget, name)
         widget.close()
+    shoot(window.show_guide(), "16-guide")
+    window.show_guide().close()
     window.show_start()
-    shoot(window, "15-start-recent")
+    shoot(window, "17-start-recent")
     window.close()
 
 
 if __name__ == "__main__":
-    _render(Path(sys.argv[1]), sys.argv[2])
+    _render(Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), int(sys.argv[4]),
+            sys.argv[5] == "guide")  # fmt: skip

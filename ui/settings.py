@@ -19,7 +19,8 @@ def ui_settings() -> QSettings:
 def recent_workspaces() -> list[Path]:
     """Recent workspaces that still exist, most recent first."""
     value = ui_settings().value("recent/workspaces", [])
-    names = [value] if isinstance(value, str) else list(value or [])
+    # An INI list of one comes back as a plain string.
+    names = [value] if isinstance(value, str) else value if isinstance(value, list) else []
     return [Path(n) for n in names if Path(n).exists()]
 
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.errors import InputError
 from app.logsetup import configure_logging
-from ui.messages import show_error
+from ui.dialogs.messages import show_error
 
 log = logging.getLogger("countyclear.ui")
 

@@ -141,8 +141,8 @@ class _Opener:
         if problem is not None:
             raise InputError(
                 name,
-                f"not a DOJ research file: {problem.text}. Expected an OpenPGP-encrypted file, "
-                "an AES-256 zip archive or the DOJ comma-separated text file",
+                f"not a DOJ research file: {problem.text}. Open the file DOJ sent: an "
+                "OpenPGP-encrypted file, an AES-256 zip archive or DOJ's comma-separated text",
                 problem.line,
             )
         return [DojSource(name=name, data=data, protected=protected)]

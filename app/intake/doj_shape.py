@@ -51,8 +51,9 @@ def doj_shape_problem(data: bytes) -> ShapeProblem | None:
     if first.startswith(COLUMNS[0]) or len(fields) == FIELD_COUNT:
         return None
     return ShapeProblem(
-        f"its first line has {len(fields)} comma-separated field(s); a DOJ research file has "
-        f"{FIELD_COUNT} (or starts with the header {COLUMNS[0]},...)", line
+        f"its first line does not look like a DOJ record ({len(fields)} "
+        f"column{'' if len(fields) == 1 else 's'}; DOJ's have {FIELD_COUNT}, or a header "
+        f"starting {COLUMNS[0]})", line
     )
 
 

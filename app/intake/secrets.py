@@ -3,12 +3,16 @@
 A `SecretSource` is what intake asks for a passphrase. The command line uses
 `EnvSecrets` (the passphrase is in an environment variable named by `--passphrase-env`); the
 app uses `PromptSecrets` (a callback shows a dialog; "remember on this PC" stores the
-passphrase in the OS keyring, Windows Credential Manager, under the service "CountyClear").
+passphrase in the OS keyring under the service "CountyClear": Windows Credential Manager, the
+macOS Keychain, or the desktop's Secret Service keyring on Linux). A PC without a working
+keyring is normal (a Linux desktop without Secret Service, a locked-down account): then
+nothing is remembered, every failure is logged, and the callers say so in plain words.
 Passphrases are never written to settings files or logs.
 """
 
 import logging
 import os
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,32 +75,62 @@ class SecretSource(Protocol):
 
 # --- the OS keyring -------------------------------------------------------------------------
 
+PROBE_ENTRY: Final = "keyring check"
+
+
+def keyring_name(platform: str | None = None) -> str:
+    """The keyring of this platform, as its users know it."""
+    platform = sys.platform if platform is None else platform
+    if platform in ("win32", "cygwin"):
+        return "Windows Credential Manager"
+    if platform == "darwin":
+        return "the macOS Keychain"
+    return "the desktop's Secret Service keyring, such as GNOME Keyring or KWallet"
+
+
+def keyring_works() -> bool:
+    """Whether this PC has a keyring CountyClear can use; a failure is logged, not raised."""
+    import keyring  # loaded only when the OS keyring is really used
+    from keyring.backends import fail
+
+    backend = keyring.get_keyring()
+    if isinstance(backend, fail.Keyring):
+        log.warning("no OS keyring on this PC: %s is not available", keyring_name())
+        return False
+    try:
+        keyring.get_password(SERVICE, PROBE_ENTRY)
+    except Exception as exc:  # a backend may raise its own errors (D-Bus, Windows API)
+        log.warning("the OS keyring does not work (%s: %s)", type(exc).__name__, exc)
+        return False
+    return True
+
 
 def keyring_get(entry: str) -> str | None:
     """The secret stored under `entry`, or None (also when the keyring does not work)."""
     import keyring  # loaded only when the OS keyring is really used
-    import keyring.errors
 
     try:
         value = keyring.get_password(SERVICE, entry)
-    except keyring.errors.KeyringError as exc:
+    except Exception as exc:  # a backend may raise its own errors (D-Bus, Windows API)
         log.warning("the OS keyring could not be read (%s)", type(exc).__name__)
+        log.info("the OS keyring's own words: %s", exc)
         return None
     return value if isinstance(value, str) else None
 
 
 def keyring_set(entry: str, secret: str) -> None:
-    """Store a secret; InputError when this PC has no working keyring."""
+    """Store a secret; InputError when this PC has no working keyring (the caller logs it:
+    only it knows what the failure means for the clerk)."""
     import keyring  # loaded only when the OS keyring is really used
-    import keyring.errors
 
     try:
         keyring.set_password(SERVICE, entry, secret)
-    except keyring.errors.KeyringError as exc:
+    except Exception as exc:  # a backend may raise its own errors (D-Bus, Windows API)
+        log.info("the OS keyring's own words: %s", exc)
         raise InputError(
             "OS keyring",
-            f"could not store a secret in the OS keyring ({type(exc).__name__}); on Windows "
-            "check that Credential Manager works for your account, then try again",
+            f"could not store a secret in {keyring_name()} ({type(exc).__name__}); check that "
+            "it is installed and unlocked for your account",
         ) from exc
 
 

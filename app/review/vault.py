@@ -1,5 +1,8 @@
 """The encrypted workspace file: AES-256-GCM, key in the OS keyring, recovery by passphrase.
 
+Where the PC has no working OS keyring the recovery passphrase is the only way in: the
+workspace is still created and saved, and is opened with that passphrase each time.
+
 File layout (all integers big-endian):
 
     b"CCWS" | format version (1 byte) | header length (4 bytes) | header JSON | ciphertext
@@ -55,6 +58,7 @@ class WorkspaceKey:
     key_id: str
     key: bytes
     recovery: dict[str, Any]  # the wrapped copy of the key, saved in every header
+    in_keyring: bool = True  # False: this PC's keyring did not take it; the passphrase opens it
 
 
 def _b64(data: bytes) -> str:
@@ -72,7 +76,7 @@ def _derive(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
 
 
 def new_workspace_key(recovery_passphrase: str) -> WorkspaceKey:
-    """A fresh random key, stored in the OS keyring and wrapped for recovery."""
+    """A fresh random key, wrapped for recovery and stored in the OS keyring if it works."""
     if len(recovery_passphrase) < MIN_RECOVERY_LENGTH:
         raise InputError(
             "recovery passphrase",
@@ -93,9 +97,13 @@ def new_workspace_key(recovery_passphrase: str) -> WorkspaceKey:
         "nonce": _b64(nonce),
         "wrapped_key": _b64(wrapped),
     }
-    workspace_key = WorkspaceKey(key_id, key, recovery)
-    keyring_set(keyring_entry(key_id), _b64(key))
-    return workspace_key
+    try:
+        keyring_set(keyring_entry(key_id), _b64(key))
+    except InputError as exc:  # logged by keyring_set; the recovery passphrase opens it
+        log.warning("the new workspace key is protected by its recovery passphrase only: %s",
+                    exc.message)
+        return WorkspaceKey(key_id, key, recovery, in_keyring=False)
+    return WorkspaceKey(key_id, key, recovery)
 
 
 def seal(payload: bytes, key: WorkspaceKey) -> bytes:
@@ -137,13 +145,14 @@ def unseal(
         payload = AESGCM(key).decrypt(nonce, ciphertext, prefix)
     except (InvalidTag, ValueError) as exc:
         raise InputError(where, _TAMPERED) from exc
-    workspace_key = WorkspaceKey(key_id, key, recovery)
-    if recovery_passphrase is not None:
-        try:
-            keyring_set(keyring_entry(key_id), _b64(key))  # back in the keyring for next time
-        except InputError as exc:  # the workspace is open all the same; next time asks again
-            log.warning("the workspace key was not put back in the keyring: %s", exc.message)
-    return payload, workspace_key
+    if recovery_passphrase is None:
+        return payload, WorkspaceKey(key_id, key, recovery)
+    try:
+        keyring_set(keyring_entry(key_id), _b64(key))  # back in the keyring for next time
+    except InputError as exc:  # the workspace is open all the same; next time asks again
+        log.warning("the workspace key was not put back in the keyring: %s", exc.message)
+        return payload, WorkspaceKey(key_id, key, recovery, in_keyring=False)
+    return payload, WorkspaceKey(key_id, key, recovery)
 
 
 _DAMAGED = "this is not a CountyClear workspace, or its beginning is damaged; open a backup copy"

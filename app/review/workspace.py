@@ -88,6 +88,12 @@ class Workspace:
         return self._key.key_id
 
     @property
+    def key_in_keyring(self) -> bool:
+        """False where this PC's keyring does not hold the key: the recovery passphrase is
+        what opens this workspace here, each time."""
+        return self._key.in_keyring
+
+    @property
     def determinations(self) -> pl.DataFrame:
         return self._determinations
 
@@ -212,7 +218,7 @@ def create_workspace(
     sources: list[SourceFile],
     determinations: pl.DataFrame,
 ) -> Workspace:
-    """A new workspace with a new key (kept in the OS keyring), saved at once."""
+    """A new workspace with a new key (kept in the OS keyring where it works), saved at once."""
     key = new_workspace_key(recovery_passphrase)
     workspace = Workspace(
         path, key, county=county, as_of=as_of, policy=policy, sources=sources,

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 
 import polars as pl
 
-from app.triage.snapshot import EFFECTIVE, FLAG_LIST, ROW, SEARCH, STATUS, TriageSnapshot
+from app.triage.snapshot import EFFECTIVE, FLAG_LIST, ROW, SEARCH, STATUS, TriageSnapshot, fold
 
 # Sort keys: grid column id -> snapshot column whose values order it (not its display text).
 SORT_COLUMNS: dict[str, str] = {
@@ -19,7 +19,8 @@ SORT_COLUMNS: dict[str, str] = {
 
 @dataclass(frozen=True)
 class TriageQuery:
-    """Empty sets mean "any". Search matches name, CII or case number, case-insensitively."""
+    """Empty sets mean "any". Search matches name, CII or case number, ignoring case and
+    accents (app.triage.snapshot.fold)."""
 
     determinations: frozenset[str] = field(default_factory=frozenset)
     sections: frozenset[str] = field(default_factory=frozenset)
@@ -35,7 +36,7 @@ class TriageQuery:
 
     @property
     def needle(self) -> str:
-        return " ".join(self.search.split()).upper()
+        return fold(" ".join(self.search.split()))
 
 
 def filter_expression(query: TriageQuery) -> pl.Expr:
@@ -111,3 +112,28 @@ def _active(query: TriageQuery) -> list[frozenset[str]]:
         for s in (query.determinations, query.sections, query.levels, query.flags, query.statuses)
         if s
     ]
+
+
+FILTER_NAMES: dict[str, str] = {
+    "determinations": "determination",
+    "sections": "code section",
+    "levels": "level",
+    "flags": "flag",
+    "statuses": "status",
+}
+
+
+def no_match_text(query: TriageQuery) -> str:
+    """What the grid says when the query shows no conviction at all, and how to get back."""
+    chosen = [name for attribute, name in FILTER_NAMES.items() if getattr(query, attribute)]
+    filters = f"the {', '.join(chosen)} filter{'s' if len(chosen) > 1 else ''} chosen"
+    searched = " ".join(query.search.split())
+    if searched and chosen:
+        return (f"No convictions match “{searched}” with {filters}. Search looks at names, "
+                "CII numbers and case numbers, ignoring accents and capitals; use Clear "
+                "filters to see every conviction.")
+    if searched:
+        return (f"No convictions match “{searched}”. Search looks at names, CII numbers and "
+                "case numbers, ignoring accents and capitals; press Esc in the search box to "
+                "clear it.")
+    return f"No convictions match {filters}; use Clear filters to see every conviction."

@@ -5,6 +5,7 @@ and sorting (app.triage.query) then only evaluate expressions over these prepare
 so typing in the search box never re-derives anything.
 """
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Final
 
@@ -17,7 +18,7 @@ from app.review.decisions import STATUSES as STATUSES
 ROW: Final = "_row"  # position in the snapshot, the grid's row identity
 EFFECTIVE: Final = "_effective"  # staff decision when there is one, else the engine's
 STATUS: Final = "_status"  # pending / accepted / changed
-SEARCH: Final = "_search"  # upper-cased name | CII | case number, for search as you type
+SEARCH: Final = "_search"  # folded name | CII | case number (see `fold`), for search as you type
 FLAG_LIST: Final = "_flag_list"  # flags split into a list for exact flag filtering
 
 # What the filter menus and the summary bar offer: the values a decision can give.
@@ -58,6 +59,30 @@ class TriageSnapshot:
         return [int(r) for r in found.get_column(ROW).to_list()]
 
 
+def fold_expression(text: pl.Expr) -> pl.Expr:
+    """Text as search compares it: accents dropped (decomposed, marks removed) and upper
+    case, so PEÑA, Peña and PEN + a combining tilde all read PENA. Vectorised: done once per
+    snapshot column, never per keystroke or per row in Python."""
+    return text.str.normalize("NFD").str.replace_all(r"\p{M}", "").str.to_uppercase()
+
+
+def fold_series(texts: pl.Series) -> pl.Series:
+    """`fold_expression` over a column, folding only the values that are not plain ASCII
+    (upper case is all the others need): a third of the time at a million rows."""
+    out = texts.str.to_uppercase()
+    wide = texts.str.contains(r"[^\x00-\x7F]").fill_null(False).arg_true()
+    if wide.len():
+        folded = pl.select(fold_expression(pl.lit(texts.gather(wide)))).to_series()
+        out = out.scatter(wide, folded)
+    return out
+
+
+def fold(text: str) -> str:
+    """The same folding for what the clerk types (one string per keystroke)."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.category(c).startswith("M")).upper()
+
+
 def _decision_columns(frame: pl.DataFrame) -> list[pl.Expr]:
     if "final_determination" in frame.columns:
         effective = pl.coalesce(pl.col("final_determination"), pl.col("determination"))
@@ -73,14 +98,17 @@ def _decision_columns(frame: pl.DataFrame) -> list[pl.Expr]:
 def build_snapshot(determinations: pl.DataFrame) -> TriageSnapshot:
     """Prepare a determinations frame (decisions applied or not) for the grid."""
     frame = determinations
-    search = pl.concat_str(
-        [
-            pl.col("name").fill_null(""),
-            pl.col("cii_number").fill_null(""),
-            pl.col("case_number").fill_null(""),
-        ],
-        separator="|",
-    ).str.to_uppercase()
+    joined = frame.select(
+        pl.concat_str(
+            [
+                pl.col("name").fill_null(""),
+                pl.col("cii_number").fill_null(""),
+                pl.col("case_number").fill_null(""),
+            ],
+            separator="|",
+        )
+    ).to_series()
+    search = pl.lit(fold_series(joined))
     frame = frame.with_columns(
         pl.int_range(pl.len(), dtype=pl.UInt32).alias(ROW),
         *_decision_columns(frame),

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from app.errors import InputError
 from app.jobs import CancelToken, Progress, ProgressCallback
+from ui.dialogs.progress_dialog import ProgressDialog, remaining_text
 from ui.jobs import JobRunner
-from ui.progress_dialog import ProgressDialog, remaining_text
 
 
 def test_event_loop_keeps_turning_while_a_long_job_runs(qtbot: QtBot) -> None:

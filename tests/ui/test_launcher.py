@@ -53,11 +53,6 @@ def test_without_a_display_the_sample_runs_headless(
     assert launcher.main([]) == 0
 
 
-def test_screenshots_needs_a_folder(capsys: pytest.CaptureFixture[str]) -> None:
-    assert launcher.main(["screenshots"]) == 2
-    assert "usage: countyclear screenshots DIR" in capsys.readouterr().err
-
-
 def test_a_double_clicked_workspace_opens_the_app_with_it(monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from ui import launcher
 

@@ -22,13 +22,13 @@ from tests.ui.drive import (
     make_delivery,
     open_window,
 )
-from ui.columns import COLUMN_INDEX
+from ui.dialogs.passphrase_dialog import PassphraseDialog
+from ui.dialogs.reason_dialog import ReasonDialog
+from ui.dialogs.run_dialog import RunDialog
+from ui.dialogs.workspace_dialogs import RecoveryPassphraseDialog
 from ui.main_window import MainWindow
-from ui.passphrase_dialog import PassphraseDialog
-from ui.reason_dialog import ReasonDialog
-from ui.run_dialog import RunDialog
-from ui.session import Session
-from ui.workspace_dialogs import RecoveryPassphraseDialog
+from ui.triage.columns import COLUMN_INDEX
+from ui.workspace.session import Session
 
 
 def cell(window: MainWindow, row: int, column: str) -> str:
@@ -51,7 +51,8 @@ def run_delivery(qtbot: QtBot, window: MainWindow, delivery: Path) -> Session:
     click_ok(qtbot, retry.ok_button)
     run = dialogs.next(qtbot, RunDialog)
     assert run.county.itemData(0) == "SACRAMENTO"  # the file's own county comes first
-    assert run.county.itemText(0) == "Sacramento (in this file)"
+    assert run.county.itemText(0).startswith("Sacramento — ")
+    assert run.county.itemText(0).endswith(" convictions of any kind")
     with qtbot.waitSignal(window.flow.sessionReady, timeout=30_000) as ready:
         click_ok(qtbot, run.ok_button)
         recovery = dialogs.next(qtbot, RecoveryPassphraseDialog)

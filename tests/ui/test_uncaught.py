@@ -54,7 +54,7 @@ def test_a_damaged_office_file_names_itself(
     office = countyclear_home / "office.toml"
     office.write_bytes(b'da_name = "Jos\xe9 Ruiz"\n')
     window = open_window(qtbot)
-    window.actions["office"].trigger()
+    window.commands["office"].trigger()
     assert len(shown) == 1
     assert shown[0].startswith(f"{office}:1: the office details file is not UTF-8 text")
 

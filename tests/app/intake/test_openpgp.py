@@ -144,7 +144,9 @@ def test_key_message_without_a_key(
 def test_decrypts_to_something_that_is_not_doj(tmp_path: Path, env_pass: EnvSecrets) -> None:
     path = write(tmp_path, "doj.gpg", encrypt_openpgp_passphrase(b"name,dob\nJANE,1970\n", PASS))
     with pytest.raises(
-        InputError, match=r"decrypted, but .* not a DOJ research file: its first line has 2"
+        InputError,
+        match=r"decrypted, but .* not a DOJ research file: its first line does not look like a "
+        r"DOJ record \(2 columns",
     ) as caught:
         open_deliveries([path], env_pass)
     assert caught.value.line == 1

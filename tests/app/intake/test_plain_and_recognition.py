@@ -37,14 +37,17 @@ def test_recognise() -> None:
     assert recognise(b"\x80\x81 binary junk") is Container.TEXT
 
 
+NOT_A_RECORD = r"first line does not look like a DOJ record \(3 columns"
+
+
 @pytest.mark.parametrize(
     ("content", "expected", "line"),
     [
         (b"", "it is empty", None),
         (b"\n\n  \n", "it is empty", None),
-        (b"a,b,c\n1,2,3\n", "first line has 3 comma-separated field", 1),
+        (b"a,b,c\n1,2,3\n", NOT_A_RECORD, 1),
         # The line named is the file's own: a BOM and blank lines before it count as DOJ's do.
-        (b"\xef\xbb\xbf\r\n \r\na,b,c\r\n", "first line has 3 comma-separated field", 3),
+        (b"\xef\xbb\xbf\r\n \r\na,b,c\r\n", NOT_A_RECORD, 3),
         (b"\n" + b"\t".join([b"x"] * 95) + b"\n", "separated by tabs", 2),
         (b"PDF\x00\x01binary", "binary data", None),
         (b"7z\xbc\xaf\x27\x1c\x00\x04", "7z archive", None),

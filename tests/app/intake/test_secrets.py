@@ -8,7 +8,7 @@ import pytest
 from app.errors import InputError
 from app.intake import PromptSecrets, open_deliveries
 from app.intake.encrypt import encrypt_openpgp_passphrase, make_aes_zip
-from app.intake.secrets import DELIVERY_ENTRY, SERVICE
+from app.intake.secrets import DELIVERY_ENTRY, SERVICE, keyring_name, keyring_works
 from tests.app.intake.doj_bytes import doj_file
 from tests.app.intake.helpers import ScriptedPrompt, prompt_secrets
 from tests.keyring_memory import MemoryKeyring
@@ -90,3 +90,16 @@ def test_remember_with_a_broken_keyring_still_opens(
     secrets, _ = prompt_secrets(PASS, remember=True)
     assert len(open_deliveries(two_files(tmp_path), secrets)) == 2
     assert "passphrase not remembered" in caplog.text and PASS not in caplog.text
+
+
+def test_the_keyring_is_named_as_each_platform_calls_it() -> None:
+    assert keyring_name("win32") == "Windows Credential Manager"
+    assert keyring_name("darwin") == "the macOS Keychain"
+    assert "Secret Service" in keyring_name("linux")
+
+
+def test_keyring_works_tells_a_working_keyring_from_none(caplog: pytest.LogCaptureFixture) -> None:
+    assert keyring_works()  # the in-memory one
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    assert not keyring_works()
+    assert "no OS keyring on this PC" in caplog.text  # logged, never raised

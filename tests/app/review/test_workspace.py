@@ -256,8 +256,36 @@ def test_killed_while_saving_leaves_a_loadable_workspace(
     assert len(loaded.audit) == 1 + notes.height
 
 
-def test_no_working_keyring_is_a_clear_error(tmp_path: Path) -> None:
-    keyring.set_keyring(keyring.backends.fail.Keyring())  # what headless Linux falls back to
-    with pytest.raises(InputError, match="could not store a secret in the OS keyring"):
-        new_workspace(tmp_path / "w.ccws")
-    assert not (tmp_path / "w.ccws").exists()
+@pytest.mark.parametrize("backend", ["none", "refusing"])
+def test_without_a_working_keyring_the_recovery_passphrase_protects_the_workspace(
+    tmp_path: Path, backend: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    # fail.Keyring is what a Linux desktop without Secret Service falls back to; "refusing"
+    # is a keyring that is there but fails with its own error class (D-Bus), not KeyringError.
+    keyring.set_keyring(keyring.backends.fail.Keyring() if backend == "none" else _Refusing())
+    path = tmp_path / "w.ccws"
+    workspace = new_workspace(path)
+    assert not workspace.key_in_keyring
+    assert "protected by its recovery passphrase only" in caplog.text
+    workspace.decide(keys_of(workspace.determinations, 0), reason="checked")
+    workspace.save()
+    with pytest.raises(NeedsRecovery):
+        open_workspace(path)
+    opened = open_workspace(path, recovery_passphrase=RECOVERY)
+    assert not opened.key_in_keyring  # still nowhere to keep it: asked again next time
+    assert_frame_equal(opened.decided(), workspace.decided())
+    assert RECOVERY not in caplog.text
+
+
+def test_the_key_goes_into_a_working_keyring(tmp_path: Path, memory_keyring: MemoryKeyring) -> None:
+    workspace = new_workspace(tmp_path / "w.ccws")
+    assert workspace.key_in_keyring
+    assert ("CountyClear", keyring_entry(workspace.key_id)) in memory_keyring.entries
+
+
+class _Refusing(MemoryKeyring):
+    def get_password(self, service: str, username: str) -> str | None:
+        raise RuntimeError("org.freedesktop.DBus.Error.ServiceUnknown")
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise RuntimeError("org.freedesktop.DBus.Error.ServiceUnknown")

@@ -6,7 +6,7 @@ import polars as pl
 from polars.testing import assert_frame_equal, assert_series_equal
 
 from app.triage.counts import determination_counts
-from app.triage.query import TriageQuery, matching_rows, sort_order
+from app.triage.query import TriageQuery, matching_rows, no_match_text, sort_order
 from app.triage.snapshot import build_snapshot, with_decisions
 from app.triage.view import TriageView
 from tests.app.triage.builders import determinations_frame
@@ -40,6 +40,32 @@ def test_search_is_case_insensitive_over_name_cii_and_case_number() -> None:
     assert rows(TriageQuery(search="19cr2")) == [0]
     assert rows(TriageQuery(search="  smith,james ")) == [1]
     assert rows(TriageQuery(search="nobody")) == []
+
+
+def accented_frame() -> pl.DataFrame:
+    names = ["PEÑA,JOSE", "Pena,Ana", "PEN\u0303A,LUIS", "PENALOZA,MARIA", "SMITH,JOSÉ"]
+    return determinations_frame(5).with_columns(
+        pl.Series("name", names),
+        pl.Series("cii_number", ["A1", "A2", "A3", "A4", "A5"]),
+        pl.Series("case_number", ["19CR1", "07M55", "", "88F1", "ÑO-1"]),
+    )
+
+
+def test_search_ignores_accents_and_case_on_both_sides() -> None:
+    snapshot = build_snapshot(accented_frame())
+    # PEÑA (one code point), Pena, and PEN + a combining tilde all match; PENALOZA too.
+    assert matching_rows(snapshot, TriageQuery(search="pena")).to_list() == [0, 1, 2, 3]
+    assert matching_rows(snapshot, TriageQuery(search="peña,")).to_list() == [0, 1, 2]
+    assert matching_rows(snapshot, TriageQuery(search="PEN\u0303A,L")).to_list() == [2]
+    assert matching_rows(snapshot, TriageQuery(search="jose")).to_list() == [0, 4]
+    assert matching_rows(snapshot, TriageQuery(search="no-1")).to_list() == [4]  # case number
+
+
+def test_narrowing_folds_as_the_full_scan_does() -> None:
+    view = TriageView(build_snapshot(accented_frame()))
+    view.set_query(TriageQuery(search="pe"))
+    view.set_query(TriageQuery(search="peñ"))
+    assert view.rows.to_list() == [0, 1, 2, 3]
 
 
 def test_search_text_is_literal_not_a_regex() -> None:
@@ -144,3 +170,12 @@ def test_snapshot_lists_filter_choices_and_finds_rows_by_key() -> None:
     assert snapshot.distinct("level") == ["felony", "infraction", "misdemeanor"]
     keys = [snapshot.key_of(3), snapshot.key_of(1)]
     assert snapshot.rows_of_keys(keys) == [1, 3]
+
+
+def test_an_empty_result_says_what_matched_nothing_and_how_to_get_back() -> None:
+    assert no_match_text(TriageQuery(search="  pena  ")).startswith("No convictions match “pena”.")
+    both = no_match_text(TriageQuery(search="pena", levels=frozenset({"felony"}),
+                                     statuses=frozenset({"pending"})))
+    assert "with the level, status filters chosen" in both and "Clear filters" in both
+    only = no_match_text(TriageQuery(determinations=frozenset({"reduce"})))
+    assert only.startswith("No convictions match the determination filter chosen")

@@ -1,0 +1,77 @@
+"""The impact figures after staff decisions: the engine's own impact_summary, run over the
+determinations with each staff decision in place of the engine's (one set of numbers for the
+Impact tab, the triage counts and the papers). Qt-free."""
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any, Final
+
+import polars as pl
+
+from app.eligibility.impact import impact_summary
+
+ENGINE: Final = "engine"  # the key holding the engine's original figures
+# Where staff changed a determination, the engine's rule and reason no longer explain it.
+STAFF_RULE: Final = "STAFF_DECISION"
+STAFF_REASON: Final = "Changed by a staff decision"
+
+
+def effective(determinations: pl.DataFrame) -> pl.Expr:
+    """The staff decision where there is one, else the engine's determination."""
+    if "final_determination" in determinations.columns:
+        return pl.coalesce(pl.col("final_determination"), pl.col("determination"))
+    return pl.col("determination")
+
+
+def determination_counts(determinations: pl.DataFrame) -> dict[str, int]:
+    """Convictions per decided determination, whatever values the determinations hold (a
+    staff challenge, or any determination the engine may add), most first."""
+    counted = (
+        determinations.select(effective(determinations).alias("d"))
+        .group_by("d").len().sort(["len", "d"], descending=[True, False])
+    )
+    return {str(d): int(n) for d, n in counted.iter_rows() if d is not None}
+
+
+def decided_summary(
+    engine: Mapping[str, Any], decided: pl.DataFrame, convictions: pl.DataFrame
+) -> dict[str, Any]:
+    """The summary's figures counted after staff decisions, same keys as the engine's, with
+    the engine's original under ENGINE. `decided`: determinations with the decision columns
+    (app.review.apply_decisions); `convictions`: every conviction of the run (the people
+    figures look at a person's other convictions too)."""
+    policy = engine.get("policy") if isinstance(engine.get("policy"), Mapping) else {}
+    assert isinstance(policy, Mapping)
+    changed = (
+        (pl.col("final_determination") != pl.col("determination")).fill_null(False)
+        if "final_determination" in decided.columns else pl.lit(False)
+    )
+    after = impact_summary(
+        decided.with_columns(
+            effective(decided).alias("determination"),
+            pl.when(changed).then(pl.lit(STAFF_RULE)).otherwise(pl.col("rule_id"))
+            .alias("rule_id"),
+            pl.when(changed).then(pl.lit(STAFF_REASON)).otherwise(pl.col("reason"))
+            .alias("reason"),
+        ),
+        convictions,
+        as_of=date.fromisoformat(str(engine["as_of"])),
+        county=str(engine.get("county") or ""),
+        policy_id=str(policy.get("id") or ""),
+        policy_name=str(policy.get("name") or ""),
+        sources=list(engine.get("sources") or []),
+    )
+    after["determinations"] = determination_counts(decided)
+    for key, value in engine.items():  # what decisions do not change (the DOJ file's date)
+        after.setdefault(key, value)
+    after[ENGINE] = dict(engine)
+    return after
+
+
+def rule_names(determinations: pl.DataFrame) -> dict[str, str]:
+    """Each rule id's plain words: the reason the engine gave where the rule decided."""
+    if not {"rule_id", "reason"} <= set(determinations.columns):
+        return {STAFF_RULE: STAFF_REASON}
+    named = determinations.group_by("rule_id").agg(pl.col("reason").drop_nulls().first())
+    names = {str(rule): str(reason) for rule, reason in named.iter_rows() if rule and reason}
+    return {**names, STAFF_RULE: STAFF_REASON}

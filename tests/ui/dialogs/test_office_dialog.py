@@ -1,0 +1,194 @@
+"""The office details dialog saves what the clerk typed and reads it back."""
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPlainTextEdit
+from pytestqt.qtbot import QtBot
+
+from app.exports.office import FIELD_NAMES, OfficeDetails, court_for_county, load_office
+from tests.ui.drive import shown
+from ui.dialogs import office_dialog
+from ui.dialogs.office_dialog import FIELDS, OfficeDialog, demo_widget
+
+
+def test_typed_details_are_saved_and_reload_into_a_new_dialog(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "office.toml"
+    dialog = shown(qtbot, OfficeDialog(OfficeDetails(), path))
+    dialog.county.setCurrentIndex(dialog.county.findData("SAN LUIS OBISPO"))
+    qtbot.keyClicks(dialog.edits["da_name"], "Morgan Ellis")
+    qtbot.keyClicks(dialog.edits["state_bar_number"], "123456")
+    qtbot.keyClicks(dialog.edits["email"], "da@slo.example.gov")
+    dialog.edits["office_address"].setPlainText('1035 Palm St, Rm 450\nSan Luis Obispo "CA"')
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.accept()
+    assert dialog.saved_to == path
+    saved = load_office(path)
+    court = court_for_county("SAN LUIS OBISPO")
+    assert court is not None
+    assert saved == OfficeDetails(
+        county="SAN LUIS OBISPO", court_name=court.name, court_address=court.address,
+        da_name="Morgan Ellis", state_bar_number="123456", email="da@slo.example.gov",
+        office_address='1035 Palm St, Rm 450\nSan Luis Obispo "CA"',
+    )
+    again = OfficeDialog(path=path)
+    qtbot.addWidget(again)
+    assert again.details() == saved
+    assert again.county.currentText() == "San Luis Obispo"
+
+
+def test_choosing_a_county_keeps_a_court_name_the_office_typed(qtbot: QtBot,
+                                                                tmp_path: Path) -> None:
+    dialog = OfficeDialog(OfficeDetails(court_name="Our own court name"), tmp_path / "o.toml")
+    qtbot.addWidget(dialog)
+    dialog.county.setCurrentIndex(dialog.county.findData("FRESNO"))
+    fresno = court_for_county("FRESNO")
+    assert fresno is not None
+    assert dialog.details().court_name == "Our own court name"
+    assert dialog.details().court_address == fresno.address
+    dialog.county.setCurrentIndex(dialog.county.findData("KERN"))
+    kern = court_for_county("KERN")
+    assert kern is not None
+    assert dialog.details().court_address == kern.address  # table value follows the county
+
+
+def test_a_court_address_no_source_confirmed_asks_the_office_to_check_it(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    dialog = shown(qtbot, OfficeDialog(OfficeDetails(), tmp_path / "office.toml"))
+    assert dialog.court_note.isHidden()  # no county chosen yet
+    dialog.county.setCurrentIndex(dialog.county.findData("MONO"))
+    assert dialog.court_note.isVisible() and "not confirmed" in dialog.court_note.text()
+    address = dialog.edits["court_address"]
+    address.setPlainText("452 Old Mammoth Road\nMammoth Lakes, CA")  # the office checked it
+    assert dialog.court_note.isHidden()
+    address.setPlainText("")
+    dialog.county.setCurrentIndex(dialog.county.findData("STANISLAUS"))
+    assert dialog.court_note.isVisible() and "no address" in dialog.court_note.text()
+    dialog.county.setCurrentIndex(dialog.county.findData("KERN"))
+    assert dialog.court_note.isHidden()
+
+
+def test_a_cleared_court_address_says_the_documents_print_the_shipped_one(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    # Export fills a blank court address from the shipped table, so the note must not say
+    # the documents print [COURT ADDRESS].
+    dialog = shown(qtbot, OfficeDialog(OfficeDetails(), tmp_path / "office.toml"))
+    dialog.county.setCurrentIndex(dialog.county.findData("KERN"))
+    dialog.edits["court_address"].setPlainText("")
+    kern = court_for_county("KERN")
+    assert kern is not None and kern.confirmed
+    note = dialog.court_note.text()
+    assert dialog.court_note.isVisible() and "[COURT ADDRESS]" not in note
+    assert "Left blank, the documents print" in note and kern.address.split(",")[0] in note
+    dialog.county.setCurrentIndex(dialog.county.findData("MONO"))  # refills the blank
+    dialog.edits["court_address"].setPlainText("  ")
+    assert "Left blank" in dialog.court_note.text() and "No court source confirmed it" in \
+        dialog.court_note.text()
+
+
+def test_a_court_address_the_office_typed_stays_when_the_county_changes(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    dialog = shown(qtbot, OfficeDialog(OfficeDetails(), tmp_path / "office.toml"))
+    dialog.county.setCurrentIndex(dialog.county.findData("KERN"))  # fills Kern's court
+    dialog.edits["court_address"].setPlainText("1 Annex Way\nBakersfield, CA")
+    dialog.county.setCurrentIndex(dialog.county.findData("FRESNO"))
+    fresno = court_for_county("FRESNO")
+    assert fresno is not None
+    assert dialog.details().court_address == "1 Annex Way\nBakersfield, CA"
+    assert dialog.details().court_name == fresno.name  # the name was still the table's
+
+
+def test_bad_state_bar_number_or_email_is_named_and_nothing_saved(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "office.toml"
+    dialog = shown(qtbot, OfficeDialog(OfficeDetails(), path))
+    dialog.edits["state_bar_number"].setText("SBN 12")
+    dialog.accept()
+    assert "digits only" in dialog.error.text()
+    assert dialog.isVisible()
+    dialog.edits["state_bar_number"].setText("12")
+    dialog.edits["email"].setText("not an address")
+    dialog.accept()
+    assert "does not look like an address" in dialog.error.text()
+    assert not path.exists()
+
+
+def test_every_field_is_named_and_reached_with_tab(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = shown(qtbot, OfficeDialog(OfficeDetails(), tmp_path / "o.toml"))
+    assert {name for name, _, _ in FIELDS} | {"county"} == set(FIELD_NAMES)
+    # Qt's Tab order is the focus chain's tab-focusable, enabled, visible widgets.
+    reached = []
+    widget = dialog.county.nextInFocusChain()
+    while widget is not dialog.county and len(reached) < len(FIELDS):
+        if (widget.focusPolicy() & Qt.FocusPolicy.TabFocus) and widget.isVisible() and \
+                widget.isEnabled() and widget.focusProxy() is None:
+            reached.append(widget)
+        widget = widget.nextInFocusChain()
+    assert reached == [dialog.edits[name] for name, _, _ in FIELDS]
+    for name, label, _ in FIELDS:
+        edit = dialog.edits[name]
+        assert edit.accessibleName() == label
+        if isinstance(edit, QPlainTextEdit):
+            assert edit.tabChangesFocus()
+
+
+def test_demo_renders(qtbot: QtBot, tmp_path: Path) -> None:
+    widget = shown(qtbot, demo_widget())
+    assert widget.grab().save(str(tmp_path / "office.png"))
+
+
+def test_newer_keys_are_shown_disabled_until_the_papers_know_them(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    dialog = shown(qtbot, OfficeDialog(OfficeDetails(), tmp_path / "office.toml"))
+    for widget in (dialog.city_attorneys, dialog.alternate_public_defender,
+                   *dialog.filing.values()):
+        assert not widget.isEnabled() and "does not print this detail yet" in widget.toolTip()
+    dialog.accept()  # what this version saves, it reads back
+    assert load_office(tmp_path / "office.toml") == OfficeDetails()
+
+
+@dataclasses.dataclass(frozen=True)
+class _Filing:
+    case_number: str = ""
+    hearing_date: str = ""
+    hearing_time: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
+class _NewerOffice(OfficeDetails):
+    """OfficeDetails as the papers' branch extends it (keys from its office.toml)."""
+
+    city_attorneys: tuple[str, ...] = ()
+    alternate_public_defender: bool = False
+    filing: _Filing = _Filing()
+
+
+def test_newer_keys_go_into_the_details_where_the_papers_know_them(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    names = tuple(f.name for f in dataclasses.fields(_NewerOffice))
+    monkeypatch.setattr(office_dialog, "OfficeDetails", _NewerOffice)
+    monkeypatch.setattr(office_dialog, "FIELD_NAMES", names)
+    before = _NewerOffice(city_attorneys=("City of Sacramento",),
+                          filing=_Filing(case_number="26-0001"))
+    dialog = shown(qtbot, OfficeDialog(before, tmp_path / "office.toml", county="SACRAMENTO"))
+    assert dialog.city_attorneys.isEnabled()
+    assert dialog.filing["case_number"].text() == "26-0001"
+    dialog.city_attorneys.setPlainText("City of Sacramento\n\nCity of Folsom\n")
+    dialog.alternate_public_defender.setChecked(True)
+    qtbot.keyClicks(dialog.filing["hearing_date"], "January 12, 2027")
+    details = dialog.details()
+    assert isinstance(details, _NewerOffice)
+    assert details.city_attorneys == ("City of Sacramento", "City of Folsom")
+    assert details.alternate_public_defender is True
+    assert details.filing == _Filing("26-0001", "January 12, 2027", "")
+    assert details.county == "SACRAMENTO"

@@ -1,0 +1,345 @@
+"""The impact dashboard: the impact figures as big numbers, charts, AB 1706 counts.
+
+`Dashboard().set_data(summary, determinations)`: `summary` is the figures after staff
+decisions (ui.workspace.session.Session.summary, app.triage.impact), with the engine's
+original under "engine", or the engine's summary alone (= summary.json);
+`determinations` the determinations frame, with or without the decision columns
+(`final_determination`, `status`) that app.review adds. Every figure counts the staff
+decisions; where one differs from what the engine decided, the engine's figure is beside it.
+"""
+
+import html
+from collections.abc import Mapping
+from datetime import date
+from typing import Any, Final
+
+import polars as pl
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.triage.impact import ENGINE, rule_names
+from ui.impact.charts import DETERMINATION_COLORS, BarChart
+from ui.triage.columns import DETERMINATION_LABELS  # the grid's words: one set of words too
+
+FIGURES: Final = (
+    ("convictions_evaluated", "Convictions evaluated"),
+    ("people_evaluated", "People evaluated"),
+    ("people_with_relief", "People receiving relief"),
+    ("people_no_felony", "People left with no felony"),
+    ("people_no_conviction", "People left with no conviction"),
+    ("people_no_conviction_last_7_years", "People left with no conviction in the last 7 years"),
+)
+DISMISS_ALL: Final = (
+    ("people_no_felony", "Left with no felony"),
+    ("people_no_conviction", "Left with no conviction"),
+    ("people_no_conviction_last_7_years", "Left with no conviction in the last 7 years"),
+)
+# How each figure is counted (DOMAIN.md 4), as the tooltip and accessible description.
+HOW_COUNTED: Final = {
+    "people_with_relief": "People with at least one conviction dismissed or reduced.",
+    "people_no_felony": "People who had at least one felony anywhere and every felony "
+                        "dismissed or reduced.",
+    "people_no_conviction": "People whose every conviction is dismissed.",
+    "people_no_conviction_last_7_years": "People with a conviction in the 7 years before the "
+                                         "as-of date, every one of them dismissed.",
+    "granted": "Convictions whose final determination is dismiss or reduce.",
+    "challenged": "Convictions staff decided to challenge.",
+    "pending": "Convictions still needing a person's review.",
+}
+COMPLIANCE: Final = (
+    ("identified", "Identified by DOJ"),
+    ("granted", "Granted (dismiss or reduce)"),
+    ("challenged", "Challenged"),
+    ("pending", "Pending review"),
+)
+DISMISS_ALL_TITLE: Final = "If every Prop 64 conviction were dismissed"
+DISMISS_ALL_EXPLAINED: Final = (
+    "For comparison: how many people would be left with no felony, or no conviction, if the "
+    "office dismissed every Prop 64 conviction in the file, whatever the policy and the staff "
+    "decisions (counted as BEAR counted it). The Impact figures above are what this run "
+    "actually grants."
+)
+
+
+def determination_label(value: str) -> str:
+    """A determination in words, also one the engine adds later (e.g. already_granted)."""
+    return DETERMINATION_LABELS.get(value, value.replace("_", " ").capitalize())
+
+
+def effective_determination(determinations: pl.DataFrame) -> pl.Expr:
+    """The staff decision where there is one, else the engine's (docs/CONTRACTS.md)."""
+    if "final_determination" in determinations.columns:
+        return pl.coalesce(pl.col("final_determination"), pl.col("determination"))
+    return pl.col("determination")
+
+
+def compliance_counts(determinations: pl.DataFrame) -> dict[str, int]:
+    """AB 1706 view: identified, granted (final dismiss/reduce), challenged, pending (review).
+
+    `unconfirmed` counts the granted convictions no one has accepted yet (status `pending`);
+    it is 0 before any decisions are applied, since there is no status to read then.
+    """
+    final = effective_determination(determinations)
+    has_status = "status" in determinations.columns
+    unconfirmed = (
+        (final.is_in(["dismiss", "reduce"]) & (pl.col("status") == "pending")).sum()
+        if has_status
+        else pl.lit(0)
+    )
+    counts = determinations.select(
+        pl.len().alias("identified"),
+        final.is_in(["dismiss", "reduce"]).sum().alias("granted"),
+        (final == "challenge").sum().alias("challenged"),
+        (final == "review").sum().alias("pending"),
+        (final == "not_eligible").sum().alias("not_eligible"),
+        unconfirmed.alias("unconfirmed"),
+    ).row(0, named=True)
+    return {key: int(value or 0) for key, value in counts.items()}
+
+
+def convictions_by_year(determinations: pl.DataFrame) -> list[tuple[str, int]]:
+    """(year, convictions) for every year from the first to the last, so the axis is true
+    time (empty years show as 0); convictions with an unknown date last, as `unknown`."""
+    if determinations.height == 0:
+        return []
+    counts = dict(
+        determinations.select(pl.col("conviction_date").dt.year().alias("year"))
+        .group_by("year")
+        .len()
+        .iter_rows()
+    )
+    known = [y for y in counts if y is not None]
+    bars = [(str(y), counts.get(y, 0)) for y in range(min(known), max(known) + 1)] if known else []
+    if None in counts:
+        bars.append(("unknown", counts[None]))
+    return bars
+
+
+def _count(value: Any) -> int:
+    """A figure as an int; a nested mapping (e.g. per determination) counts its total."""
+    if isinstance(value, Mapping):
+        return sum(_count(v) for v in value.values())
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return 0
+    return int(value)
+
+
+def _bars(mapping: Any, labels: Mapping[str, str] | None = None) -> list[tuple[str, int]]:
+    if not isinstance(mapping, Mapping):
+        return []
+    names = labels or {}
+    return [(names.get(str(k), str(k)), _count(v)) for k, v in mapping.items()]
+
+
+class Dashboard(QScrollArea):
+    """Scrolls rather than clipping when the window is small or the scaling large."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setAccessibleName("Impact dashboard")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.heading.setAccessibleName("Run")
+        layout.addWidget(self.heading)
+        self.values: dict[str, QLabel] = {}
+        self.engine_notes: dict[str, QLabel] = {}  # "Engine: 1,240" where a decision differs
+        self.counting = QLabel(
+            "Every figure counts the staff decisions made so far. Where a decision changed a "
+            "figure, the figure the engine found is shown beside it."
+        )
+        self.counting.setWordWrap(True)
+        layout.addWidget(self.counting)
+        layout.addWidget(self._cards("Impact after staff decisions", FIGURES, "", columns=3))
+        dismiss_all = self._cards(DISMISS_ALL_TITLE, DISMISS_ALL, "dismiss_all.", columns=3)
+        explained = QLabel(DISMISS_ALL_EXPLAINED)
+        explained.setWordWrap(True)
+        grid = dismiss_all.layout()
+        assert isinstance(grid, QGridLayout)
+        grid.addWidget(explained, grid.rowCount(), 0, 1, 3)
+        dismiss_all.setToolTip(DISMISS_ALL_EXPLAINED)
+        layout.addWidget(dismiss_all)
+        layout.addWidget(self._cards("AB 1706 compliance", COMPLIANCE, "compliance.",
+                                     columns=4))
+        self.compliance_note = QLabel()
+        self.compliance_note.setWordWrap(True)
+        layout.addWidget(self.compliance_note)
+        self.chart_determination = BarChart("Convictions by determination",
+                                            colors=_label_colors())
+        self.chart_section = BarChart("Convictions by code section")
+        self.chart_level = BarChart("Convictions by level")
+        self.chart_rule = BarChart("Convictions by the rule that decided them")
+        self.chart_reason = BarChart("Dismissals by reason (additional relief)")
+        self.chart_race = BarChart("People receiving relief, by race (DOJ RACE_DESCR)")
+        self.chart_year = BarChart("Convictions by year of conviction", vertical=True)
+        charts = QGridLayout()
+        for index, chart in enumerate((self.chart_determination, self.chart_section,
+                                       self.chart_level, self.chart_race)):
+            charts.addWidget(chart, index // 2, index % 2, Qt.AlignmentFlag.AlignTop)
+        charts.addWidget(self.chart_year, 2, 0, 1, 2)
+        charts.addWidget(self.chart_reason, 3, 0, 1, 2)
+        charts.addWidget(self.chart_rule, 4, 0, 1, 2)
+        layout.addLayout(charts)
+        layout.addStretch(1)
+        self.setWidget(content)
+
+    def _cards(self, title: str, figures: tuple[tuple[str, str], ...], prefix: str,
+               columns: int) -> QGroupBox:
+        box = QGroupBox(title)
+        grid = QGridLayout(box)
+        grid.setVerticalSpacing(self.fontMetrics().height())
+        big = self.font()
+        big.setPointSizeF(big.pointSizeF() * 2.2)
+        big.setBold(True)
+        for index, (key, caption) in enumerate(figures):
+            value = QLabel("—")
+            value.setFont(big)
+            value.setAccessibleName(caption)
+            how = HOW_COUNTED.get(key, "")
+            value.setAccessibleDescription(how)
+            value.setToolTip(how)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            words = QLabel(caption)
+            words.setWordWrap(True)
+            words.setBuddy(value)
+            engine = QLabel()
+            engine.setWordWrap(True)
+            engine.hide()
+            cell = QVBoxLayout()
+            cell.addWidget(value)
+            cell.addWidget(words)
+            cell.addWidget(engine)
+            self.engine_notes[prefix + key] = engine
+            cell.addStretch(1)
+            grid.addLayout(cell, index // columns, index % columns)
+            self.values[prefix + key] = value
+        for column in range(columns):
+            grid.setColumnStretch(column, 1)
+        return box
+
+    def _figure(self, key: str, value: Any, engine: Any) -> None:
+        self.values[key].setText(f"{_count(value):,}")
+        note = self.engine_notes[key]
+        differs = _count(value) != _count(engine)
+        note.setText(f"The engine found {_count(engine):,}, before staff decisions"
+                     if differs else "")
+        note.setVisible(differs)
+
+    def figure_text(self, key: str) -> str:
+        """The displayed text of a figure: `people_with_relief`, `compliance.granted`..."""
+        return self.values[key].text()
+
+    def set_data(self, summary: Mapping[str, Any], determinations: pl.DataFrame) -> None:
+        county = str(summary.get("county") or "")
+        as_of = summary.get("as_of") or ""
+        earliest = summary.get("earliest_conviction") or "unknown"
+        as_of_text = as_of.isoformat() if isinstance(as_of, date) else str(as_of)
+        earliest_text = earliest.isoformat() if isinstance(earliest, date) else str(earliest)
+        policy = summary.get("policy")
+        policy_name = policy.get("name") if isinstance(policy, Mapping) else None
+        under = f" under the policy “{html.escape(str(policy_name))}”" if policy_name else ""
+        self.heading.setText(
+            f"<b>{html.escape(county.title())} County</b>, eligibility as of "
+            f"{html.escape(as_of_text)}{under}; earliest conviction evaluated: "
+            f"{html.escape(earliest_text)}."
+        )
+        engine = summary.get(ENGINE)
+        original: Mapping[str, Any] = engine if isinstance(engine, Mapping) else summary
+        for key, _ in FIGURES:
+            self._figure(key, summary.get(key), original.get(key))
+        dismiss_all = summary.get("dismiss_all_prop64") or {}
+        for key, _ in DISMISS_ALL:
+            self._figure("dismiss_all." + key, dismiss_all.get(key), dismiss_all.get(key))
+        compliance = compliance_counts(determinations)
+        engine_compliance = compliance_counts(
+            determinations.drop("final_determination", "status", strict=False))
+        for key, _ in COMPLIANCE:
+            self._figure("compliance." + key, compliance[key], engine_compliance[key])
+        note = f"{compliance['not_eligible']:,} not eligible."
+        if compliance["unconfirmed"]:
+            note += (f" Of the granted, {compliance['unconfirmed']:,} are as the engine "
+                     "decided them and not yet confirmed by staff.")
+        self.compliance_note.setText(note)
+        counts = summary.get("determinations")
+        self.chart_determination.set_bars(
+            [(determination_label(str(k)), _count(v)) for k, v in counts.items()]
+            if isinstance(counts, Mapping) else [])
+        self.chart_section.set_bars(_bars(summary.get("by_section")))
+        self.chart_level.set_bars(
+            [(label.capitalize(), n) for label, n in _bars(summary.get("by_level"))])
+        named = rule_names(determinations)
+        self.chart_rule.set_bars(sorted(
+            ((named.get(str(rule), str(rule).replace("_", " ").capitalize()), _count(n))
+             for rule, n in (summary.get("by_rule") or {}).items()),
+            key=lambda bar: -bar[1]))
+        self.chart_reason.set_bars(sorted(_bars(summary.get("by_dismissal_reason")),
+                                          key=lambda b: -b[1]))
+        self.chart_race.set_bars(sorted(_bars(summary.get("by_race")), key=lambda b: -b[1]))
+        self.chart_year.set_bars(convictions_by_year(determinations))
+
+
+def _label_colors() -> dict[str, Any]:
+    return {determination_label(k): c for k, c in DETERMINATION_COLORS.items()}
+
+
+def demo_data() -> tuple[dict[str, Any], pl.DataFrame]:
+    """A small county run of 240 convictions (screenshots, manual checks)."""
+    count = 240
+    outcomes = ["dismiss", "dismiss", "dismiss", "reduce", "dismiss", "review", "reduce",
+                "dismiss", "not_eligible", "dismiss"]
+    sections = ["11357", "11357", "11359", "11358", "11360", "11357", "11359"]
+    frame = pl.DataFrame({
+        "subject_id": [str(1000 + i % 170) for i in range(count)],
+        "cnt_order": [f"{i:03d}001001000" for i in range(count)],
+        "section": [sections[i % 7] for i in range(count)],
+        "level": ["felony" if i % 3 else "misdemeanor" for i in range(count)],
+        "conviction_date": [None if i % 41 == 5 else date(1982 + (i * i) % 35, 1 + i % 12, 1)
+                            for i in range(count)],
+        "determination": [outcomes[i % 10] for i in range(count)],
+    })  # fmt: skip
+
+    def tally(column: str) -> dict[str, int]:
+        return dict(frame.group_by(column).len().sort("len", descending=True).iter_rows())
+
+    summary: dict[str, Any] = {
+        "county": "SACRAMENTO", "as_of": "2026-11-01", "earliest_conviction": "1982-01-01",
+        "convictions_evaluated": count, "people_evaluated": 170,
+        "determinations": tally("determination"),
+        "people_with_relief": 151, "people_no_felony": 88, "people_no_conviction": 71,
+        "people_no_conviction_last_7_years": 120,
+        "dismiss_all_prop64": {"people_no_felony": 119, "people_no_conviction": 97,
+                               "people_no_conviction_last_7_years": 131},
+        "by_section": dict(sorted(tally("section").items())),
+        "by_level": tally("level"),
+        "by_rule": {"MISDEMEANOR_OR_INFRACTION": 80, "FELONY_REDUCE_SECTION": 48,
+                    "AGE_AT_LEAST": 31, "YEARS_FELONY_FREE": 25, "SENTENCE_COMPLETED": 8,
+                    "CHALLENGE_PRIOR_SUPER_STRIKE": 14, "AFTER_PROP64": 24,
+                    "NO_RULE_APPLIES": 10},
+        "by_dismissal_reason": {"Misdemeanor or infraction: dismiss and seal": 80,
+                                "50 years or older on the as-of date": 31,
+                                "No felony conviction in the 10 years before the as-of date": 25,
+                                "Sentence on this conviction completed": 8},
+        "by_race": {"BLACK": 58, "HISPANIC": 49, "WHITE": 33, "ASIAN": 7, "OTHER": 4},
+        "policy": {"id": "los_angeles_2020", "name": "Los Angeles 2020"},
+    }  # fmt: skip
+    return summary, frame
+
+
+def demo_widget() -> QWidget:
+    summary, frame = demo_data()
+    dashboard = Dashboard()
+    dashboard.set_data(summary, frame)
+    dashboard.resize(1100, 1400)
+    return dashboard

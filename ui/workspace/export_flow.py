@@ -1,0 +1,155 @@
+"""Export as a guided step: the checklist (app.review.checklist) with a fix for each item,
+the choice of documents, asking before replacing files, the documents written as a job
+with progress, and the files written shown with their folder.
+
+Every dialog opens without a nested event loop and is announced on `opened` (tests and
+screenshots fill them in); the job goes through the open flow's runner, as every job does.
+"""
+
+import functools
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QObject, SignalInstance
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app.errors import InputError
+from app.exports.office import OfficeDetails, court_address_note, load_office, office_file
+from app.review.checklist import (
+    FIX_DOJ_DATE,
+    FIX_HELD_BACK,
+    FIX_OFFICE,
+    FIX_REVIEWS,
+    FIX_UNCONFIRMED,
+    CheckItem,
+    doj_date_items,
+    office_items,
+    workspace_items,
+)
+from ui.dialogs.dialog_parts import open_dialog
+from ui.dialogs.export_dialog import DojDateDialog, ExportDialog, ExportResultDialog
+from ui.dialogs.office_dialog import OfficeDialog
+from ui.triage.grid import TriageGrid
+from ui.workspace.exporting import ExportRequest, export_documents
+from ui.workspace.flow import OpenFlow
+from ui.workspace.session import Session
+
+
+def checklist(session: Session) -> list[CheckItem]:
+    """Everything to look at before this session's papers go out."""
+    county = session.workspace.county
+    try:
+        office = office_items(load_office(), county, office_file())
+    except InputError as exc:  # a damaged office.toml: the fix is the same dialog
+        office = [CheckItem("office", f"The office details cannot be read: {exc.render()}",
+                            FIX_OFFICE, "Office details…")]
+    return (workspace_items(session.snapshot.frame) + office
+            + doj_date_items(session.engine_summary))
+
+
+class ExportFlow(QObject):
+    def __init__(self, parent: QWidget, jobs: OpenFlow, grid: TriageGrid,
+                 show_triage: Callable[[], None], opened: SignalInstance) -> None:
+        super().__init__(parent)
+        self._window = parent
+        self._jobs = jobs
+        self._grid = grid
+        self._show_triage = show_triage
+        self._opened = opened
+        self.result: ExportResultDialog | None = None  # the last export's (tests)
+
+    def start(self, session: Session) -> ExportDialog:
+        folder = Path.home() / "Documents" / "CountyClear" / session.workspace.path.stem
+        note = court_address_note(load_office(), session.workspace.county)
+        if note:
+            note += " The motion prints the address set under File > Office details."
+        session.settle()  # the checklist counts every decision made so far
+        dialog = ExportDialog(folder, have_summary=session.summary is not None, court_note=note,
+                              checklist=checklist(session), parent=self._window)
+        dialog.checklist.fixRequested.connect(lambda fix: self._fix(session, dialog, fix))
+        open_dialog(dialog, self._opened, lambda: self._confirmed(session, dialog.request()))
+        return dialog
+
+    # --- the fixes ------------------------------------------------------------------------
+    def _fix(self, session: Session, dialog: ExportDialog, fix: str) -> None:
+        filters = self._grid.filters
+        if fix in (FIX_REVIEWS, FIX_UNCONFIRMED, FIX_HELD_BACK):
+            dialog.reject()  # the work is in the grid: export again when it is done
+            self._show_triage()
+            filters.clear_all()
+            if fix == FIX_REVIEWS:
+                filters.set_values("determination", {"review"})
+            elif fix == FIX_UNCONFIRMED:
+                filters.set_values("status", {"pending"})
+            else:  # newest convictions first: the ones after Prop 64 lead
+                filters.set_sort("conviction_date", True)
+            self._grid.table.setFocus()
+        elif fix == FIX_OFFICE:
+            office = OfficeDialog(_office_or_blank(), county=session.workspace.county,
+                                  parent=dialog)
+            open_dialog(office, self._opened,
+                        lambda: dialog.checklist.set_items(checklist(session)))
+        elif fix == FIX_DOJ_DATE:
+            known = (session.engine_summary or {}).get("doj_file_date") or ""
+            day = DojDateDialog(_date(str(known)), parent=dialog)
+
+            def entered() -> None:
+                session.set_doj_file_date(day.value())
+                dialog.checklist.set_items(checklist(session))
+
+            open_dialog(day, self._opened, entered)
+
+    # --- writing --------------------------------------------------------------------------
+    def _confirmed(self, session: Session, request: ExportRequest) -> None:
+        existing = [p for p in request.targets() if p.exists()]
+        if not existing:
+            self._write(session, request)
+            return
+        names = "\n".join(str(p) for p in existing)
+        question = QMessageBox(
+            QMessageBox.Icon.Question, "Replace files?",
+            f"These files already exist:\n{names}\n\nReplace them?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self._window,
+        )  # fmt: skip
+        question.setDefaultButton(QMessageBox.StandardButton.No)
+        yes = question.button(QMessageBox.StandardButton.Yes)
+
+        def answered(button: object) -> None:
+            if button is yes:
+                self._write(session, replace(request, replace=True))
+
+        question.buttonClicked.connect(answered)
+        open_dialog(question, self._opened)
+
+    def _write(self, session: Session, request: ExportRequest) -> None:
+        """The documents as a job with a progress window, then the files written."""
+        session.flush()
+        work = functools.partial(
+            export_documents, request, session.settle().frame, session.workspace.determinations,
+            session.summary, session.workspace.county,
+        )  # fmt: skip
+
+        def done(written: list[Path]) -> None:
+            session.record("export", after=[str(p) for p in written])
+            self.result = ExportResultDialog(request.folder, written, parent=self._window)
+            open_dialog(self.result, self._opened)
+
+        self._jobs.start_job("Exporting documents", work, done)
+
+
+def _office_or_blank() -> OfficeDetails:
+    """The saved office details, or blank ones where office.toml cannot be read (the
+    checklist said why; saving replaces it)."""
+    try:
+        return load_office()
+    except InputError:
+        return OfficeDetails()
+
+
+def _date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
