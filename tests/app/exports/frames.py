@@ -13,13 +13,20 @@ SCHEMA: dict[str, Any] = {
     "rule_id": pl.String, "reason": pl.String, "statute": pl.String, "bear_reason": pl.String,
     "flags": pl.String, "sentence_end": pl.Date, "currently_serving": pl.Boolean,
     "race": pl.String, "case_key": pl.String, "case_other_convictions": pl.Int64,
-    "facts": pl.String,
+    "facts": pl.String, "relief": pl.String, "basis": pl.String, "offense_date": pl.Date,
+    "age_at_offense": pl.Int64,
 }  # fmt: skip
 
 DISMISS_REASON = ("Misdemeanor or infraction: dismiss and seal", "HS 11361.8(e)-(f)")
 REDUCE_REASON = ("Felony HS 11359: redesignate as a misdemeanor", "HS 11361.8(a)-(b), (f)")
 REVIEW_REASON = ("Prior super strike: the DA may challenge", "PC 667(e)(2)(C)(iv)")
 NOT_ELIGIBLE_REASON = ("Not a Prop 64 offence", "HS 11361.8")
+ALREADY_GRANTED_REASON = ("Relief already granted under HS 11361.8", "HS 11361.8")
+# The engine's relief for each determination unless a test says otherwise (CONTRACTS.md).
+DEFAULT_RELIEF = {
+    "dismiss": "dismiss_seal", "reduce": "redesignate_misdemeanor", "review": "none",
+    "not_eligible": "none", "already_granted": "none",
+}  # fmt: skip
 
 
 def conviction(
@@ -38,12 +45,19 @@ def conviction(
     race: str = "WHITE",
     flags: str = "",
     facts: str = "",
+    relief: str | None = None,
+    basis: str | None = "statute",
+    offense: date | None = None,
+    age: int | None = 30,
+    case_number: str | None = "",
 ) -> dict[str, Any]:
+    """`case_number` "" means the default `99M<subject><case>`; None means none in the file."""
     reason, statute = {
         "dismiss": DISMISS_REASON,
         "reduce": REDUCE_REASON,
         "review": REVIEW_REASON,
         "not_eligible": NOT_ELIGIBLE_REASON,
+        "already_granted": ALREADY_GRANTED_REASON,
     }[determination]
     step = f"001{case}"
     return {
@@ -52,7 +66,7 @@ def conviction(
         "name": name,
         "dob": dob,
         "cii_number": f"A{subject_id}",
-        "case_number": f"99M{subject_id}{case}",
+        "case_number": f"99M{subject_id}{case}" if case_number == "" else case_number,
         "court": "CASC SACRAMENTO",
         "code_section": code_section,
         "section": code_section[:5],
@@ -72,11 +86,15 @@ def conviction(
         "case_key": f"{subject_id}|{step}",
         "case_other_convictions": other,
         "facts": facts,
+        "relief": relief or DEFAULT_RELIEF[determination],
+        "basis": basis if DEFAULT_RELIEF[determination] != "none" or relief else None,
+        "offense_date": offense,
+        "age_at_offense": age,
     }
 
 
 def sample_determinations() -> pl.DataFrame:
-    """Seven convictions of five people covering every relief, case and determination kind."""
+    """Eleven convictions of eight people covering every relief, case and outcome kind."""
     rows = [
         # Doe: one case, two counts, both dismissed -> the case is sealed (Yes).
         conviction("100", "001", "dismiss"),
@@ -86,7 +104,8 @@ def sample_determinations() -> pl.DataFrame:
                    code_section="11359 HS", other=1, race="HISPANIC"),
         # Poe: felony reduced while still serving -> Recall and resentence.
         conviction("300", "001", "reduce", name="POE,EDGAR A", level="felony",
-                   code_section="11359 HS", serving=True, race="BLACK"),
+                   code_section="11359 HS", serving=True, race="BLACK",
+                   relief="recall_resentence"),
         # Moe: dismissed in a case where another evaluated count goes to review -> No.
         conviction("400", "001", "dismiss", name="MOE,MARY", race="ASIAN"),
         conviction("400", "002", "review", name="MOE,MARY", level="felony",
@@ -95,6 +114,17 @@ def sample_determinations() -> pl.DataFrame:
         # Zoe: not eligible (not in the exhibit), unknown dates.
         conviction("500", "001", "not_eligible", name="ZOE,ZED", code_section="11357.5 HS",
                    dob=None, convicted=None),
+        # Lee: relief already granted on petition: counted, never filed again.
+        conviction("600", "001", "already_granted", name="LEE,LOU"),
+        # Kay: a felony the county policy dismisses (the People's request) with no case
+        # number in the file, and a minor's felony redesignated as an infraction.
+        conviction("700", "001", "dismiss", name="KAY,KIM", level="felony",
+                   code_section="11359 HS", basis="county_policy", case_number=None),
+        conviction("700", "002", "reduce", name="KAY,KIM", level="felony", case="002",
+                   code_section="11360(A) HS", relief="redesignate_infraction", age=17),
+        # Fay: a 2018 offense the preset would dismiss: held back for a staff decision.
+        conviction("800", "001", "dismiss", name="FAY,FERN", basis="county_policy",
+                   offense=date(2018, 4, 2), convicted=date(2019, 1, 8)),
     ]  # fmt: skip
     return pl.DataFrame(rows, schema=SCHEMA)
 
