@@ -1,6 +1,8 @@
 """Literal determinations frames of the contract's shape (docs/CONTRACTS.md), for export tests."""
 
+import json
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import polars as pl
@@ -168,3 +170,11 @@ def repeated(frame: pl.DataFrame, times: int) -> pl.DataFrame:
         for copy in range(times)
     ]
     return pl.concat(copies)
+
+
+def write_folder(folder: Path, frame: pl.DataFrame, summary: dict[str, Any]) -> None:
+    """An `evaluate` output folder as the contract writes it (dates ISO, bools true/false),
+    with the relief columns the law helpers add to determinations.csv."""
+    folder.mkdir(parents=True, exist_ok=True)
+    frame.write_csv(folder / "determinations.csv", date_format="%Y-%m-%d")
+    (folder / "summary.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
