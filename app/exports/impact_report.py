@@ -67,13 +67,18 @@ def _bar_chart(title: str, data: Mapping[str, int], *, horizontal: bool = False)
         chart.categoryAxis.labels.angle = 90
         chart.categoryAxis.labels.boxAnchor = "e"
         chart.categoryAxis.labels.dy = -4
-    chart.barLabelFormat = "%d"
+    chart.barLabelFormat = _thousands
+    chart.valueAxis.labelTextFormat = _thousands
     chart.barLabels.fontName = SERIF
     chart.barLabels.fontSize = 7
     chart.barLabels.nudge = 7
     drawing.add(chart)
     drawing.add(String(0, height - 12, title, fontName=SERIF_BOLD, fontSize=11))
     return drawing
+
+
+def _thousands(value: float) -> str:
+    return f"{value:,.0f}"
 
 
 def _style(size: float = 11, bold: bool = False, space: float = 4) -> ParagraphStyle:

@@ -90,10 +90,8 @@ def defenders(office: OfficeDetails, *, upper: bool = False) -> str:
     """The public defender, and the alternate public defender only where the office said
     there is one."""
     county = county_words(office)
-    names = [f"the Public Defender of {county} County"]
-    if office.alternate_public_defender:
-        names.append(f"the Alternate Public Defender of {county} County")
-    text = " and ".join(names)
+    alternate = " and the Alternate Public Defender" if office.alternate_public_defender else ""
+    text = f"the Public Defender{alternate} of {county} County"
     return text.upper() if upper else text
 
 

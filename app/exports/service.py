@@ -4,8 +4,7 @@ the public defender."""
 
 from typing import Any, Final
 
-from app.exports.caption import county_words
-from app.exports.motion import n
+from app.exports.motion import defenders, n
 from app.exports.office import OfficeDetails, one_line, shown
 from app.exports.pleading import INDENT, TEXT_LEFT, Block, Line, Run, blank, centred, paragraph
 from app.exports.relief import Accounting
@@ -53,10 +52,7 @@ def cover_items(counts: Accounting) -> list[Any]:
 
 
 def service_items(counts: Accounting, office: OfficeDetails) -> list[Any]:
-    county = county_words(office)
-    served = [f"the Public Defender of {county} County"]
-    if office.alternate_public_defender:
-        served.append(f"the Alternate Public Defender of {county} County")
+    served = defenders(office)
     documents = [
         "Notice and Motion to Dismiss; Seal; and Protect;",
         "(Proposed) Order to Dismiss; Seal; and Protect;",
@@ -80,7 +76,7 @@ def service_items(counts: Accounting, office: OfficeDetails) -> list[Any]:
         items.extend(paragraph(f"({index}) {text}", first_indent=0, left=INDENT))
     items.extend(
         paragraph(
-            f"on {' and '.join(served)}, the sealed documents in a sealed envelope marked "
+            f"on {served}, the sealed documents in a sealed envelope marked "
             "CONFIDENTIAL, by the method marked below, at the address written below:"
         )
     )

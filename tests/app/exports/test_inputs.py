@@ -100,7 +100,8 @@ def test_missing_or_broken_summary(tmp_path: Path) -> None:
 def test_a_file_from_an_older_evaluate_is_refused_with_the_fix(tmp_path: Path) -> None:
     """Without relief and basis the papers would have to guess what each conviction gets."""
     path = tmp_path / "determinations.csv"
-    sample_determinations().drop("relief", "basis", "offense_date", "age_at_offense").write_csv(path)
+    old = sample_determinations().drop("relief", "basis", "offense_date", "age_at_offense")
+    old.write_csv(path)
     with pytest.raises(InputError) as caught:
         read_determinations(path)
     assert caught.value.render() == (
