@@ -1,6 +1,7 @@
 """Literal determinations frames of the contract's shape (docs/CONTRACTS.md), for export tests."""
 
 import json
+import random
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -178,3 +179,71 @@ def write_folder(folder: Path, frame: pl.DataFrame, summary: dict[str, Any]) -> 
     folder.mkdir(parents=True, exist_ok=True)
     frame.write_csv(folder / "determinations.csv", date_format="%Y-%m-%d")
     (folder / "summary.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
+
+
+def los_angeles_like(people: int, seed: int = 7) -> pl.DataFrame:
+    """Determinations shaped like a Los Angeles 2020 preset run: statutory dismissals, county
+    policy dismissals of felonies, redesignations (some to infractions), recalls of people
+    still serving, reviews still pending, not eligible and already granted convictions, court
+    case numbers shared by two arrest cycles, rows with no case number or no SUBJECT_ID, and
+    a post-2016 offense the policy would grant (held back)."""
+    rng = random.Random(seed)
+    races = ["HISPANIC", "BLACK", "WHITE", "ASIAN", "OTHER", ""]
+    rows: list[dict[str, Any]] = []
+    for person in range(1, people + 1):
+        subject = "" if person % 97 == 0 else f"LA{person:06d}"
+        name = f"PERSON{person},FIRST {chr(65 + person % 26)}"
+        for count in range(1, rng.choice([1, 1, 2, 3]) + 1):
+            kind = rng.choices(
+                ["lawful", "policy", "reduce", "infraction", "recall", "review", "not_eligible",
+                 "already"], [30, 20, 20, 4, 3, 8, 10, 5])[0]  # fmt: skip
+            options: dict[str, Any] = {
+                "name": name, "race": rng.choice(races), "case": f"{count:03d}",
+                "convicted": date(rng.randint(1985, 2015), rng.randint(1, 12), 1),
+                "level": "felony" if kind in ("policy", "reduce", "recall") else "misdemeanor",
+            }  # fmt: skip
+            if kind == "lawful":
+                row = conviction(subject, f"{count:03d}", "dismiss", **options)
+            elif kind == "policy":
+                row = conviction(subject, f"{count:03d}", "dismiss", basis="county_policy",
+                                 code_section="11359 HS", **options)  # fmt: skip
+            elif kind == "reduce":
+                row = conviction(subject, f"{count:03d}", "reduce", code_section="11360(A) HS",
+                                 **options)  # fmt: skip
+            elif kind == "infraction":
+                row = conviction(subject, f"{count:03d}", "reduce", age=17,
+                                 relief="redesignate_infraction", **options)  # fmt: skip
+            elif kind == "recall":
+                row = conviction(subject, f"{count:03d}", "reduce", serving=True,
+                                 relief="recall_resentence", **options)  # fmt: skip
+            elif kind == "review":
+                row = conviction(subject, f"{count:03d}", "review", flags="prior_super_strike",
+                                 facts="prior super strike 187 PC", **options)  # fmt: skip
+            elif kind == "already":
+                row = conviction(subject, f"{count:03d}", "already_granted", **options)
+            else:
+                row = conviction(subject, f"{count:03d}", "not_eligible",
+                                 code_section="11357.5 HS", **options)  # fmt: skip
+            if person % 41 == 0:
+                row["case_number"] = None  # the file carries no court case number
+            elif count == 2 and person % 5 == 0:
+                row["case_number"] = f"99M{subject}001"  # one court case, two arrest cycles
+            rows.append(row)
+    rows.append(conviction("LA999999", "001", "dismiss", name="LATE,LARRY", basis="county_policy",
+                           offense=date(2017, 3, 1), convicted=date(2017, 9, 1)))  # fmt: skip
+    frame = pl.DataFrame(rows, schema=SCHEMA)
+    return frame.with_columns(county=pl.lit("LOS ANGELES"), court=pl.lit("CASC LOS ANGELES"))
+
+
+def los_angeles_summary(frame: pl.DataFrame) -> dict[str, Any]:
+    return {
+        "county": "LOS ANGELES",
+        "as_of": "2026-11-01",
+        "policy": {"id": "los_angeles_2020", "name": "Los Angeles 2020"},
+        "sources": ["la_doj.dat"],
+        "doj_file_date": "2026-09-30",
+        "doj_file_date_source": "given",
+        "convictions_evaluated": frame.height,
+        "people_no_felony": 1234,
+        "people_no_conviction": 1001,
+    }
