@@ -15,8 +15,16 @@ from app.cli import main
 from app.eligibility.engine import DETERMINATION_COLUMNS
 from app.exports.office import OfficeDetails, save_office
 from app.review import PolicyRecord, SourceFile, create_workspace
-from tests.app.exports.frames import sample_determinations, sample_summary, write_folder
-from tests.app.exports.pdfs import body_text, flat_text
+from app.exports.pleading import TEXT_LEFT
+from app.exports.relief import accounting, outcomes
+from tests.app.exports.frames import (
+    los_angeles_like,
+    los_angeles_summary,
+    sample_determinations,
+    sample_summary,
+    write_folder,
+)
+from tests.app.exports.pdfs import body_text, flat_text, page_count, page_words, pdf_text
 from tests.app.exports.workbooks import unseal
 from tests.doj_builder import Person, to_csv
 
@@ -312,3 +320,88 @@ class _NoKeyring(KeyringBackend):
 
     def delete_password(self, service: str, username: str) -> None:
         raise KeyringLocked("no keyring here")
+
+
+LA_OFFICE = """\
+schema_version = 1
+county = "Los Angeles"
+department = "100"
+da_name = "JANE PROSECUTOR"
+title = "District Attorney"
+state_bar_number = "123456"
+office_address = "211 West Temple Street\\nSuite 1200, Conviction Integrity Division\\nLos Angeles, CA 90012"
+phone = "(213) 555-0100"
+email = "prop64@da.example.gov"
+signing_deputy = "JOHN Q. DEPUTY-SIGNER"
+deputy_title = "Head Deputy District Attorney, Conviction Integrity"
+city_attorneys = []
+alternate_public_defender = false
+"""
+
+
+def test_a_los_angeles_preset_run_with_a_full_office_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The held-out check, on Los Angeles preset-like determinations: nothing bracketed,
+    separate motion and order, policy dismissals named as such, no city attorney or
+    alternate public defender, the court title on line 8 of each paper, the list never
+    unsealed, every decided conviction in Exhibit 1 or the list, and the pending count and
+    Exhibit 1's count in every paper."""
+    frame = los_angeles_like(700)
+    out = tmp_path / "la"
+    write_folder(out, frame, los_angeles_summary(frame))
+    office = tmp_path / "office.toml"
+    office.write_text(LA_OFFICE, encoding="utf-8")
+    monkeypatch.setenv("EXHIBIT_PW", PASSWORD)
+    assert main(["export", str(out), "--office", str(office), "--password-env", "EXHIBIT_PW"]) == 0
+    said = warnings(capsys.readouterr().err)
+    assert not [w for w in said if "[" in w.replace("[filing]", "")], said
+    counts = accounting(outcomes(frame))
+    assert counts.held_back == 1 and counts.pending > 1
+    papers = {name: body_text(out / name) for name in [*PAPERS, "impact_report.pdf"]}
+    for name, text in papers.items():
+        assert "[" not in text and "]" not in text, name
+        assert "city attorney" not in text.lower(), name
+        assert "alternate public defender" not in text.lower(), name
+    pending, granted = f"{counts.pending:,}", f"{counts.granted:,}"
+    said_in = {  # the pending count and Exhibit 1's, in every paper
+        "motion.pdf": (f"(d) {pending} convictions still under review",
+                       f"(a) {granted} convictions of {counts.people:,} persons"),
+        "proposed_order.pdf": (f"A further {pending} identified convictions remain under review",
+                               f"which lists {granted} convictions"),
+        "exhibit_1_cover.pdf": (f"Pending review {pending}",
+                                f"Convictions listed in Exhibit 1 {granted}"),
+        "proof_of_service.pdf": (f"{pending} pending review",
+                                 f"Exhibit 1, listing {granted} convictions"),
+        "impact_report.pdf": (f"Still under review {pending}",
+                              f"Granted relief in this filing {granted}"),
+    }
+    said_in["motion_and_order.pdf"] = tuple(p for ps in said_in.values() for p in ps)[:8]
+    for name, phrases in said_in.items():
+        for phrase in phrases:
+            assert phrase in " ".join(flat_text(out / name).split()) or phrase in papers[name], \
+                (name, phrase)
+    for name in ("motion.pdf", "proposed_order.pdf"):
+        assert "Dismissed and sealed at the People's request" in papers[name], name
+        assert page_count(out / name) >= 2
+    assert papers["proposed_order.pdf"].count("legally invalid") == 1
+    for name in PAPERS:
+        firsts = [1] if name != "motion_and_order.pdf" else [
+            n for n, page in enumerate(pdf_text(out / name, layout=True).split("\f")[:-1], 1)
+            if page.strip().splitlines()[-2].replace(" ", "") == "-1-"]  # fmt: skip
+        for page in firsts:
+            words = page_words(out / name, page)
+            line8 = next(w for w in words if w.text == "8" and w.x_max < TEXT_LEFT - 10)
+            title = next(w for w in words if w.text == "SUPERIOR")
+            assert abs(title.y_max - line8.y_max) < 0.5, (name, page)
+    for sealed in ("exhibit_1.xlsx", "challenged_cases.xlsx"):
+        assert (out / sealed).read_bytes()[:8] == bytes.fromhex("d0cf11e0a1b11ae1"), sealed
+    exhibit = list(unseal(out / "exhibit_1.xlsx", PASSWORD)["Exhibit 1"].values)[1:]
+    listed = list(unseal(out / "challenged_cases.xlsx", PASSWORD).active.values)[1:]
+    assert len(exhibit) == counts.granted and len(listed) == counts.listed_separately
+    shown = {(row[3], row[6], row[8].date() if row[8] else None) for row in exhibit + listed}
+    every = {(r["cii_number"], r["code_section"], r["conviction_date"])
+             for r in frame.iter_rows(named=True)}  # fmt: skip
+    assert shown == every  # every conviction DOJ identified is in one of the two
+    cells = " ".join(str(v) for row in exhibit + listed for v in row)
+    assert "[" not in cells
