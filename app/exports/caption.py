@@ -23,8 +23,8 @@ from app.exports.pleading import (
 
 ATTORNEY_LINES: Final = 7
 ATTORNEY_SPAN: Final = (ATTORNEY_LINES - 1) * LEADING  # baseline of line 1 to that of line 7
-MIN_LEADING: Final = 14.0  # 12 pt text stays legible down to this
-MAX_ATTORNEY_LINES: Final = int(ATTORNEY_SPAN // MIN_LEADING) + 1
+MIN_LEADING: Final = 13.0  # 12 pt text, single-spaced, as attorney blocks often are
+MAX_ATTORNEY_LINES: Final = int(ATTORNEY_SPAN / MIN_LEADING + 1e-9) + 1  # 12
 COURT_TITLE_LINE: Final = 8
 ATTORNEY_WIDTH: Final = PAGE_WIDTH / 2 - TEXT_LEFT - 4  # left of the page's centre
 CAPTION_SPLIT: Final = CENTRE + 6  # the vertical rule between case title and case number
@@ -66,8 +66,10 @@ def attorney_block(office: OfficeDetails) -> list[Line]:
     if len(lines) > MAX_ATTORNEY_LINES:  # run the address into fewer lines first
         lines = _wrapped([*people, ", ".join(address), "; ".join(contact),
                           "Attorneys for Plaintiff, the People"])
-    leading = max(MIN_LEADING, ATTORNEY_SPAN / max(len(lines) - 1, 1))
-    lines = lines[: int(ATTORNEY_SPAN // leading) + 1]  # never past line 7
+    # The last line's baseline lands on line 7's; a block too long even at MIN_LEADING keeps
+    # its first MAX_ATTORNEY_LINES (only an office block of 13+ lines after joining).
+    lines = lines[:MAX_ATTORNEY_LINES]
+    leading = ATTORNEY_SPAN / (len(lines) - 1)
     first = Line(tuple(Run(text, TEXT_LEFT, drop=index * leading)
                        for index, text in enumerate(lines)))
     return [first, *[blank() for _ in range(ATTORNEY_LINES - 1)]]

@@ -17,6 +17,7 @@ from app.exports.pleading import (
     CENTRE,
     INDENT,
     TEXT_LEFT,
+    TEXT_RIGHT,
     Block,
     Line,
     Run,
@@ -24,6 +25,7 @@ from app.exports.pleading import (
     centred,
     numbered,
     paragraph,
+    wrap,
 )
 from app.exports.relief import CHALLENGE_DEADLINE, Accounting
 
@@ -109,24 +111,31 @@ def authority_phrase(office: OfficeDetails) -> str:
 
 
 def signature(office: OfficeDetails) -> Block:
+    """Dated line at the left; the signer's name, title and State Bar number right of centre,
+    each wrapped inside the right rule."""
     right = CENTRE + 12
     lines = [
         Line((Run("Dated: ______________________", TEXT_LEFT),)),
         Line((Run("Respectfully submitted,", right),)),
-        Line((Run(shown(office, "da_name"), right),)),
-        Line((Run(f"{shown(office, 'title')}, County of {county_words(office)}", right),)),
+        *_right_lines(shown(office, "da_name"), right),
+        *_right_lines(f"{shown(office, 'title')}, County of {county_words(office)}", right),
         blank(),
     ]
     if office.signing_deputy.strip():
         lines.append(Line((Run("By: ______________________________", right),)))
-        lines.append(Line((Run(shown(office, "signing_deputy"), right + 24),)))
-        lines.append(Line((Run(shown(office, "deputy_title"), right + 24),)))
-        lines.append(Line((Run(f"State Bar No. {shown(office, 'state_bar_number')}", right + 24),)))
+        signer = [shown(office, "signing_deputy"), shown(office, "deputy_title")]
+        indent = right + 24
     else:
         lines.append(Line((Run("__________________________________", right),)))
-        lines.append(Line((Run(shown(office, "da_name"), right),)))
-        lines.append(Line((Run(f"State Bar No. {shown(office, 'state_bar_number')}", right),)))
+        signer = [shown(office, "da_name")]
+        indent = right
+    for text in [*signer, f"State Bar No. {shown(office, 'state_bar_number')}"]:
+        lines.extend(_right_lines(text, indent))
     return Block(tuple(lines))
+
+
+def _right_lines(text: str, x: float) -> list[Line]:
+    return [Line((Run(part, x),)) for part in wrap(text, TEXT_RIGHT - x)]
 
 
 def accounting_items(counts: Accounting, facts: MotionFacts) -> list[str]:

@@ -51,7 +51,7 @@ OFFICE = OfficeDetails(
     phone="(916) 555-0142",
     email="prop64@da.example.org",
     signing_deputy="BENJAMIN OKAFOR",
-    deputy_title="Deputy District Attorney",
+    deputy_title="Head Deputy District Attorney, Conviction Integrity Division",
     city_attorneys=(),
     alternate_public_defender=False,
 )
