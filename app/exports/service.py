@@ -77,7 +77,8 @@ def service_items(counts: Accounting, office: OfficeDetails) -> list[Any]:
     items.extend(
         paragraph(
             f"on {served}, the sealed documents in a sealed envelope marked "
-            "CONFIDENTIAL, by the method marked below, at the address written below:"
+            "CONFIDENTIAL, by the method marked below, at the address written below:",
+            first_indent=0,
         )
     )
     for method in ("personal delivery", "electronic service", "mail, first class, postage prepaid"):
