@@ -29,6 +29,7 @@ from app.exports.pleading import (
 )
 from app.exports.relief import CHALLENGE_DEADLINE, Accounting
 
+MOTION_FILE: Final = "motion_and_order.pdf"  # all the papers in one PDF (app.exports.papers)
 MOTION_TITLE: Final = "NOTICE AND MOTION TO DISMISS; SEAL; AND PROTECT"
 STATUTES: Final = "(Health & Saf. Code, §§ 11361.8, 11361.9; Pen. Code, § 13300 et seq.)"
 HS_PC: Final = (

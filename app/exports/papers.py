@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Final
 
 from app.exports.caption import first_page
-from app.exports.motion import MOTION_TITLE, STATUTES, MotionFacts, motion_items
+from app.exports.motion import MOTION_FILE, MOTION_TITLE, STATUTES, MotionFacts, motion_items
 from app.exports.office import OfficeDetails, shown, with_court_defaults
 from app.exports.order import ORDER_TITLE, order_items
 from app.exports.pleading import Item, PleadingDocument, render
@@ -14,7 +14,6 @@ from app.exports.relief import Accounting
 from app.exports.service import COVER_TITLE, SERVICE_TITLE, cover_items, service_items
 from app.fileio import atomic_write_bytes
 
-MOTION_FILE: Final = "motion_and_order.pdf"  # all four, for printing
 MOTION_ONLY_FILE: Final = "motion.pdf"
 ORDER_FILE: Final = "proposed_order.pdf"
 COVER_FILE: Final = "exhibit_1_cover.pdf"
