@@ -14,9 +14,9 @@ from keyring.errors import KeyringLocked
 from app.cli import main
 from app.eligibility.engine import DETERMINATION_COLUMNS
 from app.exports.office import OfficeDetails, save_office
-from app.review import PolicyRecord, SourceFile, create_workspace
 from app.exports.pleading import TEXT_LEFT
 from app.exports.relief import accounting, outcomes
+from app.review import PolicyRecord, SourceFile, create_workspace
 from tests.app.exports.frames import (
     los_angeles_like,
     los_angeles_summary,
@@ -113,7 +113,8 @@ def test_a_court_address_the_office_typed_is_no_warning(
     write_folder(out, sample_determinations(), {**sample_summary(), "county": "MONO"})
     save_office(OfficeDetails(county="MONO", court_address="452 Old Mammoth Road"))
     assert main(["export", str(out), "--motion", "--summary"]) == 0
-    assert not [w for w in warnings(capsys.readouterr().err) if "court_address" in w or "court source" in w]
+    said = warnings(capsys.readouterr().err)
+    assert not [w for w in said if "court_address" in w or "court source" in w]
     assert "452 Old Mammoth Road" in flat_text(out / "motion_and_order.pdf")
 
 
@@ -329,7 +330,9 @@ department = "100"
 da_name = "JANE PROSECUTOR"
 title = "District Attorney"
 state_bar_number = "123456"
-office_address = "211 West Temple Street\\nSuite 1200, Conviction Integrity Division\\nLos Angeles, CA 90012"
+office_address = '''211 West Temple Street
+Suite 1200, Conviction Integrity Division
+Los Angeles, CA 90012'''
 phone = "(213) 555-0100"
 email = "prop64@da.example.gov"
 signing_deputy = "JOHN Q. DEPUTY-SIGNER"
