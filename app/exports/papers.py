@@ -6,7 +6,8 @@ from pathlib import Path
 from typing import Final
 
 from app.exports.caption import first_page
-from app.exports.motion import MOTION_FILE, MOTION_TITLE, STATUTES, MotionFacts, motion_items
+from app.exports.motion import MOTION_FILE as MOTION_FILE  # the combined PDF
+from app.exports.motion import MOTION_TITLE, STATUTES, MotionFacts, motion_items
 from app.exports.office import OfficeDetails, shown, with_court_defaults
 from app.exports.order import ORDER_TITLE, order_items
 from app.exports.pleading import Item, PleadingDocument, render
