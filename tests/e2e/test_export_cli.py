@@ -1,5 +1,6 @@
 """`countyclear export DIR` end to end: the evaluate folder in, the court documents out."""
 
+import json
 import os
 import subprocess
 import sys
@@ -158,6 +159,7 @@ def test_an_office_file_named_on_the_command_line(
     assert main(["export", str(folder), "--motion", "--office", str(office)]) == 2
     (line,) = errors(capsys.readouterr().err)
     assert f"{office}:2:" in line and "city_attorneys must be a list" in line
+    assert sorted(p.name for p in folder.iterdir()) == ["determinations.csv", "summary.json"]
     office.write_text('county = "Sacramento"\nda_name = "PAT CHAVEZ"\ncity_attorneys = []\n'
                       "alternate_public_defender = true\n", encoding="utf-8")
     assert main(["export", str(folder), "--motion", "--office", str(office)]) == 0
@@ -213,6 +215,8 @@ def test_evaluate_then_export_as_a_clerk_would(tmp_path: Path) -> None:
                        "--as-of", "2024-01-01")  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "warning: no --doj-file-date given" in done.stderr  # never the file's mtime
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert (summary["doj_file_date"], summary["doj_file_date_source"]) == ("", "unknown")
     done = countyclear("export", str(out), "--password-env", "EXHIBIT_PW")
     if "relief" not in DETERMINATION_COLUMNS:
         # Until the engine writes relief and basis (the law helpers' contract), export
