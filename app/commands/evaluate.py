@@ -12,7 +12,7 @@ from app.doj.reader import read_sources
 from app.doj.schema import ENGINE
 from app.eligibility.policy import Policy, builtin_policy, load_bear_options, load_policy
 from app.errors import InputError
-from app.intake.deliveries import delivery_file_date, open_deliveries
+from app.intake.deliveries import open_deliveries
 from app.intake.secrets import EnvSecrets
 from app.jobs import Progress
 from app.outputs import (
@@ -42,8 +42,9 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
                         "sacramento_2019")
     choice.add_argument("--bear-options", type=Path, metavar="OPTIONS.json")
     parser.add_argument("--doj-file-date", metavar="YYYY-MM-DD",
-                        help="the date DOJ produced the file, for the motion (default: the "
-                        "delivery file's modification date)")
+                        help="the date DOJ produced the file, as the motion states it "
+                        "(default: unknown; the motion then prints a bracketed blank and "
+                        "export warns)")
     parser.add_argument("--passphrase-env", metavar="VAR",
                         help="environment variable holding the delivery's passphrase")
     parser.add_argument("--key", type=Path, metavar="KEYFILE",
@@ -73,10 +74,11 @@ def parse_as_of(text: str | None, option: str = "--as-of") -> date:
 
 
 def doj_file_date(args: argparse.Namespace) -> tuple[str, str]:
-    """The DOJ file's date for the motion, and where it came from."""
+    """The DOJ file's date for the motion and where it came from: given, or unknown (a copied
+    file's modification date is not the date DOJ produced it)."""
     if args.doj_file_date:
         return parse_as_of(args.doj_file_date, "--doj-file-date").isoformat(), "given"
-    return delivery_file_date(args.files), "file modified"
+    return "", "unknown"
 
 
 def check_out_folder(out: Path) -> None:
@@ -100,10 +102,12 @@ def run(args: argparse.Namespace) -> int:
     as_of = parse_as_of(args.as_of)
     check_out_folder(args.out)
     policy = resolve_policy(args)
-    file_date, file_date_source = (
-        doj_file_date(args) if all(p.exists() for p in args.files) else ("", "")
-    )
+    file_date, file_date_source = doj_file_date(args)
     secrets = EnvSecrets(args.passphrase_env, args.key)
+    if not file_date:
+        sys.stderr.write("warning: no --doj-file-date given: the motion will print "
+                         "[DOJ FILE DATE] until you evaluate again with --doj-file-date "
+                         "YYYY-MM-DD.\n")
     reporter = _Reporter(sys.stderr.isatty())
     # Decrypting a large delivery takes seconds: the progress line says so meanwhile.
     sources = open_deliveries(args.files, secrets, progress=reporter)

@@ -1,10 +1,12 @@
 """`countyclear export DIR`: the court documents from an `evaluate` output folder.
 
 Reads DIR/determinations.csv (or, with --workspace, the saved workspace's determinations with
-its staff decisions) and DIR/summary.json and writes, into DIR, the sealed Exhibit 1
-workbook, the motion and proposed order, the challenged-cases list and the impact report (all
-four unless some are chosen). Everything is checked before the first file is written, and an
-existing document is never replaced without --force.
+its staff decisions), DIR/summary.json and the office details (--office FILE, else the ones
+saved in the app), and writes into DIR the sealed Exhibit 1 workbook, the motion, proposed
+order, exhibit cover and proof of service (separately and combined), the sealed list of the
+convictions not in Exhibit 1, and the impact report (all unless some are chosen). Every input
+is checked once, before the first file is written; each blank the papers will print is a
+`warning:` line; an existing document is never replaced without --force.
 """
 
 import argparse
@@ -17,21 +19,25 @@ import polars as pl
 
 from app.errors import InputError
 from app.exports.challenged import CHALLENGED_FILE
-from app.exports.documents import DocumentChoice, export_documents
+from app.exports.documents import (
+    DocumentChoice,
+    check_request,
+    prepare_export,
+    write_documents,
+)
 from app.exports.exhibit import EXHIBIT_FILE
-from app.exports.files import refuse_existing
 from app.exports.impact_report import IMPACT_FILE
 from app.exports.inputs import read_determinations, read_summary
-from app.exports.motion import MOTION_FILE
-from app.exports.office import court_address_note, load_office
-from app.exports.sealing import check_password
+from app.exports.office import load_office, office_file
+from app.exports.papers import MOTION_FILE
 from app.outputs import DETERMINATIONS_CSV, SUMMARY_JSON
 from app.review import open_workspace
 
 PASSWORD_HELP: Final = (
-    "an exhibit must be sealed: put its password in an environment variable and name it with "
-    "--password-env, e.g. `set EXHIBIT_PASSWORD=...` (Windows) or `export EXHIBIT_PASSWORD=...`, "
-    "then `countyclear export DIR --password-env EXHIBIT_PASSWORD`"
+    "the exhibit and the list of convictions not in it are always sealed: put the password in "
+    "an environment variable and name it with --password-env, e.g. `set EXHIBIT_PASSWORD=...` "
+    "(Windows) or `export EXHIBIT_PASSWORD=...`, then `countyclear export DIR --password-env "
+    "EXHIBIT_PASSWORD`"
 )
 
 
@@ -43,14 +49,23 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     )
     parser.add_argument("folder", metavar="DIR", type=Path, help="an `evaluate` output folder")
     parser.add_argument("--exhibit", action="store_true", help=f"sealed {EXHIBIT_FILE}")
-    parser.add_argument("--motion", action="store_true", help=MOTION_FILE)
-    parser.add_argument("--challenged", action="store_true", help=CHALLENGED_FILE)
+    parser.add_argument("--motion", action="store_true",
+                        help=f"{MOTION_FILE} and the motion, order, cover and proof of service "
+                        "as separate PDFs")
+    parser.add_argument("--challenged", action="store_true", help=f"sealed {CHALLENGED_FILE}")
     parser.add_argument("--summary", action="store_true", help=IMPACT_FILE)
     parser.add_argument(
         "--password-env",
         metavar="VAR",
         help="name of the environment variable holding the password that seals the workbooks "
-        "(required for the exhibit)",
+        "(required for the exhibit and the challenged list)",
+    )
+    parser.add_argument(
+        "--office",
+        type=Path,
+        metavar="FILE",
+        help="the office details TOML (as the Office details dialog writes it; keys in the "
+        "README); default: the details saved in the app",
     )
     parser.add_argument(
         "--workspace",
@@ -74,13 +89,13 @@ def _choice(args: argparse.Namespace) -> DocumentChoice:
 
 
 def _password(args: argparse.Namespace, choice: DocumentChoice, folder: Path) -> str | None:
+    """The password from its variable; checked with everything else by check_request."""
     if args.password_env is None:
-        if choice.exhibit:
-            raise InputError(str(folder / EXHIBIT_FILE), PASSWORD_HELP)
+        if choice.exhibit or choice.challenged:
+            name = EXHIBIT_FILE if choice.exhibit else CHALLENGED_FILE
+            raise InputError(str(folder / name), PASSWORD_HELP)
         return None
-    password = _from_env("--password-env", args.password_env, PASSWORD_HELP)
-    check_password(password, f"--password-env {args.password_env}")
-    return password
+    return _from_env("--password-env", args.password_env, PASSWORD_HELP)
 
 
 def _recovery_passphrase(args: argparse.Namespace) -> str | None:
@@ -121,26 +136,21 @@ def run(args: argparse.Namespace) -> int:
     choice = _choice(args)
     password = _password(args, choice, folder)
     recovery_passphrase = _recovery_passphrase(args)
-    refuse_existing(choice.targets(folder), force=args.force)  # before reading anything big
+    if args.office is not None and not args.office.is_file():
+        raise InputError(str(args.office), "not found; give the office details TOML written by "
+                         "the Office details dialog (keys in the README)")
+    check_request(folder, choice, password, force=args.force)  # before reading anything big
+    office_path = args.office or office_file()
+    office = load_office(office_path)
     summary = read_summary(folder / SUMMARY_JSON)
     if args.workspace is None:
         determinations = read_determinations(folder / DETERMINATIONS_CSV)
     else:
         determinations = _decided(args.workspace, summary, folder, recovery_passphrase)
-    office = load_office()
-    written = export_documents(
-        folder,
-        determinations,
-        summary,
-        office,
-        choice=choice,
-        password=password,
-        force=args.force,
-    )
-    for document in written:
+    plan = prepare_export(folder, determinations, summary, office, choice=choice,
+                          password=password, office_where=str(office_path))  # fmt: skip
+    for note in plan.warnings:
+        sys.stderr.write(f"warning: {note}\n")
+    for document in write_documents(plan):
         sys.stdout.write(f"wrote {document.path} ({document.description})\n")
-    note = court_address_note(office, str(summary.get("county", ""))) if choice.motion else None
-    if note:
-        sys.stderr.write(f"warning: {note} Set it under Office details in the desktop "
-                         "app.\n")
     return 0

@@ -30,8 +30,10 @@ from app.eligibility.policy import builtin_policy
 from app.errors import InputError
 from app.exports.exhibit import EXHIBIT_FILE, write_exhibit
 from app.exports.inputs import read_determinations, read_summary
-from app.exports.motion import MOTION_FILE, MotionFacts, write_motion
+from app.exports.motion import MotionFacts
 from app.exports.office import OfficeDetails
+from app.exports.papers import MOTION_FILE, write_papers
+from app.exports.relief import accounting, outcomes
 from app.exports.sealing import unseal_workbook
 from app.intake.deliveries import open_deliveries
 from app.intake.secrets import PassphraseRequest
@@ -192,8 +194,10 @@ def _write_outputs(state: _Run) -> str:
 def _export_exhibit(state: _Run) -> str:
     determinations = read_determinations(state.folder / DETERMINATIONS_CSV)
     path = state.folder / EXHIBIT_FILE
-    write_exhibit(path, determinations, county=SAMPLE_COUNTY, password=state.password)
-    rows = check_exhibit(path, state.password, determinations)
+    frame = outcomes(determinations)
+    counts = accounting(frame)
+    write_exhibit(path, frame, counts, county=SAMPLE_COUNTY, password=state.password)
+    rows = check_exhibit(path, state.password, counts.granted)
     return f"{rows:,} granted convictions, opens only with its password"
 
 
@@ -203,14 +207,15 @@ def _export_motion(state: _Run) -> str:
     path = state.folder / MOTION_FILE
     # The office details stay blank ([DA NAME]...): the user's own office.toml is not read.
     facts = MotionFacts.from_summary(summary)
-    write_motion(path, determinations, facts, OfficeDetails(county=SAMPLE_COUNTY))
+    counts = accounting(outcomes(determinations))
+    write_papers(state.folder, counts, facts, OfficeDetails(county=SAMPLE_COUNTY))
     pages = check_motion(path, SAMPLE_COUNTY)
     return f"{pages} pages, names the county and HS 11361.8"
 
 
 # --- the checks: each reads what was written, independently of the code that wrote it ------
 
-DETERMINATIONS: Final = ("dismiss", "reduce", "review", "not_eligible")
+DETERMINATIONS: Final = ("dismiss", "reduce", "review", "not_eligible", "already_granted")
 PROP64_SECTIONS: Final = ("11357", "11358", "11359", "11360")
 OLE_MAGIC: Final = bytes.fromhex("d0cf11e0a1b11ae1")  # an encrypted Office file; xlsx is a zip
 
@@ -247,7 +252,7 @@ def check_determinations(
     return {str(name): int(n) for name, n in counts.iter_rows()}
 
 
-def check_exhibit(path: Path, password: str, determinations: pl.DataFrame) -> int:
+def check_exhibit(path: Path, password: str, granted: int) -> int:
     """Sealed on disk; opens with the password; one numbered row per granted conviction."""
     sealed = path.read_bytes()
     if not sealed.startswith(OLE_MAGIC):
@@ -257,7 +262,6 @@ def check_exhibit(path: Path, password: str, determinations: pl.DataFrame) -> in
         numbers = [row[0] for row in book.worksheets[0].iter_rows(min_row=2, values_only=True)]
     finally:
         book.close()
-    granted = determinations.filter(pl.col("determination").is_in(["dismiss", "reduce"])).height
     if granted == 0:
         raise SelftestFailed("the sample yields no granted conviction: nothing to file")
     if numbers != list(range(1, granted + 1)):

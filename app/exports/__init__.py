@@ -1,7 +1,9 @@
-"""The court documents (DOMAIN.md 5): sealed Exhibit 1, the motion and proposed order on
-pleading paper, the challenged-cases list and the impact report.
+"""The court documents (DOMAIN.md 5, docs/CONTRACTS.md "Exports"): sealed Exhibit 1 with its
+cover, the motion and proposed order, the proof of service, the sealed list of convictions not
+in Exhibit 1, and the impact report.
 
-Entry points: `documents.export_documents` (all of them as one job), or each writer alone:
-`exhibit.write_exhibit`, `motion.write_motion`, `challenged.write_challenged`,
-`impact_report.write_impact_report`. Office details: `office.load_office` / `save_office`.
+Entry points: `documents.export_documents` (all of them as one job, inputs checked once),
+`readiness.export_readiness` (the blanks and held-back convictions, before writing), and
+`relief.outcomes` / `relief.accounting` (where each conviction goes and the figures every
+paper recites). Office details: `office.load_office` / `save_office`.
 """

@@ -1,9 +1,11 @@
 """All court documents of one run as one job (STYLE.md habit 4): the CLI calls it directly,
 the app on a worker thread.
 
-Everything that can be refused is checked before the first file is written: a missing exhibit
-password, an office set up for another county, a document that already exists (unless
-`force`). Each document is written whole (atomic rename) or not at all.
+Two steps, each checking its inputs once: `check_request` (the password, files already there)
+needs nothing read, so the command line runs it before reading anything big;
+`prepare_export` (the determinations' columns, the office's county, a motion that asks for
+something) builds the `ExportPlan` every document is written from. `write_documents` then
+writes each document whole (atomic rename) or not at all. `export_documents` does all three.
 """
 
 from collections.abc import Mapping
@@ -17,12 +19,17 @@ from app.errors import InputError
 from app.exports.challenged import CHALLENGED_FILE, write_challenged
 from app.exports.exhibit import EXHIBIT_FILE, write_exhibit
 from app.exports.files import refuse_existing
-from app.exports.granted import ReliefCounts, relief_counts
 from app.exports.impact_report import IMPACT_FILE, write_impact_report
-from app.exports.motion import MOTION_FILE, MotionFacts, write_motion
-from app.exports.office import OfficeDetails, office_file
+from app.exports.inputs import refuse_without_relief
+from app.exports.motion import MotionFacts
+from app.exports.office import OfficeDetails
+from app.exports.papers import MOTION_FILE, PAPER_FILES, write_papers
+from app.exports.readiness import warnings_for
+from app.exports.relief import Accounting, accounting, outcomes
 from app.exports.sealing import check_password
 from app.jobs import CancelToken, Progress, ProgressCallback, no_progress
+
+SEALED_HELP = "it holds criminal-history information and is always sealed: give a password"
 
 
 @dataclass(frozen=True)
@@ -34,12 +41,12 @@ class DocumentChoice:
 
     def targets(self, folder: Path) -> list[Path]:
         names = [
-            (self.exhibit, EXHIBIT_FILE),
-            (self.motion, MOTION_FILE),
-            (self.challenged, CHALLENGED_FILE),
-            (self.summary, IMPACT_FILE),
+            *([EXHIBIT_FILE] if self.exhibit else []),
+            *(PAPER_FILES if self.motion else ()),
+            *([CHALLENGED_FILE] if self.challenged else []),
+            *([IMPACT_FILE] if self.summary else []),
         ]
-        return [folder / name for chosen, name in names if chosen]
+        return [folder / name for name in names]
 
 
 @dataclass(frozen=True)
@@ -48,28 +55,123 @@ class WrittenDocument:
     description: str  # e.g. "5 convictions, sealed"
 
 
-def check_office_county(office: OfficeDetails, county: str) -> None:
+@dataclass(frozen=True)
+class ExportPlan:
+    """Everything the documents are written from, checked."""
+
+    folder: Path
+    choice: DocumentChoice
+    password: str | None
+    county: str
+    office: OfficeDetails
+    facts: MotionFacts
+    summary: Mapping[str, Any]
+    outcomes: pl.DataFrame
+    counts: Accounting
+    warnings: tuple[str, ...]
+
+
+def check_request(folder: Path, choice: DocumentChoice, password: str | None, *,
+                  force: bool) -> None:
+    """The checks that need nothing read: sealed documents have a good password, and no
+    document would replace a file already there (unless `force`)."""
+    for chosen, name in ((choice.exhibit, EXHIBIT_FILE), (choice.challenged, CHALLENGED_FILE)):
+        if chosen and not password:
+            raise InputError(str(folder / name), SEALED_HELP)
+    if password:
+        check_password(password, "the exhibit password")
+    refuse_existing(choice.targets(folder), force=force)
+
+
+def check_office_county(office: OfficeDetails, county: str, where: str) -> None:
     if office.county and county and office.county != county.upper():
         raise InputError(
-            str(office_file()),
+            where,
             f"the office details are for {office.county} but this evaluation is for "
             f"{county.upper()}; correct the county in the office details",
         )
 
 
-def refuse_empty_motion(path: Path, counts: ReliefCounts) -> None:
+def refuse_empty_motion(path: Path, counts: Accounting) -> None:
     """A motion and order that grant nothing are not a filing: say why, and what to do."""
     if counts.granted:
         return
     why = "no conviction was evaluated"
     fix = "Leave the motion out of this export."
-    if counts.convictions_evaluated:
-        why = (f"none of the {counts.convictions_evaluated:,} evaluated is granted "
-               f"({counts.pending_review:,} pending review, {counts.challenged:,} challenged, "
-               f"{counts.not_eligible:,} not eligible)")
-        if counts.pending_review:
+    if counts.identified:
+        why = (f"none of the {counts.identified:,} identified is granted "
+               f"({counts.pending:,} pending review, {counts.challenged:,} challenged, "
+               f"{counts.not_eligible:,} not eligible, {counts.already_granted:,} already "
+               "granted)")
+        if counts.pending:
             fix = "Decide the pending reviews first, or leave the motion out of this export."
     raise InputError(str(path), f"the motion would ask for nothing: {why}. {fix}")
+
+
+def prepare_export(
+    folder: Path,
+    determinations: pl.DataFrame,
+    summary: Mapping[str, Any],
+    office: OfficeDetails,
+    *,
+    choice: DocumentChoice,
+    password: str | None,
+    office_where: str = "office details",
+) -> ExportPlan:
+    """Check the inputs and compute what every document states (nothing is written)."""
+    county = str(summary.get("county") or "")
+    refuse_without_relief(determinations, "the determinations")
+    check_office_county(office, county, office_where)
+    frame = outcomes(determinations)
+    counts = accounting(frame)
+    if choice.motion:
+        refuse_empty_motion(folder / MOTION_FILE, counts)
+    facts = MotionFacts.from_summary(dict(summary))
+    notes = warnings_for(counts, facts, office, motion=choice.motion)
+    return ExportPlan(folder, choice, password, county, office, facts, summary, frame, counts,
+                      tuple(notes))  # fmt: skip
+
+
+def write_documents(
+    plan: ExportPlan,
+    *,
+    progress: ProgressCallback = no_progress,
+    cancel: CancelToken | None = None,
+) -> list[WrittenDocument]:
+    written: list[WrittenDocument] = []
+    folder, counts = plan.folder, plan.counts
+
+    def stage(text: str) -> None:
+        if cancel is not None:
+            cancel.check()
+        progress(Progress(0, 0, text))
+
+    if plan.choice.exhibit:
+        assert plan.password is not None  # check_request
+        stage("Exhibit 1")
+        rows = write_exhibit(folder / EXHIBIT_FILE, plan.outcomes, counts, county=plan.county,
+                             password=plan.password,
+                             authority=plan.office.policy_dismissal_authority,
+                             progress=progress, cancel=cancel)  # fmt: skip
+        written.append(WrittenDocument(folder / EXHIBIT_FILE, f"{_convictions(rows)}, sealed"))
+    if plan.choice.motion:
+        stage("The motion, proposed order, exhibit cover and proof of service")
+        for path in write_papers(folder, counts, plan.facts, plan.office):
+            written.append(WrittenDocument(path, f"{_convictions(counts.granted)} granted, "
+                                           f"{counts.pending:,} pending"))  # fmt: skip
+    if plan.choice.challenged:
+        assert plan.password is not None  # check_request
+        stage("The list of convictions not in Exhibit 1")
+        rows = write_challenged(folder / CHALLENGED_FILE, plan.outcomes, county=plan.county,
+                                password=plan.password,
+                                past_deadline=plan.facts.past_challenge_deadline,
+                                progress=progress, cancel=cancel)  # fmt: skip
+        written.append(WrittenDocument(folder / CHALLENGED_FILE, f"{_convictions(rows)}, sealed"))
+    if plan.choice.summary:
+        stage("The impact report")
+        write_impact_report(folder / IMPACT_FILE, plan.summary, plan.outcomes, plan.office)
+        written.append(WrittenDocument(folder / IMPACT_FILE, "figures after staff decisions"))
+    return written
 
 
 def export_documents(
@@ -84,49 +186,11 @@ def export_documents(
     progress: ProgressCallback = no_progress,
     cancel: CancelToken | None = None,
 ) -> list[WrittenDocument]:
-    """Write the chosen documents into `folder`; the exhibit needs a password (it is sealed),
-    the challenged list is sealed when one is given."""
-    county = str(summary.get("county") or "")
-    if choice.exhibit and not password:
-        raise InputError(str(folder / EXHIBIT_FILE), "an exhibit must be sealed: give a password")
-    if password:
-        check_password(password, str(folder / EXHIBIT_FILE))
-    check_office_county(office, county)
-    counts = relief_counts(determinations) if choice.motion else None
-    if counts is not None:
-        refuse_empty_motion(folder / MOTION_FILE, counts)
-    refuse_existing(choice.targets(folder), force=force)
-    written: list[WrittenDocument] = []
-
-    def stage(text: str) -> None:
-        if cancel is not None:
-            cancel.check()
-        progress(Progress(0, 0, text))
-
-    if choice.exhibit:
-        assert password is not None
-        stage("Exhibit 1")
-        rows = write_exhibit(folder / EXHIBIT_FILE, determinations, county=county,
-                             password=password, progress=progress, cancel=cancel)  # fmt: skip
-        written.append(WrittenDocument(folder / EXHIBIT_FILE, f"{_convictions(rows)}, sealed"))
-    if counts is not None:  # the motion was chosen
-        stage("The motion and proposed order")
-        facts = MotionFacts.from_summary(dict(summary))
-        write_motion(folder / MOTION_FILE, determinations, facts, office, counts)
-        written.append(
-            WrittenDocument(folder / MOTION_FILE, f"{_convictions(counts.granted)} granted")
-        )
-    if choice.challenged:
-        stage("The challenged-cases list")
-        rows = write_challenged(folder / CHALLENGED_FILE, determinations, county=county,
-                                password=password, progress=progress, cancel=cancel)  # fmt: skip
-        sealed = "sealed" if password else "not sealed: no password given"
-        written.append(WrittenDocument(folder / CHALLENGED_FILE, f"{_convictions(rows)}, {sealed}"))
-    if choice.summary:
-        stage("The impact report")
-        write_impact_report(folder / IMPACT_FILE, summary, determinations)
-        written.append(WrittenDocument(folder / IMPACT_FILE, "figures and charts"))
-    return written
+    """Check everything, then write the chosen documents into `folder`."""
+    check_request(folder, choice, password, force=force)
+    plan = prepare_export(folder, determinations, summary, office, choice=choice,
+                          password=password)  # fmt: skip
+    return write_documents(plan, progress=progress, cancel=cancel)
 
 
 def _convictions(count: int) -> str:

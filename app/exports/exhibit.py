@@ -1,8 +1,10 @@
 """Exhibit 1 (`exhibit_1.xlsx`): every conviction the court is asked to grant, sealed.
 
-DOMAIN.md 5: one row per conviction count; never SSN, driver's licence, FBI number or race.
-The file holds summary criminal history (PC 11142, 13300-13303), so it is always encrypted
-with a password and every printed page says CONFIDENTIAL - FILED UNDER SEAL.
+DOMAIN.md 5: one row per conviction count; never SSN, driver's licence, FBI number or race,
+and never a staff member's reason or note. The Relief column holds the same words as the
+order. The file holds summary criminal history (PC 11142, 13300-13303), so it is always
+encrypted with a password and every printed page says CONFIDENTIAL; its Totals sheet gives the
+figures of the motion.
 """
 
 from collections.abc import Iterator, Sequence
@@ -11,14 +13,23 @@ from typing import Any, Final
 
 import polars as pl
 
-from app.exports.granted import display_name, granted_convictions, superior_court
-from app.exports.sealing import check_password, seal_workbook
+from app.exports.relief import (
+    Accounting,
+    basis_words,
+    display_name,
+    granted_convictions,
+    has_case_number,
+    relief_words,
+    superior_court,
+)
+from app.exports.sealing import seal_workbook
 from app.exports.workbook import Column, PrintSetup, build_table_workbook, printable
 from app.fileio import atomic_write_bytes
 from app.jobs import CancelToken, Progress, ProgressCallback, no_progress
 
 EXHIBIT_FILE: Final = "exhibit_1.xlsx"
-CONFIDENTIAL: Final = "CONFIDENTIAL - FILED UNDER SEAL"
+CONFIDENTIAL: Final = "CONFIDENTIAL - LODGED CONDITIONALLY UNDER SEAL"
+NO_CASE_NUMBER: Final = "No case number"
 
 COLUMNS: Final = (
     Column("No.", 7, "number"),
@@ -30,68 +41,93 @@ COLUMNS: Final = (
     Column("Code section as convicted", 16),
     Column("Level", 12),
     Column("Conviction date", 12, "date"),
-    Column("Relief", 20),
-    Column("Basis", 40, "wrap"),
-    Column("All convictions in case dismissed", 13),
+    Column("Relief", 28, "wrap"),
+    Column("Basis", 30, "wrap"),
+    Column("All convictions in case dismissed", 13, "wrap"),
 )
 HEADERS: Final = tuple(column.header for column in COLUMNS)
 
 
-def exhibit_rows(granted: pl.DataFrame) -> Iterator[Sequence[Any]]:
-    """The cell values of each exhibit row, in column order."""
+def exhibit_rows(granted: pl.DataFrame, authority: str) -> Iterator[Sequence[Any]]:
+    """The cell values of each exhibit row, in column order (`granted`: granted_convictions)."""
+    case_whole = (
+        pl.when(~has_case_number()).then(pl.lit(NO_CASE_NUMBER))
+        .when(pl.col("case_sealable")).then(pl.lit("Yes"))
+        .otherwise(pl.lit("No"))
+    )  # fmt: skip
     shown = granted.select(
         pl.col("name"),
         pl.col("dob"),
         pl.col("cii_number"),
-        pl.col("case_number"),
+        pl.when(has_case_number()).then(pl.col("case_number")).otherwise(pl.lit(NO_CASE_NUMBER)),
         pl.col("court"),
         pl.col("code_section"),
         pl.col("level").str.to_titlecase(),
         pl.col("conviction_date"),
-        pl.col("relief"),
-        pl.col("basis"),
-        pl.when(pl.col("case_all_dismissed")).then(pl.lit("Yes")).otherwise(pl.lit("No")),
+        relief_words(),
+        basis_words(authority),
+        case_whole,
     )
     for number, row in enumerate(printable(shown).iter_rows(), start=1):
         yield (number, display_name(row[0]), *row[1:])
 
 
+def exhibit_totals(counts: Accounting) -> list[tuple[str, int]]:
+    return [
+        ("Convictions listed in Exhibit 1", counts.granted),
+        *[(f"  {category.label}", count) for category, count in counts.by_category],
+        ("Persons listed in Exhibit 1", counts.people),
+        ("Court cases in which every conviction is dismissed", counts.cases_sealable),
+        ("Convictions with no court case number", counts.granted_without_case_number),
+        ("Not in Exhibit 1 (listed separately)", counts.listed_separately),
+        ("  Challenged or not eligible", counts.challenged + counts.not_eligible),
+        ("  Already granted", counts.already_granted),
+        ("  Pending review", counts.pending),
+        ("Convictions identified by the Department of Justice", counts.identified),
+    ]
+
+
 def build_exhibit(
-    determinations: pl.DataFrame,
+    outcomes: pl.DataFrame,
+    counts: Accounting,
     *,
     county: str,
+    authority: str = "",
     progress: ProgressCallback = no_progress,
     cancel: CancelToken | None = None,
 ) -> tuple[bytes, int]:
     """The unsealed workbook's bytes (kept in memory only; `write_exhibit` seals it) and its
-    number of rows."""
+    number of rows. `outcomes`: relief.outcomes(determinations)."""
     progress(Progress(0, 0, "Selecting the granted convictions"))
-    granted = granted_convictions(determinations)
-    court = superior_court(county)
+    granted = granted_convictions(outcomes)
     setup = PrintSetup(
         sheet_title="Exhibit 1",
-        header_left=f"EXHIBIT 1 - {court}",
+        header_left=f"EXHIBIT 1 - {superior_court(county)}",
         header_center=CONFIDENTIAL,
         footer_left="People v. the persons listed in Exhibit 1 (HS 11361.8, 11361.9)",
     )
     workbook = build_table_workbook(
-        COLUMNS, exhibit_rows(granted), granted.height, setup, progress=progress, cancel=cancel
-    )
+        COLUMNS, exhibit_rows(granted, authority), granted.height, setup,
+        totals=exhibit_totals(counts), progress=progress, cancel=cancel,
+    )  # fmt: skip
     return workbook, granted.height
 
 
 def write_exhibit(
     path: Path,
-    determinations: pl.DataFrame,
+    outcomes: pl.DataFrame,
+    counts: Accounting,
     *,
     county: str,
     password: str,
+    authority: str = "",
     progress: ProgressCallback = no_progress,
     cancel: CancelToken | None = None,
 ) -> int:
-    """Build, seal in memory and write atomically; returns the number of exhibit rows."""
-    check_password(password, str(path))
-    plain, rows = build_exhibit(determinations, county=county, progress=progress, cancel=cancel)
+    """Build, seal in memory and write atomically; returns the number of exhibit rows. The
+    password was checked by the caller (app.exports.documents.check_request)."""
+    plain, rows = build_exhibit(outcomes, counts, county=county, authority=authority,
+                                progress=progress, cancel=cancel)  # fmt: skip
     if cancel is not None:
         cancel.check()
     progress(Progress(0, 0, "Sealing the workbook with its password"))

@@ -1,8 +1,8 @@
-"""`impact_report.pdf`: the figures a DA publishes (DOMAIN.md 4) with simple bar charts.
+"""`impact_report.pdf`: what a DA hands the press or the board (DOMAIN.md 4), in plain words.
 
-Figures come from summary.json (the engine's evaluation); the compliance view (AB 1706:
-identified, granted, challenged, pending) comes from the determinations after staff decisions.
-A figure the summary lacks is shown as a bracketed blank, never estimated.
+Every count is after staff decisions and the same as the motion's (one Accounting); only the
+two whole-record figures (people left with no felony / no conviction) come from the
+evaluation's summary.json, and the report says so. People are distinct non-blank SUBJECT_IDs.
 """
 
 import io
@@ -21,19 +21,15 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, T
 
 from app.counties import title_case
 from app.exports.fonts import SERIF, SERIF_BOLD, register_fonts
-from app.exports.granted import relief_counts
+from app.exports.motion import MotionFacts, long_date
+from app.exports.office import OfficeDetails
+from app.exports.relief import accounting, granted_convictions, persons
 from app.fileio import atomic_write_bytes
 
 IMPACT_FILE: Final = "impact_report.pdf"
 MISSING: Final = "[not in summary]"
 CHART_WIDTH: Final = 6.5 * inch
 BAR_COLOUR: Final = colors.HexColor("#3b6ea5")
-DETERMINATION_LABELS: Final = {
-    "dismiss": "Dismiss",
-    "reduce": "Reduce",
-    "review": "Review",
-    "not_eligible": "Not eligible",
-}
 
 
 def _figure(summary: Mapping[str, Any], *keys: str) -> str:
@@ -45,17 +41,10 @@ def _figure(summary: Mapping[str, Any], *keys: str) -> str:
     return f"{value:,}" if isinstance(value, int) else str(value)
 
 
-def _counts(summary: Mapping[str, Any], key: str) -> dict[str, int]:
-    value = summary.get(key)
-    if not isinstance(value, Mapping):
-        return {}
-    return {str(k) or "(unknown)": int(v) for k, v in value.items() if isinstance(v, int)}
-
-
 def _bar_chart(title: str, data: Mapping[str, int], *, horizontal: bool = False) -> Flowable:
     """A titled bar chart; an empty data set becomes a one-line note instead."""
     if not data:
-        return Paragraph(f"{title}: {MISSING}", _style())
+        return Paragraph(f"{title}: none.", _style())
     labels, values = list(data), list(data.values())
     height = max(2.2 * inch, 0.28 * inch * len(labels) + inch) if horizontal else 2.6 * inch
     drawing = Drawing(CHART_WIDTH, height, initialFontName=SERIF)
@@ -78,13 +67,18 @@ def _bar_chart(title: str, data: Mapping[str, int], *, horizontal: bool = False)
         chart.categoryAxis.labels.angle = 90
         chart.categoryAxis.labels.boxAnchor = "e"
         chart.categoryAxis.labels.dy = -4
-    chart.barLabelFormat = "%d"
+    chart.barLabelFormat = _thousands
+    chart.valueAxis.labelTextFormat = _thousands
     chart.barLabels.fontName = SERIF
     chart.barLabels.fontSize = 7
     chart.barLabels.nudge = 7
     drawing.add(chart)
     drawing.add(String(0, height - 12, title, fontName=SERIF_BOLD, fontSize=11))
     return drawing
+
+
+def _thousands(value: float) -> str:
+    return f"{value:,.0f}"
 
 
 def _style(size: float = 11, bold: bool = False, space: float = 4) -> ParagraphStyle:
@@ -110,100 +104,117 @@ def _table(rows: list[list[str]], widths: list[float]) -> Table:
     return table
 
 
-def impact_flowables(summary: Mapping[str, Any], determinations: pl.DataFrame) -> list[Flowable]:
-    county = str(summary.get("county") or "")
-    policy = summary.get("policy")
-    policy_name = policy.get("name") if isinstance(policy, Mapping) else policy
-    heading = f"County of {title_case(county)}" if county else "[COUNTY]"
-    sources = summary.get("sources")
-    source_text = ", ".join(str(s) for s in sources) if isinstance(sources, list) else MISSING
-    counts = relief_counts(determinations)
+PLAIN_RELIEF: Final = {  # the categories in the words of a press release
+    "lawful": "Dismissed and sealed (now lawful)",
+    "lawful_serving": "Sentence recalled and dismissed (now lawful)",
+    "peoples_request": "Dismissed and sealed at the District Attorney's request",
+    "misdemeanor": "Reduced to a misdemeanor",
+    "infraction": "Reduced to an infraction",
+    "recall": "Sentence recalled and resentenced",
+}
+
+
+def _office_lines(office: OfficeDetails, county: str) -> tuple[str, str]:
+    """The office's name and a public contact line (what the office entered, never invented)."""
+    place = title_case(office.county or county) if (office.county or county) else ""
+    name = f"Office of the District Attorney, County of {place}" if place else \
+        "Office of the District Attorney"
+    if office.da_name.strip():
+        name += f" ({office.title.strip() or 'District Attorney'} {office.da_name.strip()})"
+    contact = office.public_contact.strip() or "; ".join(
+        part for part in (office.phone.strip(), office.email.strip()) if part
+    )
+    return name, f"Contact: {contact}" if contact else "Contact: [PUBLIC CONTACT]"
+
+
+def _race_rows(granted: pl.DataFrame) -> list[list[str]]:
+    """People granted relief by race as the DOJ file records it, with shares."""
+    people = (
+        granted.filter(pl.col("subject_id").fill_null("").str.strip_chars() != "")
+        .unique("subject_id")
+        .select(pl.col("race").fill_null("").str.strip_chars().str.to_titlecase())
+    )
+    total = people.height
+    counts = people.group_by("race").len().sort(["len", "race"], descending=[True, False])
+    return [
+        [race or "Not recorded", f"{count:,}", f"{100 * count / total:.1f}%"]
+        for race, count in counts.iter_rows()
+    ]
+
+
+def impact_flowables(
+    summary: Mapping[str, Any], frame: pl.DataFrame, office: OfficeDetails
+) -> list[Flowable]:
+    """`frame`: relief.outcomes(determinations after staff decisions)."""
+    county = str(summary.get("county") or office.county or "")
+    counts = accounting(frame)
+    granted = granted_convictions(frame)
+    name, contact = _office_lines(office, county)
+    levels = dict(granted.get_column("level").value_counts().iter_rows())
+    identified_people = persons(frame)
+    convictions = [
+        ["Convictions", "Count"],
+        ["Identified by the Department of Justice", f"{counts.identified:,}"],
+        ["Granted relief in this filing", f"{counts.granted:,}"],
+        *[[f"    {PLAIN_RELIEF[c.key]}", f"{k:,}"] for c, k in counts.by_category],
+        ["    Felony convictions granted relief", f"{int(levels.get('felony', 0)):,}"],
+        ["    Misdemeanor convictions granted relief", f"{int(levels.get('misdemeanor', 0)):,}"],
+        ["    Infraction convictions granted relief", f"{int(levels.get('infraction', 0)):,}"],
+        ["Not eligible, or a legal ground to oppose relief",
+         f"{counts.challenged + counts.not_eligible:,}"],
+        ["Relief already granted earlier", f"{counts.already_granted:,}"],
+        ["Still under review", f"{counts.pending:,}"],
+    ]
     people = [
-        ["People", "This policy", "Dismiss all Prop 64"],
-        *[
-            [label, _figure(summary, key), _figure(summary, "dismiss_all_prop64", key)]
-            for label, key in (
-                ("With no felony left", "people_no_felony"),
-                ("With no conviction left", "people_no_conviction"),
-                # Said as "left", like the two above: people whose every conviction in
-                # those 7 years was dismissed, not people who simply had none.
-                ("With no conviction left in the 7 years before the as-of date",
-                 "people_no_conviction_last_7_years"),
-            )
-        ],
+        ["People", "Count"],
+        ["People with a conviction identified", f"{identified_people:,}"],
+        ["People granted relief in this filing", f"{counts.people:,}"],
+        ["People left with no felony conviction *", _figure(summary, "people_no_felony")],
+        ["People left with no conviction at all *", _figure(summary, "people_no_conviction")],
     ]
-    overview = [
-        ["Figure", "Count"],
-        ["Convictions evaluated", _figure(summary, "convictions_evaluated")],
-        ["People evaluated", _figure(summary, "people_evaluated")],
-        *[
-            [f"Determination: {label}", _figure(summary, "determinations", key)]
-            for key, label in DETERMINATION_LABELS.items()
-        ],
-        ["People with any relief", _figure(summary, "people_with_relief")],
-        ["Earliest conviction", _figure(summary, "earliest_conviction")],
-    ]
-    compliance = [
-        ["AB 1706 compliance (after staff decisions)", "Convictions"],
-        ["Identified", f"{counts.convictions_evaluated:,}"],
-        ["Granted (in Exhibit 1)", f"{counts.granted:,}"],
-        ["Challenged", f"{counts.challenged:,}"],
-        ["Pending review", f"{counts.pending_review:,}"],
-    ]
-    reasons = _counts(summary, "by_dismissal_reason") or _counts(summary, "by_rule")
-    reason_rows = [["Dismissal reason", "Convictions"]]
-    reason_rows += [[reason, f"{count:,}"] for reason, count in reasons.items()]
-    determinations_chart = {
-        label: int(summary["determinations"][key])
-        for key, label in DETERMINATION_LABELS.items()
-        if isinstance(summary.get("determinations"), Mapping) and key in summary["determinations"]
-    }
+    race = [["Race (as the DOJ record gives it)", "People granted relief", "Share"],
+            *_race_rows(granted)]
+    by_section = dict(
+        granted.group_by("section").len().sort("section").iter_rows()
+    ) if granted.height else {}
     body, small = _style(), _style(9)
+    as_of = long_date(MotionFacts.from_summary(dict(summary)).as_of, "[AS-OF DATE]")
     story: list[Flowable] = [
-        Paragraph("Proposition 64 relief: impact report", _style(16, bold=True, space=2)),
-        Paragraph(heading, _style(12, bold=True)),
+        Paragraph("Proposition 64: clearing past cannabis convictions",
+                  _style(16, bold=True, space=2)),
+        Paragraph(name, _style(12, bold=True)),
+        Paragraph(contact, body),
         Paragraph(
-            f"Evaluated as of {_figure(summary, 'as_of')} under the policy "
-            f"\u201c{policy_name or MISSING}\u201d. Sources: {source_text}.",
+            f"These figures count the convictions the Department of Justice identified in "
+            f"{title_case(county) if county else '[COUNTY]'} County, evaluated as of {as_of}, "
+            f"after the decisions of the District Attorney's staff (who decided or confirmed "
+            f"{counts.staff_confirmed:,} of the {counts.granted:,} convictions granted relief). "
+            "They are the figures of the motion filed with the court.",
             body,
         ),
         Spacer(0, 6),
-        _table(overview, [4.4 * inch, 1.6 * inch]),
+        _table(convictions, [4.4 * inch, 1.6 * inch]),
         Spacer(0, 10),
-        _table(people, [3.6 * inch, 1.2 * inch, 1.6 * inch]),
-        Spacer(0, 10),
-        _table(compliance, [4.4 * inch, 1.6 * inch]),
-        Spacer(0, 10),
-    ]
-    if len(reason_rows) > 1:
-        story += [_table(reason_rows, [4.4 * inch, 1.6 * inch]), Spacer(0, 10)]
-    story += [
-        _bar_chart("Convictions by determination", determinations_chart),
-        _bar_chart("Convictions by code section", _counts(summary, "by_section")),
-        _bar_chart("Convictions by year of conviction", _by_year(summary, determinations)),
-        _bar_chart("Race of people receiving relief", _counts(summary, "by_race"), horizontal=True),
+        _table(people, [4.4 * inch, 1.6 * inch]),
         Paragraph(
-            "Race is as the DOJ file records it (RACE_DESCR), counted once per person who "
-            "receives any relief. Figures other than the compliance view are the engine\u2019s "
-            "evaluation before staff decisions.",
+            "* Counted over each person's whole California record when the file was evaluated, "
+            "before staff decisions; the other figures are after staff decisions.",
+            small,
+        ),
+        Spacer(0, 10),
+        _table(race, [3.0 * inch, 1.8 * inch, 1.2 * inch]),
+        Spacer(0, 10),
+        _bar_chart("Convictions granted relief, by code section",
+                   {f"HS {k}": int(v) for k, v in by_section.items() if k}),
+        _bar_chart("People granted relief, by race",
+                   {row[0]: int(row[1].replace(",", "")) for row in race[1:]}, horizontal=True),
+        Paragraph(
+            "People are counted once each, by their Department of Justice record number. "
+            "Race is as the Department of Justice record gives it.",
             small,
         ),
     ]
     return story
-
-
-def _by_year(summary: Mapping[str, Any], determinations: pl.DataFrame) -> dict[str, int]:
-    from_summary = _counts(summary, "by_year")
-    if from_summary:
-        return dict(sorted(from_summary.items()))
-    years = (
-        determinations.select(pl.col("conviction_date").dt.year().alias("year"))
-        .drop_nulls()
-        .group_by("year")
-        .len()
-        .sort("year")
-    )
-    return {str(year): int(count) for year, count in years.iter_rows()}
 
 
 def _page_number(canvas: Any, document: Any) -> None:
@@ -213,7 +224,7 @@ def _page_number(canvas: Any, document: Any) -> None:
     canvas.restoreState()
 
 
-def impact_pdf(summary: Mapping[str, Any], determinations: pl.DataFrame) -> bytes:
+def impact_pdf(summary: Mapping[str, Any], frame: pl.DataFrame, office: OfficeDetails) -> bytes:
     register_fonts()
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
@@ -223,12 +234,12 @@ def impact_pdf(summary: Mapping[str, Any], determinations: pl.DataFrame) -> byte
         rightMargin=inch,
         topMargin=0.8 * inch,
         bottomMargin=0.8 * inch,
-        title="Proposition 64 relief: impact report",
-        author="CountyClear",
+        title="Proposition 64: clearing past cannabis convictions",
+        author=office.da_name or "CountyClear",
         initialFontName=SERIF,
     )
     document.build(
-        impact_flowables(summary, determinations),
+        impact_flowables(summary, frame, office),
         onFirstPage=_page_number,
         onLaterPages=_page_number,
     )
@@ -236,6 +247,7 @@ def impact_pdf(summary: Mapping[str, Any], determinations: pl.DataFrame) -> byte
 
 
 def write_impact_report(
-    path: Path, summary: Mapping[str, Any], determinations: pl.DataFrame
+    path: Path, summary: Mapping[str, Any], frame: pl.DataFrame, office: OfficeDetails
 ) -> None:
-    atomic_write_bytes(path, impact_pdf(summary, determinations))
+    """`frame`: relief.outcomes(determinations after staff decisions)."""
+    atomic_write_bytes(path, impact_pdf(summary, frame, office))

@@ -13,22 +13,26 @@ from typing import Any, Final
 import polars as pl
 
 from app.errors import InputError, cannot_read
+from app.exports.relief import BASIS_VALUES, RELIEF_VALUES
 
-DATE_COLUMNS: Final = ("dob", "conviction_date", "sentence_end")
-BOOL_COLUMNS: Final = ("currently_serving",)
-INT_COLUMNS: Final = ("case_other_convictions",)
+DATE_COLUMNS: Final = ("dob", "conviction_date", "sentence_end", "offense_date")
+BOOL_COLUMNS: Final = ("currently_serving",)  # blank: not known
+INT_COLUMNS: Final = ("case_other_convictions", "age_at_offense")
+# What the papers say of each conviction rests on these; a file without them was written by
+# an older evaluate and is refused rather than guessed at.
+RELIEF_COLUMNS: Final = ("relief", "basis", "offense_date", "age_at_offense")
 REQUIRED_COLUMNS: Final = (
     "subject_id", "cnt_order", "name", "dob", "cii_number", "case_number", "court",
     "code_section", "section", "level", "conviction_date", "county", "determination",
     "rule_id", "reason", "statute", "flags", "currently_serving", "case_key",
-    "case_other_convictions",
+    "case_other_convictions", *RELIEF_COLUMNS,
 )  # fmt: skip
 # Present in the contract but only needed by some documents; filled with nulls when absent.
 OPTIONAL_TEXT_COLUMNS: Final = ("offense", "bear_reason", "race", "facts")
-DETERMINATION_VALUES: Final = ("dismiss", "reduce", "review", "not_eligible")
+DETERMINATION_VALUES: Final = ("dismiss", "reduce", "review", "not_eligible", "already_granted")
 # Never empty as evaluate writes them. polars reads a line cut short with its last fields
 # empty; case_other_convictions, next to last, shows it.
-ALWAYS_FILLED: Final = ("rule_id", "case_other_convictions")
+ALWAYS_FILLED: Final = ("rule_id", "case_other_convictions", "relief")
 
 
 def read_determinations(path: Path) -> pl.DataFrame:
@@ -40,6 +44,7 @@ def read_determinations(path: Path) -> pl.DataFrame:
         ) from exc
     except (pl.exceptions.PolarsError, OSError, UnicodeDecodeError) as exc:
         raise _unreadable(path, exc) from None
+    refuse_without_relief(raw, path)
     missing = [name for name in REQUIRED_COLUMNS if name not in raw.columns]
     if missing:
         raise InputError(
@@ -53,8 +58,19 @@ def read_determinations(path: Path) -> pl.DataFrame:
     )
     frame = _parse(frame, path)
     _check_values(frame, "determination", DETERMINATION_VALUES, path)
+    _check_values(frame, "relief", RELIEF_VALUES, path)
+    _check_values(frame, "basis", BASIS_VALUES, path, blank_ok=True)  # blank: nothing granted
     _check_filled(frame, ALWAYS_FILLED, path)
     return frame
+
+
+def refuse_without_relief(frame: pl.DataFrame, where: Path | str) -> None:
+    """One line naming the file and the fix when the relief columns are missing."""
+    missing = [name for name in RELIEF_COLUMNS if name not in frame.columns]
+    if missing:
+        raise InputError(str(where), f"has no {', '.join(missing)} column(s): it was written "
+                         "by an older CountyClear; run `countyclear evaluate` again to write it "
+                         "anew, then export")
 
 
 _WRITE_AGAIN: Final = ("Export from the folder as `countyclear evaluate` wrote it, or run "
@@ -116,8 +132,12 @@ def _parse(frame: pl.DataFrame, path: Path) -> pl.DataFrame:
     return typed
 
 
-def _check_values(frame: pl.DataFrame, column: str, allowed: tuple[str, ...], path: Path) -> None:
-    bad = ~frame.get_column(column).is_in(allowed).fill_null(False)
+def _check_values(frame: pl.DataFrame, column: str, allowed: tuple[str, ...], path: Path,
+                  *, blank_ok: bool = False) -> None:
+    values = frame.get_column(column)
+    bad = ~values.is_in(allowed).fill_null(False)
+    if blank_ok:
+        bad &= values.is_not_null()
     if bad.any():
         row = int(bad.arg_true()[0])
         value = frame.get_column(column)[row]

@@ -1,13 +1,16 @@
-"""The DA office's own details for the documents, kept in office.toml in the user's folder.
+"""The DA office's own details for the documents, kept in office.toml in the user's folder
+(or any file given to `countyclear export --office FILE`); every key is in the README.
 
-Nothing here is ever guessed: a detail the office has not entered appears in every document as
-a bracketed blank such as `[DA NAME]`, so a clerk sees at once what to fill in. The court's
-name and address default from the shipped table of the 58 superior courts (resources/courts.toml).
+Nothing here is ever guessed: a text detail the office has not entered appears in every
+document as a bracketed blank such as `[DA NAME]`, so a clerk sees at once what to fill in; a
+fact the papers would assert (city attorneys, an alternate public defender) is left out until
+the office enters it. The court's name and address default from the shipped table of the 58
+superior courts (resources/courts.toml).
 """
 
 import json
 import tomllib
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from pathlib import Path
 from typing import Final
@@ -20,6 +23,17 @@ from app.paths import RESOURCES, user_home
 
 SCHEMA_VERSION: Final = 1
 COURTS_FILE: Final = RESOURCES / "courts.toml"
+
+
+@dataclass(frozen=True)
+class Filing:
+    """The `[filing]` table: how this filing is captioned. Blank case number: the cases listed
+    in Exhibit 1; blank hearing: none requested (HS 11361.8(g) needs none for a completed
+    sentence unless the person asks)."""
+
+    case_number: str = ""
+    hearing_date: str = ""
+    hearing_time: str = ""
 
 
 @dataclass(frozen=True)
@@ -36,9 +50,27 @@ class OfficeDetails:
     email: str = ""
     signing_deputy: str = ""
     deputy_title: str = ""  # e.g. "Deputy District Attorney"
+    # The authority the office cites for county-policy dismissals (e.g. "Pen. Code, § 1385"),
+    # confirmed by a deputy DA; blank cites none, as PC 1385 has limits after probation.
+    policy_dismissal_authority: str = ""
+    public_contact: str = ""  # the impact report's contact line for the press and the board
+    # None = not entered (the papers name none and export warns); () = none in this county.
+    city_attorneys: tuple[str, ...] | None = None
+    alternate_public_defender: bool | None = None
+    filing: Filing = field(default_factory=Filing)
 
 
-FIELD_NAMES: Final = tuple(f.name for f in fields(OfficeDetails))
+CASE_NUMBER_DEFAULT: Final = "The cases listed in Exhibit 1"
+NO_HEARING: Final = "No hearing requested (Health & Saf. Code, § 11361.8, subd. (g))"
+
+# The text details the Office details dialog edits, in its order (county first).
+FIELD_NAMES: Final = (
+    "county", "court_name", "court_address", "department", "da_name", "title",
+    "state_bar_number", "office_address", "phone", "email", "signing_deputy", "deputy_title",
+)  # fmt: skip
+TEXT_KEYS: Final = (*FIELD_NAMES, "policy_dismissal_authority", "public_contact")
+FILING_KEYS: Final = tuple(f.name for f in fields(Filing))
+ALL_KEYS: Final = (*TEXT_KEYS, "city_attorneys", "alternate_public_defender", "filing")
 
 # The bracketed blank each missing detail shows in a document.
 BLANKS: Final = {
@@ -155,32 +187,62 @@ def typed_court_address_note(county: str, typed: str) -> str | None:
 
 
 def load_office(path: Path | None = None) -> OfficeDetails:
-    """The saved details, or all blank when none were saved yet."""
+    """The saved details, or all blank when none were saved yet (only the default file may
+    be missing: a file named on the command line must exist)."""
     path = path or office_file()
     if not path.exists():
         return OfficeDetails()
     table, text = _read_toml(path)
     table = _upgrade(table, path, text)
-    values: dict[str, str] = {}
+    values: dict[str, object] = {}
     for key, value in table.items():
         if key == "schema_version":
             continue
-        if key not in FIELD_NAMES:
-            allowed = ", ".join(FIELD_NAMES)
-            raise InputError(str(path), f"unknown key '{key}'; allowed keys: {allowed}",
-                             toml_key_line(text, key))
-        if not isinstance(value, str):
-            raise InputError(str(path), f"'{key}' must be text in quotes, e.g. {key} = \"...\"",
-                             toml_key_line(text, key))
-        values[key] = value
-    county = values.get("county", "").strip()
+        if key not in ALL_KEYS:
+            raise InputError(str(path), f"unknown key '{key}'; allowed keys: "
+                             f"{', '.join(ALL_KEYS)}", toml_key_line(text, key))
+        values[key] = _checked(key, value, path, text)
+    county = str(values.get("county", "")).strip()
     if county:
         known = normalise_county(county)
         if known is None:
             raise InputError(str(path), f"county '{county}' is not one of California's 58 "
                              "counties", toml_key_line(text, "county"))
         values["county"] = known
-    return OfficeDetails(**values)
+    return OfficeDetails(**values)  # type: ignore[arg-type]
+
+
+def _checked(key: str, value: object, path: Path, text: str) -> object:
+    """The value of one top-level key in its type, or an InputError naming the key's line."""
+    line = toml_key_line(text, key)
+    if key == "city_attorneys":
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise InputError(str(path), 'city_attorneys must be a list of office names, e.g. '
+                             'city_attorneys = ["Los Angeles City Attorney"], or [] for none',
+                             line)
+        return tuple(v.strip() for v in value if v.strip())
+    if key == "alternate_public_defender":
+        if not isinstance(value, bool):
+            raise InputError(str(path), "alternate_public_defender must be true or false "
+                             "(without quotes)", line)
+        return value
+    if key == "filing":
+        if not isinstance(value, dict):
+            raise InputError(str(path), "filing must be a table: [filing] on a line of its "
+                             "own, then case_number, hearing_date, hearing_time", line)
+        filing: dict[str, str] = {}
+        for name, item in value.items():
+            where = toml_key_line(text, f"filing.{name}")
+            if name not in FILING_KEYS:
+                raise InputError(str(path), f"unknown key '{name}' in [filing]; allowed keys: "
+                                 f"{', '.join(FILING_KEYS)}", where)
+            if not isinstance(item, str):
+                raise InputError(str(path), f"'{name}' in [filing] must be text in quotes", where)
+            filing[name] = item.strip()
+        return Filing(**filing)
+    if not isinstance(value, str):
+        raise InputError(str(path), f"'{key}' must be text in quotes, e.g. {key} = \"...\"", line)
+    return value
 
 
 def save_office(details: OfficeDetails, path: Path | None = None) -> Path:
@@ -189,9 +251,19 @@ def save_office(details: OfficeDetails, path: Path | None = None) -> Path:
         "# CountyClear office details for court documents (edit in the app).",
         f"schema_version = {SCHEMA_VERSION}",
     ]
-    for name in FIELD_NAMES:
-        # JSON string escapes are a subset of TOML basic-string escapes.
+    # JSON string escapes are a subset of TOML basic-string escapes.
+    for name in TEXT_KEYS:
         lines.append(f"{name} = {json.dumps(getattr(details, name), ensure_ascii=False)}")
+    if details.city_attorneys is not None:
+        offices = json.dumps(list(details.city_attorneys), ensure_ascii=False)
+        lines.append(f"city_attorneys = {offices}")
+    if details.alternate_public_defender is not None:
+        apd = "true" if details.alternate_public_defender else "false"
+        lines.append(f"alternate_public_defender = {apd}")
+    lines.append("")
+    lines.append("[filing]")
+    for name in FILING_KEYS:
+        lines.append(f"{name} = {json.dumps(getattr(details.filing, name), ensure_ascii=False)}")
     atomic_write_text(path, "\n".join(lines) + "\n")
     return path
 

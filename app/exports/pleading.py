@@ -52,6 +52,7 @@ class Run:
     x: float
     align: Align = "left"
     bold: bool = False
+    drop: float = 0.0  # points below the line's baseline (a block set at a smaller leading)
 
 
 @dataclass(frozen=True)
@@ -175,9 +176,9 @@ def _draw_line(canvas: Canvas, line: Line, line_number: int) -> None:
     for run in line.runs:
         canvas.setFont(SERIF_BOLD if run.bold else SERIF, FONT_SIZE)
         if run.align == "center":
-            canvas.drawCentredString(run.x, y, run.text)
+            canvas.drawCentredString(run.x, y - run.drop, run.text)
         else:
-            canvas.drawString(run.x, y, run.text)
+            canvas.drawString(run.x, y - run.drop, run.text)
 
 
 def render(documents: Iterable[PleadingDocument], *, title: str, author: str) -> bytes:

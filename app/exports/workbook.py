@@ -64,10 +64,12 @@ def build_table_workbook(
     total: int,
     setup: PrintSetup,
     *,
+    totals: Sequence[tuple[str, int]] = (),
     progress: ProgressCallback = no_progress,
     cancel: CancelToken | None = None,
 ) -> bytes:
-    """The workbook as xlsx bytes; `rows` yields one value per column (None for blank)."""
+    """The workbook as xlsx bytes; `rows` yields one value per column (None for blank).
+    `totals`, if any, go on a second sheet "Totals" (label, count)."""
     book = Workbook(write_only=True)
     book.properties.title = setup.sheet_title
     book.properties.creator = "CountyClear"
@@ -82,6 +84,8 @@ def build_table_workbook(
         with contextlib.suppress(Exception):  # finish the XML stream so nothing dangles
             sheet.close()
         raise
+    if totals:
+        _totals_sheet(book, totals, setup)
     progress(Progress(total, total, "Saving the workbook"))
     buffer = io.BytesIO()
     with ZipFile(buffer, "w", ZIP_DEFLATED, allowZip64=True) as archive:
@@ -117,6 +121,21 @@ def _write_rows(
             if cancel is not None:
                 cancel.check()
             progress(Progress(index, total, f"Writing row {index:,} of {total:,}"))
+
+
+def _totals_sheet(book: Any, totals: Sequence[tuple[str, int]], setup: PrintSetup) -> None:
+    sheet = book.create_sheet("Totals")
+    sheet.column_dimensions["A"].width = 60
+    sheet.column_dimensions["B"].width = 14
+    for header_footer in (sheet.oddHeader, sheet.firstHeader):
+        header_footer.left.text = setup.header_left
+        header_footer.center.text = setup.header_center
+    sheet._writer = _MemoryWorksheetWriter(sheet)
+    sheet._writer.write_top()
+    header = _header_cells(sheet, [Column("Totals", 60), Column("Count", 14)])
+    sheet.append(header)
+    for label, count in totals:
+        sheet.append([label, count])
 
 
 def _cells_to_row(cells: Sequence[Any], row_index: int) -> Iterator[Any]:

@@ -28,6 +28,8 @@ DECISION_COLUMNS: Final = (
     "decided_by",
     "decided_at",
 )
+# What apply_decisions derives from a decision and the engine's relief and basis.
+DECIDED_RELIEF_COLUMNS: Final = ("final_relief", "final_basis")
 SCHEMA: Final = pl.Schema(
     {"subject_id": pl.String, "cnt_order": pl.String} | dict.fromkeys(DECISION_COLUMNS, pl.String)
 )
@@ -191,10 +193,36 @@ def apply_decisions(
     """The determinations with the decision columns of docs/CONTRACTS.md added (one join).
 
     Undecided rows get status `pending` and nulls elsewhere; `final_determination` is null
-    until someone decides (exports then use `determination`).
+    until someone decides (exports then use `determination`). Where the determinations carry
+    `relief` and `basis`, `final_relief` and `final_basis` say what a decision makes of them.
     """
     frame = decisions.frame if isinstance(decisions, DecisionBook) else decisions
-    joined = determinations.drop(DECISION_COLUMNS, strict=False).join(
-        frame.select(SCHEMA.names()), on=list(KEY), how="left", maintain_order="left"
+    joined = determinations.drop(
+        [*DECISION_COLUMNS, *DECIDED_RELIEF_COLUMNS], strict=False
+    ).join(frame.select(SCHEMA.names()), on=list(KEY), how="left", maintain_order="left")
+    joined = joined.with_columns(pl.col("status").fill_null("pending"))
+    if {"relief", "basis"} <= set(joined.columns):
+        joined = joined.with_columns(*decided_relief())
+    return joined
+
+
+def decided_relief() -> tuple[pl.Expr, pl.Expr]:
+    """`final_relief` and `final_basis`. Accepting keeps the engine's relief and basis; a
+    change is the staff's decision (basis `staff`): dismiss is dismissal and sealing; reduce
+    keeps the engine's infraction or recall where it gave one (the law's answer for a minor
+    or a person still serving), else a misdemeanor; anything else grants nothing."""
+    engine_lesser = pl.col("relief").is_in(["redesignate_infraction", "recall_resentence"])
+    staff_relief = (
+        pl.when(pl.col("final_determination") == "dismiss").then(pl.lit("dismiss_seal"))
+        .when((pl.col("final_determination") == "reduce") & engine_lesser).then(pl.col("relief"))
+        .when((pl.col("final_determination") == "reduce")
+              & pl.col("currently_serving").fill_null(False))
+        .then(pl.lit("recall_resentence"))
+        .when(pl.col("final_determination") == "reduce").then(pl.lit("redesignate_misdemeanor"))
+        .otherwise(pl.lit("none"))
+    )  # fmt: skip
+    changed = pl.col("status") == "changed"
+    return (
+        pl.when(changed).then(staff_relief).otherwise(pl.col("relief")).alias("final_relief"),
+        pl.when(changed).then(pl.lit("staff")).otherwise(pl.col("basis")).alias("final_basis"),
     )
-    return joined.with_columns(pl.col("status").fill_null("pending"))

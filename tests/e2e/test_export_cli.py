@@ -1,5 +1,6 @@
 """`countyclear export DIR` end to end: the evaluate folder in, the court documents out."""
 
+import json
 import os
 import subprocess
 import sys
@@ -12,24 +13,33 @@ from keyring.backend import KeyringBackend
 from keyring.errors import KeyringLocked
 
 from app.cli import main
+from app.eligibility.engine import DETERMINATION_COLUMNS
 from app.exports.office import OfficeDetails, save_office
-from app.outputs import write_outputs
+from app.exports.pleading import TEXT_LEFT
+from app.exports.relief import accounting, outcomes
 from app.review import PolicyRecord, SourceFile, create_workspace
-from tests.app.exports.frames import sample_determinations, sample_summary
-from tests.app.exports.pdfs import flat_text
+from tests.app.exports.frames import (
+    los_angeles_like,
+    los_angeles_summary,
+    sample_determinations,
+    sample_summary,
+    write_folder,
+)
+from tests.app.exports.pdfs import body_text, flat_text, page_count, page_words, pdf_text
 from tests.app.exports.workbooks import unseal
 from tests.doj_builder import Person, to_csv
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "Exhibit-password-9"
-DOCUMENTS = ["challenged_cases.xlsx", "exhibit_1.xlsx", "impact_report.pdf",
-             "motion_and_order.pdf"]  # fmt: skip
+PAPERS = ["exhibit_1_cover.pdf", "motion.pdf", "motion_and_order.pdf", "proof_of_service.pdf",
+          "proposed_order.pdf"]  # fmt: skip
+DOCUMENTS = sorted(["challenged_cases.xlsx", "exhibit_1.xlsx", "impact_report.pdf", *PAPERS])
 
 
 @pytest.fixture
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     out = tmp_path / "run"
-    write_outputs(out, sample_determinations(), sample_summary())
+    write_folder(out, sample_determinations(), sample_summary())
     monkeypatch.setenv("EXHIBIT_PW", PASSWORD)
     return out
 
@@ -38,19 +48,29 @@ def errors(text: str) -> list[str]:
     return [line for line in text.splitlines() if line.startswith("error:")]
 
 
+def warnings(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.startswith("warning:")]
+
+
 def test_all_documents_by_default(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", str(folder), "--password-env", "EXHIBIT_PW"]) == 0
     assert sorted(p.name for p in folder.iterdir()) == sorted(
         [*DOCUMENTS, "determinations.csv", "summary.json"]
     )
-    out = capsys.readouterr().out
-    assert "exhibit_1.xlsx (5 convictions, sealed)" in out
-    assert "challenged_cases.xlsx (1 conviction, sealed)" in out
-    exhibit = unseal(folder / "exhibit_1.xlsx", PASSWORD).active
-    assert exhibit.max_row == 6
+    captured = capsys.readouterr()
+    assert "exhibit_1.xlsx (7 convictions, sealed)" in captured.out
+    assert "challenged_cases.xlsx (4 convictions, sealed)" in captured.out
+    assert "proposed_order.pdf (7 convictions granted, 2 pending)" in captured.out
+    exhibit = unseal(folder / "exhibit_1.xlsx", PASSWORD)["Exhibit 1"]
+    assert exhibit.max_row == 8
     unseal(folder / "challenged_cases.xlsx", PASSWORD)
-    assert "dismissal and sealing of 3 convictions" in flat_text(folder / "motion_and_order.pdf")
-    assert "People with any relief 4" in flat_text(folder / "impact_report.pdf")
+    text = flat_text(folder / "motion.pdf")
+    assert "for the 3 convictions listed as “Dismissed and sealed as now lawful”" in text
+    assert "People granted relief in this filing 5" in flat_text(folder / "impact_report.pdf")
+    # One warning line per blank left (no office details saved here) and per held-back row.
+    said = warnings(captured.err)
+    assert any("1 conviction(s) the policy would grant are held back" in w for w in said)
+    assert any("[DA NAME]" in w for w in said) and any("city_attorneys" in w for w in said)
 
 
 def test_office_details_reach_the_motion(folder: Path) -> None:
@@ -80,11 +100,10 @@ def test_a_court_address_to_check_is_a_warning(
 ) -> None:
     """The motion is written; one warning line says what to check (docs/COURTS.md)."""
     out = tmp_path / "run"
-    write_outputs(out, sample_determinations(), {**sample_summary(), "county": county})
+    write_folder(out, sample_determinations(), {**sample_summary(), "county": county})
     assert main(["export", str(out), "--motion"]) == 0
-    warnings = [line for line in capsys.readouterr().err.splitlines()
-                if line.startswith("warning:")]
-    assert len(warnings) == 1 and said in warnings[0] and "Office details" in warnings[0]
+    court = [line for line in warnings(capsys.readouterr().err) if said in line]
+    assert len(court) == 1
     assert (out / "motion_and_order.pdf").exists()
 
 
@@ -92,16 +111,17 @@ def test_a_court_address_the_office_typed_is_no_warning(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "run"
-    write_outputs(out, sample_determinations(), {**sample_summary(), "county": "MONO"})
+    write_folder(out, sample_determinations(), {**sample_summary(), "county": "MONO"})
     save_office(OfficeDetails(county="MONO", court_address="452 Old Mammoth Road"))
     assert main(["export", str(out), "--motion", "--summary"]) == 0
-    assert "warning:" not in capsys.readouterr().err
+    said = warnings(capsys.readouterr().err)
+    assert not [w for w in said if "court_address" in w or "court source" in w]
     assert "452 Old Mammoth Road" in flat_text(out / "motion_and_order.pdf")
 
 
 def test_only_the_chosen_documents(folder: Path) -> None:
     assert main(["export", str(folder), "--motion", "--summary"]) == 0  # no password needed
-    assert sorted(p.name for p in folder.glob("*.pdf")) == DOCUMENTS[2:]
+    assert sorted(p.name for p in folder.glob("*.pdf")) == sorted([*PAPERS, "impact_report.pdf"])
     assert not list(folder.glob("*.xlsx"))
 
 
@@ -110,11 +130,44 @@ def test_an_exhibit_without_a_password_is_refused(
 ) -> None:
     assert main(["export", str(folder)]) == 2
     (line,) = errors(capsys.readouterr().err)
-    assert "exhibit_1.xlsx" in line and "must be sealed" in line and "--password-env" in line
+    assert "exhibit_1.xlsx" in line and "always sealed" in line and "--password-env" in line
     assert main(["export", str(folder), "--exhibit", "--password-env", "NOT_SET_ANYWHERE"]) == 2
     (line,) = errors(capsys.readouterr().err)
     assert "NOT_SET_ANYWHERE is not set" in line
     assert sorted(p.name for p in folder.iterdir()) == ["determinations.csv", "summary.json"]
+
+
+def test_the_challenged_list_is_never_written_unsealed(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["export", str(folder), "--challenged"]) == 2
+    (line,) = errors(capsys.readouterr().err)
+    assert "challenged_cases.xlsx" in line and "always sealed" in line
+    assert not (folder / "challenged_cases.xlsx").exists()
+    assert main(["export", str(folder), "--challenged", "--password-env", "EXHIBIT_PW"]) == 0
+    assert unseal(folder / "challenged_cases.xlsx", PASSWORD).active.max_row == 5
+
+
+def test_an_office_file_named_on_the_command_line(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    office = tmp_path / "office.toml"
+    assert main(["export", str(folder), "--motion", "--office", str(office)]) == 2
+    (line,) = errors(capsys.readouterr().err)
+    assert line.startswith(f"error: {office}: not found") and "README" in line
+    office.write_text('county = "Sacramento"\ncity_attorneys = "none"\n', encoding="utf-8")
+    assert main(["export", str(folder), "--motion", "--office", str(office)]) == 2
+    (line,) = errors(capsys.readouterr().err)
+    assert f"{office}:2:" in line and "city_attorneys must be a list" in line
+    assert sorted(p.name for p in folder.iterdir()) == ["determinations.csv", "summary.json"]
+    office.write_text('county = "Sacramento"\nda_name = "PAT CHAVEZ"\ncity_attorneys = []\n'
+                      "alternate_public_defender = true\n", encoding="utf-8")
+    assert main(["export", str(folder), "--motion", "--office", str(office)]) == 0
+    said = warnings(capsys.readouterr().err)
+    assert not [w for w in said if "city_attorneys" in w or "alternate_public" in w]
+    assert not [w for w in said if "(da_name)" in w]
+    text = flat_text(folder / "motion.pdf")
+    assert "PAT CHAVEZ" in text and "ALTERNATE PUBLIC DEFENDER" in text
 
 
 def test_existing_documents_are_never_overwritten_silently(
@@ -134,6 +187,7 @@ def test_bad_input_is_one_error_line(folder: Path, capsys: pytest.CaptureFixture
     csv = folder / "determinations.csv"
     lines = csv.read_text(encoding="utf-8").splitlines()
     lines[2] = lines[2].replace(",false,", ",maybe,", 1)
+    assert ",maybe," in lines[2]
     csv.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert main(["export", str(folder), "--motion"]) == 2
     (line,) = errors(capsys.readouterr().err)
@@ -160,15 +214,27 @@ def test_evaluate_then_export_as_a_clerk_would(tmp_path: Path) -> None:
     done = countyclear("evaluate", str(delivery), "--county", "Sacramento", "--out", str(out),
                        "--as-of", "2024-01-01")  # fmt: skip
     assert done.returncode == 0, done.stderr
+    assert "warning: no --doj-file-date given" in done.stderr  # never the file's mtime
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert (summary["doj_file_date"], summary["doj_file_date_source"]) == ("", "unknown")
     done = countyclear("export", str(out), "--password-env", "EXHIBIT_PW")
+    if "relief" not in DETERMINATION_COLUMNS:
+        # Until the engine writes relief and basis (the law helpers' contract), export
+        # refuses the file in one line naming it and the fix rather than guessing.
+        assert done.returncode == 2, done.stderr
+        assert done.stderr.strip().startswith(f"error: {out / 'determinations.csv'}: has no "
+                                              "relief, basis")  # fmt: skip
+        assert "run `countyclear evaluate` again" in done.stderr
+        assert sorted(p.name for p in out.iterdir()) == ["determinations.csv", "summary.json"]
+        return
     assert done.returncode == 0, done.stderr
     rows = list(unseal(out / "exhibit_1.xlsx", PASSWORD).active.iter_rows(values_only=True))
     assert [(r[1], r[4], r[9]) for r in rows[1:]] == [
-        ("LEE, SAM", "CR-2", "Dismiss and seal"),
-        ("RIVERA, ANA", "CR-1", "Redesignate"),
+        ("LEE, SAM", "CR-2", "Dismissed and sealed as now lawful"),
+        ("RIVERA, ANA", "CR-1", "Redesignated as a misdemeanor"),
     ]
-    text = flat_text(out / "motion_and_order.pdf")
-    assert "SACRAMENTO" in text and "January 1, 2024" in text
+    text = flat_text(out / "motion.pdf")
+    assert "SACRAMENTO" in text and "January 1, 2024" in text and "[DOJ FILE DATE]" in text
 
 
 def saved_workspace(path: Path, as_of: date) -> Path:
@@ -196,13 +262,17 @@ def test_staff_decisions_from_the_workspace(folder: Path, tmp_path: Path) -> Non
     assert "ROE, RICHARD" not in names and names.count("MOE, MARY") == 2
     moe = [row for row in rows[1:] if row[1] == "MOE, MARY"]
     assert [row[11] for row in moe] == ["Yes", "Yes"]  # now every count of the case is dismissed
-    assert "Staff decision: juvenile adjudication" in [row[10] for row in moe]
+    assert "District Attorney's decision" in [row[10] for row in moe]
     listed = list(unseal(folder / "challenged_cases.xlsx", PASSWORD).active.values)
-    assert [(row[1], row[9], row[13]) for row in listed[1:]] == [
-        ("ROE, RICHARD", "Challenged", "sale to a minor")
+    roe = [row for row in listed[1:] if row[1] == "ROE, RICHARD"]
+    assert [(row[9], row[10]) for row in roe] == [
+        ("Ground found (no new challenge)", "The District Attorney's decision on individual review")
     ]
-    text = flat_text(folder / "motion_and_order.pdf")
-    assert "challenges 1 conviction" in text
+    cells = " ".join(str(v) for book in (rows, listed) for row in book for v in row)
+    assert "sale to a minor" not in cells and "juvenile adjudication" not in cells
+    text = body_text(folder / "motion.pdf")
+    assert "(b) 2 convictions the District Attorney's review found not eligible or within a" \
+        in text  # past 2020-07-01: no new challenge is claimed
 
 
 def test_a_workspace_of_another_run_is_refused(
@@ -238,7 +308,8 @@ def test_a_workspace_from_another_pc_opens_with_its_recovery_passphrase(
     # Opened, though the key could not be put back in the keyring for next time.
     assert capsys.readouterr().err.startswith(
         "warning: the workspace key was not put back in the keyring: could not store")
-    assert "challenges 1 conviction" in flat_text(folder / "motion_and_order.pdf")
+    assert "(b) 2 convictions the District Attorney's review found" in body_text(
+        folder / "motion_and_order.pdf")
 
 
 class _NoKeyring(KeyringBackend):
@@ -254,3 +325,90 @@ class _NoKeyring(KeyringBackend):
 
     def delete_password(self, service: str, username: str) -> None:
         raise KeyringLocked("no keyring here")
+
+
+LA_OFFICE = """\
+schema_version = 1
+county = "Los Angeles"
+department = "100"
+da_name = "JANE PROSECUTOR"
+title = "District Attorney"
+state_bar_number = "123456"
+office_address = '''211 West Temple Street
+Suite 1200, Conviction Integrity Division
+Los Angeles, CA 90012'''
+phone = "(213) 555-0100"
+email = "prop64@da.example.gov"
+signing_deputy = "JOHN Q. DEPUTY-SIGNER"
+deputy_title = "Head Deputy District Attorney, Conviction Integrity"
+city_attorneys = []
+alternate_public_defender = false
+"""
+
+
+def test_a_los_angeles_preset_run_with_a_full_office_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The held-out check, on Los Angeles preset-like determinations: nothing bracketed,
+    separate motion and order, policy dismissals named as such, no city attorney or
+    alternate public defender, the court title on line 8 of each paper, the list never
+    unsealed, every decided conviction in Exhibit 1 or the list, and the pending count and
+    Exhibit 1's count in every paper."""
+    frame = los_angeles_like(700)
+    out = tmp_path / "la"
+    write_folder(out, frame, los_angeles_summary(frame))
+    office = tmp_path / "office.toml"
+    office.write_text(LA_OFFICE, encoding="utf-8")
+    monkeypatch.setenv("EXHIBIT_PW", PASSWORD)
+    assert main(["export", str(out), "--office", str(office), "--password-env", "EXHIBIT_PW"]) == 0
+    said = warnings(capsys.readouterr().err)
+    assert not [w for w in said if "[" in w.replace("[filing]", "")], said
+    counts = accounting(outcomes(frame))
+    assert counts.held_back == 1 and counts.pending > 1
+    papers = {name: body_text(out / name) for name in [*PAPERS, "impact_report.pdf"]}
+    for name, text in papers.items():
+        assert "[" not in text and "]" not in text, name
+        assert "city attorney" not in text.lower(), name
+        assert "alternate public defender" not in text.lower(), name
+    pending, granted = f"{counts.pending:,}", f"{counts.granted:,}"
+    said_in = {  # the pending count and Exhibit 1's, in every paper
+        "motion.pdf": (f"(d) {pending} convictions still under review",
+                       f"(a) {granted} convictions of {counts.people:,} persons"),
+        "proposed_order.pdf": (f"A further {pending} identified convictions remain under review",
+                               f"which lists {granted} convictions"),
+        "exhibit_1_cover.pdf": (f"Pending review {pending}",
+                                f"Convictions listed in Exhibit 1 {granted}"),
+        "proof_of_service.pdf": (f"{pending} pending review",
+                                 f"Exhibit 1, listing {granted} convictions"),
+        "impact_report.pdf": (f"Still under review {pending}",
+                              f"Granted relief in this filing {granted}"),
+    }
+    said_in["motion_and_order.pdf"] = tuple(p for ps in said_in.values() for p in ps)[:8]
+    for name, phrases in said_in.items():
+        for phrase in phrases:
+            assert phrase in " ".join(flat_text(out / name).split()) or phrase in papers[name], \
+                (name, phrase)
+    for name in ("motion.pdf", "proposed_order.pdf"):
+        assert "Dismissed and sealed at the People's request" in papers[name], name
+        assert page_count(out / name) >= 2
+    assert papers["proposed_order.pdf"].count("legally invalid") == 1
+    for name in PAPERS:
+        firsts = [1] if name != "motion_and_order.pdf" else [
+            n for n, page in enumerate(pdf_text(out / name, layout=True).split("\f")[:-1], 1)
+            if page.strip().splitlines()[-2].replace(" ", "") == "-1-"]  # fmt: skip
+        for page in firsts:
+            words = page_words(out / name, page)
+            line8 = next(w for w in words if w.text == "8" and w.x_max < TEXT_LEFT - 10)
+            title = next(w for w in words if w.text == "SUPERIOR")
+            assert abs(title.y_max - line8.y_max) < 0.5, (name, page)
+    for sealed in ("exhibit_1.xlsx", "challenged_cases.xlsx"):
+        assert (out / sealed).read_bytes()[:8] == bytes.fromhex("d0cf11e0a1b11ae1"), sealed
+    exhibit = list(unseal(out / "exhibit_1.xlsx", PASSWORD)["Exhibit 1"].values)[1:]
+    listed = list(unseal(out / "challenged_cases.xlsx", PASSWORD).active.values)[1:]
+    assert len(exhibit) == counts.granted and len(listed) == counts.listed_separately
+    shown = {(row[3], row[6], row[8].date() if row[8] else None) for row in exhibit + listed}
+    every = {(r["cii_number"], r["code_section"], r["conviction_date"])
+             for r in frame.iter_rows(named=True)}  # fmt: skip
+    assert shown == every  # every conviction DOJ identified is in one of the two
+    cells = " ".join(str(v) for row in exhibit + listed for v in row)
+    assert "[" not in cells

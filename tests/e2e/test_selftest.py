@@ -16,10 +16,13 @@ from app.commands.selftest import (
 )
 from app.eligibility.policy import builtin_policy
 from app.exports.exhibit import write_exhibit
-from app.exports.motion import MotionFacts, write_motion
+from app.exports.motion import MOTION_FILE, MotionFacts
 from app.exports.office import OfficeDetails
+from app.exports.papers import write_papers
+from app.exports.relief import accounting, outcomes
 from app.intake.deliveries import open_deliveries
 from app.pipeline import EvaluationResult, evaluate_sources
+from tests.app.exports.frames import sample_determinations
 
 
 @pytest.fixture(scope="module")
@@ -95,38 +98,38 @@ def test_determination_check_catches_a_missing_conviction(
         check_determinations(short, sample_result.convictions, selftest.SAMPLE_COUNTY)
 
 
-def test_exhibit_check_counts_rows_against_granted(
-    sample_result: EvaluationResult, tmp_path: Path
-) -> None:
-    determinations = sample_result.determinations
-    granted = determinations.filter(pl.col("determination").is_in(["dismiss", "reduce"]))
+def test_exhibit_check_counts_rows_against_granted(tmp_path: Path) -> None:
+    determinations = sample_determinations()
+    frame = outcomes(determinations)
+    counts = accounting(frame)
     path = tmp_path / "exhibit.xlsx"
-    write_exhibit(path, determinations, county="SACRAMENTO", password="throwaway-pw")
-    assert check_exhibit(path, "throwaway-pw", determinations) == granted.height
+    write_exhibit(path, frame, counts, county="SACRAMENTO", password="throwaway-pw")
+    assert check_exhibit(path, "throwaway-pw", counts.granted) == counts.granted == 7
 
-    one_less = determinations.filter(
+    granted = frame.filter(pl.col("outcome") == "granted")
+    one_less = frame.filter(
         ~(pl.col("subject_id") == granted.item(0, "subject_id"))
         | ~(pl.col("cnt_order") == granted.item(0, "cnt_order"))
     )
-    write_exhibit(path, one_less, county="SACRAMENTO", password="throwaway-pw")
+    write_exhibit(path, one_less, accounting(one_less), county="SACRAMENTO",
+                  password="throwaway-pw")  # fmt: skip
     with pytest.raises(SelftestFailed, match=r"expected .* granted convictions"):
-        check_exhibit(path, "throwaway-pw", determinations)
+        check_exhibit(path, "throwaway-pw", counts.granted)
 
 
-def test_exhibit_check_refuses_an_unsealed_file(
-    sample_result: EvaluationResult, tmp_path: Path
-) -> None:
+def test_exhibit_check_refuses_an_unsealed_file(tmp_path: Path) -> None:
     path = tmp_path / "exhibit.xlsx"
     path.write_bytes(b"PK\x03\x04 a plain xlsx is a zip")
 
     with pytest.raises(SelftestFailed, match="not password-protected"):
-        check_exhibit(path, "throwaway-pw", sample_result.determinations)
+        check_exhibit(path, "throwaway-pw", 7)
 
 
-def test_motion_check_wants_the_county(sample_result: EvaluationResult, tmp_path: Path) -> None:
-    path = tmp_path / "motion.pdf"
+def test_motion_check_wants_the_county(tmp_path: Path) -> None:
     facts = MotionFacts(county="SACRAMENTO", as_of=selftest.AS_OF, doj_file_date=None)
-    write_motion(path, sample_result.determinations, facts, OfficeDetails(county="SACRAMENTO"))
+    counts = accounting(outcomes(sample_determinations()))
+    write_papers(tmp_path, counts, facts, OfficeDetails(county="SACRAMENTO"))
+    path = tmp_path / MOTION_FILE
     assert check_motion(path, "SACRAMENTO") >= 2
 
     with pytest.raises(SelftestFailed, match="does not mention Alpine"):

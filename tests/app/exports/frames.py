@@ -1,6 +1,9 @@
 """Literal determinations frames of the contract's shape (docs/CONTRACTS.md), for export tests."""
 
+import json
+import random
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import polars as pl
@@ -13,13 +16,20 @@ SCHEMA: dict[str, Any] = {
     "rule_id": pl.String, "reason": pl.String, "statute": pl.String, "bear_reason": pl.String,
     "flags": pl.String, "sentence_end": pl.Date, "currently_serving": pl.Boolean,
     "race": pl.String, "case_key": pl.String, "case_other_convictions": pl.Int64,
-    "facts": pl.String,
+    "facts": pl.String, "relief": pl.String, "basis": pl.String, "offense_date": pl.Date,
+    "age_at_offense": pl.Int64,
 }  # fmt: skip
 
 DISMISS_REASON = ("Misdemeanor or infraction: dismiss and seal", "HS 11361.8(e)-(f)")
 REDUCE_REASON = ("Felony HS 11359: redesignate as a misdemeanor", "HS 11361.8(a)-(b), (f)")
 REVIEW_REASON = ("Prior super strike: the DA may challenge", "PC 667(e)(2)(C)(iv)")
 NOT_ELIGIBLE_REASON = ("Not a Prop 64 offence", "HS 11361.8")
+ALREADY_GRANTED_REASON = ("Relief already granted under HS 11361.8", "HS 11361.8")
+# The engine's relief for each determination unless a test says otherwise (CONTRACTS.md).
+DEFAULT_RELIEF = {
+    "dismiss": "dismiss_seal", "reduce": "redesignate_misdemeanor", "review": "none",
+    "not_eligible": "none", "already_granted": "none",
+}  # fmt: skip
 
 
 def conviction(
@@ -38,12 +48,19 @@ def conviction(
     race: str = "WHITE",
     flags: str = "",
     facts: str = "",
+    relief: str | None = None,
+    basis: str | None = "statute",
+    offense: date | None = None,
+    age: int | None = 30,
+    case_number: str | None = "",
 ) -> dict[str, Any]:
+    """`case_number` "" means the default `99M<subject><case>`; None means none in the file."""
     reason, statute = {
         "dismiss": DISMISS_REASON,
         "reduce": REDUCE_REASON,
         "review": REVIEW_REASON,
         "not_eligible": NOT_ELIGIBLE_REASON,
+        "already_granted": ALREADY_GRANTED_REASON,
     }[determination]
     step = f"001{case}"
     return {
@@ -52,7 +69,7 @@ def conviction(
         "name": name,
         "dob": dob,
         "cii_number": f"A{subject_id}",
-        "case_number": f"99M{subject_id}{case}",
+        "case_number": f"99M{subject_id}{case}" if case_number == "" else case_number,
         "court": "CASC SACRAMENTO",
         "code_section": code_section,
         "section": code_section[:5],
@@ -72,11 +89,15 @@ def conviction(
         "case_key": f"{subject_id}|{step}",
         "case_other_convictions": other,
         "facts": facts,
+        "relief": relief or DEFAULT_RELIEF[determination],
+        "basis": basis if DEFAULT_RELIEF[determination] != "none" or relief else None,
+        "offense_date": offense,
+        "age_at_offense": age,
     }
 
 
 def sample_determinations() -> pl.DataFrame:
-    """Seven convictions of five people covering every relief, case and determination kind."""
+    """Eleven convictions of eight people covering every relief, case and outcome kind."""
     rows = [
         # Doe: one case, two counts, both dismissed -> the case is sealed (Yes).
         conviction("100", "001", "dismiss"),
@@ -86,7 +107,8 @@ def sample_determinations() -> pl.DataFrame:
                    code_section="11359 HS", other=1, race="HISPANIC"),
         # Poe: felony reduced while still serving -> Recall and resentence.
         conviction("300", "001", "reduce", name="POE,EDGAR A", level="felony",
-                   code_section="11359 HS", serving=True, race="BLACK"),
+                   code_section="11359 HS", serving=True, race="BLACK",
+                   relief="recall_resentence"),
         # Moe: dismissed in a case where another evaluated count goes to review -> No.
         conviction("400", "001", "dismiss", name="MOE,MARY", race="ASIAN"),
         conviction("400", "002", "review", name="MOE,MARY", level="felony",
@@ -95,6 +117,17 @@ def sample_determinations() -> pl.DataFrame:
         # Zoe: not eligible (not in the exhibit), unknown dates.
         conviction("500", "001", "not_eligible", name="ZOE,ZED", code_section="11357.5 HS",
                    dob=None, convicted=None),
+        # Lee: relief already granted on petition: counted, never filed again.
+        conviction("600", "001", "already_granted", name="LEE,LOU"),
+        # Kay: a felony the county policy dismisses (the People's request) with no case
+        # number in the file, and a minor's felony redesignated as an infraction.
+        conviction("700", "001", "dismiss", name="KAY,KIM", level="felony",
+                   code_section="11359 HS", basis="county_policy", case_number=None),
+        conviction("700", "002", "reduce", name="KAY,KIM", level="felony", case="002",
+                   code_section="11360(A) HS", relief="redesignate_infraction", age=17),
+        # Fay: a 2018 offense the preset would dismiss: held back for a staff decision.
+        conviction("800", "001", "dismiss", name="FAY,FERN", basis="county_policy",
+                   offense=date(2018, 4, 2), convicted=date(2019, 1, 8)),
     ]  # fmt: skip
     return pl.DataFrame(rows, schema=SCHEMA)
 
@@ -138,3 +171,79 @@ def repeated(frame: pl.DataFrame, times: int) -> pl.DataFrame:
         for copy in range(times)
     ]
     return pl.concat(copies)
+
+
+def write_folder(folder: Path, frame: pl.DataFrame, summary: dict[str, Any]) -> None:
+    """An `evaluate` output folder as the contract writes it (dates ISO, bools true/false),
+    with the relief columns the law helpers add to determinations.csv."""
+    folder.mkdir(parents=True, exist_ok=True)
+    frame.write_csv(folder / "determinations.csv", date_format="%Y-%m-%d")
+    (folder / "summary.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
+
+
+def los_angeles_like(people: int, seed: int = 7) -> pl.DataFrame:
+    """Determinations shaped like a Los Angeles 2020 preset run: statutory dismissals, county
+    policy dismissals of felonies, redesignations (some to infractions), recalls of people
+    still serving, reviews still pending, not eligible and already granted convictions, court
+    case numbers shared by two arrest cycles, rows with no case number or no SUBJECT_ID, and
+    a post-2016 offense the policy would grant (held back)."""
+    rng = random.Random(seed)
+    races = ["HISPANIC", "BLACK", "WHITE", "ASIAN", "OTHER", ""]
+    rows: list[dict[str, Any]] = []
+    for person in range(1, people + 1):
+        subject = "" if person % 97 == 0 else f"LA{person:06d}"
+        name = f"PERSON{person},FIRST {chr(65 + person % 26)}"
+        for count in range(1, rng.choice([1, 1, 2, 3]) + 1):
+            kind = rng.choices(
+                ["lawful", "policy", "reduce", "infraction", "recall", "review", "not_eligible",
+                 "already"], [30, 20, 20, 4, 3, 8, 10, 5])[0]  # fmt: skip
+            options: dict[str, Any] = {
+                "name": name, "race": rng.choice(races), "case": f"{count:03d}",
+                "convicted": date(rng.randint(1985, 2015), rng.randint(1, 12), 1),
+                "level": "felony" if kind in ("policy", "reduce", "recall") else "misdemeanor",
+            }  # fmt: skip
+            if kind == "lawful":
+                row = conviction(subject, f"{count:03d}", "dismiss", **options)
+            elif kind == "policy":
+                row = conviction(subject, f"{count:03d}", "dismiss", basis="county_policy",
+                                 code_section="11359 HS", **options)  # fmt: skip
+            elif kind == "reduce":
+                row = conviction(subject, f"{count:03d}", "reduce", code_section="11360(A) HS",
+                                 **options)  # fmt: skip
+            elif kind == "infraction":
+                row = conviction(subject, f"{count:03d}", "reduce", age=17,
+                                 relief="redesignate_infraction", **options)  # fmt: skip
+            elif kind == "recall":
+                row = conviction(subject, f"{count:03d}", "reduce", serving=True,
+                                 relief="recall_resentence", **options)  # fmt: skip
+            elif kind == "review":
+                row = conviction(subject, f"{count:03d}", "review", flags="prior_super_strike",
+                                 facts="prior super strike 187 PC", **options)  # fmt: skip
+            elif kind == "already":
+                row = conviction(subject, f"{count:03d}", "already_granted", **options)
+            else:
+                row = conviction(subject, f"{count:03d}", "not_eligible",
+                                 code_section="11357.5 HS", **options)  # fmt: skip
+            if person % 41 == 0:
+                row["case_number"] = None  # the file carries no court case number
+            elif count == 2 and person % 5 == 0:
+                row["case_number"] = f"99M{subject}001"  # one court case, two arrest cycles
+            rows.append(row)
+    rows.append(conviction("LA999999", "001", "dismiss", name="LATE,LARRY", basis="county_policy",
+                           offense=date(2017, 3, 1), convicted=date(2017, 9, 1)))  # fmt: skip
+    frame = pl.DataFrame(rows, schema=SCHEMA)
+    return frame.with_columns(county=pl.lit("LOS ANGELES"), court=pl.lit("CASC LOS ANGELES"))
+
+
+def los_angeles_summary(frame: pl.DataFrame) -> dict[str, Any]:
+    return {
+        "county": "LOS ANGELES",
+        "as_of": "2026-11-01",
+        "policy": {"id": "los_angeles_2020", "name": "Los Angeles 2020"},
+        "sources": ["la_doj.dat"],
+        "doj_file_date": "2026-09-30",
+        "doj_file_date_source": "given",
+        "convictions_evaluated": frame.height,
+        "people_no_felony": 1234,
+        "people_no_conviction": 1001,
+    }

@@ -1,127 +1,154 @@
-"""The challenged-cases list and the impact report, read back."""
+"""The list of convictions not in Exhibit 1 and the impact report, read back."""
 
 import io
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import msoffcrypto
-import openpyxl
 import polars as pl
 import pytest
 
-from app.exports.challenged import HEADERS, write_challenged
-from app.exports.impact_report import MISSING, write_impact_report
-from tests.app.exports.frames import sample_determinations, sample_summary
+from app.exports.challenged import HEADERS, HELD_BACK_GROUND, STAFF_GROUND, write_challenged
+from app.exports.impact_report import write_impact_report
+from app.exports.office import OfficeDetails
+from app.exports.relief import accounting, outcomes
+from app.review.decisions import DecisionBook, apply_decisions
+from tests.app.exports.frames import SCHEMA, conviction, sample_determinations, sample_summary
 from tests.app.exports.pdfs import flat_text, font_files, page_count
 from tests.app.exports.workbooks import unseal
 
 PASSWORD = "Challenge-list-2026"
+PRIVATE = "sale to a minor shown in the police report, per DDA Smith"
 
 
-def with_staff_challenge(frame: pl.DataFrame) -> pl.DataFrame:
-    """Staff challenged Roe's felony; Moe's review is still open."""
-    return frame.with_columns(
-        pl.when(pl.col("subject_id") == "200")
-        .then(pl.lit("challenge"))
-        .otherwise(pl.col("determination"))
-        .alias("final_determination"),
-        pl.when(pl.col("subject_id") == "200")
-        .then(pl.lit("sale to a minor shown in the police report"))
-        .otherwise(pl.lit(None, pl.String))
-        .alias("decision_reason"),
-    )
+def with_staff_challenge() -> pl.DataFrame:
+    """Staff challenged Roe's felony with a private reason; Moe's review is still open."""
+    frame = sample_determinations()
+    book = DecisionBook()
+    book.decide(frame, [("200", "001001001000")], final="challenge", reason=PRIVATE,
+                note="ask the PD about the docket")  # fmt: skip
+    return apply_decisions(frame, book)
 
 
-def test_challenged_list_with_control_characters(tmp_path: Path) -> None:
-    frame = with_staff_challenge(sample_determinations()).with_columns(
-        pl.col("facts") + "\x07", pl.col("decision_reason") + "\x0b"
-    )
-    path = tmp_path / "challenged_cases.xlsx"
-    assert write_challenged(path, frame, county="SACRAMENTO", password=None) == 2
-    listed = {row[1]: row for row in openpyxl.load_workbook(path).active.iter_rows(
-        values_only=True)}
-    assert listed["ROE, RICHARD"][13] == "sale to a minor shown in the police report\ufffd"
-    assert listed["MOE, MARY"][12].endswith("\ufffd")
-
-
-def test_challenged_list_gives_the_ground_of_each(tmp_path: Path) -> None:
-    path = tmp_path / "challenged_cases.xlsx"
-    rows = write_challenged(path, with_staff_challenge(sample_determinations()),
-                            county="SACRAMENTO", password=None)  # fmt: skip
-    assert rows == 2
-    sheet = openpyxl.load_workbook(path).active  # no password given: a plain workbook
+def listed_rows(path: Path) -> dict[str, tuple[object, ...]]:
+    sheet = unseal(path, PASSWORD).active
     values = list(sheet.iter_rows(values_only=True))
     assert values[0] == HEADERS
-    listed = {row[1]: row for row in values[1:]}
-    assert set(listed) == {"MOE, MARY", "ROE, RICHARD"}
+    return {str(row[1]): row for row in values[1:]}
+
+
+def test_every_conviction_not_in_exhibit_1_is_listed_with_its_ground(tmp_path: Path) -> None:
+    path = tmp_path / "challenged_cases.xlsx"
+    rows = write_challenged(path, outcomes(with_staff_challenge()), county="SACRAMENTO",
+                            password=PASSWORD)  # fmt: skip
+    assert rows == 5
+    listed = listed_rows(path)
+    assert set(listed) == {"MOE, MARY", "ROE, RICHARD", "ZOE, ZED", "LEE, LOU", "FAY, FERN"}
     moe, roe = listed["MOE, MARY"], listed["ROE, RICHARD"]
     assert moe[9] == "Pending review" and roe[9] == "Challenged"
     assert moe[10] == "Prior super strike: the DA may challenge (PC 667(e)(2)(C)(iv))"
     assert (moe[11], moe[12]) == ("prior_super_strike", "prior super strike 187 PC on 1990-03-01")
-    assert roe[13] == "sale to a minor shown in the police report"
+    assert roe[10] == STAFF_GROUND
+    assert listed["ZOE, ZED"][9:11] == ("Not eligible", "Not a Prop 64 offence (HS 11361.8)")
+    assert listed["LEE, LOU"][9] == "Already granted"
+    assert listed["FAY, FERN"][9:11] == ("Pending review", HELD_BACK_GROUND)
     assert moe[8] == datetime(1999, 3, 2)
-    assert sheet.oddHeader.center.text == "CONFIDENTIAL"
+    text = " ".join(str(value) for row in listed.values() for value in row)
+    assert "Smith" not in text and "docket" not in text  # staff reasons and notes stay private
+    sheet = unseal(path, PASSWORD).active
+    assert sheet.oddHeader.center.text == "CONFIDENTIAL - UNDER SEAL"
     assert sheet.freeze_panes == "A2" and sheet.print_title_rows == "$1:$1"
 
 
-def test_challenged_list_is_sealed_when_a_password_is_given(tmp_path: Path) -> None:
+def test_the_list_is_always_sealed(tmp_path: Path) -> None:
     path = tmp_path / "challenged_cases.xlsx"
-    write_challenged(path, sample_determinations(), county="SACRAMENTO", password=PASSWORD)
-    office = msoffcrypto.OfficeFile(io.BytesIO(path.read_bytes()))
-    assert office.is_encrypted()
-    assert unseal(path, PASSWORD).active.max_row == 2  # header + Moe's pending review
+    write_challenged(path, outcomes(sample_determinations()), county="SACRAMENTO",
+                     password=PASSWORD)  # fmt: skip
+    assert msoffcrypto.OfficeFile(io.BytesIO(path.read_bytes())).is_encrypted()
+
+
+def test_past_the_deadline_a_ground_is_no_new_challenge(tmp_path: Path) -> None:
+    path = tmp_path / "challenged_cases.xlsx"
+    write_challenged(path, outcomes(with_staff_challenge()), county="SACRAMENTO",
+                     password=PASSWORD, past_deadline=True)  # fmt: skip
+    assert listed_rows(path)["ROE, RICHARD"][9] == "Ground found (no new challenge)"
+
+
+def test_control_characters_do_not_stop_the_list(tmp_path: Path) -> None:
+    frame = sample_determinations().with_columns(pl.col("facts") + "\x07")
+    path = tmp_path / "challenged_cases.xlsx"
+    write_challenged(path, outcomes(frame), county="SACRAMENTO", password=PASSWORD)
+    assert str(listed_rows(path)["MOE, MARY"][12]).endswith("\ufffd")
+
+
+OFFICE = OfficeDetails(county="SACRAMENTO", da_name="ALEXANDRA HAMILTON",
+                       title="District Attorney", public_contact="Press office, (916) 555-0100")
 
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("impact") / "impact_report.pdf"
-    write_impact_report(path, sample_summary(), with_staff_challenge(sample_determinations()))
+    write_impact_report(path, sample_summary(), outcomes(with_staff_challenge()), OFFICE)
     return path
 
 
-def test_impact_report_carries_the_published_figures(report: Path) -> None:
+def test_the_impact_report_speaks_plainly_after_staff_decisions(report: Path) -> None:
     text = flat_text(report)
+    counts = accounting(outcomes(with_staff_challenge()))
+    assert counts.granted == 6
     for phrase in (
-        "County of Sacramento",
-        "Evaluated as of 2026-11-01 under the policy “Statutory minimum”",
-        "Convictions evaluated 7",
-        "People evaluated 5",
-        "Determination: Dismiss 3",
-        "Determination: Not eligible 1",
-        "People with any relief 4",
-        "Earliest conviction 1999-03-02",
-        "With no felony left 2 3",
-        "With no conviction left 1 4",
-        "With no conviction left in the 7 years before the as-of date 3 5",
-        # compliance view after staff decisions: Roe challenged, Moe pending
-        "Identified 7",
-        "Granted (in Exhibit 1) 4",
-        "Challenged 1",
-        "Pending review 1",
-        "Misdemeanor or infraction: dismiss and seal 3",
-        "Convictions by determination",
-        "Convictions by code section",
-        "Convictions by year of conviction",
-        "Race of people receiving relief",
-        "HISPANIC",
+        "Office of the District Attorney, County of Sacramento (District Attorney ALEXANDRA "
+        "HAMILTON)",
+        "Contact: Press office, (916) 555-0100",
+        "evaluated as of November 1, 2026, after the decisions of the District Attorney's "
+        "staff (who decided or confirmed 0 of the 6 convictions granted relief)",
+        "Identified by the Department of Justice 11",
+        "Granted relief in this filing 6",
+        "Dismissed and sealed (now lawful) 3",
+        "Dismissed and sealed at the District Attorney's request 1",
+        "Felony convictions granted relief 3",
+        "Misdemeanor convictions granted relief 3",
+        "Not eligible, or a legal ground to oppose relief 2",
+        "Relief already granted earlier 1",
+        "Still under review 2",
+        "People with a conviction identified 8",
+        "People granted relief in this filing 4",
+        "People left with no felony conviction * 2",
+        "People left with no conviction at all * 1",
+        "before staff decisions; the other figures are after staff decisions",
+        "White 2 50.0%",
+        "Black 1 25.0%",
+        "Asian 1 25.0%",
+        "People granted relief, by race",
     ):
         assert phrase in text, phrase
-    assert MISSING not in text
+    for jargon in ("Determination:", "DISMISS_RULE", "_RULE", "Review ", "Hispanic"):
+        assert jargon not in text, jargon  # Roe (Hispanic) is challenged now: not granted
+
+
+def test_thousands_have_separators(tmp_path: Path) -> None:
+    rows = [conviction(str(n), "001", "dismiss", name=f"P{n},A") for n in range(1, 1201)]
+    path = tmp_path / "impact_report.pdf"
+    write_impact_report(path, sample_summary(), outcomes(pl.DataFrame(rows, schema=SCHEMA)),
+                        OFFICE)  # fmt: skip
+    text = flat_text(path)
+    assert "Granted relief in this filing 1,200" in text
+    assert "1,200 100.0%" in text
+    assert "1200" not in text.replace("1,200", "")  # chart labels too
 
 
 def test_impact_report_fonts_are_embedded(report: Path) -> None:
     fonts = font_files(report)
     assert fonts and all(fonts.values()), fonts
-    assert page_count(report) >= 2
+    assert page_count(report) >= 1
 
 
 def test_missing_figures_are_marked_not_invented(tmp_path: Path) -> None:
     path = tmp_path / "impact_report.pdf"
-    summary = {"county": "SACRAMENTO", "as_of": "2026-11-01", "convictions_evaluated": 7}
-    write_impact_report(path, summary, sample_determinations())
+    summary = {"county": "SACRAMENTO", "as_of": "2026-11-01"}
+    frame = pl.DataFrame([conviction("1", "001", "dismiss", offense=date(2001, 1, 1))],
+                         schema=SCHEMA)  # fmt: skip
+    write_impact_report(path, summary, outcomes(frame), OfficeDetails())
     text = flat_text(path)
-    assert "Convictions evaluated 7" in text
-    assert f"People evaluated {MISSING}" in text
-    assert f"With no felony left {MISSING} {MISSING}" in text
-    assert f"Race of people receiving relief: {MISSING}" in text
-    assert "1999" in text  # the year chart falls back to the determinations
+    assert "People left with no felony conviction * [not in summary]" in text
+    assert "Contact: [PUBLIC CONTACT]" in text

@@ -1,4 +1,5 @@
-"""All documents as one job, the way the app runs it on a worker thread."""
+"""All documents as one job, the way the app runs it on a worker thread, and the readiness
+list the app shows before writing."""
 
 from pathlib import Path
 
@@ -6,12 +7,15 @@ import polars as pl
 import pytest
 
 from app.errors import InputError
-from app.exports.documents import DocumentChoice, export_documents
+from app.exports.documents import DocumentChoice, check_request, export_documents
 from app.exports.office import OfficeDetails
+from app.exports.readiness import export_readiness
 from app.jobs import Cancelled, CancelToken, Progress
 from tests.app.exports.frames import sample_determinations, sample_summary
 
 PASSWORD = "Job-password-2026"
+PAPERS = ["motion_and_order.pdf", "motion.pdf", "proposed_order.pdf", "exhibit_1_cover.pdf",
+          "proof_of_service.pdf"]  # fmt: skip
 
 
 def test_the_job_reports_each_document_and_writes_them_all(tmp_path: Path) -> None:
@@ -20,10 +24,10 @@ def test_the_job_reports_each_document_and_writes_them_all(tmp_path: Path) -> No
                                OfficeDetails(), password=PASSWORD,
                                progress=reports.append)  # fmt: skip
     assert [(d.path.name, d.description) for d in written] == [
-        ("exhibit_1.xlsx", "5 convictions, sealed"),
-        ("motion_and_order.pdf", "5 convictions granted"),
-        ("challenged_cases.xlsx", "1 conviction, sealed"),
-        ("impact_report.pdf", "figures and charts"),
+        ("exhibit_1.xlsx", "7 convictions, sealed"),
+        *[(name, "7 convictions granted, 2 pending") for name in PAPERS],
+        ("challenged_cases.xlsx", "4 convictions, sealed"),
+        ("impact_report.pdf", "figures after staff decisions"),
     ]
     stages = [r.text for r in reports if r.total == 0]
     assert stages[0] == "Exhibit 1" and stages[-1] == "The impact report"
@@ -46,32 +50,57 @@ def test_cancelling_between_documents_keeps_what_is_done(tmp_path: Path) -> None
 
 def test_refusals_come_before_any_file(tmp_path: Path) -> None:
     frame, summary = sample_determinations(), sample_summary()
-    with pytest.raises(InputError, match="an exhibit must be sealed"):
+    with pytest.raises(InputError, match="always sealed: give a password"):
         export_documents(tmp_path, frame, summary, OfficeDetails(), password=None)
+    challenged_only = DocumentChoice(exhibit=False, motion=False, challenged=True, summary=False)
+    with pytest.raises(InputError, match=r"challenged_cases\.xlsx: it holds criminal-history"):
+        export_documents(tmp_path, frame, summary, OfficeDetails(), choice=challenged_only,
+                         password=None)  # fmt: skip
+    with pytest.raises(InputError, match="at least 8 characters"):
+        export_documents(tmp_path, frame, summary, OfficeDetails(), password="short")
     with pytest.raises(InputError, match="the office details are for YOLO"):
         export_documents(tmp_path, frame, summary, OfficeDetails(county="YOLO"),
                          password=PASSWORD)  # fmt: skip
-    (tmp_path / "impact_report.pdf").write_bytes(b"kept")
-    with pytest.raises(InputError, match="already exists"):
+    with pytest.raises(InputError, match="has no relief, basis"):
+        export_documents(tmp_path, frame.drop("relief", "basis"), summary, OfficeDetails(),
+                         password=PASSWORD)  # fmt: skip
+    (tmp_path / "proposed_order.pdf").write_bytes(b"kept")
+    with pytest.raises(InputError, match=r"proposed_order\.pdf: already exists"):
         export_documents(tmp_path, frame, summary, OfficeDetails(), password=PASSWORD)
-    assert [p.name for p in tmp_path.iterdir()] == ["impact_report.pdf"]
-    only = DocumentChoice(exhibit=False, motion=True, challenged=False, summary=False)
+    assert [p.name for p in tmp_path.iterdir()] == ["proposed_order.pdf"]
+    only = DocumentChoice(exhibit=False, motion=False, challenged=False, summary=True)
     written = export_documents(tmp_path, frame, summary, OfficeDetails(), choice=only,
                                password=None)  # fmt: skip
-    assert [d.path.name for d in written] == ["motion_and_order.pdf"]
+    assert [d.path.name for d in written] == ["impact_report.pdf"]
+
+
+def test_the_password_is_checked_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Export used to check the password up to four times and refuse existing files twice."""
+    import app.exports.documents as documents
+
+    checks: list[str] = []
+    refusals: list[object] = []
+    real_check, real_refuse = documents.check_password, documents.refuse_existing
+    monkeypatch.setattr(documents, "check_password",
+                        lambda *a: (checks.append(a[0]), real_check(*a))[1])  # fmt: skip
+    monkeypatch.setattr(documents, "refuse_existing",
+                        lambda *a, **k: (refusals.append(a), real_refuse(*a, **k))[1])  # fmt: skip
+    export_documents(tmp_path, sample_determinations(), sample_summary(), OfficeDetails(),
+                     password=PASSWORD)  # fmt: skip
+    assert checks == [PASSWORD] and len(refusals) == 1
+    check_request(tmp_path / "new", DocumentChoice(), PASSWORD, force=False)  # nothing there
 
 
 def test_a_motion_that_would_grant_nothing_is_refused_before_any_file(tmp_path: Path) -> None:
-    """It read "each of the no convictions identified ... lists no convictions of no
-    persons"; a motion and order granting nothing is not a filing."""
-    frame = sample_determinations().with_columns(determination=pl.lit("review"))
+    frame = sample_determinations().with_columns(determination=pl.lit("review"),
+                                                 relief=pl.lit("none"))  # fmt: skip
     with pytest.raises(InputError) as caught:
         export_documents(tmp_path, frame, sample_summary(), OfficeDetails(), password=PASSWORD)
     assert caught.value.where == str(tmp_path / "motion_and_order.pdf")
     assert caught.value.message == (
-        "the motion would ask for nothing: none of the 7 evaluated is granted (7 pending "
-        "review, 0 challenged, 0 not eligible). Decide the pending reviews first, or leave the "
-        "motion out of this export."
+        "the motion would ask for nothing: none of the 11 identified is granted (11 pending "
+        "review, 0 challenged, 0 not eligible, 0 already granted). Decide the pending reviews "
+        "first, or leave the motion out of this export."
     )
     assert list(tmp_path.iterdir()) == []
     without = DocumentChoice(motion=False)
@@ -80,6 +109,30 @@ def test_a_motion_that_would_grant_nothing_is_refused_before_any_file(tmp_path: 
     assert [d.path.name for d in written] == [
         "exhibit_1.xlsx", "challenged_cases.xlsx", "impact_report.pdf"
     ]
-    with pytest.raises(InputError, match="no conviction was evaluated"):
-        export_documents(tmp_path / "empty", frame.head(0), sample_summary(), OfficeDetails(),
-                         choice=DocumentChoice(exhibit=False), password=None)
+
+
+def test_the_apps_checklist_names_every_blank_and_what_is_held_back() -> None:
+    readiness = export_readiness(sample_determinations(), sample_summary(),
+                                 OfficeDetails(county="SACRAMENTO"))  # fmt: skip
+    text = "\n".join(readiness.warnings)
+    assert readiness.accounting.held_back == 1 and readiness.accounting.pending == 2
+    for said in (
+        "1 conviction(s) the policy would grant are held back from Exhibit 1 and the order",
+        "2 conviction(s) are pending review",
+        "1 granted conviction(s) have no court case number",
+        "the office details leave the District Attorney's name (da_name) blank: the papers "
+        "print [DA NAME].",
+        "city_attorneys is not set",
+        "alternate_public_defender is not set",
+        "recall and resentence",
+    ):
+        assert said in text, said
+    assert "DOJ produced the file" not in text  # the sample gives the date
+    assert "court's address" not in text  # the shipped address of Sacramento's court
+    full = OfficeDetails(county="SACRAMENTO", department="61", da_name="A", title="DA",
+                         state_bar_number="1", office_address="x", phone="1", email="a@b.c",
+                         city_attorneys=(), alternate_public_defender=False)  # fmt: skip
+    summary = {**sample_summary(), "doj_file_date_source": "file modified"}
+    left = export_readiness(sample_determinations(), summary, full).warnings
+    assert [w.split(" ")[0] for w in left if "office details" in w] == []
+    assert any("DOJ produced the file is not known" in w for w in left)

@@ -1,5 +1,6 @@
 import itertools
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from app.errors import InputError
 from app.exports.office import (
     BLANKS,
     FIELD_NAMES,
+    Filing,
     OfficeDetails,
     court_address_note,
     court_for_county,
@@ -130,3 +132,73 @@ def test_court_defaults_fill_only_what_the_office_left_blank() -> None:
     own = OfficeDetails(county="SACRAMENTO", court_name="Own name", court_address="Own street")
     assert with_court_defaults(own, "SACRAMENTO") == own
     assert with_court_defaults(OfficeDetails(), "").court_name == ""
+
+
+FULL_TOML = """\
+# Written by hand, as the README documents the keys.
+schema_version = 1
+county = "Los Angeles"
+court_name = "Superior Court of California, County of Los Angeles"
+department = "100"
+da_name = "JANE PROSECUTOR"
+title = "District Attorney"
+state_bar_number = "123456"
+office_address = "211 West Temple Street\\nSuite 1200\\nLos Angeles, CA 90012"
+phone = "(213) 555-0100"
+email = "prop64@da.example.gov"
+signing_deputy = "JOHN DEPUTY"
+deputy_title = "Deputy District Attorney"
+policy_dismissal_authority = ""
+public_contact = "Media relations, (213) 555-0199"
+city_attorneys = []
+alternate_public_defender = false
+
+[filing]
+case_number = ""
+hearing_date = ""
+hearing_time = ""
+"""
+
+
+def test_every_documented_key_loads_and_round_trips(tmp_path: Path) -> None:
+    path = tmp_path / "office.toml"
+    path.write_text(FULL_TOML, encoding="utf-8")
+    details = load_office(path)
+    assert details.county == "LOS ANGELES"
+    assert details.office_address.splitlines() == [
+        "211 West Temple Street", "Suite 1200", "Los Angeles, CA 90012"]
+    assert details.city_attorneys == () and details.alternate_public_defender is False
+    assert details.filing == Filing()
+    assert details.public_contact == "Media relations, (213) 555-0199"
+    again = tmp_path / "again.toml"
+    save_office(replace(details, city_attorneys=("Long Beach City Attorney",),
+                        filing=Filing(case_number="X-1", hearing_date="2027-03-03")), again)
+    back = load_office(again)
+    assert back.city_attorneys == ("Long Beach City Attorney",)
+    assert back.filing == Filing(case_number="X-1", hearing_date="2027-03-03")
+    assert tomllib.loads(again.read_text(encoding="utf-8"))["filing"]["case_number"] == "X-1"
+
+
+def test_facts_not_entered_stay_unknown() -> None:
+    """Absent keys are None (the papers name nobody and export warns), unlike [] / false."""
+    details = load_office()
+    assert details.city_attorneys is None and details.alternate_public_defender is None
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "line"),
+    [
+        ('city_attorneys = "LA City Attorney"\n', "city_attorneys must be a list", 1),
+        ('alternate_public_defender = "no"\n', "must be true or false", 1),
+        ('filing = "x"\n', "filing must be a table", 1),
+        ('[filing]\ncase_numbr = "1"\n', "unknown key 'case_numbr' in [filing]", 2),
+        ('[filing]\nhearing_date = 2027-03-03\n', "'hearing_date' in [filing] must be text", 2),
+    ],
+)
+def test_a_wrong_value_names_its_key_and_line(tmp_path: Path, text: str, said: str,
+                                              line: int) -> None:  # fmt: skip
+    path = tmp_path / "office.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_office(path)
+    assert said in caught.value.message and caught.value.line == line
