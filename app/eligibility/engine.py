@@ -15,7 +15,9 @@ from app.eligibility.dates import (
     add_years_expr,
     with_sentence_end,
 )
+from app.eligibility.frames import attach
 from app.eligibility.policy import Policy
+from app.eligibility.priors import attach_priors as attach_priors  # the facts' module owns it
 from app.eligibility.rules import RULES_BY_ID
 from app.eligibility.sections import (
     CYCLE_RELATED,
@@ -86,62 +88,6 @@ def _bear_listed(sections: tuple[str, ...]) -> pl.Expr:
     found = pl.col("bear_sections")
     return first_match([(found.str.contains(s, literal=True), pl.lit(s)) for s in sections],
                        pl.lit(None, pl.String))
-
-
-def attach_priors(candidates: pl.LazyFrame, events: pl.LazyFrame) -> pl.LazyFrame:
-    """Per candidate: the challenge-ground facts dated before it (People v. Smit)."""
-    targets = candidates.select("subject_id", "CNT_ORDER", "event_date", "section_number")
-    joined = targets.join(events, on="subject_id", suffix="_prior").filter(
-        (pl.col("CNT_ORDER") != pl.col("CNT_ORDER_prior"))
-        & (
-            pl.col("event_date_prior").is_null()
-            | pl.col("event_date").is_null()
-            | (pl.col("event_date_prior") < pl.col("event_date"))
-        )
-        & ((pl.col("kind") != "repeat") | (pl.col("section_number_prior") ==
-                                           pl.col("section_number")))
-    )
-    described = joined.with_columns(
-        pl.format(
-            "{} on {}",
-            pl.col("code_section"),
-            pl.col("event_date_prior").dt.to_string("%Y-%m-%d").fill_null("unknown date"),
-        ).alias("text")
-    )
-    # Joins do not keep row order: sort so the facts read the same on every run.
-    described = described.sort("subject_id", "CNT_ORDER", "kind", "event_date_prior",
-                               "code_section", nulls_last=True)
-    grouped = described.group_by("subject_id", "CNT_ORDER", "kind", maintain_order=True).agg(
-        pl.col("text").unique(maintain_order=True).str.join("; "), pl.len().alias("count")
-    )
-    wide = grouped.collect().pivot(
-        on="kind", index=["subject_id", "CNT_ORDER"], values=["text", "count"]
-    )
-    for kind in ("super_strike", "pc290", "registration", "repeat"):
-        for value in ("text", "count"):
-            name = f"{value}_{kind}"
-            if name not in wide.columns:
-                wide = wide.with_columns(
-                    pl.lit(None, dtype=pl.String if value == "text" else pl.UInt32).alias(name)
-                )
-    return attach(candidates.collect(), wide, ["subject_id", "CNT_ORDER"]).lazy()
-
-
-def attach(frame: pl.DataFrame, table: pl.LazyFrame | pl.DataFrame, on: str | list[str]
-           ) -> pl.DataFrame:
-    """`frame` left-joined with a table holding at most one row per key, in `frame`'s order.
-
-    Only the key columns go through the join; the matched values are then set beside
-    `frame`. A join that carries every column of a wide frame costs several times more.
-    """
-    keys = [on] if isinstance(on, str) else on
-    matched = (
-        frame.lazy().select(keys).join(table.lazy(), on=keys, how="left",
-                                       maintain_order="left")
-        .collect().drop(keys)
-    )
-    clashes = set(matched.columns) & set(frame.columns)
-    return frame.hstack(matched.rename({c: f"{c}_right" for c in clashes}))
 
 
 def _rule_chain(policy: Policy, as_of: date, c: dict[str, pl.Expr]) -> pl.Expr:
