@@ -11,7 +11,7 @@ from typing import Any, Final
 
 import polars as pl
 
-from app.doj.records import doj_date
+from app.eligibility.dates import doj_date
 
 TIMELINE_COLUMNS: Final = (
     "cycle", "step", "cnt_order", "date", "date_text", "step_type", "agency", "county",
@@ -37,7 +37,7 @@ _FACT_ENTRY: Final = re.compile(
     r"(?P<date>\d{4}-\d{2}-\d{2}|unknown date)\s*$"
 )
 
-# The engine's key for a row with a blank SUBJECT_ID (app/doj/records.py).
+# The engine's key for a row with a blank SUBJECT_ID (app/eligibility/rows.py).
 _BLANK_SUBJECT: Final = re.compile(r"^\(blank SUBJECT_ID\) (?P<source>.*) line (?P<line>\d+)$")
 
 
@@ -67,7 +67,7 @@ def person_timeline(rows: pl.DataFrame, subject_id: str) -> pl.DataFrame:
     components of a count are joined into its `sentence` text.
     """
     blank = _BLANK_SUBJECT.match(subject_id)
-    if blank:  # a row without SUBJECT_ID stands alone (app/doj/records.py): just that row
+    if blank:  # a row without SUBJECT_ID stands alone (app/eligibility/rows.py): just that row
         person = rows.filter(
             (pl.col("source") == blank["source"]) & (pl.col("line") == int(blank["line"]))
         )

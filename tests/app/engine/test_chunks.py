@@ -4,9 +4,12 @@ from datetime import date
 
 import polars as pl
 
-from app.doj.records import build_convictions, build_people, build_prior_events, prepare_rows
+from app.eligibility.convictions import build_convictions
 from app.eligibility.engine import attach_priors, evaluate, select_candidates
+from app.eligibility.people import build_people
 from app.eligibility.policy import builtin_policy
+from app.eligibility.priors import build_prior_events
+from app.eligibility.rows import prepare_rows
 from tests.doj_builder import Person, rows_frame
 
 

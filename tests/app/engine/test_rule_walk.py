@@ -41,7 +41,7 @@ def case(rule: str) -> tuple[Person, Policy]:
         p.conviction("148(A)(1) PC-RESIST", "20100101", level="MISDEMEANOR", toc="M", cycle=1)
         return p, policy_from_mapping({**ALL, "scope": {"related": ["cycle"]}}, "cycle")
     if rule == "UNCLEAR_PROP64_SECTION":
-        p.conviction("66411359 HS-ATTEMPT SALE", "20100101")
+        p.conviction("11359(A)PC-SALE", "20100101")
         return p, builtin_policy("statutory")
     if rule == "AFTER_PROP64":
         p.conviction("11359 HS-SALE", "20170101")

@@ -55,10 +55,9 @@ def test_attempt_keeps_its_section_and_goes_to_review() -> None:
 
 
 def test_prop64_section_in_an_unusual_form_is_review_under_every_statutory_policy() -> None:
-    # BEAR read these as Prop 64 (tests/app/engine/test_bear_gogen.py); the statutory
-    # procedure's section parser does not, and must not drop them either.
-    for charge, section in (("66411357(A) HS-ATTEMPT POSSESS", "11357"),
-                            ("11359(A)PC-SALE", "11359")):
+    # BEAR read this as Prop 64 (tests/app/engine/test_bear_gogen.py); under the wrong code
+    # letters the statutory procedure cannot call it HS 11359, and must not drop it either.
+    for charge, section in (("11359(A)PC-SALE", "11359"),):
         for policy in ("statutory", "los_angeles_2020", "sacramento_2019"):
             p = Person("1")
             p.conviction(charge, "20100101", level="MISDEMEANOR", toc="M")
@@ -70,6 +69,16 @@ def test_prop64_section_in_an_unusual_form_is_review_under_every_statutory_polic
     p = Person("1")
     p.conviction("11359(A)PC-SALE", "20100101", level="MISDEMEANOR", toc="M")
     assert one([p], policy="bear_default")["rule_id"] == "BEAR_MISDEMEANOR"
+
+
+def test_attempt_run_together_is_an_attempt_under_every_statutory_policy() -> None:
+    for policy in ("statutory", "los_angeles_2020", "sacramento_2019"):
+        p = Person("1")
+        p.conviction("66411357(A) HS-ATTEMPT POSSESS", "20100101", level="MISDEMEANOR",
+                     toc="M")
+        row = one([p], policy=policy)
+        assert (row["determination"], row["rule_id"]) == ("review", "RELATED_OFFENCE"), policy
+        assert "(attempt)" in str(row["reason"])
 
 
 def test_attempt_is_never_dropped_under_bear_either() -> None:
