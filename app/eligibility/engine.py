@@ -240,7 +240,7 @@ def _conditions(policy: Policy, as_of: date) -> dict[str, pl.Expr]:
         & pl.col("section_number").is_in(list(policy.felony_reduce)),
         "floor_misdemeanor_reduce": ~felony & redesignation,
         "floor_fact_missing": (floor_relief == "none") & (pl.col("floor_best_relief") != "none"),
-        "floor_none": pl.col("floor_class").is_not_null(),
+        "floor_none": pl.col("floor_class").is_not_null() & (floor_relief == "none"),
     }
 
 
@@ -349,8 +349,8 @@ def flag_text(bits: pl.Series) -> pl.Series:
 
 
 def _facts() -> pl.Expr:
-    """The facts behind the decision, in words, for the reviewer and the person view."""
-    more = relief_rank(pl.col("floor_best_relief")) > relief_rank(pl.col("floor_relief"))
+    """The facts behind the decision, in words, for the reviewer and the person view (the
+    fact that would give more relief is in the reason)."""
     checklist = (pl.col("rule_id") == "FELONY_REDUCE_SECTION") & (pl.col("band") != "under_18")
     parts = [
         pl.format("prior super strike {}", pl.col("text_super_strike")),
@@ -367,11 +367,6 @@ def _facts() -> pl.Expr:
         ),
         pl.when(pl.col("juvenile")).then(pl.lit("juvenile adjudication (HS 11361.8(m))")),
         pl.format("later entry: {}", pl.col("later_relief_text")),
-        pl.when(pl.col("offense_date_from_conviction")).then(
-            pl.lit("offense date taken from the conviction date")),
-        pl.when(more).then(pl.format("more relief if {}: {} ({})", pl.col("floor_fact"),
-                                     _words("floor_best_relief", RELIEF_WORDS),
-                                     pl.col("floor_best_statute"))),
         pl.when(checklist).then(pl.col("shown_section").replace_strict(
             CHECKLIST, default=None, return_dtype=pl.String)),
         pl.when(pl.col("deceased")).then(pl.lit("deceased")),

@@ -222,9 +222,10 @@ def conduct_class(section: pl.Expr, subs: pl.Expr, level: pl.Expr) -> pl.Expr:
     def look(key: pl.Expr) -> pl.Expr:
         return key.replace_strict(table, default=None, return_dtype=pl.String)
 
+    written = letter != ""
     return pl.coalesce(
-        look(pl.concat_str([section, pl.lit("|"), letter, paragraph])),
-        look(pl.concat_str([section, pl.lit("|"), letter])),
+        pl.when(written).then(look(pl.concat_str([section, pl.lit("|"), letter, paragraph]))),
+        pl.when(written).then(look(pl.concat_str([section, pl.lit("|"), letter]))),
         look(pl.concat_str([section, pl.lit("|@"), level])),
         look(pl.concat_str([section, pl.lit("|")])),
     )

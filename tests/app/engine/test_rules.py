@@ -24,10 +24,15 @@ def one(people: list[Person], **kwargs: object) -> dict[str, object]:
     return det.row(0, named=True)
 
 
-def test_misdemeanor_is_dismissed() -> None:
+def test_misdemeanor_is_dismissed_as_county_policy_only_where_the_county_chose_it() -> None:
     p = Person("1")
     p.conviction("11357(A) HS-POSSESS", "20100101", level="MISDEMEANOR", toc="M")
-    assert one([p])["rule_id"] == "MISDEMEANOR_OR_INFRACTION"
+    row = one([p], policy="los_angeles_2020")
+    assert (row["rule_id"], row["relief"], row["basis"]) == (
+        "MISDEMEANOR_OR_INFRACTION", "dismiss_seal", "county_policy")
+    # The law's floor: concentrate of unknown weight is a misdemeanor today unless 8 g or
+    # less (HS 11357(b)(2); 11362.1(a)(2)): a person decides.
+    assert one([p])["rule_id"] == "FACT_NOT_IN_FILE"
 
 
 def test_felony_is_reduced_under_the_statutory_floor() -> None:
@@ -262,7 +267,7 @@ def test_bear_leap_day_birthday_follows_go_date_arithmetic() -> None:
 
 def test_seven_year_figure_uses_as_of() -> None:
     p = Person("1")
-    p.conviction("11357 HS-POSSESS", "20150101", level="MISDEMEANOR", toc="M")
+    p.conviction("11357(B) HS-POSSESS", "20150101", level="MISDEMEANOR", toc="M")
     rows = rows_frame([p])
     policy = builtin_policy("statutory")
     recent = evaluate_rows(rows, county="SACRAMENTO", policy=policy, as_of=date(2019, 1, 1))
@@ -276,17 +281,17 @@ def test_cycle_related_offences_only_with_a_prop64_conviction_in_the_same_cycle(
 
     policy = policy_from_mapping({"scope": {"related": ["cycle", "accessory"]}}, "related")
     p = Person("1")
-    p.conviction("11357 HS-POSSESS", "20100101", level="MISDEMEANOR", toc="M", cycle=1)
+    p.conviction("11357(B) HS-POSSESS", "20100101", level="MISDEMEANOR", toc="M", cycle=1)
     p.conviction("11364 HS-PARAPHERNALIA", "20100101", level="MISDEMEANOR", toc="M", cycle=1)
     p.conviction("32 PC-ACCESSORY", "20100101", cycle=1)
     p.conviction("11364 HS-PARAPHERNALIA", "20120101", level="MISDEMEANOR", toc="M", cycle=2)
     det = evaluate_rows(rows_frame([p]), county="SACRAMENTO", policy=policy,
                         as_of=AS_OF).determinations
-    assert det["code_section"].to_list() == ["11357 HS", "11364 HS", "32 PC"]
-    assert det["rule_id"].to_list() == ["MISDEMEANOR_OR_INFRACTION", "RELATED_OFFENCE",
+    assert det["code_section"].to_list() == ["11357(B) HS", "11364 HS", "32 PC"]
+    assert det["rule_id"].to_list() == ["LAWFUL_TODAY", "RELATED_OFFENCE",
                                         "RELATED_OFFENCE"]
     assert "same arrest cycle" in det["reason"][1]
-    assert run([p])["code_section"].to_list() == ["11357 HS"]  # statutory: not in scope
+    assert run([p])["code_section"].to_list() == ["11357(B) HS"]  # statutory: not in scope
 
 
 def test_a_person_split_across_files_is_one_person() -> None:
