@@ -6,6 +6,7 @@ from typing import Any
 import polars as pl
 
 from app.eligibility.dates import add_years
+from app.eligibility.deadlines import deadline_summary
 from app.eligibility.rules import DETERMINATIONS
 
 RELIEF = ("dismiss", "reduce")
@@ -119,6 +120,8 @@ def impact_summary(
         "by_section": _counts(det, "section"),
         "by_level": _counts(det, "level"),
         "by_rule": _counts(det, "rule_id"),
+        "by_relief": _counts(det, "relief"),
+        "by_basis": _counts(det.filter(pl.col("determination").is_in(RELIEF)), "basis"),
         "by_dismissal_reason": _counts(det.filter(pl.col("determination") == "dismiss"),
                                        "reason"),
         "by_race": _counts(per_person_race, "race"),
@@ -149,16 +152,35 @@ def impact_summary(
         "by_section": _as_dict(r["by_section"]),
         "by_level": _as_dict(r["by_level"]),
         "by_rule": _as_dict(r["by_rule"]),
+        "by_relief": _as_dict(r["by_relief"]),
+        # Of the convictions to file, how many rest on the statute and how many on county
+        # policy (the papers say which, conviction by conviction).
+        "by_basis": _as_dict(r["by_basis"]),
         "by_dismissal_reason": _as_dict(r["by_dismissal_reason"]),
         "by_race": _as_dict(r["by_race"]),
         "by_year": _as_dict(r["by_year"]),
         "flags": _as_dict(r["flags"]),
         "earliest_conviction": earliest.isoformat() if isinstance(earliest, date) else None,
-        "compliance": {
-            "identified": determinations.height,
-            "granted": determinations_count["dismiss"] + determinations_count["reduce"],
-            "challenged": 0,
-            "pending": determinations_count["review"],
-        },
+        "compliance": _compliance(determinations.height, determinations_count),
+        "deadlines": deadline_summary(as_of),
     }
     return summary
+
+
+def _compliance(identified: int, counts: dict[str, int]) -> dict[str, Any]:
+    """The figures a county reports under AB 1706: every conviction DOJ identified is
+    already granted, to be filed (dismiss or reduce), challenged or not eligible (the list
+    served on the public defender, HS 11361.9(c)(2)), or still pending (review)."""
+    to_file = counts["dismiss"] + counts["reduce"]
+    return {
+        "identified": identified,
+        "already_granted": counts["already_granted"],
+        "to_file": to_file,
+        "challenged_or_not_eligible": counts["not_eligible"],
+        "pending": counts["review"],
+        "review_share": round(counts["review"] / identified, 4) if identified else 0.0,
+        # Earlier names, still read by the exports: granted = to file; the engine itself
+        # challenges nothing (a person does, from the review list).
+        "granted": to_file,
+        "challenged": 0,
+    }
