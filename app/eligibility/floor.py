@@ -42,7 +42,7 @@ RELIEF_WORDS: Final = {
 Band = Literal["under_18", "18_20", "21_plus"]
 BANDS: Final[tuple[Band, ...]] = ("under_18", "18_20", "21_plus")
 BAND_WORDS: Final = {"under_18": "under 18", "18_20": "18 to 20", "21_plus": "21 or older",
-                     "unknown": "age unknown"}
+                     "unknown": "of unknown age"}
 
 
 @dataclass(frozen=True)
@@ -179,12 +179,16 @@ def today(class_id: str, band: str) -> Today:
     cls = CLASSES_BY_ID[class_id]
     if band != "unknown":
         return cls.today[band]  # type: ignore[index]
-    rows = list(cls.today.values())
-    sure = max(rows, key=lambda t: t.sure)
-    best = min(rows, key=lambda t: t.at_best)
+    # Oldest band first: of equally serious ones, an adult's statute is cited (a DOB is
+    # mostly missing from adults' records).
+    oldest_first = [(b, cls.today[b]) for b in reversed(BANDS)]
+    _, sure = max(oldest_first, key=lambda bt: bt[1].sure)
+    best_band, best = min(oldest_first, key=lambda bt: bt[1].at_best)
     if best.at_best >= sure.sure:
         return Today(sure.sure, sure.statute)
-    fact = "the age at the offense (not in the file)"
+    fact = f"the person was {BAND_WORDS[best_band]} at the offense (the file has no usable DOB)"
+    if best.fact:
+        fact = f"{fact} and {best.fact}"
     statute = best.best_statute if best.best is not None else best.statute
     return Today(sure.sure, sure.statute, best.at_best, statute, fact)
 
