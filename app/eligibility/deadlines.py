@@ -70,8 +70,9 @@ GROUND_MEANINGS: Final = (
         "prior_after_offense",
         "A disqualifying conviction dated after the offense but before this conviction, or "
         "undated: whether it is a prior is for a person to decide.",
-        "It no longer allows a challenge: unless one was filed by 2020-07-01, the relief "
-        "must be granted (HS 11361.9(e)).",
+        "A conviction or registration dated after the offense no longer allows a "
+        "challenge: unless one was filed by 2020-07-01, the relief must be granted (HS "
+        "11361.9(e)).",
     ),
     GroundMeaning(
         "currently_serving",

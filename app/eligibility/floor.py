@@ -275,3 +275,33 @@ def _relief_expr(today_level: pl.Expr, convicted: pl.Expr) -> pl.Expr:
 
 def relief_rank(relief: pl.Expr) -> pl.Expr:
     return relief.replace_strict(RELIEF_RANK, default=0, return_dtype=pl.Int8)
+
+
+# --- the table as docs/LAW.md prints it -----------------------------------------------------
+
+def _written(section: str, key: str) -> str:
+    if key == "":
+        return f"{section}, other or no subdivision"
+    if key.startswith("@"):
+        return f"{section} with no subdivision, {key[1:]}"
+    letter, paragraph = key[0].lower(), key[1:]
+    return f"{section}({letter})" + (f"({paragraph}) (today's text)" if paragraph else "")
+
+
+def law_table_rows() -> list[str]:
+    """One markdown row per conduct class and age band: the subdivisions as convicted, the
+    conduct, the age band, what it is today (and the statute), the relief for a felony /
+    misdemeanor / infraction conviction, and the fact that would give more."""
+    rows = []
+    for cls in CLASSES:
+        written = "; ".join(_written(section, key) for section, keys in SUBDIVISIONS.items()
+                            for key, class_id in keys.items() if class_id == cls.id)
+        for band in (*BANDS, "unknown"):
+            t = today(cls.id, band)
+            reliefs = " / ".join(relief_for(t.sure, level) for level in
+                                 (FELONY, MISDEMEANOR, INFRACTION))
+            more = (f"{t.fact}: {LEVEL_NAMES[t.at_best]} ({t.best_statute})"
+                    if t.best is not None and t.at_best < t.sure else "")
+            rows.append(f"| {written} | {cls.conduct} | {BAND_WORDS[band]} | "
+                        f"{LEVEL_NAMES[t.sure]} ({t.statute}) | {reliefs} | {more} |")
+    return rows

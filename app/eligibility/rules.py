@@ -42,7 +42,7 @@ CHECKLIST: Final = {
              "11359(d): a person 21 or older hired or used a person 20 or younger",
     "11360": "check HS 11360(a)(3)(C): sale or offer to a person under 18; HS "
              "11360(a)(3)(D): import into, or transport for sale out of, the state of more "
-             "than 28.5 g (or more than 4 g of concentrated cannabis)",
+             "than 28.5 g, or of concentrated cannabis above the statute's weight",
 }
 
 _COUNTY = "County policy (the People's request), not a finding under HS 11361.8"
