@@ -12,6 +12,7 @@ from typing import Any, Final
 import polars as pl
 
 from app.eligibility.dates import doj_date
+from app.sections import code_section
 
 TIMELINE_COLUMNS: Final = (
     "cycle", "step", "cnt_order", "date", "date_text", "step_type", "agency", "county",
@@ -50,13 +51,6 @@ def _clean(column: str) -> pl.Expr:
 def _doj_date(column: str) -> pl.Expr:
     """YYYYMMDD to a date, read as the engine reads it; anything else is null (unknown)."""
     return doj_date(pl.col(column).str.strip_chars())
-
-
-def _section_of(offense: pl.Expr) -> pl.Expr:
-    """`11357(A) HS-POSSESS` -> `11357(A) HS`; the separator is the hyphen after the code."""
-    return offense.str.extract(r"^(.*?\b(?:PC|HS|VC|BP|MV|WI))\b", 1).fill_null(
-        offense.str.split("-").list.first()
-    )
 
 
 def person_timeline(rows: pl.DataFrame, subject_id: str) -> pl.DataFrame:
@@ -120,7 +114,7 @@ def person_timeline(rows: pl.DataFrame, subject_id: str) -> pl.DataFrame:
         _clean("STP_ORI_CNTY_NAME").alias("county"),
         _clean("OFN").alias("case_number"),
         offense_text.alias("offense"),
-        _section_of(offense_text).str.strip_chars().alias("section"),
+        code_section(offense_text).alias("section"),
         pl.when(conv_stat != "").then(conv_stat).otherwise(toc_level).alias("level"),
         _clean("DISP_DESCR").alias("disposition"),
         sentence_part.alias("sentence"),

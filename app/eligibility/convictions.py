@@ -27,16 +27,18 @@ _CONVICTION_TEXT = (
 
 # A juvenile adjudication (HS 11361.8(m)) is a count the juvenile court decided. The DOJ file
 # shows the court, not the kind of proceeding: the step's agency is a juvenile court, named
-# `CAJV <COUNTY>` (the juvenile court's ORI description) or with JUV/JUVENILE in it, or the
-# disposition itself says JUVENILE. The person's age alone does not decide it: a minor tried
-# in adult court (WIC 707) has a conviction.
-_JUVENILE_COURT_RE = r"^CAJV\b|\bJUV(ENILE)?\b"
+# `CAJV <COUNTY>` (the juvenile court's ORI description: CA, then JV for juvenile where SC is
+# the superior court) or with JUV/JUVENILE in its name, or the disposition itself says
+# JUVENILE. The person's age alone does not decide it: a minor tried in adult court (WIC 707)
+# has a conviction, and CYC_AGE is often blank.
 
 
 def juvenile() -> pl.Expr:
-    return pl.col("STP_ORI_DESCR").str.contains(_JUVENILE_COURT_RE) | pl.col(
-        "DISP_DESCR_FIRST"
-    ).str.contains(r"\bJUVENILE\b")
+    return (
+        pl.col("STP_ORI_DESCR").str.starts_with("CAJV")
+        | pl.col("STP_ORI_DESCR").str.contains("JUV", literal=True)
+        | pl.col("DISP_DESCR_FIRST").str.contains("JUVENILE", literal=True)
+    )
 
 
 def offense_date() -> list[pl.Expr]:

@@ -20,7 +20,6 @@ import polars as pl
 
 from app.eligibility.convictions import with_sections
 from app.eligibility.dates import doj_date
-from app.eligibility.frames import attach
 from app.eligibility.registrations import registration_rows
 from app.eligibility.rows import trimmed, with_case_key
 from app.eligibility.sections import (
@@ -39,8 +38,20 @@ def _events(frame: pl.LazyFrame, kind: str) -> pl.LazyFrame:
     return frame.with_columns(pl.lit(kind).alias("kind")).select(_EVENT_COLUMNS)
 
 
+def _described(events: pl.LazyFrame) -> pl.LazyFrame:
+    """Each event's `text`, written once here rather than once per conviction it is a
+    prior of: `187 PC on 1990-03-01`, `juvenile adjudication 187 PC on unknown date`."""
+    return events.with_columns(pl.format(
+        "{}{} on {}",
+        pl.when(pl.col("juvenile")).then(pl.lit("juvenile adjudication ")).otherwise(pl.lit("")),
+        pl.col("code_section"),
+        pl.col("event_date").dt.to_string("%Y-%m-%d").fill_null("unknown date"),
+    ).alias("text"))
+
+
 def build_prior_events(prepared: pl.LazyFrame, convictions: pl.LazyFrame) -> pl.LazyFrame:
-    """Facts that can be a challenge ground, one row each: kind, text, date, subject, case.
+    """Facts that can be a challenge ground, one row each: kind, date, subject, case, the
+    section and its `text`.
 
     Small by nature (super strikes, PC 290, registrations, same-section cannabis
     convictions), so joining them to the evaluated convictions stays cheap at any size.
@@ -67,12 +78,12 @@ def build_prior_events(prepared: pl.LazyFrame, convictions: pl.LazyFrame) -> pl.
         & pl.col("section_number").is_in(REPEAT_NUMBERS)
         & ~pl.col("section_key").str.contains(REPEAT_EXCLUDED_RE)
     )
-    return pl.concat([
+    return _described(pl.concat([
         _events(super_strikes, "super_strike"),
         _events(base.filter(pl.col("is_pc290")), "pc290"),
         _events(_unexplained_registrations(prepared, base), "registration"),
         _events(repeat, "repeat"),
-    ], how="vertical")
+    ], how="vertical"))
 
 
 def _unexplained_registrations(prepared: pl.LazyFrame, base: pl.LazyFrame) -> pl.LazyFrame:
@@ -100,15 +111,28 @@ def _unexplained_registrations(prepared: pl.LazyFrame, base: pl.LazyFrame) -> pl
 def attach_priors(candidates: pl.LazyFrame, events: pl.LazyFrame) -> pl.LazyFrame:
     """Per candidate: `count_<kind>`, `text_<kind>`, `count_<kind>_between` and
     `text_<kind>_between` for each of PRIOR_KINDS (counts 0 and texts null for none)."""
-    targets = candidates.select("subject_id", "CNT_ORDER", "case_key", "offense_date",
-                                "event_date", "section_number")
+    frame = candidates.collect()
+    # Each candidate's facts are keyed by its row number: set beside the frame by an integer
+    # join, where a join on the two text keys cost more than finding the facts.
+    targets = frame.lazy().with_row_index("_cand").select(
+        "_cand", "subject_id", "CNT_ORDER", "case_key", "offense_date", "event_date",
+        "section_number")
     offense, convicted = pl.col("offense_date"), pl.col("event_date")
     when = pl.col("event_date_prior")
-    joined = targets.join(events, on="subject_id", suffix="_prior").filter(
+    # Same-section convictions are many (every 11358-11360 conviction of a person): joined
+    # on the section number too, and only where the person has another under it (a
+    # conviction is never its own prior).
+    repeat = pl.col("kind") == "repeat"
+    others = pl.len().over("subject_id", "section_number") > 1
+    joined = pl.concat([
+        targets.join(events.filter(~repeat), on="subject_id", suffix="_prior"),
+        targets.join(events.filter(repeat & others)
+                     .with_columns(pl.col("section_number").alias("_n")),
+                     left_on=["subject_id", "section_number"], right_on=["subject_id", "_n"],
+                     suffix="_prior"),
+    ], how="diagonal").filter(
         (pl.col("case_key") != pl.col("case_key_prior"))
         & (pl.col("CNT_ORDER") != pl.col("CNT_ORDER_prior"))
-        & ((pl.col("kind") != "repeat")
-           | (pl.col("section_number_prior") == pl.col("section_number")))
     )
     before = (when < offense).fill_null(False)
     after_conviction = (when > convicted).fill_null(False) & (pl.col("kind") != "registration")
@@ -118,23 +142,14 @@ def attach_priors(candidates: pl.LazyFrame, events: pl.LazyFrame) -> pl.LazyFram
         .with_columns(
             pl.when(prior).then(pl.col("kind"))
             .otherwise(pl.concat_str([pl.col("kind"), pl.lit("_between")])).alias("bucket"),
-            pl.format(
-                "{}{} on {}",
-                pl.when(pl.col("juvenile")).then(pl.lit("juvenile adjudication ")).otherwise(
-                    pl.lit("")),
-                pl.col("code_section"),
-                when.dt.to_string("%Y-%m-%d").fill_null("unknown date"),
-            ).alias("text"),
         )
         # Joins do not keep row order: sorted so the facts read the same on every run.
-        .sort("subject_id", "CNT_ORDER", "bucket", "event_date_prior", "code_section",
-              nulls_last=True)
+        .sort("_cand", "bucket", "event_date_prior", "text", nulls_last=True)
     )
-    grouped = described.group_by("subject_id", "CNT_ORDER", "bucket", maintain_order=True).agg(
+    grouped = described.group_by("_cand", "bucket", maintain_order=True).agg(
         pl.col("text").unique(maintain_order=True).str.join("; "), pl.len().alias("count")
     ).collect()
-    wide = grouped.pivot(on="bucket", index=["subject_id", "CNT_ORDER"],
-                         values=["text", "count"])
+    wide = grouped.pivot(on="bucket", index="_cand", values=["text", "count"])
     columns = []
     for kind in PRIOR_KINDS:
         for bucket in (kind, f"{kind}_between"):
@@ -144,7 +159,8 @@ def attach_priors(candidates: pl.LazyFrame, events: pl.LazyFrame) -> pl.LazyFram
                 if value == "count":
                     column = column.cast(pl.UInt32).fill_null(0)
                 columns.append(column.cast(dtype).alias(name))
-    table = wide.select("subject_id", "CNT_ORDER", *columns)
-    frame = attach(candidates.collect(), table, ["subject_id", "CNT_ORDER"])
-    zero = [pl.col(c).fill_null(0) for c in table.columns if c.startswith("count_")]
-    return frame.with_columns(zero).lazy()
+    table = wide.select("_cand", *columns)
+    every = pl.DataFrame({"_cand": pl.int_range(frame.height, dtype=pl.UInt32, eager=True)})
+    facts = every.join(table, on="_cand", how="left", maintain_order="left").drop("_cand")
+    zero = [pl.col(c).fill_null(0) for c in facts.columns if c.startswith("count_")]
+    return frame.hstack(facts.with_columns(zero)).lazy()

@@ -41,12 +41,20 @@ def _hinted(column: str) -> pl.Expr:
     return pl.col(column).fill_null("").str.contains_any(_HINTS, ascii_case_insensitive=True)
 
 
+def _offense_names_relief() -> pl.Expr:
+    """An OFFENSE_DESCR that is itself the relief (`17(B) PC-REDUCED TO MISDEMEANOR`):
+    its text starts with the statute. (Looking for the words anywhere in every row's
+    offense cost more than the rest of this module.)"""
+    offense = pl.col("OFFENSE_DESCR").fill_null("")
+    return pl.any_horizontal(offense.str.starts_with(s) for s in ("17", "1203.4", "11361."))
+
+
 def _relief_rows(prepared: pl.LazyFrame) -> pl.LazyFrame:
     """The rows whose words grant relief: subject, count, kind, date, text, row number."""
     # Collected before the precise patterns: a few rows in a million have a hint.
     found = (
         prepared.with_row_index("_row")
-        .filter(pl.any_horizontal(_hinted(c) for c in _TEXT_COLUMNS))
+        .filter(_hinted("DISP_DESCR") | _hinted("COMMENT_TEXT") | _offense_names_relief())
         .collect()
         .lazy()
     )
@@ -63,7 +71,8 @@ def _relief_rows(prepared: pl.LazyFrame) -> pl.LazyFrame:
     said = pl.concat_str(
         [
             pl.col("DISP_DESCR").fill_null("").str.strip_chars(),
-            pl.when(_hinted("OFFENSE_DESCR")).then(pl.col("OFFENSE_DESCR").str.strip_chars())
+            pl.when(_offense_names_relief() & _hinted("OFFENSE_DESCR"))
+            .then(pl.col("OFFENSE_DESCR").str.strip_chars())
             .otherwise(pl.lit("")),
             pl.col("COMMENT_TEXT").fill_null("").str.strip_chars(),
         ],
