@@ -1,10 +1,12 @@
 """`synth --law-cases` writes the situations the law turns on, and the facts find each one."""
 
 from datetime import date
+from pathlib import Path
 
 import polars as pl
 import pytest
 
+from app.cli import main
 from app.doj.reader import read_sources
 from app.doj.source import DojSource
 from app.eligibility.convictions import build_convictions
@@ -72,3 +74,12 @@ def test_a_law_cases_file_evaluates_without_unclear_sections(raw: bytes) -> None
     unclear = result.determinations.filter(pl.col("rule_id") == "UNCLEAR_PROP64_SECTION")
     # Only the wrong code letters (11359(A)PC) are left unclear; every subdivision form parses.
     assert set(unclear["code_section"]) <= {"11359(A)PC"}
+
+
+def test_the_command_line_flag_writes_them(tmp_path: Path) -> None:
+    out = tmp_path / "law.dat"
+    assert main(["synth", "--county", "Yolo", "--people", "200", "--seed", "7", "--law-cases",
+                 "--out", str(out)]) == 0
+    expected = checked_options("YOLO", people=200, seed=7, law_cases=True)
+    assert out.read_bytes() == generate_bytes(expected)[0]
+    assert out.read_bytes() != generate_bytes(checked_options("YOLO", people=200, seed=7))[0]
