@@ -94,10 +94,13 @@ def parse_section(section: pl.Expr, comment: pl.Expr | None = None) -> list[pl.E
         .otherwise(section)
     )
     if comment is not None:
-        # A bare conspiracy or accessory: its target, when the comment names a section.
+        # A bare conspiracy or accessory: its target, when the comment names a section with
+        # its code (`11359 HS`), or a cannabis section alone (a case number is no target).
         bare = section.str.extract(r"^(182|32)(?:\s*\([A-Z0-9]+\))*\s*(?:PC)?$", 1)
         target = comment.str.to_uppercase().str.extract(_SECTION_IN_TEXT_RE, 1).str.strip_chars()
-        has_target = bare.is_not_null() & target.is_not_null() & (target != "")
+        named = target.str.contains(rf"(?:{_CODES_ALT})$") | target.str.contains(
+            r"^(?:1135[789]|11360)(?:[^0-9.]|$)")
+        has_target = bare.is_not_null() & named.fill_null(False)
         prefix = pl.when(has_target).then(bare).otherwise(prefix)
         body = pl.when(has_target).then(target).otherwise(body)
     code = body.str.extract(_CODE_RE, 1).fill_null("")

@@ -40,6 +40,9 @@ FORMS = [
     ("182(A)(1)-11360(A) HS-CONSPIRACY", "", "182", "HS 11360(A)", "(A)", False, False, False),
     ("32 PC-ACCESSORY", "TARGET 11360(A) HS", "32", "HS 11360(A)", "(A)", False, False, False),
     ("32 PC-ACCESSORY", "", None, "PC 32", "", False, False, False),
+    ("32 PC-ACCESSORY", "CASE 12345 AMENDED", None, "PC 32", "", False, False, False),
+    ("182(A)(1) PC-CONSPIRACY", "SEE 11360(A)", "182", " 11360(A)", "(A)", False, False,
+     False),
     ("182(A)(1) PC-CONSPIRACY", "", None, "PC 182(A)(1)", "(A)(1)", False, False, False),
     # look-alikes: not Prop 64
     ("11357.5(A) HS-SYNTHETIC CANNABINOID", "", None, "HS 11357.5(A)", "(A)", False, False,
