@@ -1,5 +1,6 @@
 """Impact figures (DOMAIN.md 4), computed at the as-of date, never the wall clock."""
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -167,7 +168,7 @@ def impact_summary(
     return summary
 
 
-def _compliance(identified: int, counts: dict[str, int]) -> dict[str, Any]:
+def _compliance(identified: int, counts: Mapping[str, int]) -> dict[str, Any]:
     """The figures a county reports under AB 1706: every conviction DOJ identified is
     already granted, to be filed (dismiss or reduce), challenged or not eligible (the list
     served on the public defender, HS 11361.9(c)(2)), or still pending (review)."""
