@@ -134,7 +134,7 @@ def impact_summary(
     }
     r = dict(zip(queries, pl.collect_all(list(queries.values())), strict=True))
     counts = _as_dict(r["determinations"])
-    determinations_count = {d: counts.get(d, 0) for d in DETERMINATIONS}
+    determinations_count: dict[str, int] = {d: counts.get(d, 0) for d in DETERMINATIONS}
     earliest = r["earliest"].item()
     summary: dict[str, Any] = {
         "county": county,
