@@ -48,9 +48,9 @@ from app.eligibility.sections import (
 DETERMINATION_COLUMNS = (
     "subject_id", "cnt_order", "name", "dob", "cii_number", "case_number", "court",
     "code_section", "section", "offense", "level", "conviction_date", "county",
-    "determination", "rule_id", "reason", "statute", "bear_reason", "flags", "sentence_end",
-    "currently_serving", "race", "case_key", "case_other_convictions", "facts", "relief",
-    "basis", "offense_date", "age_at_offense",
+    "determination", "rule_id", "reason", "statute", "bear_reason", "flags", "relief", "basis",
+    "offense_date", "age_at_offense", "sentence_end", "currently_serving", "race", "case_key",
+    "case_other_convictions", "facts",
 )  # fmt: skip
 
 
@@ -477,6 +477,10 @@ def evaluate(
             "statute",
             "bear_reason",
             "flags",
+            "relief",
+            "basis",
+            "offense_date",
+            pl.col("age_at_offense").cast(pl.Int64),
             "sentence_end",
             "currently_serving",
             pl.col("race").fill_null(""),
@@ -485,10 +489,6 @@ def evaluate(
             .cast(pl.Int64)
             .alias("case_other_convictions"),
             pl.col("facts").fill_null(""),
-            "relief",
-            "basis",
-            "offense_date",
-            pl.col("age_at_offense").cast(pl.Int64),
         )
         .collect()
     )

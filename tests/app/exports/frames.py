@@ -11,7 +11,8 @@ SCHEMA: dict[str, Any] = {
     "code_section": pl.String, "section": pl.String, "offense": pl.String, "level": pl.String,
     "conviction_date": pl.Date, "county": pl.String, "determination": pl.String,
     "rule_id": pl.String, "reason": pl.String, "statute": pl.String, "bear_reason": pl.String,
-    "flags": pl.String, "sentence_end": pl.Date, "currently_serving": pl.Boolean,
+    "flags": pl.String, "relief": pl.String, "basis": pl.String, "offense_date": pl.Date,
+    "age_at_offense": pl.Int64, "sentence_end": pl.Date, "currently_serving": pl.Boolean,
     "race": pl.String, "case_key": pl.String, "case_other_convictions": pl.Int64,
     "facts": pl.String,
 }  # fmt: skip
@@ -72,6 +73,14 @@ def conviction(
         "case_key": f"{subject_id}|{step}",
         "case_other_convictions": other,
         "facts": facts,
+        "relief": {"dismiss": "dismiss_seal",
+                   "reduce": "recall_resentence" if serving else "redesignate_misdemeanor",
+                   "review": "redesignate_misdemeanor"}.get(determination, "none"),
+        "basis": "statute",
+        "offense_date": convicted,
+        "age_at_offense": (None if dob is None or convicted is None
+                           else convicted.year - dob.year - ((convicted.month, convicted.day)
+                                                             < (dob.month, dob.day))),
     }
 
 
