@@ -18,7 +18,6 @@ in the same case is never a prior (People v. Smit (2018) 24 Cal.App.5th 596):
 
 import polars as pl
 
-from app.eligibility.convictions import with_sections
 from app.eligibility.dates import doj_date
 from app.eligibility.registrations import registration_rows
 from app.eligibility.rows import trimmed, with_case_key
@@ -28,6 +27,7 @@ from app.eligibility.sections import (
     REPEAT_EXCLUDED_RE,
     REPEAT_NUMBERS,
 )
+from app.sections import code_section
 
 PRIOR_KINDS = ("super_strike", "pc290", "registration", "repeat")
 _EVENT_COLUMNS = ("subject_id", "kind", "CNT_ORDER", "case_key", "event_date", "code_section",
@@ -91,10 +91,13 @@ def _unexplained_registrations(prepared: pl.LazyFrame, base: pl.LazyFrame) -> pl
     before them (or undated): registration without the conviction behind it. (A
     discretionary registration under PC 290.006 is not an offense "requiring registration"
     under 290(c): only a person can tell the two apart.)"""
-    registrations = with_sections(
+    # Every one is a PC 290 registration (registration_rows): only its text is needed.
+    registrations = (
         with_case_key(registration_rows(prepared))
-        .with_columns(*trimmed("STP_EVENT_DATE", "OFFENSE_DESCR", "COMMENT_TEXT"))
+        .with_columns(*trimmed("STP_EVENT_DATE", "OFFENSE_DESCR"))
         .with_columns(doj_date(pl.col("STP_EVENT_DATE")).alias("event_date"),
+                      code_section(pl.col("OFFENSE_DESCR")).alias("code_section"),
+                      pl.lit("290").alias("section_number"),
                       pl.lit(False).alias("juvenile"))
     )
     convictions = base.filter(pl.col("is_pc290")).select(
