@@ -84,7 +84,8 @@ class Policy:
     def switched_on(self, switch: str) -> bool:
         """Whether a rule's switch (app.eligibility.rules.Rule.switch) is on in this policy:
         `ground:<key>` a challenge ground routed to review, `additional:<key>` an
-        additional-relief criterion set, `after_cutoff` offenses after Prop 64 not eligible."""
+        additional-relief criterion set, `after_cutoff` offenses after Prop 64 not eligible,
+        `felony_dismiss` a section whose felonies the county dismisses."""
         kind, _, key = switch.partition(":")
         if kind == "ground":
             return self.ground(key) == "review"
@@ -92,6 +93,8 @@ class Policy:
             return bool(getattr(self.additional, key))
         if kind == "after_cutoff":
             return self.after_cutoff_not_eligible
+        if kind == "felony_dismiss":
+            return bool(self.felony_dismiss)
         raise ValueError(f"unknown rule switch {switch!r}")
 
 

@@ -59,7 +59,7 @@ class Rule:
     missing_data: str
     condition: str
     procedure: Procedure = "statutory"
-    switch: str | None = None  # "ground:<key>", "additional:<key>", "after_cutoff"
+    switch: str | None = None  # see app.eligibility.policy.Policy.switched_on
     reason_closed: str = ""
 
 
@@ -158,7 +158,7 @@ RULES: Final[tuple[Rule, ...]] = (
     # --- county additional relief (DOMAIN 3.5): a felony the law reduces, dismissed -------
     _R("FELONY_DISMISS_SECTION", "dismiss", "County policy: all HS {section} felonies "
        "dismissed", "The county policy dismisses felonies of this section instead of "
-       "redesignating them.", _COUNTY, "Not needed.", "in_dismiss"),
+       "redesignating them.", _COUNTY, "Not needed.", "in_dismiss", switch="felony_dismiss"),
     _R("UNDER_21_AT_CONVICTION", "dismiss", "County policy: under 21 at conviction",
        "The person was younger than 21 on the conviction date.", _COUNTY,
        "Unknown DOB, or a DOB after the conviction date, never satisfies an age rule.",
