@@ -24,7 +24,7 @@ from app.eligibility.rows import trimmed, with_case_key
 from app.eligibility.sections import (
     GANG_COMBINED_RE,
     GANG_ENHANCEMENT_RE,
-    REPEAT_EXCLUDED_RE,
+    REPEAT_EXCLUDED,
     REPEAT_NUMBERS,
 )
 from app.sections import code_section
@@ -76,7 +76,8 @@ def build_prior_events(prepared: pl.LazyFrame, convictions: pl.LazyFrame) -> pl.
     repeat = base.filter(
         pl.col("is_prop64")
         & pl.col("section_number").is_in(REPEAT_NUMBERS)
-        & ~pl.col("section_key").str.contains(REPEAT_EXCLUDED_RE)
+        & ~((pl.col("section_number") == REPEAT_EXCLUDED[0])
+            & pl.col("section_subs").str.starts_with(REPEAT_EXCLUDED[1]))
     )
     return _described(pl.concat([
         _events(super_strikes, "super_strike"),

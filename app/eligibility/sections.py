@@ -43,7 +43,7 @@ PC290_REGISTRABLE: Final[tuple[str, ...]] = (
 # pre-2016 forms without a subdivision included, except old 11360(b) (giving away 28.5 g or
 # less, a misdemeanor before Prop 64 and never the misdemeanor provision the grounds name).
 REPEAT_NUMBERS: Final = ("11358", "11359", "11360")
-REPEAT_EXCLUDED_RE: Final = list_pattern(("HS 11360(B)",))
+REPEAT_EXCLUDED: Final = ("11360", "(B)")  # section number, subdivision (and below)
 # An attempt of a homicide (PC 187-191.5) is a super strike (PC 667(e)(2)(C)(iv)(IV)); so is
 # a conspiracy to commit murder, punishable by life ((iv)(VIII) with PC 182(a)).
 HOMICIDE_RE: Final = list_pattern(

@@ -61,6 +61,7 @@ def test_repeat_counts_the_same_section_number_in_every_form() -> None:
     p.conviction("11359B HS-SALE", "19990101")
     p.conviction("66411359 HS-ATTEMPT", "20000101")  # an attempt is not under 11359
     p.conviction("11360(B) HS-GIVE AWAY", "20010101")  # old 11360(b): never counts
+    p.conviction("11360B-GIVE AWAY", "20010101")
     p.conviction("11357 HS-POSSESS", "20010101")
     third = p.conviction("11359 HS-SALE", "20050101", CYC_DATE="20040101")
     sale = p.conviction("11360 HS-SELL", "20060101")
