@@ -210,7 +210,7 @@ def _export_motion(state: _Run) -> str:
 
 # --- the checks: each reads what was written, independently of the code that wrote it ------
 
-DETERMINATIONS: Final = ("dismiss", "reduce", "review", "not_eligible")
+DETERMINATIONS: Final = ("dismiss", "reduce", "review", "not_eligible", "already_granted")
 PROP64_SECTIONS: Final = ("11357", "11358", "11359", "11360")
 OLE_MAGIC: Final = bytes.fromhex("d0cf11e0a1b11ae1")  # an encrypted Office file; xlsx is a zip
 

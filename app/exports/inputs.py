@@ -25,7 +25,7 @@ REQUIRED_COLUMNS: Final = (
 )  # fmt: skip
 # Present in the contract but only needed by some documents; filled with nulls when absent.
 OPTIONAL_TEXT_COLUMNS: Final = ("offense", "bear_reason", "race", "facts")
-DETERMINATION_VALUES: Final = ("dismiss", "reduce", "review", "not_eligible")
+DETERMINATION_VALUES: Final = ("dismiss", "reduce", "review", "not_eligible", "already_granted")
 # Never empty as evaluate writes them. polars reads a line cut short with its last fields
 # empty; case_other_convictions, next to last, shows it.
 ALWAYS_FILLED: Final = ("rule_id", "case_other_convictions")
