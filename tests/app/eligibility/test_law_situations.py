@@ -259,3 +259,35 @@ def test_felony_redesignation_carries_the_reviewers_checklist() -> None:
     p.conviction("11360(A) HS-SELL", "20100101")
     row = cannabis([p])
     assert "HS 11360(a)(3)(C)" in row["facts"] and "HS 11360(a)(3)(D)" in row["facts"]
+
+
+def test_the_floor_reads_the_same_from_every_shape_of_delivery() -> None:
+    """Quoted names, CRLF, a byte-order mark, no header, one person split over two files,
+    subdivisions with and without parentheses: the same determinations."""
+    from app.doj.reader import read_sources
+    from app.doj.source import DojSource
+    from tests.doj_builder import to_csv
+
+    def people() -> tuple[Person, Person]:
+        first = Person("7", name="ROE,RICHARD Q", dob="19700101")
+        first.conviction("11360A2 HS-SELL", "20100101", level="MISDEMEANOR", toc="M")
+        first.conviction("11357(B) HS-POSSESS", "20100101", level="MISDEMEANOR", toc="M")
+        second = Person("7", name="ROE,RICHARD Q", dob="19700101", _count=10)
+        second.conviction("11359B HS-SALE", "20090101")
+        second.conviction("11358 HS-CULTIVATE", "20080101", CYC_DATE="20070601")
+        return first, second
+
+    first, second = people()
+    plain = run([first, second])
+    first, second = people()
+    shaped = read_sources([
+        DojSource(name="a.dat", data=b"\xef\xbb\xbf" + to_csv([first], crlf=True)),
+        DojSource(name="b.dat", data=to_csv([second], header=False, crlf=True)),
+    ])
+    split = evaluate_rows(shaped, county="SACRAMENTO", policy=builtin_policy("statutory"),
+                          as_of=AS_OF).determinations
+    columns = ["cnt_order", "determination", "relief", "basis", "offense_date", "age_at_offense"]
+    assert split.select(columns).sort("cnt_order").rows() == plain.select(columns).sort(
+        "cnt_order").rows()
+    assert sorted(plain["relief"].to_list()) == ["dismiss_seal", "none", "redesignate_misdemeanor",
+                                                 "redesignate_misdemeanor"]
