@@ -1,7 +1,7 @@
 """From DOJ files to determinations: read, build the facts, evaluate, summarize.
 
-`evaluate_sources` is the one way from a delivery's files to an evaluation; the command
-line and the window both call it. `evaluate_rows` is its second half, for rows already read.
+`evaluate_sources` goes from a delivery's files to an evaluation (`countyclear evaluate` and
+the self-test call it); `evaluate_rows` is its second half, for rows already read.
 """
 
 from collections.abc import Callable, Sequence
