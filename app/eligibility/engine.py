@@ -206,7 +206,7 @@ def _conditions(policy: Policy, as_of: date) -> dict[str, pl.Expr]:
         "after_cutoff": pl.col("offense_date") >= PROP64_EFFECTIVE,
         "unknown_level": level == "unknown",
         "serving_with_relief": serving.fill_null(False) & (floor_relief != "none"),
-        "floor_dismiss": floor_relief == "dismiss_seal",
+        "floor_dismiss": (floor_relief == "dismiss_seal") & ~serving.fill_null(False),
         "not_felony": ~felony,
         "ground_super_strike": ground & (count("super_strike") > 0),
         "ground_pc290": ground & (count("pc290") > 0),

@@ -102,6 +102,17 @@ RULES: Final[tuple[Rule, ...]] = (
        "the relief depends on it", "Neither CONV_STAT_DESCR nor OFFENSE_TOC says whether "
        "this is a felony, a misdemeanor or an infraction.", "HS 11361.8(a), (e)",
        "This rule is the missing-data outcome itself: review.", "unknown_level"),
+    _R("LAWFUL_TODAY", "dismiss", "Lawful today ({today}) for a person {band} at the "
+       "offense: dismiss and seal as legally invalid", "The conduct the subdivision "
+       "describes is lawful today for a person of this age at the offense.",
+       "HS 11361.8(e)-(f); {today}", "Unknown age at the offense: the floor takes the worst "
+       "age band, so this rule does not apply. A person known to be still serving: "
+       "CHALLENGE_CURRENTLY_SERVING.", "floor_dismiss"),
+    _R("MISDEMEANOR_OR_INFRACTION", "dismiss", "County policy: every misdemeanor and "
+       "infraction dismissed", "The county dismisses every Prop 64 misdemeanor and "
+       "infraction (Los Angeles 2020, Sacramento 2019), beyond what the law requires.",
+       _COUNTY, "Level unknown: UNKNOWN_LEVEL.", "not_felony",
+       switch="additional:all_misdemeanors"),
     _R("CHALLENGE_CURRENTLY_SERVING", "review", "Still serving the sentence: the court "
        "recalls it ({relief}) unless it finds an unreasonable risk of danger to public "
        "safety", "The sentence on this conviction ends after the as-of date: relief is a "
@@ -109,16 +120,6 @@ RULES: Final[tuple[Rule, ...]] = (
        "risk of danger to public safety (PC 1170.18).", "HS 11361.8(a)-(b); HS 11361.9(c)(1)",
        "Unknown sentence length: not known to be serving; this rule does not apply.",
        "serving_with_relief", switch="ground:currently_serving", reason_closed=WINDOW_CLOSED),
-    _R("LAWFUL_TODAY", "dismiss", "Lawful today ({today}) for a person {band} at the "
-       "offense: dismiss and seal as legally invalid", "The conduct the subdivision "
-       "describes is lawful today for a person of this age at the offense.",
-       "HS 11361.8(e)-(f); {today}", "Unknown age at the offense: the floor takes the worst "
-       "age band, so this rule does not apply.", "floor_dismiss"),
-    _R("MISDEMEANOR_OR_INFRACTION", "dismiss", "County policy: every misdemeanor and "
-       "infraction dismissed", "The county dismisses every Prop 64 misdemeanor and "
-       "infraction (Los Angeles 2020, Sacramento 2019), beyond what the law requires.",
-       _COUNTY, "Level unknown: UNKNOWN_LEVEL.", "not_felony",
-       switch="additional:all_misdemeanors"),
     # --- challenge grounds (HS 11358(d), 11359(c)-(d), 11360(a)(3)): felonies of a person
     # 18 or older at the offense whose floor is a redesignation to a misdemeanor ------------
     _R("CHALLENGE_PRIOR_SUPER_STRIKE", "review", "Prior super strike conviction before the "

@@ -291,3 +291,15 @@ def test_the_floor_reads_the_same_from_every_shape_of_delivery() -> None:
         "cnt_order").rows()
     assert sorted(plain["relief"].to_list()) == ["dismiss_seal", "none", "redesignate_misdemeanor",
                                                  "redesignate_misdemeanor"]
+
+
+def test_a_misdemeanor_still_being_served_is_a_recall_review_unless_the_county_dismisses() -> None:
+    p = Person("1", dob="19700101")
+    p.conviction("11357(B) HS-POSSESS", "20150101", level="MISDEMEANOR", toc="M",
+                 sentence=("20", "Y"))
+    row = cannabis([p])
+    assert (row["rule_id"], row["relief"]) == ("CHALLENGE_CURRENTLY_SERVING",
+                                               "recall_resentence")
+    county = cannabis([p], policy="los_angeles_2020")
+    assert (county["rule_id"], county["relief"], county["basis"]) == (
+        "MISDEMEANOR_OR_INFRACTION", "recall_resentence", "statute")
