@@ -11,7 +11,8 @@ from typing import Any, Final
 
 import polars as pl
 
-from app.doj.records import doj_date
+from app.eligibility.dates import doj_date
+from app.sections import code_section
 
 TIMELINE_COLUMNS: Final = (
     "cycle", "step", "cnt_order", "date", "date_text", "step_type", "agency", "county",
@@ -37,7 +38,7 @@ _FACT_ENTRY: Final = re.compile(
     r"(?P<date>\d{4}-\d{2}-\d{2}|unknown date)\s*$"
 )
 
-# The engine's key for a row with a blank SUBJECT_ID (app/doj/records.py).
+# The engine's key for a row with a blank SUBJECT_ID (app/eligibility/rows.py).
 _BLANK_SUBJECT: Final = re.compile(r"^\(blank SUBJECT_ID\) (?P<source>.*) line (?P<line>\d+)$")
 
 
@@ -52,13 +53,6 @@ def _doj_date(column: str) -> pl.Expr:
     return doj_date(pl.col(column).str.strip_chars())
 
 
-def _section_of(offense: pl.Expr) -> pl.Expr:
-    """`11357(A) HS-POSSESS` -> `11357(A) HS`; the separator is the hyphen after the code."""
-    return offense.str.extract(r"^(.*?\b(?:PC|HS|VC|BP|MV|WI))\b", 1).fill_null(
-        offense.str.split("-").list.first()
-    )
-
-
 def person_timeline(rows: pl.DataFrame, subject_id: str) -> pl.DataFrame:
     """Every count of one person, one row per CNT_ORDER, in record order.
 
@@ -67,7 +61,7 @@ def person_timeline(rows: pl.DataFrame, subject_id: str) -> pl.DataFrame:
     components of a count are joined into its `sentence` text.
     """
     blank = _BLANK_SUBJECT.match(subject_id)
-    if blank:  # a row without SUBJECT_ID stands alone (app/doj/records.py): just that row
+    if blank:  # a row without SUBJECT_ID stands alone (app/eligibility/rows.py): just that row
         person = rows.filter(
             (pl.col("source") == blank["source"]) & (pl.col("line") == int(blank["line"]))
         )
@@ -120,7 +114,7 @@ def person_timeline(rows: pl.DataFrame, subject_id: str) -> pl.DataFrame:
         _clean("STP_ORI_CNTY_NAME").alias("county"),
         _clean("OFN").alias("case_number"),
         offense_text.alias("offense"),
-        _section_of(offense_text).str.strip_chars().alias("section"),
+        code_section(offense_text).alias("section"),
         pl.when(conv_stat != "").then(conv_stat).otherwise(toc_level).alias("level"),
         _clean("DISP_DESCR").alias("disposition"),
         sentence_part.alias("sentence"),

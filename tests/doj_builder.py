@@ -45,6 +45,12 @@ class Person:
         )
         return order
 
+    def later_entry(self, order: str, date: str, words: str) -> None:
+        """A later court entry on the count `order` (a conviction's CNT_ORDER): its
+        disposition `words`, e.g. "DISMISSED AND SEALED PER HS 11361.8"."""
+        self._row(STP_TYPE_DESCR="COURT ACTION", STP_EVENT_DATE=date, CNT_ORDER=order,
+                  DISP_DESCR=words)
+
     def step(self, kind: str, date: str, offense: str = "") -> None:
         self._count += 1
         self._row(STP_TYPE_DESCR=kind, STP_EVENT_DATE=date, OFFENSE_DESCR=offense,

@@ -8,7 +8,6 @@ from datetime import date
 from pathlib import Path
 
 from app.counties import COUNTIES, normalise_county
-from app.doj.reader import read_sources
 from app.doj.schema import ENGINE
 from app.eligibility.policy import Policy, builtin_policy, load_bear_options, load_policy
 from app.errors import InputError
@@ -21,7 +20,7 @@ from app.outputs import (
     BackgroundDeterminations,
     write_summary,
 )
-from app.pipeline import evaluate_rows
+from app.pipeline import evaluate_sources
 
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -117,16 +116,13 @@ def run(args: argparse.Namespace) -> int:
     for name in unprotected:
         sys.stderr.write(f"warning: {name} is not encrypted; keep it on this PC only and "
                          "delete it when the work is done.\n")
-    names = tuple(source.name for source in sources)
     determinations_csv = BackgroundDeterminations(args.out)
     try:
-        rows = read_sources(sources, progress=reporter, columns=ENGINE)
-        # The decrypted files go before the evaluation: the rows hold all it needs, and a
-        # 1,000,000-row file held beside it took the run within 250 MiB of 2 GiB.
-        del sources
-        result = evaluate_rows(rows, county=county, policy=policy, as_of=as_of,
-                               progress=reporter, sources=names,
-                               on_determinations=determinations_csv.start)
+        # The decrypted files go once read: the rows hold all the evaluation needs.
+        result = evaluate_sources(sources, county=county, policy=policy, as_of=as_of,
+                                  progress=reporter, columns=ENGINE,
+                                  on_determinations=determinations_csv.start,
+                                  release_sources=sources.clear)
         reporter.finish()
         summary = {**result.summary, "doj_file_date": file_date,
                    "doj_file_date_source": file_date_source}

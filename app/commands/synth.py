@@ -64,6 +64,15 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
         metavar="VAR",
         help="environment variable holding the passphrase for --encrypt",
     )
+    parser.add_argument(
+        "--law-cases",
+        action="store_true",
+        help="also write the situations the law turns on: offenses before 2016-11-09 "
+        "convicted after, subdivisions without parentheses (11360A2), attempts in every form, "
+        "conspiracies and accessories with the target in the comment, juvenile adjudications, "
+        "relief already granted (11361.8, PC 17(b), 1203.4, vacated), attempted-murder "
+        "priors (664/187(A) PC) and three 11359 felonies in a row",
+    )
     parser.add_argument("--force", action="store_true", help="replace existing files")
     parser.set_defaults(func=run)  # fmt: skip
 
@@ -78,6 +87,7 @@ def run(args: argparse.Namespace) -> int:
         crlf=args.crlf,
         files=args.files,
         max_rows=args.rows,
+        law_cases=args.law_cases,
     )
     encrypt: Encryption | None = args.encrypt
     passphrase = _passphrase(args.passphrase_env) if encrypt else None

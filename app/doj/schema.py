@@ -33,7 +33,7 @@ ENGINE: Final[tuple[str, ...]] = (
     "SUBJECT_ID", "CII_NUMBER", "PRI_NAME", "PRI_DOB", "RACE_DESCR", "STP_EVENT_DATE",
     "STP_TYPE_DESCR", "STP_ORI_DESCR", "STP_ORI_CNTY_NAME", "CNT_ORDER", "OFN",
     "OFFENSE_DESCR", "OFFENSE_TOC", "DISP_DESCR", "CONV_STAT_DESCR", "SENT_LENGTH",
-    "SENT_TIME_CODE", "COMMENT_TEXT",
+    "SENT_TIME_CODE", "COMMENT_TEXT", "CYC_DATE",
 )  # fmt: skip
 DISPLAY: Final[tuple[str, ...]] = ("CYC_ORDER", "SENT_LOC_DESCR")
 NEEDED: Final[tuple[str, ...]] = tuple(c for c in COLUMNS if c in ENGINE or c in DISPLAY)

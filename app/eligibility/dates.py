@@ -74,3 +74,11 @@ def _days_since_epoch(year: pl.Expr, month: pl.Expr, day: pl.Expr) -> pl.Expr:
     day_of_year = (153 * ((month + 9) % 12) + 2) // 5 + day - 1
     days = shifted * 365 + shifted // 4 - shifted // 100 + shifted // 400 + day_of_year
     return days - 719_468
+
+
+def doj_date(text: pl.Expr) -> pl.Expr:
+    """YYYYMMDD, exactly eight digits (as BEAR's Go parser reads it); anything else is
+    unknown (null), never year 1. strptime alone would also read '1979011' or '1979 101'."""
+    return pl.when(text.str.contains(r"^[0-9]{8}$")).then(
+        text.str.strptime(pl.Date, "%Y%m%d", strict=False)
+    )

@@ -1,8 +1,9 @@
-"""Apply a county policy to every in-county Prop 64 conviction (DOMAIN.md 3).
+"""Apply a county policy to every in-county Prop 64 conviction (docs/LAW.md).
 
-The whole evaluation is one chain of polars expressions: each rule is a condition, the first
-true one decides (`pl.when` ... `.when` ...), and reasons, flags and facts are columns built
-the same way. No Python loop touches a row or a person.
+The whole evaluation is one chain of polars expressions: the policy's rules come from the
+rule table (app.eligibility.rules) in its order, each a named condition, and the first true
+one decides (`pl.when` ... `.when` ...). The statutory floor (app.eligibility.floor), the
+reasons, flags and facts are columns built the same way. No Python loop touches a row.
 """
 
 from datetime import date
@@ -15,8 +16,28 @@ from app.eligibility.dates import (
     add_years_expr,
     with_sentence_end,
 )
+from app.eligibility.deadlines import challenge_window_closed
+from app.eligibility.flags import FLAG_NAMES, FLAG_TABLE
+from app.eligibility.floor import (
+    BAND_WORDS,
+    RELIEF_WORDS,
+    age_band,
+    conduct_class,
+    floor_columns,
+    relief_rank,
+)
+from app.eligibility.frames import attach
 from app.eligibility.policy import Policy
-from app.eligibility.rules import RULES_BY_ID
+from app.eligibility.priors import PRIOR_KINDS
+from app.eligibility.priors import attach_priors as attach_priors  # the facts' module owns it
+from app.eligibility.rules import (
+    CHECKLIST,
+    GROUND_PRIOR,
+    GROUND_TWO_PRIORS,
+    RULES_BY_ID,
+    Rule,
+    chain,
+)
 from app.eligibility.sections import (
     CYCLE_RELATED,
     PROP64_NUMBERS,
@@ -27,8 +48,9 @@ from app.eligibility.sections import (
 DETERMINATION_COLUMNS = (
     "subject_id", "cnt_order", "name", "dob", "cii_number", "case_number", "court",
     "code_section", "section", "offense", "level", "conviction_date", "county",
-    "determination", "rule_id", "reason", "statute", "bear_reason", "flags", "sentence_end",
-    "currently_serving", "race", "case_key", "case_other_convictions", "facts",
+    "determination", "rule_id", "reason", "statute", "bear_reason", "flags", "relief", "basis",
+    "offense_date", "age_at_offense", "sentence_end", "currently_serving", "race", "case_key",
+    "case_other_convictions", "facts",
 )  # fmt: skip
 
 
@@ -41,6 +63,10 @@ def select_candidates(convictions: pl.LazyFrame, county: str, policy: Policy) ->
     related_p64 = pl.col("related_prefix").is_not_null() & pl.col("section_number").is_in(
         PROP64_NUMBERS
     )
+    if policy.procedure == "bear":
+        # BEAR read an attempt written '66411357(A) HS' or '664/11359 HS' as the plain
+        # section; under its procedure those are evaluated as BEAR did.
+        related_p64 = related_p64 & (pl.col("bear_sections") == "")
     specs = tuple(spec for kind in policy.related for spec in CYCLE_RELATED.get(kind, ()))
     cycle = pl.col("CNT_ORDER").str.slice(0, 3)
     frame = convictions.with_columns(cycle.alias("_cycle"))
@@ -88,129 +114,18 @@ def _bear_listed(sections: tuple[str, ...]) -> pl.Expr:
                        pl.lit(None, pl.String))
 
 
-def attach_priors(candidates: pl.LazyFrame, events: pl.LazyFrame) -> pl.LazyFrame:
-    """Per candidate: the challenge-ground facts dated before it (People v. Smit)."""
-    targets = candidates.select("subject_id", "CNT_ORDER", "event_date", "section_number")
-    joined = targets.join(events, on="subject_id", suffix="_prior").filter(
-        (pl.col("CNT_ORDER") != pl.col("CNT_ORDER_prior"))
-        & (
-            pl.col("event_date_prior").is_null()
-            | pl.col("event_date").is_null()
-            | (pl.col("event_date_prior") < pl.col("event_date"))
-        )
-        & ((pl.col("kind") != "repeat") | (pl.col("section_number_prior") ==
-                                           pl.col("section_number")))
-    )
-    described = joined.with_columns(
-        pl.format(
-            "{} on {}",
-            pl.col("code_section"),
-            pl.col("event_date_prior").dt.to_string("%Y-%m-%d").fill_null("unknown date"),
-        ).alias("text")
-    )
-    # Joins do not keep row order: sort so the facts read the same on every run.
-    described = described.sort("subject_id", "CNT_ORDER", "kind", "event_date_prior",
-                               "code_section", nulls_last=True)
-    grouped = described.group_by("subject_id", "CNT_ORDER", "kind", maintain_order=True).agg(
-        pl.col("text").unique(maintain_order=True).str.join("; "), pl.len().alias("count")
-    )
-    wide = grouped.collect().pivot(
-        on="kind", index=["subject_id", "CNT_ORDER"], values=["text", "count"]
-    )
-    for kind in ("super_strike", "pc290", "registration", "repeat"):
-        for value in ("text", "count"):
-            name = f"{value}_{kind}"
-            if name not in wide.columns:
-                wide = wide.with_columns(
-                    pl.lit(None, dtype=pl.String if value == "text" else pl.UInt32).alias(name)
-                )
-    return attach(candidates.collect(), wide, ["subject_id", "CNT_ORDER"]).lazy()
+def _policy_chain(policy: Policy) -> list[Rule]:
+    return chain(policy.procedure, policy.switched_on)
 
 
-def attach(frame: pl.DataFrame, table: pl.LazyFrame | pl.DataFrame, on: str | list[str]
-           ) -> pl.DataFrame:
-    """`frame` left-joined with a table holding at most one row per key, in `frame`'s order.
-
-    Only the key columns go through the join; the matched values are then set beside
-    `frame`. A join that carries every column of a wide frame costs several times more.
-    """
-    keys = [on] if isinstance(on, str) else on
-    matched = (
-        frame.lazy().select(keys).join(table.lazy(), on=keys, how="left",
-                                       maintain_order="left")
-        .collect().drop(keys)
-    )
-    clashes = set(matched.columns) & set(frame.columns)
-    return frame.hstack(matched.rename({c: f"{c}_right" for c in clashes}))
-
-
-def _rule_chain(policy: Policy, as_of: date, c: dict[str, pl.Expr]) -> pl.Expr:
-    """The first matching rule's id, in the policy's procedure order."""
-    a = policy.additional
-    steps: list[tuple[pl.Expr, str]] = [
-        (c["unknown_date"], "UNKNOWN_CONVICTION_DATE"),
-        (c["related"], "RELATED_OFFENCE"),
-    ]
-    if policy.procedure == "bear":
-        steps += [
-            (~c["felony"], "BEAR_MISDEMEANOR"),
-            (c["in_dismiss"], "BEAR_DISMISS_SECTION"),
-        ]
-        if a.under_21_at_conviction:
-            steps.append((c["under_21_bear"], "BEAR_UNDER_21"))
-        if a.age_at_least:
-            steps.append((c["age"], "BEAR_AGE"))
-        if a.years_since_conviction:
-            steps.append((c["years_since"], "BEAR_YEARS_SINCE"))
-        if a.years_crime_free:
-            steps.append((c["crime_free_bear"], "BEAR_CRIME_FREE"))
-        if a.only_prop64:
-            steps.append((c["only_prop64"], "BEAR_ONLY_PROP64"))
-        if a.deceased:
-            steps.append((c["deceased"], "BEAR_DECEASED"))
-        steps.append((c["in_reduce"], "BEAR_REDUCE_SECTION"))
-    else:
-        steps.append((c["unclear_section"], "UNCLEAR_PROP64_SECTION"))
-        if policy.after_cutoff_not_eligible:
-            steps.append((c["after_cutoff"], "AFTER_PROP64"))
-        steps += [
-            (c["unknown_level"], "UNKNOWN_LEVEL"),
-            (~c["felony"], "MISDEMEANOR_OR_INFRACTION"),
-        ]
-        grounds = (
-            ("prior_super_strike", "CHALLENGE_PRIOR_SUPER_STRIKE"),
-            ("prior_pc290", "CHALLENGE_PRIOR_PC290"),
-            ("pc290_registrant", "CHALLENGE_PC290_REGISTRANT"),
-            ("two_priors_same_subdivision", "CHALLENGE_TWO_PRIORS"),
-            ("currently_serving", "CHALLENGE_CURRENTLY_SERVING"),
-        )
-        steps += [(c[g], rule) for g, rule in grounds if policy.ground(g) == "review"]
-        steps.append((c["in_dismiss"], "FELONY_DISMISS_SECTION"))
-        if a.under_21_at_conviction:
-            steps.append((c["under_21"], "UNDER_21_AT_CONVICTION"))
-        if a.age_at_least:
-            steps.append((c["age"], "AGE_AT_LEAST"))
-        if a.years_since_conviction:
-            steps.append((c["years_since"], "YEARS_SINCE_CONVICTION"))
-        if a.years_crime_free:
-            steps.append((c["crime_free"], "YEARS_CRIME_FREE"))
-        if a.years_felony_free:
-            steps.append((c["felony_free"], "YEARS_FELONY_FREE"))
-        if a.only_prop64:
-            steps.append((c["only_prop64"], "ONLY_PROP64"))
-        if a.only_conviction_sentence_completed:
-            steps.append((c["only_conviction_done"], "ONLY_CONVICTION_SENTENCE_COMPLETED"))
-        if a.sentence_completed:
-            steps.append((~c["currently_serving"], "SENTENCE_COMPLETED"))
-        if a.deceased:
-            steps.append((c["deceased"], "DECEASED"))
-        steps.append((c["in_reduce"], "FELONY_REDUCE_SECTION"))
+def _rule_chain(rules: list[Rule], conditions: dict[str, pl.Expr]) -> pl.Expr:
+    """The first matching rule's id, in the chain's order."""
     # The chain picks a step's number, then the number its rule id: a chain of string
     # columns (one per step) cost several times more.
-    rule_ids = [rule_id for _, rule_id in steps] + ["NO_RULE_APPLIES"]
-    chosen = first_match([(cond, pl.lit(n, pl.UInt16)) for n, (cond, _) in enumerate(steps)],
-                         pl.lit(len(steps), pl.UInt16))
-    return chosen.replace_strict(dict(enumerate(rule_ids)), return_dtype=pl.String)
+    chosen = first_match([(conditions[rule.condition], pl.lit(n, pl.UInt16))
+                          for n, rule in enumerate(rules)], pl.lit(len(rules) - 1, pl.UInt16))
+    return chosen.replace_strict({n: rule.id for n, rule in enumerate(rules)},
+                                 return_dtype=pl.String)
 
 
 def first_match(cases: list[tuple[pl.Expr, pl.Expr]], default: pl.Expr) -> pl.Expr:
@@ -221,50 +136,116 @@ def first_match(cases: list[tuple[pl.Expr, pl.Expr]], default: pl.Expr) -> pl.Ex
     return expr
 
 
+def age_at(dob: pl.Expr, day: pl.Expr) -> pl.Expr:
+    """Whole years from `dob` to `day` (a 29 February birthday falls on 1 March, as
+    add_years counts it); null when either is unknown or the DOB is after the day."""
+    before_birthday = (day.dt.month() < dob.dt.month()) | (
+        (day.dt.month() == dob.dt.month()) & (day.dt.day() < dob.dt.day())
+    )
+    years = day.dt.year().cast(pl.Int32) - dob.dt.year().cast(pl.Int32)
+    return (pl.when(dob.is_not_null() & day.is_not_null() & (dob <= day))
+            .then(years - before_birthday.cast(pl.Int32)))
+
+
+def _floor(frame: pl.LazyFrame) -> pl.LazyFrame:
+    """The statutory floor of each conviction (app.eligibility.floor): none for related or
+    unclear charges and for offenses on or after 2016-11-09 or undated."""
+    prop64 = ~pl.col("is_related") & ~pl.col("is_unclear_section") & pl.col("is_prop64")
+    in_time = pl.col("offense_date") < PROP64_EFFECTIVE
+    # A PC 17(b) reduction made the felony a misdemeanor "for all purposes".
+    level = (pl.when((pl.col("later_relief") == "pc17b") & (pl.col("level") == "felony"))
+             .then(pl.lit("misdemeanor")).otherwise(pl.col("level")))
+    return (
+        frame.with_columns(
+            age_at(pl.col("dob"), pl.col("offense_date")).alias("age_at_offense"),
+            pl.when(prop64 & in_time.fill_null(False))
+            .then(conduct_class(pl.col("section_number"), pl.col("section_subs"), level))
+            .alias("floor_class"),
+            level.alias("floor_level"),
+        )
+        .with_columns(age_band(pl.col("age_at_offense"), pl.col("juvenile")).alias("band"))
+        .with_columns(floor_columns("floor_class", "band", "floor_level"))
+    )
+
+
 def _conditions(policy: Policy, as_of: date) -> dict[str, pl.Expr]:
+    """Every rule's condition by name (app.eligibility.rules.Rule.condition)."""
     conv = pl.col("event_date")
     dob = pl.col("dob")
     dob_ok = dob.is_not_null() & (conv.is_null() | (dob <= conv))
     level = pl.col("level")
+    felony = level == "felony"
     a = policy.additional
-    undated_any = pl.col("has_undated_conviction").fill_null(False)
     bear = policy.procedure == "bear"
+    undated_any = pl.col("has_undated_conviction").fill_null(False)
+    floor_relief = pl.col("floor_relief")
+    redesignation = floor_relief.is_in(["redesignate_misdemeanor", "redesignate_infraction"])
+    serving = pl.col("currently_serving")
+
+    def count(kind: str) -> pl.Expr:
+        return pl.col(f"count_{kind}").fill_null(0)
+
+    # HS 11358(d), 11359(c), 11360(a)(3): only a felony of a person 18 or older at the
+    # offense whose conduct is otherwise a misdemeanor today can be kept a felony.
+    ground = (felony & pl.col("section_number").is_in(list(GROUND_PRIOR))
+              & (pl.col("band") != "under_18") & (floor_relief == "redesignate_misdemeanor"))
+    between = (count("super_strike_between") + count("pc290_between")
+               + count("registration_between")) > 0
+    repeat_between = (count("repeat") < 2) & (count("repeat") + count("repeat_between") >= 2)
+    # County criteria upgrade a felony the law relieves (statutory procedure); BEAR's steps
+    # apply to whatever BEAR reads as Prop 64.
+    county = pl.lit(True) if bear else felony & (floor_relief != "none")
     return {
-        "unknown_date": conv.is_null(),
+        "always": pl.lit(True),
+        "unknown_conviction_date": conv.is_null(),
+        "unknown_offense_date": pl.col("offense_date").is_null(),
         "related": pl.col("is_related"),
         "unclear_section": pl.col("is_unclear_section"),
-        "after_cutoff": conv > PROP64_EFFECTIVE,
+        "already_granted": pl.col("later_relief") == "prop64",
+        "later_vacated": pl.col("later_relief") == "vacated",
+        "after_cutoff": pl.col("offense_date") >= PROP64_EFFECTIVE,
         "unknown_level": level == "unknown",
-        "felony": level == "felony",
+        "serving_with_relief": serving.fill_null(False) & (floor_relief != "none"),
+        "floor_dismiss": (floor_relief == "dismiss_seal") & ~serving.fill_null(False),
+        "not_felony": ~felony,
+        "ground_super_strike": ground & (count("super_strike") > 0),
+        "ground_pc290": ground & (count("pc290") > 0),
+        "ground_registration": ground & (count("registration") > 0),
+        "ground_two_priors": ground & (count("repeat") >= 2),
+        "ground_between": ground & (between | repeat_between),
         "in_dismiss": pl.col("bear_dismiss").is_not_null() if bear
-        else pl.col("section_number").is_in(list(policy.felony_dismiss)),
-        "in_reduce": pl.col("bear_reduce").is_not_null() if bear
-        else pl.col("section_number").is_in(list(policy.felony_reduce)),
-        "prior_super_strike": pl.col("count_super_strike").fill_null(0) > 0,
-        "prior_pc290": pl.col("count_pc290").fill_null(0) > 0,
-        "pc290_registrant": pl.col("count_registration").fill_null(0) > 0,
-        "two_priors_same_subdivision": pl.col("count_repeat").fill_null(0) >= 2,
-        "currently_serving": pl.col("currently_serving"),
-        "under_21": dob_ok & (add_years_expr(dob, 21) > conv),
+        else county & pl.col("section_number").is_in(list(policy.felony_dismiss)),
+        "in_reduce": pl.col("bear_reduce").is_not_null(),
+        "under_21": county & dob_ok & (add_years_expr(dob, 21) > conv),
         # BEAR's own arithmetic: no DOB sanity check beyond "known".
         "under_21_bear": dob.is_not_null() & (add_years_expr(dob, 21) > conv),
-        "age": dob.is_not_null() & (add_years_expr(dob, a.age_at_least) <= as_of),
-        "years_since": conv <= add_years(as_of, -a.years_since_conviction),
-        "crime_free": (~undated_any)
+        "age": county & dob.is_not_null() & (add_years_expr(dob, a.age_at_least) <= as_of),
+        "years_since": county & (conv <= add_years(as_of, -a.years_since_conviction)),
+        "crime_free": county & ~undated_any
         & (pl.col("latest_conviction") < add_years(as_of, -a.years_crime_free)),
         "crime_free_bear": pl.col("latest_conviction") < add_years(as_of, -a.years_crime_free),
-        "felony_free": (~undated_any)
-        & (
-            pl.col("latest_felony").is_null()
-            | (pl.col("latest_felony") < add_years(as_of, -a.years_felony_free))
-        ),
-        "only_prop64": pl.col("only_prop64_bear" if bear else "only_prop64"),
-        "only_conviction_done": (pl.col("convictions_total") == 1) & ~pl.col("currently_serving"),
-        "deceased": pl.col("deceased"),
+        "felony_free": county & ~undated_any
+        & (pl.col("latest_felony").is_null()
+           | (pl.col("latest_felony") < add_years(as_of, -a.years_felony_free))),
+        "only_prop64": county & pl.col("only_prop64"),
+        "only_prop64_bear": pl.col("only_prop64_bear"),
+        "only_conviction_done": county & (pl.col("convictions_total") == 1)
+        & (serving == False),  # noqa: E712 - null (unknown) is not completed
+        "only_conviction_unknown": county & (pl.col("convictions_total") == 1)
+        & serving.is_null(),
+        "sentence_done": county & (serving == False),  # noqa: E712
+        "sentence_unknown": county & serving.is_null(),
+        "deceased": county & pl.col("deceased"),
+        "floor_felony_reduce": felony & redesignation
+        & pl.col("section_number").is_in(list(policy.felony_reduce)),
+        "floor_misdemeanor_reduce": ~felony & redesignation,
+        "floor_fact_missing": (floor_relief == "none") & (pl.col("floor_best_relief") != "none"),
+        "floor_none": pl.col("floor_class").is_not_null() & (floor_relief == "none"),
     }
 
 
 def _section_columns(policy: Policy) -> list[pl.Expr]:
+
     """`shown_section`: the Prop 64 section the conviction counts under (under BEAR, the
     first BEAR section of the charge, as BEAR counted it); BEAR's `bear_dismiss` and
     `bear_reduce`: the list entries its charge matches."""
@@ -295,7 +276,10 @@ def _reason_section(policy: Policy) -> pl.Expr:
     )
 
 
-def _reason(policy: Policy) -> pl.Expr:
+
+def _templates(policy: Policy, as_of: date, field: str) -> dict[str, str]:
+    """Each rule's reason (or statute) text with the policy's number in it; past the
+    challenge deadline a ground's reason says what that means (app.eligibility.deadlines)."""
     a = policy.additional
     numbers = {
         "AGE_AT_LEAST": a.age_at_least, "BEAR_AGE": a.age_at_least,
@@ -304,55 +288,52 @@ def _reason(policy: Policy) -> pl.Expr:
         "YEARS_CRIME_FREE": a.years_crime_free, "BEAR_CRIME_FREE": a.years_crime_free,
         "YEARS_FELONY_FREE": a.years_felony_free,
     }  # fmt: skip
-    templates = {
-        rule_id: spec.reason.replace("{n}", str(numbers.get(rule_id, "")))
-        for rule_id, spec in RULES_BY_ID.items()
+    closed = challenge_window_closed(as_of)
+    texts = {}
+    for rule_id, rule in RULES_BY_ID.items():
+        text = getattr(rule, field).replace("{n}", str(numbers.get(rule_id, "")))
+        if field == "reason" and closed and rule.reason_closed:
+            text = f"{text}. {rule.reason_closed}"
+        texts[rule_id] = text
+    return texts
+
+
+def _words(column: str, words: dict[str, str]) -> pl.Expr:
+    return pl.col(column).replace_strict(words, default="", return_dtype=pl.String)
+
+
+def _filled(template: pl.Expr) -> pl.Expr:
+    """A reason or statute template with this conviction's values in its placeholders."""
+    section = pl.col("shown_section")
+    more = pl.when(relief_rank(pl.col("floor_best_relief")) > relief_rank(pl.col("floor_relief")))
+    values = {
+        "{section}": pl.col("reason_section"),
+        "{band}": _words("band", BAND_WORDS),
+        "{relief}": _words("floor_relief", RELIEF_WORDS),
+        "{today}": pl.col("floor_statute").fill_null("the statute"),
+        "{fact}": pl.col("floor_fact").fill_null(""),
+        "{best_relief}": _words("floor_best_relief", RELIEF_WORDS),
+        "{best_statute}": pl.col("floor_best_statute").fill_null(""),
+        "{more}": more.then(pl.format(". If {}: {} ({}); check the case file",
+                                      pl.col("floor_fact"),
+                                      _words("floor_best_relief", RELIEF_WORDS),
+                                      pl.col("floor_best_statute"))).otherwise(pl.lit("")),
+        "{ground1}": section.replace_strict(GROUND_PRIOR, default="", return_dtype=pl.String),
+        "{ground2}": section.replace_strict(GROUND_TWO_PRIORS, default="",
+                                            return_dtype=pl.String),
+        "{later}": pl.col("later_relief_text").fill_null("a later entry"),
     }
-    return (
-        pl.col("rule_id")
-        .replace_strict(templates, return_dtype=pl.String)
-        .str.replace("{section}", pl.col("reason_section"), literal=True)
-    )
-
-
-def _flag_conditions(as_of: date) -> dict[str, pl.Expr]:
-    """Each flag's condition, in the order the flags are listed."""
-    conv = pl.col("event_date")
-    other_p64 = pl.col("COMMENT_TEXT").str.contains(r"(^|[^0-9.])1135[789]|11360") & ~pl.col(
-        "comment_charge"
-    )
-    return {
-        "unknown_conviction_date": conv.is_null(),
-        "unknown_dob": pl.col("dob").is_null(),
-        "dob_after_conviction": pl.col("dob") > conv,
-        "conviction_after_as_of": conv > as_of,
-        "after_prop64": conv > PROP64_EFFECTIVE,
-        "comment_charge": pl.col("comment_charge"),
-        "possible_other_p64": other_p64,
-        "padded_values": pl.col("padded"),
-        "blank_subject_id": pl.col("blank_subject"),
-        "unknown_level": pl.col("level") == "unknown",
-        "related_offence": pl.col("is_related"),
-        "unclear_section": pl.col("is_unclear_section"),
-        "prior_super_strike": pl.col("count_super_strike").fill_null(0) > 0,
-        "prior_pc290": pl.col("count_pc290").fill_null(0) > 0,
-        "pc290_registrant": pl.col("count_registration").fill_null(0) > 0,
-        "two_priors": pl.col("count_repeat").fill_null(0) >= 2,
-        "currently_serving": pl.col("currently_serving"),
-        "deceased": pl.col("deceased"),
-        "no_case_number": pl.col("case_number").fill_null("") == "",
-    }
-
-
-FLAG_NAMES = tuple(_flag_conditions(date(2000, 1, 1)))
+    for placeholder, value in values.items():
+        template = template.str.replace(placeholder, value, literal=True)
+    return template
 
 
 def _flag_bits(as_of: date) -> pl.Expr:
     """The flags as bits of one number; `flag_text` writes them out. Building the text row
     by row, one piece per flag, cost several times more."""
     return pl.sum_horizontal(
-        cond.fill_null(False).cast(pl.UInt32) * (1 << bit)
-        for bit, cond in enumerate(_flag_conditions(as_of).values())
+        flag.condition(as_of).fill_null(False).cast(pl.UInt64) * (1 << bit)
+        for bit, flag in enumerate(FLAG_TABLE)
     )
 
 
@@ -368,19 +349,50 @@ def flag_text(bits: pl.Series) -> pl.Series:
 
 
 def _facts() -> pl.Expr:
+    """The facts behind the decision, in words, for the reviewer and the person view (the
+    fact that would give more relief is in the reason)."""
+    checklist = (pl.col("rule_id") == "FELONY_REDUCE_SECTION") & (pl.col("band") != "under_18")
     parts = [
         pl.format("prior super strike {}", pl.col("text_super_strike")),
-        pl.format("prior PC 290 conviction {}", pl.col("text_pc290")),
+        pl.format("prior PC 290(c) conviction {}", pl.col("text_pc290")),
         pl.format("PC 290 registration {}", pl.col("text_registration")),
         pl.when(pl.col("count_repeat").fill_null(0) >= 2).then(  # one alone is no ground
-            pl.format("prior same-subdivision convictions {}", pl.col("text_repeat"))
+            pl.format("prior same-section convictions {}", pl.col("text_repeat"))
         ),
+        pl.format("after the offense or undated: {}", pl.concat_str(
+            [pl.col(f"text_{kind}_between") for kind in PRIOR_KINDS],
+            separator="; ", ignore_nulls=True).replace("", None)),
         pl.when(pl.col("currently_serving")).then(
             pl.format("sentence ends {}", pl.col("sentence_end").dt.to_string("%Y-%m-%d"))
         ),
+        pl.when(pl.col("juvenile")).then(pl.lit("juvenile adjudication (HS 11361.8(m))")),
+        pl.format("later entry: {}", pl.col("later_relief_text")),
+        pl.when(checklist).then(pl.col("shown_section").replace_strict(
+            CHECKLIST, default=None, return_dtype=pl.String)),
         pl.when(pl.col("deceased")).then(pl.lit("deceased")),
     ]
     return pl.concat_str(parts, separator="; ", ignore_nulls=True)
+
+
+def _relief_and_basis() -> list[pl.Expr]:
+    """`relief`: what this determination asks the court for (a review: what the floor gives
+    if the review confirms it); `basis`: statute, or county_policy where that is more than
+    the statutory floor gives (staff is set later, by an override)."""
+    determination = pl.col("determination")
+    floor_relief = pl.col("floor_relief")
+    form = (
+        pl.when(determination == "dismiss").then(pl.lit("dismiss_seal"))
+        .when(determination == "reduce").then(
+            pl.when(floor_relief.str.starts_with("redesignate_")).then(floor_relief)
+            .otherwise(pl.lit("redesignate_misdemeanor")))
+        .when(determination == "review").then(floor_relief)
+        .otherwise(pl.lit("none"))
+    )
+    relief = (pl.when(pl.col("currently_serving").fill_null(False) & (form != "none"))
+              .then(pl.lit("recall_resentence")).otherwise(form))
+    basis = (pl.when(relief_rank(form) > relief_rank(floor_relief))
+             .then(pl.lit("county_policy")).otherwise(pl.lit("statute")))
+    return [relief.alias("relief"), basis.alias("basis")]
 
 
 def evaluate(
@@ -397,6 +409,7 @@ def evaluate(
     # One chunk per column: polars' streaming engine can panic ("i < self.len()") on a
     # frame whose filtered chunks include an empty one (a delivery file, or part of one,
     # with no candidate).
+    sentence = pl.col("sentence_years") + pl.col("sentence_months") + pl.col("sentence_days")
     frame = (
         attach(attach(candidates.collect(), people, "subject_id"), cases, "case_key")
         .rechunk()
@@ -405,32 +418,34 @@ def evaluate(
         .pipe(with_sentence_end, "event_date", "sentence_years", "sentence_months",
               "sentence_days", "sentence_end")
         .with_columns(
-            (pl.col("sentence_end").fill_null(date.min) > as_of).alias("currently_serving"),
+            # No sentence length in the file: whether it is completed is unknown (null).
+            pl.when(sentence.fill_null(0) > 0)
+            .then(pl.col("sentence_end").fill_null(date.min) > as_of)
+            .alias("currently_serving"),
             *_section_columns(policy),
         )
+        .pipe(_floor)
     )
-    conditions = _conditions(policy, as_of)
-    frame = frame.with_columns(_rule_chain(policy, as_of, conditions).alias("rule_id"))
+    rules = _policy_chain(policy)
+    frame = frame.with_columns(_rule_chain(rules, _conditions(policy, as_of)).alias("rule_id"))
     frame = frame.with_columns(_reason_section(policy).alias("reason_section"))
-    determination = pl.col("rule_id").replace_strict(
-        {r: spec.determination for r, spec in RULES_BY_ID.items()}, return_dtype=pl.String
-    )
-    statute = pl.col("rule_id").replace_strict(
-        {r: spec.statute for r, spec in RULES_BY_ID.items()}, return_dtype=pl.String
-    )
+    by_rule = pl.col("rule_id")
     frame = frame.with_columns(
-        determination.alias("determination"),
-        _reason(policy).alias("reason"),
-        statute.alias("statute"),
+        by_rule.replace_strict({r: spec.determination for r, spec in RULES_BY_ID.items()},
+                               return_dtype=pl.String).alias("determination"),
+        _filled(by_rule.replace_strict(_templates(policy, as_of, "reason"),
+                                       return_dtype=pl.String)).alias("reason"),
+        _filled(by_rule.replace_strict(_templates(policy, as_of, "statute"),
+                                       return_dtype=pl.String)).alias("statute"),
         _flag_bits(as_of).alias("flags"),
         _facts().alias("facts"),
-    )
-    bear = pl.col("rule_id").str.starts_with("BEAR_")
+    ).with_columns(_relief_and_basis())
+    bear = by_rule.str.starts_with("BEAR_")
     frame = frame.with_columns(
         pl.when(bear).then(pl.col("reason")).otherwise(pl.lit(None, pl.String)).alias(
             "bear_reason"
         ),
-        pl.when(pl.col("rule_id") == "RELATED_OFFENCE")
+        pl.when(by_rule == "RELATED_OFFENCE")
         .then(pl.format("{} ({})", pl.col("reason"),
                         pl.col("related_prefix").replace_strict(
                             RELATED_PREFIXES, default="same arrest cycle as a Prop 64 conviction")))
@@ -462,6 +477,10 @@ def evaluate(
             "statute",
             "bear_reason",
             "flags",
+            "relief",
+            "basis",
+            "offense_date",
+            pl.col("age_at_offense").cast(pl.Int64),
             "sentence_end",
             "currently_serving",
             pl.col("race").fill_null(""),
@@ -474,4 +493,3 @@ def evaluate(
         .collect()
     )
     return determinations.with_columns(flag_text(determinations["flags"]))
-

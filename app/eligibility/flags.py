@@ -1,25 +1,84 @@
-"""Data-quality and fact flags on a conviction: stable ids and what each means in words."""
+"""Data-quality and fact flags on a conviction: one table gives each flag's stable id, what
+it means in words, and the condition that raises it (app.eligibility.engine writes them)."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
 from typing import Final
 
-FLAGS: Final[dict[str, str]] = {
-    "unknown_conviction_date": "The conviction date is blank or not a calendar date.",
-    "unknown_dob": "The date of birth is blank or not a calendar date.",
-    "dob_after_conviction": "The date of birth is after the conviction date.",
-    "conviction_after_as_of": "The conviction is dated after the as-of date.",
-    "after_prop64": "Convicted after 2016-11-09.",
-    "comment_charge": "The charge was taken from the comment text.",
-    "possible_other_p64": "The comment text names another Prop 64 section.",
-    "padded_values": "Key values were space-padded in the file (trimmed before use).",
-    "blank_subject_id": "The row has no SUBJECT_ID; it was not merged with anyone.",
-    "unknown_level": "Neither the conviction status nor the offence type gives the level.",
-    "related_offence": "Attempt, conspiracy, accessory or another related offence.",
-    "unclear_section": "The charge names a Prop 64 section in an unusual form.",
-    "prior_super_strike": "A super strike conviction dated before this one.",
-    "prior_pc290": "A PC 290 registrable conviction dated before this one.",
-    "pc290_registrant": "A PC 290 registration dated before this conviction.",
-    "two_priors": "Two or more earlier convictions under the same misdemeanor subdivision.",
-    "currently_serving": "The sentence ends after the as-of date.",
-    "deceased": "The record holds a DECEASED step.",
-    "no_case_number": "No court case number on the step's court rows.",
-}
+import polars as pl
+
+from app.eligibility.dates import PROP64_EFFECTIVE
+
+
+def _count(kind: str) -> pl.Expr:
+    return pl.col(f"count_{kind}").fill_null(0)
+
+
+@dataclass(frozen=True)
+class Flag:
+    id: str
+    text: str
+    condition: Callable[[date], pl.Expr]  # given the as-of date
+
+
+_OTHER_P64 = (pl.col("COMMENT_TEXT").str.contains(r"(^|[^0-9.])1135[789]|11360")
+              & ~pl.col("comment_charge"))
+
+_F = Flag
+FLAG_TABLE: Final[tuple[Flag, ...]] = (
+    _F("unknown_conviction_date", "The conviction date is blank or not a calendar date.",
+       lambda _: pl.col("event_date").is_null()),
+    _F("unknown_dob", "The date of birth is blank or not a calendar date.",
+       lambda _: pl.col("dob").is_null()),
+    _F("dob_after_conviction", "The date of birth is after the conviction date.",
+       lambda _: pl.col("dob") > pl.col("event_date")),
+    _F("conviction_after_as_of", "The conviction is dated after the as-of date.",
+       lambda as_of: pl.col("event_date") > as_of),
+    _F("after_prop64", "The offense is on or after 2016-11-09 (Prop 64 in effect).",
+       lambda _: pl.col("offense_date") >= PROP64_EFFECTIVE),
+    _F("comment_charge", "The charge was taken from the comment text.",
+       lambda _: pl.col("comment_charge")),
+    _F("possible_other_p64", "The comment text names another Prop 64 section.",
+       lambda _: _OTHER_P64),
+    _F("padded_values", "Key values were space-padded in the file (trimmed before use).",
+       lambda _: pl.col("padded")),
+    _F("blank_subject_id", "The row has no SUBJECT_ID; it was not merged with anyone.",
+       lambda _: pl.col("blank_subject")),
+    _F("unknown_level", "Neither the conviction status nor the offense type gives the level.",
+       lambda _: pl.col("level") == "unknown"),
+    _F("related_offence", "Attempt, conspiracy, accessory or another related offense.",
+       lambda _: pl.col("is_related")),
+    _F("unclear_section", "The charge names a Prop 64 section in an unusual form.",
+       lambda _: pl.col("is_unclear_section")),
+    _F("prior_super_strike", "A super strike conviction dated before the offense.",
+       lambda _: _count("super_strike") > 0),
+    _F("prior_pc290", "A PC 290(c) registrable conviction dated before the offense.",
+       lambda _: _count("pc290") > 0),
+    _F("pc290_registrant", "A PC 290 registration, with no conviction behind it in the "
+       "file, dated before the offense.", lambda _: _count("registration") > 0),
+    _F("two_priors", "Two or more convictions under the same section dated before the "
+       "offense.", lambda _: _count("repeat") >= 2),
+    _F("prior_after_offense", "A super strike, PC 290 or same-section conviction or a "
+       "registration dated after the offense but before the conviction, or undated.",
+       lambda _: (_count("super_strike_between") + _count("pc290_between")
+                  + _count("registration_between") + _count("repeat_between")) > 0),
+    _F("currently_serving", "The sentence ends after the as-of date.",
+       lambda _: pl.col("currently_serving")),
+    _F("sentence_unknown", "The file gives no sentence length: whether the sentence is "
+       "completed is unknown.", lambda _: pl.col("currently_serving").is_null()),
+    _F("deceased", "The record holds a DECEASED step.", lambda _: pl.col("deceased")),
+    _F("no_case_number", "No court case number on the step's court rows.",
+       lambda _: pl.col("case_number").fill_null("") == ""),
+    _F("offense_date_from_conviction", "No arrest date in the file: the conviction date "
+       "stands for the offense date.", lambda _: pl.col("offense_date_from_conviction")),
+    _F("juvenile", "A juvenile adjudication (HS 11361.8(m)).", lambda _: pl.col("juvenile")),
+    _F("later_relief", "A later entry on the same count (Prop 64 relief, PC 17(b), PC "
+       "1203.4 or a vacatur).", lambda _: pl.col("later_relief").is_not_null()),
+    _F("age_unknown_at_offense", "The age at the offense is unknown (no usable date of "
+       "birth): the floor takes the worst age band.",
+       lambda _: pl.col("age_at_offense").is_null() & ~pl.col("juvenile").fill_null(False)),
+)
+
+FLAGS: Final[dict[str, str]] = {flag.id: flag.text for flag in FLAG_TABLE}
+FLAG_NAMES: Final = tuple(FLAGS)

@@ -1,11 +1,13 @@
 """Impact figures (DOMAIN.md 4), computed at the as-of date, never the wall clock."""
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
 import polars as pl
 
 from app.eligibility.dates import add_years
+from app.eligibility.deadlines import deadline_summary
 from app.eligibility.rules import DETERMINATIONS
 
 RELIEF = ("dismiss", "reduce")
@@ -119,6 +121,8 @@ def impact_summary(
         "by_section": _counts(det, "section"),
         "by_level": _counts(det, "level"),
         "by_rule": _counts(det, "rule_id"),
+        "by_relief": _counts(det, "relief"),
+        "by_basis": _counts(det.filter(pl.col("determination").is_in(RELIEF)), "basis"),
         "by_dismissal_reason": _counts(det.filter(pl.col("determination") == "dismiss"),
                                        "reason"),
         "by_race": _counts(per_person_race, "race"),
@@ -130,7 +134,7 @@ def impact_summary(
     }
     r = dict(zip(queries, pl.collect_all(list(queries.values())), strict=True))
     counts = _as_dict(r["determinations"])
-    determinations_count = {d: counts.get(d, 0) for d in DETERMINATIONS}
+    determinations_count: dict[str, int] = {d: counts.get(d, 0) for d in DETERMINATIONS}
     earliest = r["earliest"].item()
     summary: dict[str, Any] = {
         "county": county,
@@ -149,16 +153,35 @@ def impact_summary(
         "by_section": _as_dict(r["by_section"]),
         "by_level": _as_dict(r["by_level"]),
         "by_rule": _as_dict(r["by_rule"]),
+        "by_relief": _as_dict(r["by_relief"]),
+        # Of the convictions to file, how many rest on the statute and how many on county
+        # policy (the papers say which, conviction by conviction).
+        "by_basis": _as_dict(r["by_basis"]),
         "by_dismissal_reason": _as_dict(r["by_dismissal_reason"]),
         "by_race": _as_dict(r["by_race"]),
         "by_year": _as_dict(r["by_year"]),
         "flags": _as_dict(r["flags"]),
         "earliest_conviction": earliest.isoformat() if isinstance(earliest, date) else None,
-        "compliance": {
-            "identified": determinations.height,
-            "granted": determinations_count["dismiss"] + determinations_count["reduce"],
-            "challenged": 0,
-            "pending": determinations_count["review"],
-        },
+        "compliance": _compliance(determinations.height, determinations_count),
+        "deadlines": deadline_summary(as_of),
     }
     return summary
+
+
+def _compliance(identified: int, counts: Mapping[str, int]) -> dict[str, Any]:
+    """The figures a county reports under AB 1706: every conviction DOJ identified is
+    already granted, to be filed (dismiss or reduce), challenged or not eligible (the list
+    served on the public defender, HS 11361.9(c)(2)), or still pending (review)."""
+    to_file = counts["dismiss"] + counts["reduce"]
+    return {
+        "identified": identified,
+        "already_granted": counts["already_granted"],
+        "to_file": to_file,
+        "challenged_or_not_eligible": counts["not_eligible"],
+        "pending": counts["review"],
+        "review_share": round(counts["review"] / identified, 4) if identified else 0.0,
+        # Earlier names, still read by the exports: granted = to file; the engine itself
+        # challenges nothing (a person does, from the review list).
+        "granted": to_file,
+        "challenged": 0,
+    }

@@ -29,6 +29,7 @@ CHALLENGE_GROUNDS: Final = (
     "prior_pc290",
     "pc290_registrant",
     "two_priors_same_subdivision",
+    "prior_after_offense",
     "currently_serving",
 )
 
@@ -40,6 +41,7 @@ THRESHOLDS: Final = {
     "years_felony_free": (1, 15),
 }
 SWITCHES: Final = (
+    "all_misdemeanors",
     "under_21_at_conviction",
     "only_prop64",
     "only_conviction_sentence_completed",
@@ -50,6 +52,7 @@ SWITCHES: Final = (
 
 @dataclass(frozen=True)
 class AdditionalRelief:
+    all_misdemeanors: bool = False  # every misdemeanor and infraction dismissed
     under_21_at_conviction: bool = False
     age_at_least: int = 0
     years_since_conviction: int = 0
@@ -77,6 +80,22 @@ class Policy:
 
     def ground(self, name: str) -> GroundTreatment:
         return self.challenges.get(name, "review")
+
+    def switched_on(self, switch: str) -> bool:
+        """Whether a rule's switch (app.eligibility.rules.Rule.switch) is on in this policy:
+        `ground:<key>` a challenge ground routed to review, `additional:<key>` an
+        additional-relief criterion set, `after_cutoff` offenses after Prop 64 not eligible,
+        `felony_dismiss` a section whose felonies the county dismisses."""
+        kind, _, key = switch.partition(":")
+        if kind == "ground":
+            return self.ground(key) == "review"
+        if kind == "additional":
+            return bool(getattr(self.additional, key))
+        if kind == "after_cutoff":
+            return self.after_cutoff_not_eligible
+        if kind == "felony_dismiss":
+            return bool(self.felony_dismiss)
+        raise ValueError(f"unknown rule switch {switch!r}")
 
 
 class KeyProblem(InputError):

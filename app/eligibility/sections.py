@@ -1,20 +1,19 @@
-"""Code sections: where the charge text is, how it parses, and the anchored lists.
+"""The code-section lists the law needs, as data, matched on the parsed section key.
 
-`11357.5` is not `11357`, `1187 PC` is not `187 PC`, and an attempt written `664-11357(C) HS`
-keeps its section (DOMAIN.md 6). All matching is on the parsed key `CODE NUMBER(SUB)...`.
+How a charge parses is app.sections (one reading for every caller); here are the lists
+(Prop 64 sections, super strikes, PC 290 offenses, repeat sections) and BEAR's own reading.
 """
 
-import re
 from typing import Final
 
 import polars as pl
 
-COMMENT_MARKER: Final = "SEE COMMENT FOR CHARGE"
-PROP64_NUMBERS: Final = ("11357", "11358", "11359", "11360")
-CODES: Final = ("HS", "PC", "VC", "BP", "MV", "WI", "CC", "FG", "GC", "RT", "UI", "PR")
-RELATED_PREFIXES: Final = {"664": "attempt", "182": "conspiracy", "32": "accessory"}
+from app.sections import RELATED_PREFIXES as RELATED_PREFIXES
+from app.sections import list_pattern as list_pattern
 
-# Super strikes, PC 667(e)(2)(C)(iv), as counties' prior tools listed them (DOMAIN appendix).
+PROP64_NUMBERS: Final = ("11357", "11358", "11359", "11360")
+
+# Super strikes, PC 667(e)(2)(C)(iv), as counties' prior tools listed them.
 # "N" any subdivision; "N*" N and its decimal subsections (190.03...); "N=" bare N only;
 # "N(X)(Y)" that subdivision and below.
 SUPER_STRIKES: Final[tuple[str, ...]] = (
@@ -39,10 +38,19 @@ PC290_REGISTRABLE: Final[tuple[str, ...]] = (
     "PC 653F(B)", "PC 653F(C)",
 )  # fmt: skip
 
-# Misdemeanor subdivisions whose two priors keep a later conviction a felony (3.3).
-REPEAT_SUBDIVISIONS: Final = ("HS 11358(C)", "HS 11359(B)", "HS 11360(A)(2)")
-# Offences some pilots reviewed when they share an arrest cycle with a Prop 64 conviction
-# (DOMAIN.md 3.1), keyed by the policy's `scope.related` value that brings them in.
+# Sections whose two prior convictions are a ground to challenge (HS 11358(d)(2),
+# 11359(c)(2), 11360(a)(3)(B)): every conviction under the same section number counts,
+# pre-2016 forms without a subdivision included, except old 11360(b) (giving away 28.5 g or
+# less, a misdemeanor before Prop 64 and never the misdemeanor provision the grounds name).
+REPEAT_NUMBERS: Final = ("11358", "11359", "11360")
+REPEAT_EXCLUDED: Final = ("11360", "(B)")  # section number, subdivision (and below)
+# An attempt of a homicide (PC 187-191.5) is a super strike (PC 667(e)(2)(C)(iv)(IV)); so is
+# a conspiracy to commit murder, punishable by life ((iv)(VIII) with PC 182(a)).
+HOMICIDE_RE: Final = list_pattern(
+    ("PC 187", "PC 188", "PC 189", "PC 189.1", "PC 189.5", "PC 190*", "PC 191=", "PC 191.5")
+)
+# Offenses some pilots reviewed when they share an arrest cycle with a Prop 64 conviction,
+# keyed by the policy's `scope.related` value that brings them in.
 CYCLE_RELATED: Final[dict[str, tuple[str, ...]]] = {
     "accessory": ("PC 32",),
     "conspiracy": ("PC 182",),
@@ -53,22 +61,6 @@ CYCLE_RELATED: Final[dict[str, tuple[str, ...]]] = {
 }
 
 
-def spec_pattern(spec: str) -> str:
-    """One list entry as an anchored regex over the section key."""
-    code, _, rest = spec.partition(" ")
-    if rest.endswith("="):
-        return f"^{code} {re.escape(rest[:-1])}$"
-    if rest.endswith("*"):
-        return rf"^{code} {re.escape(rest[:-1])}(\.\d+)?(\(|$)"
-    if "(" in rest:
-        return f"^{code} {re.escape(rest)}"
-    return rf"^{code} {re.escape(rest)}(\(|$)"
-
-
-def list_pattern(specs: tuple[str, ...]) -> str:
-    return "|".join(f"(?:{spec_pattern(s)})" for s in specs)
-
-
 SUPER_STRIKE_RE: Final = list_pattern(SUPER_STRIKES)
 # A gang enhancement with one of these offences in the same case is a super strike too.
 GANG_ENHANCEMENT_RE: Final = list_pattern(("PC 186.22(B)(4)",))
@@ -76,28 +68,6 @@ GANG_COMBINED_RE: Final = list_pattern(
     ("PC 136.1", "PC 213(A)(1)(A)", "PC 215", "PC 246", "PC 519", "PC 12022.55")
 )
 PC290_RE: Final = list_pattern(PC290_REGISTRABLE)
-_CODE_RE: Final = r"(?:^|[\s\d)])(" + "|".join(CODES) + r")\s*$"
-
-
-def charge_in_comment(offense: pl.Expr) -> pl.Expr:
-    """The offence is blank or says SEE COMMENT FOR CHARGE: the charge is in COMMENT_TEXT."""
-    return (offense == "") | (offense == COMMENT_MARKER)
-
-
-def charge_text(offense: pl.Expr, comment: pl.Expr) -> pl.Expr:
-    """OFFENSE_DESCR, or COMMENT_TEXT when the charge is in the comment."""
-    return pl.when(charge_in_comment(offense)).then(comment).otherwise(offense)
-
-
-def code_section(text: pl.Expr) -> pl.Expr:
-    """'11357(A) HS-POSSESS' -> '11357(A) HS'; '664-11357(C) HS-X' -> '664-11357(C) HS'."""
-    prefixes = "|".join(RELATED_PREFIXES)
-    return (
-        text.str.to_uppercase()
-        .str.extract(rf"^\s*((?:(?:{prefixes})\s*-\s*)?[^-]*)", 1)
-        .str.strip_chars()
-        .fill_null("")
-    )
 
 
 def bear_sections(charge: pl.Expr) -> pl.Expr:
@@ -106,31 +76,9 @@ def bear_sections(charge: pl.Expr) -> pl.Expr:
 
     As in gogen, '66411357(A) HS' (an attempt without its hyphen), '11357(A)' and
     '11357(A)PC' are 11357, and '664-11357 HS' is none (its text before the hyphen is
-    '664'); unlike gogen, '11357.5' is not 11357 (DOMAIN.md 6).
+    '664'); unlike gogen, '11357.5' (synthetic cannabinoids) is not 11357.
     """
     numbers = "|".join(PROP64_NUMBERS)
     head = charge.str.extract(r"^([^-]*)", 1)
     without_decimals = head.str.replace_all(rf"(?:{numbers})\.[0-9]", ".")
     return without_decimals.str.extract_all(numbers).list.join(" ").fill_null("")
-
-
-def parse_section(section: pl.Expr) -> list[pl.Expr]:
-    """Columns `related_prefix`, `section_code`, `section_number`, `section_subs`, `section_key`."""
-    prefixes = "|".join(RELATED_PREFIXES)
-    prefix = section.str.extract(rf"^({prefixes})\s*-", 1)
-    body = section.str.replace(rf"^(?:{prefixes})\s*-\s*", "")
-    code = body.str.extract(_CODE_RE, 1)
-    number_part = body.str.replace(r"\s*(" + "|".join(CODES) + r")\s*$", "")
-    number = number_part.str.extract(r"^\s*(\d+(?:\.\d+)?[A-Z]{0,2})", 1)
-    subs = number_part.str.extract(r"^\s*\d+(?:\.\d+)?[A-Z]{0,2}\s*((?:\([A-Z0-9]+\))*)", 1)
-    key = pl.concat_str(
-        [code.fill_null(""), pl.lit(" "), number.fill_null(""),
-         subs.fill_null("")]
-    )
-    return [
-        prefix.alias("related_prefix"),
-        code.fill_null("").alias("section_code"),
-        number.fill_null("").alias("section_number"),
-        subs.fill_null("").alias("section_subs"),
-        key.alias("section_key"),
-    ]

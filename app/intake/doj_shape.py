@@ -58,6 +58,6 @@ def doj_shape_problem(data: bytes) -> ShapeProblem | None:
 
 
 # Not "save it again as CSV": Excel also drops the leading zeros of CNT_ORDER, which the
-# reader then refuses (app.doj.records).
+# facts then refuse (app.eligibility.rows).
 _USE_DOJ_FILE = ("Open the file as DOJ delivered it: a copy saved from Excel, in any format, "
                  "loses the leading zeros of its numbers")

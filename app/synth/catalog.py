@@ -16,6 +16,7 @@ class Offence:
     text: str  # OFFENSE_DESCR as the DOJ writes it
     levels: str  # offence types of charge (OFFENSE_TOC) it can have: F, M, I
     kind: OffenceKind
+    comment: str = ""  # COMMENT_TEXT: a conspiracy's or an accessory's target
 
 
 PROP64: Final = (
@@ -178,3 +179,42 @@ BIRTHPLACES: Final = (("CA", "CALIFORNIA", "S", "US"), ("CA", "CALIFORNIA", "S",
                       ("CA", "CALIFORNIA", "S", "US"), ("TX", "TEXAS", "S", "US"),
                       ("MX", "MEXICO", "C", "MX"), ("NY", "NEW YORK", "S", "US"),
                       ("VN", "VIETNAM", "C", "VN"), ("AZ", "ARIZONA", "S", "US"))  # fmt: skip
+
+# --- The situations the law turns on (SynthOptions.law_cases) ---------------------------
+# Subdivisions written without parentheses, or with a blank before them, as many DOJ files
+# write them.
+PROP64_UNUSUAL_FORMS: Final = (
+    Offence("11360A2 HS-SELL/TRANSPORT MARIJUANA", "M", "prop64"),
+    Offence("11360(A)2 HS-SELL/TRANSPORT MARIJUANA", "M", "prop64"),
+    Offence("11359B HS-POSSESS MARIJUANA FOR SALE", "MF", "prop64"),
+    Offence("11357B2 HS-POSSESS MARIJUANA 28.5 GRAMS OR LESS", "I", "prop64"),
+    Offence("11357 (B) HS-POSSESS MARIJUANA 28.5 GRAMS OR LESS", "MI", "prop64"),
+    Offence("11357C HS-POSSESS MARIJUANA OVER 28.5 GRAMS", "MF", "prop64"),
+    Offence("11358C HS-CULTIVATE MORE THAN SIX PLANTS", "M", "prop64"),
+    Offence("11360A HS-SELL/FURNISH/ETC MARIJUANA/HASH", "F", "prop64"),
+)
+# Attempts in every form, and a conspiracy or accessory whose target is in COMMENT_TEXT.
+RELATED_FORMS: Final = (
+    Offence("664/11359 HS-ATTEMPT POSSESS MARIJUANA FOR SALE", "F", "attempt"),
+    Offence("664+11360(A) HS-ATTEMPT SELL/TRANSPORT MARIJUANA", "F", "attempt"),
+    Offence("664 - 11358 HS-ATTEMPT CULTIVATE MARIJUANA", "F", "attempt"),
+    Offence("66411359 HS-ATTEMPT POSSESS MARIJUANA FOR SALE", "F", "attempt"),
+    Offence("182(A)(1) PC-CONSPIRACY:COMMIT CRIME", "F", "attempt",
+            "11359 HS-POSSESS MARIJUANA FOR SALE"),
+    Offence("32 PC-ACCESSORY", "F", "attempt", "11360(A) HS-SELL/TRANSPORT MARIJUANA"),
+)
+# Attempted murder: a super strike (PC 667(e)(2)(C)(iv)(IV)), written as DOJ files do.
+ATTEMPTED_MURDER: Final = (
+    Offence("664/187(A) PC-ATTEMPTED MURDER", "F", "super_strike"),
+    Offence("664-187 PC-ATTEMPT MURDER", "F", "super_strike"),
+)
+REPEAT_11359: Final = Offence("11359 HS-POSSESS MARIJUANA FOR SALE", "F", "prop64")
+# A later entry on a count: (DISP_DESCR, COMMENT_TEXT, relief under HS 11361.8 or not).
+LATER_RELIEF: Final = (
+    ("DISMISSED/SEALED PER 11361.8 HS", "", True),
+    ("REDESIGNATED MISDEMEANOR PER 11361.8 HS", "", True),
+    ("DISMISSED", "PROP 64 RELIEF GRANTED PER 11361.9 HS", True),
+    ("CONVICTION SET ASIDE/DISMISSED PER 1203.4 PC", "", False),
+    ("REDUCED TO MISDEMEANOR PER 17(B) PC", "", False),
+    ("CONVICTION VACATED", "", False),
+)

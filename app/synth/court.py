@@ -39,9 +39,14 @@ def court_rows(
     step: int,
     day: dt.date,
     charges: list[tuple[Offence, str, bool]],
+    juvenile: bool = False,
 ) -> list[str]:
-    """One court step; `charges` are (offence, level, must be convicted)."""
-    kind = "court_superior" if day >= COURTS_UNIFIED else "court_municipal"
+    """One court step; `charges` are (offence, level, must be convicted). A `juvenile`
+    step is the juvenile court's (its adjudications, HS 11361.8(m))."""
+    if juvenile:
+        kind = "court_juvenile"
+    else:
+        kind = "court_superior" if day >= COURTS_UNIFIED else "court_municipal"
     date_text = ymd(day)
     if rng.random() < BAD_DATE_RATE:
         date_text = bad_date_text(rng, day.year)
@@ -51,7 +56,7 @@ def court_rows(
     for number, (offence, level, convicted) in enumerate(charges, 1):
         ofn = case_number(rng, day, level == "F") if rng.random() < SECOND_CASE_RATE else case
         fe = f"001,,,,{ofn.strip()},,,,,,{ofn.strip()},"
-        text, comment = offence.text, ""
+        text, comment = offence.text, csv_field(offence.comment)
         if offence.kind == "prop64" and rng.random() < COMMENT_ONLY_RATE:
             text, comment = SEE_COMMENT, csv_field(offence.text)
         head = f"{step_prefix}#,{cycle.number:03d}{step:03d}{number:03d}000,{date_text},{ofn},"
@@ -75,6 +80,24 @@ def court_rows(
                 f"#,{order:03d},{sentence},{tail}"
             )
     return rows
+
+
+def relief_row(
+    cycle: Cycle, step: int, day: dt.date, number: int, offence: Offence, level: str,
+    words: tuple[str, str],
+) -> str:
+    """A later COURT ACTION step writing count `number` again with the relief granted on it
+    (`words`: DISP_DESCR and COMMENT_TEXT), as a DOJ file records a later dismissal,
+    redesignation, reduction or vacatur of that count."""
+    date_text = ymd(day)
+    step_prefix = cycle.step_prefix(step, date_text, "court_superior")
+    disposition, comment = words
+    columns = offence_columns(offence.text, level, "court")
+    return (
+        f"{step_prefix}#,{cycle.number:03d}{step:03d}{number:03d}000,{date_text},,{columns},"
+        f"001,,,,,,,,,,,,001,D,{csv_field(disposition)},{STATUS_CODE_BLANK},,"
+        f"{EMPTY_SENTENCE_COLUMNS},{cycle.age},A,,{csv_field(comment)},#"
+    )
 
 
 def case_number(rng: random.Random, day: dt.date, felony: bool) -> str:

@@ -44,6 +44,8 @@ def step_columns(county: str, kind: str) -> str:
                            f"CA0{code}013J", f"CASC {county}"),
         "court_municipal": ("20", "COURT ACTION", "C", "MUNICIPAL COURT",
                             f"CA0{code}023J", f"CAMC {county}"),
+        "court_juvenile": ("20", "COURT ACTION", "C", "JUVENILE COURT",
+                           f"CA0{code}015J", f"CAJV {county}"),
         "registration": ("40", "REGISTRATION", "S", "SHERIFF",
                          f"CA0{code}0000", f"CASO {county}"),
         "deceased": ("90", "DECEASED", "M", "CORONER", f"CA0{code}0300", f"CACO {county}"),

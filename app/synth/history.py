@@ -15,8 +15,8 @@ from itertools import accumulate
 from app.counties import COUNTIES
 from app.synth import catalog
 from app.synth.catalog import Offence
-from app.synth.court import court_rows
-from app.synth.person import Person
+from app.synth.court import court_rows, relief_row
+from app.synth.person import Person, bad_date_text
 from app.synth.steps import Cycle, arrest_rows, cycle_at, deceased_row, registration_row
 
 PROP64_CUTOFF = dt.date(2016, 11, 9)
@@ -37,6 +37,16 @@ BLANK_ID_RATE = 0.003  # one row of the person has a blank SUBJECT_ID
 OTHER_REGISTRATION_RATE = 0.01  # per drug case before 2012: HS 11590, not PC 290
 ROWS_PER_CYCLE = 2.72  # measured average; turns rows-per-person into cycles-per-person
 
+# The situations the law turns on, only with SynthOptions.law_cases (per person).
+STRADDLE_RATE = 0.05  # the cannabis offense before 2016-11-09, its conviction after
+UNUSUAL_FORM_RATE = 0.25  # the cannabis charge written 11360A2, 11359B, 11357 (B)...
+RELATED_FORM_RATE = 0.04  # an attempt, conspiracy or accessory in some written form
+JUVENILE_RATE = 0.03  # a cannabis adjudication in juvenile court at 14-17
+RELIEF_RATE = 0.06  # the cannabis count already has relief in a later step
+ATTEMPTED_MURDER_RATE = 0.02  # a 664/187(A) PC conviction before the cannabis case
+THREE_11359_RATE = 0.02  # three 11359 felonies, the cannabis case the third
+UNKNOWN_CYCLE_DATE_RATE = 0.03  # the cannabis cycle's CYC_DATE is not a date
+
 _PROP64_CUM = tuple(accumulate(catalog.PROP64_WEIGHTS))
 _REGISTRABLE_SUPER = ("261(A)(2)", "288(A)", "269(A)(1)")
 
@@ -44,8 +54,9 @@ _REGISTRABLE_SUPER = ("261(A)(2)", "288(A)", "269(A)(1)")
 class HistoryMaker:
     """Draws the cycles of people for one county; one instance per generation run."""
 
-    def __init__(self, county: str, rows_per_person_avg: float) -> None:
+    def __init__(self, county: str, rows_per_person_avg: float, law_cases: bool = False) -> None:
         self.county = county
+        self.law_cases = law_cases
         self.others = tuple(c for c in COUNTIES if c != county)
         # Cycles per person: 1 + an exponential draw, its mean chosen so rows per person
         # average the requested value (people with dozens of cycles included).
@@ -87,6 +98,11 @@ class HistoryMaker:
         forced: list[list[Offence]] = [[] for _ in range(count)]
         registered = [False] * count
         forced[anchor].append(self.prop64_offence(rng))
+        law = (_LawCases(rng, person, dates, anchor, forced, registered) if self.law_cases
+               else None)
+        if law is not None:
+            anchor = law.anchor
+            count = len(dates)
         if super_strike:
             # anywhere: before, after, or in the same case as the cannabis conviction
             at = anchor if rng.random() < 0.2 else rng.randrange(count)
@@ -109,8 +125,16 @@ class HistoryMaker:
                 county = rng.choice(self.others)
             else:
                 county = self.county
-            cycle = cycle_at(person.columns, index + 1, day, county, person.age_on(day))
-            cycles.append(self.cycle_rows(rng, cycle, day, forced[index], registered[index]))
+            unknown = law.unknown_cycle_date if law is not None and index == anchor else None
+            cycle = cycle_at(person.columns, index + 1, day, county, person.age_on(day), unknown)
+            if law is None:
+                cycles.append(self.cycle_rows(rng, cycle, day, forced[index], registered[index]))
+            else:
+                cycles.append(self.cycle_rows(
+                    rng, cycle, day, forced[index], registered[index],
+                    juvenile=index in law.juvenile, court_on=law.court_on.get(index),
+                    relief=law.relief if index == anchor else None,
+                ))  # fmt: skip
         if rng.random() < DECEASED_RATE:
             death = min(dates[-1].toordinal() + rng.randint(30, 4000), LAST_DEATH)
             day = dt.date.fromordinal(max(death, dates[-1].toordinal()))
@@ -141,9 +165,15 @@ class HistoryMaker:
         day: dt.date,
         forced: list[Offence],
         registered: bool,
+        *,
+        juvenile: bool = False,
+        court_on: dt.date | None = None,
+        relief: tuple[str, str, bool] | None = None,
     ) -> list[str]:
         """An arrest and its court case, an arrest alone, or a court case alone (a citation);
-        `forced` charges end in convictions."""
+        `forced` charges end in convictions. `juvenile`: the court is the juvenile court;
+        `court_on`: the court step's date; `relief`: a later step grants it on the first
+        forced charge (DISP_DESCR, COMMENT_TEXT, whether under HS 11361.8)."""
         shape = rng.random()
         has_arrest = shape < 0.75 if forced else shape < 0.85
         has_court = bool(forced) or shape < 0.65 or shape >= 0.85
@@ -166,10 +196,78 @@ class HistoryMaker:
             step += 1
             if has_arrest:
                 day += dt.timedelta(days=rng.randint(0, 150))
-            rows += court_rows(rng, cycle, step, day, charges)
+            if court_on is not None:
+                day = court_on
+            rows += court_rows(rng, cycle, step, day, charges, juvenile)
+            if relief is not None and forced:
+                step += 1
+                offence, level, _ = charges[0]
+                rows.append(relief_row(cycle, step, _relief_day(rng, day, relief[2]), 1,
+                                       offence, level, relief[:2]))
         if registered:
             rows.append(registration_row(rng, cycle, step + 1, day))
         elif has_court and day.year < 2012 and rng.random() < OTHER_REGISTRATION_RATE:
             text = rng.choice(catalog.REGISTRATION_OTHER)
             rows.append(registration_row(rng, cycle, step + 1, day, text))
         return rows
+
+
+def _relief_day(rng: random.Random, convicted: dt.date, prop64: bool) -> dt.date:
+    """When a later court granted relief: under HS 11361.8 only from 2016-11-09."""
+    start = max(convicted, PROP64_CUTOFF) if prop64 else convicted
+    return min(start + dt.timedelta(days=rng.randint(60, 2500)), dt.date(2024, 6, 30))
+
+
+class _LawCases:
+    """The situations the law turns on, drawn for one person: they change the person's
+    cycles in place (`dates`, `forced`, `registered`) and say which cycle is the juvenile
+    court's, when a court step is held and what relief a later step grants."""
+
+    def __init__(self, rng: random.Random, person: Person, dates: list[dt.date], anchor: int,
+                 forced: list[list[Offence]], registered: list[bool]) -> None:
+        self.anchor = anchor
+        self.juvenile: set[int] = set()
+        self.court_on: dict[int, dt.date] = {}
+        self.relief: tuple[str, str, bool] | None = None
+        self.unknown_cycle_date: str | None = None
+        if rng.random() < UNUSUAL_FORM_RATE:
+            forced[anchor][0] = rng.choice(catalog.PROP64_UNUSUAL_FORMS)
+        if rng.random() < STRADDLE_RATE:
+            # arrested in 2016 before Prop 64 took effect, convicted after
+            dates[anchor] = dt.date(2016, 3, 1) + dt.timedelta(days=rng.randint(0, 250))
+            self.court_on[anchor] = PROP64_CUTOFF + dt.timedelta(days=rng.randint(1, 400))
+        if rng.random() < UNKNOWN_CYCLE_DATE_RATE:
+            self.unknown_cycle_date = bad_date_text(rng, dates[anchor].year)
+        if rng.random() < RELATED_FORM_RATE:
+            forced[rng.randrange(len(dates))].append(rng.choice(catalog.RELATED_FORMS))
+        if rng.random() < RELIEF_RATE:
+            self.relief = rng.choice(catalog.LATER_RELIEF)
+        if rng.random() < ATTEMPTED_MURDER_RATE:
+            earlier = [i for i, day in enumerate(dates) if day < dates[anchor] and i != anchor]
+            at = rng.choice(earlier) if earlier else self._insert(
+                0, dates[anchor] - dt.timedelta(days=rng.randint(400, 4000)), dates, forced,
+                registered)
+            forced[at].append(rng.choice(catalog.ATTEMPTED_MURDER))
+        if rng.random() < THREE_11359_RATE:
+            forced[self.anchor][0] = catalog.REPEAT_11359
+            for years in (3, 6):
+                at = self._insert(0, dates[self.anchor] - dt.timedelta(days=365 * years),
+                                  dates, forced, registered)
+                forced[at].append(catalog.REPEAT_11359)
+        if rng.random() < JUVENILE_RATE:
+            birth = person.birth
+            day = dt.date(birth.year + rng.randint(14, 17), birth.month, birth.day)
+            at = self._insert(0, day, dates, forced, registered)
+            forced[at].append(rng.choices(catalog.PROP64, cum_weights=_PROP64_CUM)[0])
+            self.juvenile.add(at)
+
+    def _insert(self, at: int, day: dt.date, dates: list[dt.date],
+                forced: list[list[Offence]], registered: list[bool]) -> int:
+        """A new cycle at position `at` (the later cycles move up by one)."""
+        dates.insert(at, day)
+        forced.insert(at, [])
+        registered.insert(at, False)
+        self.anchor += self.anchor >= at
+        self.juvenile = {i + (i >= at) for i in self.juvenile}
+        self.court_on = {i + (i >= at): d for i, d in self.court_on.items()}
+        return at

@@ -21,6 +21,9 @@ class SynthOptions:
     crlf: bool
     files: int  # one delivery split into this many files, some people across files
     max_rows: int | None  # stop after exactly this many data rows in all
+    # Also the situations the law turns on (app.synth.situations); off, the bytes are what
+    # they were before these existed.
+    law_cases: bool = False
 
     @property
     def line_end(self) -> str:
@@ -37,6 +40,7 @@ def checked_options(
     crlf: bool = False,
     files: int = 1,
     max_rows: int | None = None,
+    law_cases: bool = False,
 ) -> SynthOptions:
     """Build SynthOptions from user input; InputError names the bad option and what to do."""
     canonical = normalise_county(county)
@@ -65,4 +69,5 @@ def checked_options(
         crlf=crlf,
         files=files,
         max_rows=max_rows,
+        law_cases=law_cases,
     )

@@ -34,8 +34,11 @@ class Cycle(NamedTuple):
         return f"{self.prefix}#,{step:03d},{date_text},{step_columns(self.county, kind)}"
 
 
-def cycle_at(person_columns: str, number: int, day: dt.date, county: str, age: str) -> Cycle:
-    return Cycle(f"{person_columns}#,{number:03d},{ymd(day)},", number, county, age)
+def cycle_at(person_columns: str, number: int, day: dt.date, county: str, age: str,
+             date_text: str | None = None) -> Cycle:
+    """`date_text`: CYC_DATE as written when it is not the day (an unknown date)."""
+    written = ymd(day) if date_text is None else date_text
+    return Cycle(f"{person_columns}#,{number:03d},{written},", number, county, age)
 
 
 def ymd(day: dt.date) -> str:

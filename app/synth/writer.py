@@ -65,7 +65,7 @@ def generate(
     # A separate stream decides the files, so the people are the same however many files.
     split_rng = FastRandom(f"{options.seed}:files")
     id_offset = rng.randrange(90_000_000)
-    maker = HistoryMaker(options.county, options.rows_per_person_avg)
+    maker = HistoryMaker(options.county, options.rows_per_person_avg, options.law_cases)
     files = _Files(sinks, options.line_end)
     if options.header:
         header = (",".join(COLUMNS) + options.line_end).encode(ENCODING)

@@ -56,3 +56,25 @@ def test_the_allocator_setting_is_in_place_before_polars_starts() -> None:
     assert out[1] == "dirty_decay_ms:10000,muzzy_decay_ms:10000,narenas:1" == ALLOCATOR_CONF
     # polars puts its own defaults first; the later values are the ones jemalloc keeps.
     assert out[2].endswith(ALLOCATOR_CONF)
+
+
+def _imports(path: Path) -> list[str]:
+    names: list[str] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.append(node.module)
+    return names
+
+
+def test_the_file_format_never_imports_the_law() -> None:
+    # app/doj reads the DOJ file; the facts the law needs (convictions, people, priors,
+    # registrations, case numbers) are app/eligibility's, and code sections are parsed in
+    # the neutral app/sections.py, which depends on neither.
+    offenders = [f"{path}: {name}" for path in (APP / "doj").rglob("*.py")
+                 for name in _imports(path) if name.startswith("app.eligibility")]
+    offenders += [f"app/sections.py: {name}" for name in _imports(APP / "sections.py")
+                  if name.startswith(("app.eligibility", "app.doj"))]
+    assert not offenders, offenders
+    assert not (APP / "doj" / "records.py").exists()

@@ -257,7 +257,7 @@ def test_a_gang_combined_super_strike_marks_both_counts_of_its_case() -> None:
 
 def test_timeline_reads_a_date_only_when_the_engine_does() -> None:
     # polars alone would read '2012011' and '2012 101' as dates; the engine calls them
-    # unknown (app.doj.records.doj_date), and the person view must say the same.
+    # unknown (app.eligibility.dates.doj_date), and the person view must say the same.
     rows: list[Row] = [
         (f"00{i}001001000", when, *PERSON[0][2:])
         for i, when in enumerate(("2012011", "2012 101", " 20120115 "), start=1)

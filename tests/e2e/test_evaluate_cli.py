@@ -23,7 +23,7 @@ def countyclear(*args: str, env: dict[str, str] | None = None) -> subprocess.Com
 def delivery(tmp_path: Path) -> Path:
     a, b = Person("1", dob="19600101"), Person("2")
     a.conviction("11359 HS-SALE", "20000101", case="CR-1")
-    b.conviction("11357 HS-POSSESS", "20050101", level="MISDEMEANOR", toc="M")
+    b.conviction("11357(B) HS-POSSESS", "20050101", level="MISDEMEANOR", toc="M")
     b.conviction("11360 HS-SALE", "20050101", county="YOLO")
     path = tmp_path / "doj.dat"
     path.write_bytes(to_csv([a, b]))

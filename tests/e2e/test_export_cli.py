@@ -201,7 +201,7 @@ def test_evaluate_then_export_as_a_clerk_would(tmp_path: Path) -> None:
     """The real chain in separate processes: a DOJ file, evaluate, export."""
     a, b = Person("1", name="RIVERA,ANA", dob="19600101"), Person("2", name="LEE,SAM")
     a.conviction("11359 HS-POSSESS FOR SALE", "20000101", case="CR-1")
-    b.conviction("11357 HS-POSSESS", "20050101", level="MISDEMEANOR", toc="M", case="CR-2")
+    b.conviction("11357(B) HS-POSSESS", "20050101", level="MISDEMEANOR", toc="M", case="CR-2")
     delivery = tmp_path / "doj.dat"
     delivery.write_bytes(to_csv([a, b]))
     out = tmp_path / "out"

@@ -56,6 +56,10 @@ SECTIONS: Final = {
 FELONY_CHOICES: Final = (("dismiss", "Dismiss and seal"), ("reduce", "Reduce (redesignate)"),
                          ("neither", "Neither: send to review"))
 CRITERIA: Final = {
+    "all_misdemeanors": ("Dismiss every misdemeanor and infraction",
+                         "Dismiss every Prop 64 misdemeanor and infraction, beyond the law's "
+                         "floor (which dismisses only conduct lawful today).",
+                         "County choice (Los Angeles 2020, Sacramento 2019)"),
     "under_21_at_conviction": ("Under 21 at conviction",
                                "Dismiss a felony if the person was younger than 21 on the "
                                "conviction date.", "County choice (Sacramento 2019; BEAR)"),
@@ -89,18 +93,23 @@ CRITERIA: Final = {
 }
 GROUNDS: Final = {
     "prior_super_strike": ("Prior super strike",
-                           "A super strike conviction dated before the cannabis conviction.",
-                           "HS 11359(c)(1), 11360(a)(3)(A); PC 667(e)(2)(C)(iv)"),
+                           "A super strike conviction dated before the offense (felony HS "
+                           "11358-11360, person 18 or older).",
+                           "HS 11358(d)(1), 11359(c)(1), 11360(a)(3)(A); PC 667(e)(2)(C)(iv)"),
     "prior_pc290": ("Prior PC 290 offense",
-                    "A conviction requiring sex-offender registration dated before it.",
-                    "HS 11359(c)(2), 11360(a)(3)(B); PC 290(c)"),
+                    "A conviction requiring registration under PC 290(c) dated before the "
+                    "offense.", "HS 11358(d)(1), 11359(c)(1), 11360(a)(3)(A); PC 290(c)"),
     "pc290_registrant": ("PC 290 registrant",
-                         "A PC 290 registration dated before the cannabis conviction.",
-                         "HS 11361.8(b); PC 290"),
-    "two_priors_same_subdivision": ("Two priors, same subdivision",
-                                    "Two or more earlier convictions under HS 11358(c), "
-                                    "11359(b) or 11360(a)(2).",
-                                    "HS 11358(d)(3), 11359(c)(3), 11360(a)(3)(C)"),
+                         "A PC 290 registration whose conviction is not in the file.",
+                         "HS 11358(d)(1), 11359(c)(1), 11360(a)(3)(A); PC 290(c)"),
+    "two_priors_same_subdivision": ("Two priors, same section",
+                                    "Two or more earlier convictions under the same section "
+                                    "(whether pre-2016 ones count is contested).",
+                                    "HS 11358(d)(2), 11359(c)(2), 11360(a)(3)(B)"),
+    "prior_after_offense": ("Prior after the offense or undated",
+                            "A disqualifying conviction or registration dated after the "
+                            "offense but before the conviction, or undated.",
+                            "HS 11358(d)(1)-(2), 11359(c)(1)-(2), 11360(a)(3)(A)-(B)"),
     "currently_serving": ("Still serving the sentence",
                           "The sentence ends after the as-of date; the DA may show an "
                           "unreasonable risk of a new super strike.", "HS 11361.8(b)"),
@@ -236,7 +245,7 @@ class PolicyEditor(QDialog):
                       else "reduce" if section in policy.felony_reduce else "neither")
             combo.setCurrentIndex(combo.findData(chosen))
             self.felony[section] = combo
-            felony_rows.append((title, combo, meaning + " Misdemeanors are always dismissed.",
+            felony_rows.append((title, combo, meaning + " Misdemeanors follow the law's floor.",
                                 "HS 11361.8(a)-(b); county choice under HS 11361.9"))
         felonies = self._grid("Felonies of each section", felony_rows)
 

@@ -4,9 +4,12 @@ from datetime import date
 
 import polars as pl
 
-from app.doj.records import build_convictions, build_people, build_prior_events, prepare_rows
+from app.eligibility.convictions import build_convictions
 from app.eligibility.engine import attach_priors, evaluate, select_candidates
+from app.eligibility.people import build_people
 from app.eligibility.policy import builtin_policy
+from app.eligibility.priors import build_prior_events
+from app.eligibility.rows import prepare_rows
 from tests.doj_builder import Person, rows_frame
 
 
@@ -19,7 +22,7 @@ def test_candidates_in_pieces_one_of_them_empty_evaluate() -> None:
     people[1].conviction("11357 HS-POSSESS", "20091112", level="MISDEMEANOR", toc="M")
     people[2].conviction("11359 HS-SALE", "20091111")
     people[3].conviction("11359 HS-SALE", "")
-    people[4].conviction("11358 HS-CULTIVATE", "20191113")
+    people[4].conviction("11358 HS-CULTIVATE", "20191113", sentence=("1", "Y"))
     policy, as_of = builtin_policy("statutory"), date(2019, 11, 11)
     prepared = prepare_rows(rows_frame(people)).collect().lazy()
     convictions = build_convictions(prepared).collect().lazy()
@@ -31,4 +34,4 @@ def test_candidates_in_pieces_one_of_them_empty_evaluate() -> None:
         pl.lit(1, pl.UInt64).alias("case_convictions"), pl.lit("").alias("case_number"))
     det = evaluate(attach_priors(without_2, build_prior_events(prepared, convictions)),
                    build_people(prepared, convictions), cases, policy, as_of)
-    assert det["facts"].to_list() == ["", "", "", "sentence ends 2019-11-13"]
+    assert det["facts"].to_list() == ["", "", "", "sentence ends 2020-11-13"]

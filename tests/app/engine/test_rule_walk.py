@@ -35,13 +35,22 @@ def case(rule: str) -> tuple[Person, Policy]:
     p = person(dob="19800101")
     if rule == "UNKNOWN_CONVICTION_DATE":
         p.conviction("11359 HS-SALE", "20100000")
+        return p, bear()
+    if rule == "UNKNOWN_OFFENSE_DATE":
+        p.conviction("11359 HS-SALE", "20100000")
+        return p, builtin_policy("statutory")
+    if rule in ("ALREADY_GRANTED", "LATER_VACATED"):
+        order = p.conviction("11359 HS-SALE", "20100101")
+        words = ("REDESIGNATED MISDEMEANOR PER HS 11361.8" if rule == "ALREADY_GRANTED"
+                 else "CONVICTION VACATED")
+        p.later_entry(order, "20190101", words)
         return p, builtin_policy("statutory")
     if rule == "RELATED_OFFENCE":
         p.conviction("11359 HS-SALE", "20100101", level="MISDEMEANOR", toc="M", cycle=1)
         p.conviction("148(A)(1) PC-RESIST", "20100101", level="MISDEMEANOR", toc="M", cycle=1)
         return p, policy_from_mapping({**ALL, "scope": {"related": ["cycle"]}}, "cycle")
     if rule == "UNCLEAR_PROP64_SECTION":
-        p.conviction("66411359 HS-ATTEMPT SALE", "20100101")
+        p.conviction("11359(A)PC-SALE", "20100101")
         return p, builtin_policy("statutory")
     if rule == "AFTER_PROP64":
         p.conviction("11359 HS-SALE", "20170101")
@@ -49,8 +58,24 @@ def case(rule: str) -> tuple[Person, Policy]:
     if rule == "UNKNOWN_LEVEL":
         p.conviction("11359 HS-SALE", "20100101", level="", toc="")
         return p, builtin_policy("statutory")
+    floor_cases = {  # adult (born 1980) unless said: each decided by the law's floor
+        "LAWFUL_TODAY": ("11357(B) HS-POSSESS", "MISDEMEANOR", "19800101"),
+        "MISDEMEANOR_TO_INFRACTION": ("11359 HS-SALE", "MISDEMEANOR", "19950101"),
+        "FACT_NOT_IN_FILE": ("11357(A) HS-POSSESS CONCENTRATE", "MISDEMEANOR", "19800101"),
+        "SAME_OFFENSE_TODAY": ("11357(C) HS-POSSESS OVER 28.5 G", "MISDEMEANOR", "19800101"),
+    }
+    if rule in floor_cases:
+        offense, level, dob = floor_cases[rule]
+        p = person(dob=dob)
+        p.conviction(offense, "20100101", level=level, toc=level[0])
+        return p, builtin_policy("statutory")
     if rule == "MISDEMEANOR_OR_INFRACTION":
-        p.conviction("11357 HS-POSSESS", "20100101", level="", toc="I")
+        p.conviction("11357(C) HS-POSSESS OVER 28.5 G", "20100101", level="MISDEMEANOR",
+                     toc="M")
+        return p, builtin_policy("los_angeles_2020")
+    if rule == "CHALLENGE_PRIOR_AFTER_OFFENSE":
+        p.conviction("187 PC-MURDER", "20090601")
+        p.conviction("11359 HS-SALE", "20100101", CYC_DATE="20090101")
         return p, builtin_policy("statutory")
     if rule == "CHALLENGE_PRIOR_SUPER_STRIKE":
         p.conviction("187 PC-MURDER", "20000101")
@@ -76,14 +101,19 @@ def case(rule: str) -> tuple[Person, Policy]:
         "ONLY_PROP64": ({"only_prop64": True}, "19950101", "20150101"),
         "ONLY_CONVICTION_SENTENCE_COMPLETED": (
             {"only_conviction_sentence_completed": True}, "19950101", "20150101"),
+        "ONLY_CONVICTION_SENTENCE_UNKNOWN": (
+            {"only_conviction_sentence_completed": True}, "19950101", "20150101"),
         "SENTENCE_COMPLETED": ({"sentence_completed": True}, "19950101", "20150101"),
+        "SENTENCE_COMPLETION_UNKNOWN": ({"sentence_completed": True}, "19950101", "20150101"),
         "DECEASED": ({"deceased": True}, "19950101", "20150101"),
         "FELONY_REDUCE_SECTION": ({}, "19950101", "20150101"),
     }
     if rule in statutory_relief:
         relief, dob, when = statutory_relief[rule]
         p = person(dob=dob)
-        p.conviction("11359 HS-SALE", when)
+        # A sentence the file states (one year), except where the rule is about its absence.
+        sentence = ("", "") if rule.endswith("_UNKNOWN") else ("1", "Y")
+        p.conviction("11359 HS-SALE", when, sentence=sentence)
         if rule == "DECEASED":
             p.step("DECEASED", "20200101")
         return p, statutory(**relief)

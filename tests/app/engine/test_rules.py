@@ -24,10 +24,15 @@ def one(people: list[Person], **kwargs: object) -> dict[str, object]:
     return det.row(0, named=True)
 
 
-def test_misdemeanor_is_dismissed() -> None:
+def test_misdemeanor_is_dismissed_as_county_policy_only_where_the_county_chose_it() -> None:
     p = Person("1")
     p.conviction("11357(A) HS-POSSESS", "20100101", level="MISDEMEANOR", toc="M")
-    assert one([p])["rule_id"] == "MISDEMEANOR_OR_INFRACTION"
+    row = one([p], policy="los_angeles_2020")
+    assert (row["rule_id"], row["relief"], row["basis"]) == (
+        "MISDEMEANOR_OR_INFRACTION", "dismiss_seal", "county_policy")
+    # The law's floor: concentrate of unknown weight is a misdemeanor today unless 8 g or
+    # less (HS 11357(b)(2); 11362.1(a)(2)): a person decides.
+    assert one([p])["rule_id"] == "FACT_NOT_IN_FILE"
 
 
 def test_felony_is_reduced_under_the_statutory_floor() -> None:
@@ -55,10 +60,9 @@ def test_attempt_keeps_its_section_and_goes_to_review() -> None:
 
 
 def test_prop64_section_in_an_unusual_form_is_review_under_every_statutory_policy() -> None:
-    # BEAR read these as Prop 64 (tests/app/engine/test_bear_gogen.py); the statutory
-    # procedure's section parser does not, and must not drop them either.
-    for charge, section in (("66411357(A) HS-ATTEMPT POSSESS", "11357"),
-                            ("11359(A)PC-SALE", "11359")):
+    # BEAR read this as Prop 64 (tests/app/engine/test_bear_gogen.py); under the wrong code
+    # letters the statutory procedure cannot call it HS 11359, and must not drop it either.
+    for charge, section in (("11359(A)PC-SALE", "11359"),):
         for policy in ("statutory", "los_angeles_2020", "sacramento_2019"):
             p = Person("1")
             p.conviction(charge, "20100101", level="MISDEMEANOR", toc="M")
@@ -70,6 +74,16 @@ def test_prop64_section_in_an_unusual_form_is_review_under_every_statutory_polic
     p = Person("1")
     p.conviction("11359(A)PC-SALE", "20100101", level="MISDEMEANOR", toc="M")
     assert one([p], policy="bear_default")["rule_id"] == "BEAR_MISDEMEANOR"
+
+
+def test_attempt_run_together_is_an_attempt_under_every_statutory_policy() -> None:
+    for policy in ("statutory", "los_angeles_2020", "sacramento_2019"):
+        p = Person("1")
+        p.conviction("66411357(A) HS-ATTEMPT POSSESS", "20100101", level="MISDEMEANOR",
+                     toc="M")
+        row = one([p], policy=policy)
+        assert (row["determination"], row["rule_id"]) == ("review", "RELATED_OFFENCE"), policy
+        assert "(attempt)" in str(row["reason"])
 
 
 def test_attempt_is_never_dropped_under_bear_either() -> None:
@@ -253,7 +267,7 @@ def test_bear_leap_day_birthday_follows_go_date_arithmetic() -> None:
 
 def test_seven_year_figure_uses_as_of() -> None:
     p = Person("1")
-    p.conviction("11357 HS-POSSESS", "20150101", level="MISDEMEANOR", toc="M")
+    p.conviction("11357(B) HS-POSSESS", "20150101", level="MISDEMEANOR", toc="M")
     rows = rows_frame([p])
     policy = builtin_policy("statutory")
     recent = evaluate_rows(rows, county="SACRAMENTO", policy=policy, as_of=date(2019, 1, 1))
@@ -267,17 +281,17 @@ def test_cycle_related_offences_only_with_a_prop64_conviction_in_the_same_cycle(
 
     policy = policy_from_mapping({"scope": {"related": ["cycle", "accessory"]}}, "related")
     p = Person("1")
-    p.conviction("11357 HS-POSSESS", "20100101", level="MISDEMEANOR", toc="M", cycle=1)
+    p.conviction("11357(B) HS-POSSESS", "20100101", level="MISDEMEANOR", toc="M", cycle=1)
     p.conviction("11364 HS-PARAPHERNALIA", "20100101", level="MISDEMEANOR", toc="M", cycle=1)
     p.conviction("32 PC-ACCESSORY", "20100101", cycle=1)
     p.conviction("11364 HS-PARAPHERNALIA", "20120101", level="MISDEMEANOR", toc="M", cycle=2)
     det = evaluate_rows(rows_frame([p]), county="SACRAMENTO", policy=policy,
                         as_of=AS_OF).determinations
-    assert det["code_section"].to_list() == ["11357 HS", "11364 HS", "32 PC"]
-    assert det["rule_id"].to_list() == ["MISDEMEANOR_OR_INFRACTION", "RELATED_OFFENCE",
+    assert det["code_section"].to_list() == ["11357(B) HS", "11364 HS", "32 PC"]
+    assert det["rule_id"].to_list() == ["LAWFUL_TODAY", "RELATED_OFFENCE",
                                         "RELATED_OFFENCE"]
     assert "same arrest cycle" in det["reason"][1]
-    assert run([p])["code_section"].to_list() == ["11357 HS"]  # statutory: not in scope
+    assert run([p])["code_section"].to_list() == ["11357(B) HS"]  # statutory: not in scope
 
 
 def test_a_person_split_across_files_is_one_person() -> None:

@@ -9,11 +9,12 @@ from polars.testing import assert_frame_equal
 
 from app.doj import lines
 from app.doj.reader import read_sources
-from app.doj.records import build_convictions, prepare_rows
 from app.doj.schema import DISPLAY, ENGINE, NEEDED
 from app.doj.source import DojSource
+from app.eligibility.convictions import build_convictions
 from app.eligibility.engine import FLAG_NAMES, attach, flag_text
 from app.eligibility.policy import builtin_policy
+from app.eligibility.rows import prepare_rows
 from app.pipeline import evaluate_sources
 from tests.doj_builder import Person, rows_frame, to_csv
 

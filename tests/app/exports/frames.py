@@ -14,10 +14,10 @@ SCHEMA: dict[str, Any] = {
     "code_section": pl.String, "section": pl.String, "offense": pl.String, "level": pl.String,
     "conviction_date": pl.Date, "county": pl.String, "determination": pl.String,
     "rule_id": pl.String, "reason": pl.String, "statute": pl.String, "bear_reason": pl.String,
-    "flags": pl.String, "sentence_end": pl.Date, "currently_serving": pl.Boolean,
+    "flags": pl.String, "relief": pl.String, "basis": pl.String, "offense_date": pl.Date,
+    "age_at_offense": pl.Int64, "sentence_end": pl.Date, "currently_serving": pl.Boolean,
     "race": pl.String, "case_key": pl.String, "case_other_convictions": pl.Int64,
-    "facts": pl.String, "relief": pl.String, "basis": pl.String, "offense_date": pl.Date,
-    "age_at_offense": pl.Int64,
+    "facts": pl.String,
 }  # fmt: skip
 
 DISMISS_REASON = ("Misdemeanor or infraction: dismiss and seal", "HS 11361.8(e)-(f)")

@@ -10,6 +10,7 @@ import pytest
 
 import app.commands.evaluate as evaluate_command
 import app.intake.deliveries as deliveries
+import app.pipeline as pipeline
 from app.cli import main
 from app.doj.source import DojSource
 from app.intake import EnvSecrets, open_deliveries, openpgp
@@ -83,14 +84,15 @@ def test_evaluate_lets_the_decrypted_files_go_before_evaluating(
                 for s in open_deliveries(*args, **kwargs)]
 
     gone_at_evaluation: list[int] = []
-    real_evaluate = evaluate_command.evaluate_rows
+    # `evaluate` goes through app.pipeline.evaluate_sources, which reads and then evaluates.
+    real_evaluate = pipeline.evaluate_rows
 
     def evaluate_rows(*args: Any, **kwargs: Any) -> Any:
         gone_at_evaluation.append(len(Tracked.gone))
         return real_evaluate(*args, **kwargs)
 
     monkeypatch.setattr(evaluate_command, "open_deliveries", opened)
-    monkeypatch.setattr(evaluate_command, "evaluate_rows", evaluate_rows)
+    monkeypatch.setattr(pipeline, "evaluate_rows", evaluate_rows)
     code = main(["evaluate", str(path), "--county", "SACRAMENTO", "--out", str(tmp_path / "out"),
                  "--passphrase-env", "CC_TEST_PASS", "--as-of", "2024-01-01"])
     assert code == 0

@@ -59,7 +59,7 @@ def test_explanation_names_rule_statute_facts_and_flags_in_words(qtbot: QtBot) -
     view.show_conviction(doj_rows({"S1": PERSON}), DETERMINATION)
     text = view.explanation.text()
     for expected in ("Needs review by a deputy DA", "CHALLENGE_PRIOR_SUPER_STRIKE",
-                     "The person has a super strike conviction",  # the rule, in words
+                     "A super strike conviction, in another case",  # the rule, in words
                      "PC 667(e)(2)(C)(iv)", "prior super strike 187 PC on 1991-01-10",
                      "date of birth is blank or not a calendar date"):
         assert expected in text
