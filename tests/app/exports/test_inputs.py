@@ -68,7 +68,7 @@ def _edited(tmp_path: Path, edit) -> Path:  # type: ignore[no-untyped-def]
         (lambda line: line.replace(b'"', b"", 1), "fields where the header has 29"),
         (lambda line: line.replace(b"2", b"\xd1", 1), "not UTF-8 text: another program"),
         # polars reads a line cut short with its last fields empty: that is caught too.
-        (lambda line: line.rsplit(b",", 4)[0], "column relief is empty"),
+        (lambda line: line.rsplit(b",", 4)[0], "column case_other_convictions is empty"),
         (lambda line: b"", "the line is blank; delete it"),
         (lambda line: line.replace(b",dismiss,", b",,").replace(b",reduce,", b",,"),
          "column determination is empty, expected one of dismiss"),
