@@ -231,5 +231,10 @@ def _render(out: Path, scale: str, width: int, height: int, guide: bool) -> None
 
 
 if __name__ == "__main__":
-    _render(Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), int(sys.argv[4]),
-            sys.argv[5] == "guide")  # fmt: skip
+    # The child process of `main` (FOLDER SCALE WIDTH HEIGHT guide|check); anything else is
+    # the command itself: `python -m ui.screenshots DIR` as `countyclear screenshots DIR`.
+    if len(sys.argv) == 6 and sys.argv[5] in ("guide", "check"):
+        _render(Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), int(sys.argv[4]),
+                sys.argv[5] == "guide")  # fmt: skip
+    else:
+        sys.exit(main(sys.argv[1:]))

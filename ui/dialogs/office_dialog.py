@@ -76,7 +76,7 @@ OPTIONAL: Final = {
 # The filing facts: [filing] in office.toml, key -> (label, help, what a blank means).
 FILING: Final = {
     "case_number": ("Case number", "The court's case number for the motion, if it has one.",
-                    f"blank: {CASE_NUMBER_DEFAULT.lower()}"),
+                    f"blank: {CASE_NUMBER_DEFAULT}"),
     "hearing_date": ("Hearing date", "As the notice prints it, e.g. January 12, 2027.",
                      "blank: no hearing requested"),
     "hearing_time": ("Hearing time", "e.g. 8:30 a.m.", "blank: no hearing requested"),
@@ -120,7 +120,7 @@ class OfficeDialog(QDialog):
             if name in MULTILINE:
                 edit = _lines(value)
             else:
-                edit = QLineEdit(value)
+                edit = _line(value)
                 edit.setPlaceholderText(f"blank prints as {BLANKS[name]}")
             _describe(edit, label, hint)
             self.edits[name] = edit
@@ -134,7 +134,7 @@ class OfficeDialog(QDialog):
         office.addRow(self.court_note)
         self.optional: dict[str, QLineEdit] = {}
         for name, (label, hint) in OPTIONAL.items():
-            line = QLineEdit(getattr(details, name))
+            line = _line(getattr(details, name))
             line.setPlaceholderText("blank: left out")
             _describe(line, label, hint)
             self.optional[name] = line
@@ -143,7 +143,7 @@ class OfficeDialog(QDialog):
         filing = _form()
         self.filing: dict[str, QLineEdit] = {}
         for key, (label, hint, blank) in FILING.items():
-            line = QLineEdit(getattr(details.filing, key))
+            line = _line(getattr(details.filing, key))
             line.setPlaceholderText(blank)
             _describe(line, label, hint)
             self.filing[key] = line
@@ -151,8 +151,10 @@ class OfficeDialog(QDialog):
         self.body = QWidget()
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
-        for title, form in (("Court and office", office), ("Who is served", served),
-                            ("This filing", filing)):
+        forms = (("Court and office", office), ("Who is served", served),
+                 ("This filing", filing))
+        _align_labels([form for _, form in forms])
+        for title, form in forms:
             box = QGroupBox(title)
             box.setLayout(form)
             body.addWidget(box)
@@ -179,7 +181,7 @@ class OfficeDialog(QDialog):
         layout.addWidget(self.scroller, 1)  # everything but the buttons scrolls (200% scaling)
         layout.addWidget(self.error)
         layout.addWidget(self._buttons)
-        wide = self.fontMetrics().averageCharWidth() * 90
+        wide = self.fontMetrics().averageCharWidth() * 100
         screen = self.screen().availableGeometry().width() if self.screen() else 0
         self.setMinimumWidth(min(wide, int(screen * 0.95)) if screen else wide)
         address = self.edits["court_address"]
@@ -229,6 +231,7 @@ class OfficeDialog(QDialog):
             edit.setPlainText(value)
         else:
             edit.setText(value)
+            edit.setCursorPosition(0)  # a long court name read from its beginning
 
     def _county_changed(self) -> None:
         """Offer the shipped court for the county where the office has not typed its own."""
@@ -311,6 +314,24 @@ def _form() -> QFormLayout:
     form = QFormLayout()
     form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
     return form
+
+
+def _line(value: str) -> QLineEdit:
+    """A one-line field that shows its text from the beginning (a long court name)."""
+    edit = QLineEdit(value)
+    edit.setCursorPosition(0)
+    return edit
+
+
+def _align_labels(forms: list[QFormLayout]) -> None:
+    """One label column for all the groups, so the fields line up from box to box."""
+    labels = [form.itemAt(row, QFormLayout.ItemRole.LabelRole) for form in forms
+              for row in range(form.rowCount())]
+    widgets = [item.widget() for item in labels if item is not None and item.widget()]
+    widest = max((w.sizeHint().width() for w in widgets if w is not None), default=0)
+    for widget in widgets:
+        if widget is not None:
+            widget.setMinimumWidth(widest)
 
 
 def _lines(value: str) -> QPlainTextEdit:
