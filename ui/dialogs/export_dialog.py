@@ -188,7 +188,8 @@ class ExportDialog(QDialog):
             return "Choose at least one document."
         if not self.folder.text().strip():
             return "Choose the folder to save in."
-        needs_password = "exhibit" in request.documents
+        # Both workbooks are always sealed (export refuses them without a password).
+        needs_password = bool({"exhibit", "challenged"} & set(request.documents))
         if needs_password and len(self.password.text()) < MIN_PASSWORD_LENGTH:
             return f"The exhibit password needs at least {MIN_PASSWORD_LENGTH} characters."
         if self.password.text() != self.again.text():

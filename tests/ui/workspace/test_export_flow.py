@@ -96,3 +96,15 @@ def test_export_writes_sealed_exhibit_and_asks_before_replacing(
         pass
     assert exhibit.exists() and (out / "proposed_order.pdf").stat().st_mtime_ns != order
     window.close()
+
+
+def test_the_challenged_list_alone_still_needs_the_password(qtbot: QtBot, tmp_path: Path) -> None:
+    # It is sealed too: export refuses it unsealed, so the dialog asks before that.
+    dialog = ExportDialog(tmp_path, have_summary=True)
+    qtbot.addWidget(dialog)
+    for document, check in dialog.choices.items():
+        check.setChecked(document == "challenged")
+    assert not dialog.ok_button.isEnabled() and "password" in dialog.problem.text()
+    dialog.choices["challenged"].setChecked(False)
+    dialog.choices["motion"].setChecked(True)
+    assert dialog.ok_button.isEnabled()  # the papers are not sealed
