@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QDialogButtonBox, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from app.cli import main
@@ -219,3 +219,14 @@ def test_what_the_dialog_saves_the_command_line_export_prints(
         assert value in motion, value
     assert "Alternate Public Defender" in motion or "ALTERNATE PUBLIC DEFENDER" in motion
     assert "Public Information Office" in flat_text(run / "impact_report.pdf")
+
+
+def test_the_form_scrolls_where_the_screen_is_small(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = shown(qtbot, OfficeDialog(OfficeDetails(), tmp_path / "office.toml"))
+    qtbot.waitExposed(dialog)
+    screen = dialog.screen().availableGeometry()
+    assert dialog.height() <= screen.height() and dialog.width() <= screen.width()
+    save = dialog.findChild(QDialogButtonBox)
+    assert save is not None and save.isVisible()  # the buttons never scroll away
+    # Offscreen's screen is 800x600: the whole form is taller, so the rest scrolls.
+    assert screen.height() <= 600 and dialog.scroller.verticalScrollBar().maximum() > 0
