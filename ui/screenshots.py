@@ -182,8 +182,14 @@ def _render(out: Path, scale: str, width: int, height: int, guide: bool) -> None
     assert isinstance(exporting, ExportDialog)
     shoot(exporting, "10-export")
     exporting.reject()
-    written = [Path(exporting.folder.text()) / name for name in (
-        "exhibit_1.xlsx", "motion_and_order.pdf", "challenged_cases.xlsx", "impact_report.pdf")]
+    from app.exports.documents import DocumentChoice, WrittenDocument
+
+    # What an export of the sample says of each file (the papers' descriptions are alike).
+    said = {"exhibit_1.xlsx": "438 convictions, sealed",
+            "challenged_cases.xlsx": "62 convictions, sealed",
+            "impact_report.pdf": "figures after staff decisions"}
+    written = [WrittenDocument(path, said.get(path.name, "438 convictions granted, 11 pending"))
+               for path in DocumentChoice().targets(Path(exporting.folder.text()))]
     result = ExportResultDialog(Path(exporting.folder.text()), written, parent=window)
     result.show()
     shoot(result, "18-export-result")
@@ -225,5 +231,10 @@ def _render(out: Path, scale: str, width: int, height: int, guide: bool) -> None
 
 
 if __name__ == "__main__":
-    _render(Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), int(sys.argv[4]),
-            sys.argv[5] == "guide")  # fmt: skip
+    # The child process of `main` (FOLDER SCALE WIDTH HEIGHT guide|check); anything else is
+    # the command itself: `python -m ui.screenshots DIR` as `countyclear screenshots DIR`.
+    if len(sys.argv) == 6 and sys.argv[5] in ("guide", "check"):
+        _render(Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), int(sys.argv[4]),
+                sys.argv[5] == "guide")  # fmt: skip
+    else:
+        sys.exit(main(sys.argv[1:]))

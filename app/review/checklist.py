@@ -1,164 +1,108 @@
-"""What to look at before the papers go out: the workspace's part of the export checklist
-(pending reviews, decisions no one confirmed, post-2016 offenses held back), the office's
-part (details and filing facts left blank) and the DOJ file's date. Qt-free: the export
-dialog shows each item with the button that fixes it.
+"""The export checklist of the app: app.exports.readiness's notes (the same list
+`countyclear export` prints as warnings), each with the fix the app offers, plus what only a
+workspace knows: decisions no one on staff confirmed. Qt-free: the export dialog shows each
+item with the button that fixes it.
 
 Nothing here stops an export: the office decides, and every blank prints as a bracketed
 blank. The checklist only makes sure it decides knowingly.
 """
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
-from pathlib import Path
 from typing import Any, Final
 
 import polars as pl
 
-from app.eligibility.dates import PROP64_EFFECTIVE
-from app.exports.office import BLANKS, FIELD_NAMES, OfficeDetails, with_court_defaults
+from app.exports.inputs import RELIEF_COLUMNS
+from app.exports.office import OfficeDetails
+from app.exports.readiness import (
+    DOJ_FILE_DATE,
+    HELD_BACK,
+    OFFICE_BLANK,
+    OFFICE_NOTES,
+    PENDING,
+    Note,
+    export_readiness,
+)
 
-# What a fix button does: the export dialog maps these to a filter or a dialog.
+# What a fix button does: the export dialog maps these to a filter or a dialog ("" = none).
 FIX_REVIEWS: Final = "show_reviews"
 FIX_UNCONFIRMED: Final = "show_unconfirmed"
 FIX_HELD_BACK: Final = "show_held_back"
 FIX_OFFICE: Final = "office_details"
 FIX_DOJ_DATE: Final = "doj_file_date"
 
-# The office's filing facts the motion's caption and notice need ([filing] in office.toml).
-FILING_FIELDS: Final = {
-    "case_number": "case number",
-    "hearing_date": "hearing date",
-    "hearing_time": "hearing time",
+SHOW: Final = "Show them"
+OFFICE_BUTTON: Final = "Office details…"
+_FIXES: Final = {
+    PENDING: (FIX_REVIEWS, SHOW),
+    HELD_BACK: (FIX_HELD_BACK, SHOW),
+    DOJ_FILE_DATE: (FIX_DOJ_DATE, "Enter the date…"),
+    **{key: (FIX_OFFICE, OFFICE_BUTTON) for key in OFFICE_NOTES},
 }
-
-
-# Whether the papers print the filing facts yet (app.exports.office keeps [filing]): only
-# then is a blank one worth a line, and only then can the Office details dialog fill it.
-FILING_KNOWN: Final = "filing" in FIELD_NAMES or "case_number" in FIELD_NAMES
 
 
 @dataclass(frozen=True)
 class CheckItem:
     key: str
     text: str  # what is so, in the clerk's words
-    fix: str  # what the button does (FIX_*)
-    button: str  # the button's words
+    fix: str = ""  # what the button does (FIX_*); "" for a note with nothing to press
+    button: str = ""  # the button's words
 
 
-def _effective(decided: pl.DataFrame) -> pl.Expr:
-    if "final_determination" in decided.columns:
-        return pl.coalesce(pl.col("final_determination"), pl.col("determination"))
-    return pl.col("determination")
-
-
-def held_back(decided: pl.DataFrame) -> pl.Expr:
-    """Convictions held back because Prop 64 had taken effect (2016-11-09), by the offense
-    date where the engine gives one, else by the conviction date; one the staff granted
-    anyway is not held back."""
-    when = "offense_date" if "offense_date" in decided.columns else "conviction_date"
-    granted = _effective(decided).is_in(["dismiss", "reduce"])
-    return ((pl.col(when) > PROP64_EFFECTIVE) & ~granted).fill_null(False)
-
-
-def workspace_items(decided: pl.DataFrame) -> list[CheckItem]:
-    """Pending reviews, unconfirmed decisions and held-back offenses of the decided frame."""
-    effective = _effective(decided)
-    status = (pl.col("status").fill_null("pending") if "status" in decided.columns
-              else pl.lit("pending"))
-    counts = decided.select(
-        (effective == "review").sum().alias("review"),
-        ((status == "pending") & (effective != "review")).sum().alias("unconfirmed"),
-        held_back(decided).sum().alias("held_back"),
-    ).row(0, named=True)
-    items = []
-    if counts["review"]:
-        items.append(CheckItem(
-            "pending_reviews", f"{_convictions(counts['review'])} still "
-            f"{_verb(counts['review'], 'needs', 'need')} a person's review: left out of the "
-            "motion until someone decides.",
-            FIX_REVIEWS, "Show them"))
-    if counts["unconfirmed"]:
-        items.append(CheckItem(
-            "unconfirmed", f"{_convictions(counts['unconfirmed'])} "
-            f"{_verb(counts['unconfirmed'], 'goes', 'go')} out as the engine decided: no one on "
-            "staff has accepted or changed the determination yet.",
-            FIX_UNCONFIRMED, "Show them"))
-    if counts["held_back"]:
-        what = ("for offenses committed" if "offense_date" in decided.columns
-                else "entered")
-        items.append(CheckItem(
-            "held_back", f"{_convictions(counts['held_back'])} "
-            f"{_verb(counts['held_back'], 'is', 'are')} {what} after Prop 64 took effect "
-            f"({_day(PROP64_EFFECTIVE)}), under the new law: its relief does not reach them, "
-            "so they are held back from the papers.", FIX_HELD_BACK, "Show them"))
+def checklist(
+    decided: pl.DataFrame, summary: Mapping[str, Any], office: OfficeDetails
+) -> list[CheckItem]:
+    """Everything to look at before the papers go out: `decided` has the staff decisions
+    applied (app.review.apply_decisions); `summary` gives county, as-of and DOJ file date."""
+    missing = [name for name in RELIEF_COLUMNS if name not in decided.columns]
+    if missing:  # export refuses it too (app.exports.inputs.refuse_without_relief)
+        return [CheckItem(
+            "evaluate_again", "This workspace was evaluated by an older CountyClear: its "
+            f"determinations have no {', '.join(missing)}, which the papers need. Open the DOJ "
+            "files again in a new workspace to evaluate them anew.")]
+    readiness = export_readiness(decided, summary, office)
+    items = [_item(note) for note in readiness.notes if note.key != OFFICE_BLANK]
+    blanks = [note.blank for note in readiness.notes if note.key == OFFICE_BLANK]
+    if blanks:  # one line for the text details, not one each: one dialog fills them all
+        items.insert(_first_office(items), CheckItem(
+            OFFICE_BLANK, f"Office details left blank print as {', '.join(blanks)}.",
+            FIX_OFFICE, OFFICE_BUTTON))
+    unconfirmed = _unconfirmed(decided, readiness.accounting.held_back)
+    if unconfirmed:
+        items.insert(_after(items, PENDING), CheckItem(
+            "unconfirmed", f"{unconfirmed:,} conviction{'' if unconfirmed == 1 else 's'} "
+            f"{'goes' if unconfirmed == 1 else 'go'} out as the engine decided: no one on "
+            "staff has accepted or changed the determination yet.", FIX_UNCONFIRMED, SHOW))
     return items
 
 
-def office_items(office: OfficeDetails, county: str, office_path: Path | None) -> list[CheckItem]:
-    """Office details and filing facts left blank (they print as bracketed blanks)."""
-    filled = with_court_defaults(office, county)
-    missing = [BLANKS[name] for name in BLANKS if not str(getattr(filled, name, "")).strip()]
-    filing = filing_blanks(office_path) if FILING_KNOWN else []
-    items = []
-    if office.county and office.county != county:
-        items.append(CheckItem(
-            "office_county", f"The office details are for {office.county.title()}, not "
-            f"{county.title()}: the papers would name the wrong county.", FIX_OFFICE,
-            "Office details…"))
-    if missing:
-        items.append(CheckItem(
-            "office", f"Office details left blank print as {', '.join(missing)}.",
-            FIX_OFFICE, "Office details…"))
-    if filing:
-        items.append(CheckItem(
-            "filing", f"Filing details not entered yet: {', '.join(filing)}.",
-            FIX_OFFICE, "Office details…"))
-    return items
+def office_problem(message: str) -> CheckItem:
+    """The item for an office file that cannot be read: the fix is the same dialog."""
+    return CheckItem("office", f"The office details cannot be read: {message}", FIX_OFFICE,
+                     OFFICE_BUTTON)
 
 
-def filing_blanks(office_path: Path | None) -> list[str]:
-    """The filing facts ([filing] in office.toml) not entered, in words."""
-    table: Mapping[str, Any] = {}
-    if office_path is not None and office_path.is_file():
-        try:
-            loaded = tomllib.loads(office_path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-            loaded = {}  # load_office says what is wrong with the file, when the papers load
-        found = loaded.get("filing")
-        table = found if isinstance(found, Mapping) else {}
-    return [words for key, words in FILING_FIELDS.items() if not str(table.get(key) or "").strip()]
+def _item(note: Note) -> CheckItem:
+    fix, button = _FIXES.get(note.key, ("", ""))
+    return CheckItem(note.key, note.text[:1].upper() + note.text[1:], fix, button)
 
 
-def doj_date_items(summary: Mapping[str, Any] | None) -> list[CheckItem]:
-    """The motion states the date DOJ produced the file: unknown, or only guessed from the
-    file's modification date."""
-    if summary is None:
-        return []
-    text = str(summary.get("doj_file_date") or "")
-    try:
-        known = date.fromisoformat(text) if text else None
-    except ValueError:
-        known = None
-    if known is None:
-        return [CheckItem("doj_file_date", "The date DOJ produced the file is unknown; the "
-                          "motion states it.", FIX_DOJ_DATE, "Enter the date…")]
-    if summary.get("doj_file_date_source") == "file modified":
-        return [CheckItem("doj_file_date", f"The DOJ file's date, {_day(known)}, is the "
-                          "day the file was last saved on this PC; check it against DOJ's "
-                          "letter.", FIX_DOJ_DATE, "Check the date…")]
-    return []
+def _unconfirmed(decided: pl.DataFrame, held_back: int) -> int:
+    """Convictions that go out (granted, challenged or listed) as the engine decided them.
+    The held back have no staff decision either, but they do not go out."""
+    if "status" not in decided.columns:
+        return 0
+    effective = (pl.coalesce(pl.col("final_determination"), pl.col("determination"))
+                 if "final_determination" in decided.columns else pl.col("determination"))
+    waiting = (pl.col("status").fill_null("pending") == "pending") & (effective != "review")
+    return max(int(decided.select(waiting.sum()).item()) - held_back, 0)
 
 
-def _verb(count: int, one: str, many: str) -> str:
-    return one if count == 1 else many
+def _after(items: list[CheckItem], key: str) -> int:
+    keys = [item.key for item in items]
+    return keys.index(key) + 1 if key in keys else 0
 
 
-def _convictions(count: int) -> str:
-    return f"{count:,} conviction{'' if count == 1 else 's'}"
-
-
-def _day(day: date) -> str:
-    """November 9, 2016 (strftime's no-padding flags differ between Windows and the rest)."""
-    return f"{day:%B} {day.day}, {day.year}"
+def _first_office(items: list[CheckItem]) -> int:
+    return next((i for i, item in enumerate(items) if item.fix == FIX_OFFICE), len(items))

@@ -1,7 +1,8 @@
 """A county's work in progress, saved as one encrypted file (see app.review.vault).
 
 What is saved: the source files (name and SHA-256, never their content), county, policy (id
-and its TOML or BEAR JSON text), as-of date, the determinations frame (parquet), every
+and its TOML or BEAR JSON text), as-of date, the date DOJ produced the file (as the clerk
+typed it from DOJ's letter; the motion states it), the determinations frame (parquet), every
 decision and note (parquet) and the audit log (hash-chained JSON lines).
 
 Every change goes through the workspace so it is both applied and audited; the caller (the
@@ -67,11 +68,13 @@ class Workspace:
         audit: AuditLog | None = None,
         created_at: str | None = None,
         determinations_parquet: bytes | None = None,
+        doj_file_date: date | None = None,
     ) -> None:
         self.path = path
         self._key = key
         self.county = county
         self.as_of = as_of
+        self.doj_file_date = doj_file_date  # None until the clerk gives it
         self.policy = policy
         self.sources = list(sources)
         self.decisions = decisions or DecisionBook()
@@ -140,6 +143,24 @@ class Workspace:
             DecisionChange("redo", change.keys, change.before, change.after), "", user
         )
 
+    def set_doj_file_date(self, day: date, *, user: str | None = None) -> None:
+        """The date DOJ produced the file, from DOJ's cover letter (never the file's
+        modification date): the motion states it."""
+        before = self.doj_file_date.isoformat() if self.doj_file_date else None
+        self.doj_file_date = day
+        self.audit.append("doj_file_date", before=before, after=day.isoformat(), user=user)
+
+    def paper_facts(self) -> dict[str, str]:
+        """What the papers take from the workspace rather than the figures (the keys of
+        summary.json that app.exports.motion.MotionFacts reads)."""
+        known = self.doj_file_date is not None
+        return {
+            "county": self.county,
+            "as_of": self.as_of.isoformat(),
+            "doj_file_date": self.doj_file_date.isoformat() if self.doj_file_date else "",
+            "doj_file_date_source": "given" if known else "unknown",
+        }
+
     def record(self, action: str, *, after: Any = None, reason: str = "") -> None:
         """Audit an event that is not a decision (an export, a re-opened file, ...)."""
         self.audit.append(action, after=after, reason=reason)
@@ -160,6 +181,7 @@ class Workspace:
         meta = {
             "county": self.county,
             "as_of": self.as_of.isoformat(),
+            "doj_file_date": self.doj_file_date.isoformat() if self.doj_file_date else None,
             "policy": {
                 "id": self.policy.id,
                 "format": self.policy.format,
@@ -259,6 +281,9 @@ def open_workspace(path: Path, *, recovery_passphrase: str | None = None) -> Wor
             audit=AuditLog.from_bytes(where, audit),
             created_at=str(meta["created_at"]),
             determinations_parquet=determinations_parquet,
+            # Absent from workspaces saved before the date was kept: not known yet.
+            doj_file_date=(date.fromisoformat(meta["doj_file_date"])
+                           if meta.get("doj_file_date") else None),
         )
     except (KeyError, TypeError, ValueError, pl.exceptions.PolarsError) as exc:
         # The payload passed authentication, so this is a save from a buggy or other version.

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.exports.documents import WrittenDocument
 from app.exports.sealing import MIN_PASSWORD_LENGTH
 from app.review.checklist import CheckItem
 from ui.dialogs.dialog_parts import ok_cancel, password_field, problem_label
@@ -68,21 +69,21 @@ class Checklist(QGroupBox):
         for row, item in enumerate(self.items):
             text = QLabel(f"• {item.text}")
             text.setWordWrap(True)
+            self._grid.addWidget(text, row, 0, 1, 2 if not item.fix else 1)
+            if not item.fix:  # a fact to know, with nothing in the app to change it
+                continue
             button = QPushButton(item.button)
             button.setAccessibleName(f"{item.button} ({item.key.replace('_', ' ')})")
             button.clicked.connect(lambda _=False, fix=item.fix: self.fixRequested.emit(fix))
-            self._grid.addWidget(text, row, 0)
             self._grid.addWidget(button, row, 1)
             self.buttons[item.key] = button
         self.itemsChanged.emit()
 
 
 class ExportDialog(QDialog):
-    def __init__(self, folder: Path, *, have_summary: bool, court_note: str | None = None,
+    def __init__(self, folder: Path, *, have_summary: bool,
                  checklist: Sequence[CheckItem] = (), parent: QWidget | None = None) -> None:
-        """`court_note`: what the office should check about the court address the motion
-        prints (app.exports.office.court_address_note), shown while the motion is chosen.
-        `checklist`: app.review.checklist's items; `self.checklist.fixRequested` says which
+        """`checklist`: app.review.checklist's items; `self.checklist.fixRequested` says which
         fix the clerk asked for (ui.workspace.export_flow does it)."""
         super().__init__(parent)
         self.setWindowTitle("Export documents")
@@ -94,7 +95,7 @@ class ExportDialog(QDialog):
         box = QGroupBox("Documents")
         box_layout = QVBoxLayout(box)
         self.choices: dict[str, QCheckBox] = {}
-        for document, (label, _, needs_summary) in DOCUMENTS.items():
+        for document, (label, needs_summary) in DOCUMENTS.items():
             check = QCheckBox(label)
             check.setChecked(document != "csv")
             if needs_summary and not have_summary:
@@ -123,10 +124,6 @@ class ExportDialog(QDialog):
             "defender separately."
         )
         note.setWordWrap(True)
-        self.court_note = QLabel(court_note or "")
-        self.court_note.setWordWrap(True)
-        self.court_note.setAccessibleName("Check the court address")
-        self.court_note.setStyleSheet("color: #8a5300")
         self.problem = problem_label()
         form = QFormLayout()
         form.addRow("Save in", folder_row)
@@ -142,7 +139,6 @@ class ExportDialog(QDialog):
         layout.addWidget(box)
         layout.addLayout(form)
         layout.addWidget(note)
-        layout.addWidget(self.court_note)
         layout.addWidget(self.problem)
         layout.addStretch(1)
         self.scroller = QScrollArea()
@@ -192,7 +188,8 @@ class ExportDialog(QDialog):
             return "Choose at least one document."
         if not self.folder.text().strip():
             return "Choose the folder to save in."
-        needs_password = "exhibit" in request.documents
+        # Both workbooks are always sealed (export refuses them without a password).
+        needs_password = bool({"exhibit", "challenged"} & set(request.documents))
         if needs_password and len(self.password.text()) < MIN_PASSWORD_LENGTH:
             return f"The exhibit password needs at least {MIN_PASSWORD_LENGTH} characters."
         if self.password.text() != self.again.text():
@@ -200,8 +197,6 @@ class ExportDialog(QDialog):
         return ""
 
     def _check(self) -> None:
-        self.court_note.setVisible(bool(self.court_note.text())
-                                   and self.choices["motion"].isChecked())
         problem = self._problem()
         self.problem.setText(problem)
         self.ok_button.setEnabled(not problem)
@@ -246,7 +241,7 @@ class DojDateDialog(QDialog):
 class ExportResultDialog(QDialog):
     """The files an export wrote, and their folder one click away."""
 
-    def __init__(self, folder: Path, written: Sequence[Path],
+    def __init__(self, folder: Path, written: Sequence[WrittenDocument],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.folder = folder
@@ -257,8 +252,10 @@ class ExportResultDialog(QDialog):
         intro.setWordWrap(True)
         self.files = QListWidget()
         self.files.setAccessibleName("Files written")
-        for path in written:
-            self.files.addItem(path.name if path.parent == folder else str(path))
+        for document in written:
+            path = document.path
+            name = path.name if path.parent == folder else str(path)
+            self.files.addItem(f"{name}: {document.description}")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.open_folder = buttons.addButton("Open folder",
                                              QDialogButtonBox.ButtonRole.ActionRole)

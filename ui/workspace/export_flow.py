@@ -1,4 +1,5 @@
-"""Export as a guided step: the checklist (app.review.checklist) with a fix for each item,
+"""Export as a guided step: the checklist (app.review.checklist, the same notes as
+`countyclear export`'s warnings) with a fix for each item,
 the choice of documents, asking before replacing files, the documents written as a job
 with progress, and the files written shown with their folder.
 
@@ -9,14 +10,14 @@ screenshots fill them in); the job goes through the open flow's runner, as every
 import functools
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, SignalInstance
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.errors import InputError
-from app.exports.office import OfficeDetails, court_address_note, load_office, office_file
+from app.exports.documents import WrittenDocument
+from app.exports.office import OfficeDetails, load_office
 from app.review.checklist import (
     FIX_DOJ_DATE,
     FIX_HELD_BACK,
@@ -24,10 +25,9 @@ from app.review.checklist import (
     FIX_REVIEWS,
     FIX_UNCONFIRMED,
     CheckItem,
-    doj_date_items,
-    office_items,
-    workspace_items,
+    office_problem,
 )
+from app.review.checklist import checklist as export_checklist
 from ui.dialogs.dialog_parts import open_dialog
 from ui.dialogs.export_dialog import DojDateDialog, ExportDialog, ExportResultDialog
 from ui.dialogs.office_dialog import OfficeDialog
@@ -39,14 +39,12 @@ from ui.workspace.session import Session
 
 def checklist(session: Session) -> list[CheckItem]:
     """Everything to look at before this session's papers go out."""
-    county = session.workspace.county
     try:
-        office = office_items(load_office(), county, office_file())
+        office = load_office()
     except InputError as exc:  # a damaged office.toml: the fix is the same dialog
-        office = [CheckItem("office", f"The office details cannot be read: {exc.render()}",
-                            FIX_OFFICE, "Office details…")]
-    return (workspace_items(session.snapshot.frame) + office
-            + doj_date_items(session.engine_summary))
+        return [office_problem(exc.render()), *export_checklist(
+            session.snapshot.frame, session.paper_summary(), OfficeDetails())]
+    return export_checklist(session.snapshot.frame, session.paper_summary(), office)
 
 
 class ExportFlow(QObject):
@@ -62,11 +60,8 @@ class ExportFlow(QObject):
 
     def start(self, session: Session) -> ExportDialog:
         folder = Path.home() / "Documents" / "CountyClear" / session.workspace.path.stem
-        note = court_address_note(load_office(), session.workspace.county)
-        if note:
-            note += " The motion prints the address set under File > Office details."
         session.settle()  # the checklist counts every decision made so far
-        dialog = ExportDialog(folder, have_summary=session.summary is not None, court_note=note,
+        dialog = ExportDialog(folder, have_summary=session.summary is not None,
                               checklist=checklist(session), parent=self._window)
         dialog.checklist.fixRequested.connect(lambda fix: self._fix(session, dialog, fix))
         open_dialog(dialog, self._opened, lambda: self._confirmed(session, dialog.request()))
@@ -92,8 +87,7 @@ class ExportFlow(QObject):
             open_dialog(office, self._opened,
                         lambda: dialog.checklist.set_items(checklist(session)))
         elif fix == FIX_DOJ_DATE:
-            known = (session.engine_summary or {}).get("doj_file_date") or ""
-            day = DojDateDialog(_date(str(known)), parent=dialog)
+            day = DojDateDialog(session.workspace.doj_file_date, parent=dialog)
 
             def entered() -> None:
                 session.set_doj_file_date(day.value())
@@ -128,11 +122,11 @@ class ExportFlow(QObject):
         session.flush()
         work = functools.partial(
             export_documents, request, session.settle().frame, session.workspace.determinations,
-            session.summary, session.workspace.county,
+            session.paper_summary(),
         )  # fmt: skip
 
-        def done(written: list[Path]) -> None:
-            session.record("export", after=[str(p) for p in written])
+        def done(written: list[WrittenDocument]) -> None:
+            session.record("export", after=[str(d.path) for d in written])
             self.result = ExportResultDialog(request.folder, written, parent=self._window)
             open_dialog(self.result, self._opened)
 
@@ -147,9 +141,3 @@ def _office_or_blank() -> OfficeDetails:
     except InputError:
         return OfficeDetails()
 
-
-def _date(text: str) -> date | None:
-    try:
-        return date.fromisoformat(text) if text else None
-    except ValueError:
-        return None

@@ -11,7 +11,7 @@ counted from the rows read; a different choice evaluates those rows again
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
@@ -20,7 +20,6 @@ import polars as pl
 
 from app.eligibility.policy import BUILTIN_POLICIES, builtin_policy
 from app.intake import SecretSource, open_deliveries
-from app.intake.deliveries import delivery_file_date
 from app.jobs import CancelToken, Progress, ProgressCallback
 from app.pipeline import EvaluationResult, evaluate_rows, evaluate_sources
 from app.review.workspace import SourceFile
@@ -111,9 +110,6 @@ def evaluate(
             opened.rows, county=settings.county, policy=settings.policy, as_of=settings.as_of,
             progress=progress, cancel=cancel, sources=opened.first.sources,
         )  # fmt: skip
-    # The motion states the DOJ file's date, as `countyclear evaluate` records it.
-    if opened.paths and all(path.exists() for path in opened.paths):
-        summary = {**result.summary, "doj_file_date": delivery_file_date(opened.paths),
-                   "doj_file_date_source": "file modified"}
-        result = replace(result, summary=summary)
+    # No DOJ file date here: a file's modification date is not the day DOJ produced it. The
+    # clerk gives it (the export checklist asks) and the workspace keeps it.
     return result

@@ -121,14 +121,14 @@ class Session(QObject):
 
     def set_doj_file_date(self, day: date) -> None:
         """The date DOJ produced the file, as the clerk typed it from DOJ's letter (the
-        motion states it); audited. Kept for this session: the workspace does not store the
-        figures, and a reopened one dates the file by its modification date again."""
-        if self.engine_summary is None:
-            return
-        self.engine_summary = {**self.engine_summary, "doj_file_date": day.isoformat(),
-                               "doj_file_date_source": "given"}
-        self._decided = None
-        self.record("doj_file_date", after=day.isoformat())
+        motion states it): kept with the workspace (audited) and saved."""
+        self.workspace.set_doj_file_date(day)
+        self.saver.changed()
+
+    def paper_summary(self) -> dict[str, Any]:
+        """What the papers are written from: the figures after staff decisions (when the DOJ
+        files are read) and the workspace's county, as-of and DOJ file dates."""
+        return {**(self.summary or {}), **self.workspace.paper_facts()}
 
     # --- decisions -------------------------------------------------------------------------
     def keys_of(self, snapshot_rows: list[int]) -> pl.DataFrame:

@@ -122,8 +122,10 @@ def test_the_apps_checklist_names_every_blank_and_what_is_held_back() -> None:
         "1 granted conviction(s) have no court case number",
         "the office details leave the District Attorney's name (da_name) blank: the papers "
         "print [DA NAME].",
-        "city_attorneys is not set",
-        "alternate_public_defender is not set",
+        "do not say which city attorneys prosecute here: the motion names no city attorney. "
+        "Write city_attorneys = [...] in the office file, or [] when none does.",
+        "do not say whether the county has an alternate public defender: the papers name "
+        "none. Write alternate_public_defender = true or false in the office file.",
         "recall and resentence",
     ):
         assert said in text, said

@@ -1,88 +1,95 @@
-"""The export checklist's app part: what is counted, in words, and which fix each item
-offers; decisions move items off the list."""
+"""The export checklist of the app: the same notes `countyclear export` prints as warnings
+(app.exports.readiness), each with its fix, plus the decisions no one confirmed; decisions
+move items off the list."""
 
-from datetime import date
 from pathlib import Path
 
 import polars as pl
-import pytest
 
-from app.exports.office import OfficeDetails, save_office
-from app.review import DecisionBook, apply_decisions, checklist
+from app.exports.documents import DocumentChoice, prepare_export
+from app.exports.office import Filing, OfficeDetails
+from app.exports.readiness import export_readiness
+from app.review import DecisionBook, apply_decisions
 from app.review.checklist import (
     FIX_DOJ_DATE,
     FIX_HELD_BACK,
     FIX_OFFICE,
     FIX_REVIEWS,
     FIX_UNCONFIRMED,
-    doj_date_items,
-    filing_blanks,
-    office_items,
-    workspace_items,
+    checklist,
 )
-from tests.app.review.frames import determinations, keys_of
+from tests.app.exports.frames import sample_determinations, sample_summary
+from tests.app.review.frames import keys_of
+
+FULL = OfficeDetails(county="SACRAMENTO", department="61", da_name="Dana Whitfield",
+                     title="District Attorney", state_bar_number="301234",
+                     office_address="901 G Street", phone="(916) 874-6218",
+                     email="da@example.gov", city_attorneys=(),
+                     alternate_public_defender=False,
+                     filing=Filing(hearing_date="January 12, 2027", hearing_time="8:30 a.m."))
 
 
-def test_reviews_unconfirmed_and_held_back_are_counted_and_decisions_clear_them() -> None:
-    frame = determinations(8).with_columns(
-        conviction_date=pl.Series([date(2001, 1, 1)] * 7 + [date(2018, 3, 3)]))
+def _row(frame: pl.DataFrame, subject: str, determination: str) -> int:
+    found = frame.with_row_index().filter((pl.col("subject_id") == subject)
+                                          & (pl.col("determination") == determination))
+    return int(found["index"][0])
+
+
+def test_the_checklist_says_what_export_warns_and_adds_only_the_unconfirmed() -> None:
+    decided = apply_decisions(sample_determinations(), DecisionBook())
+    office = OfficeDetails(county="SACRAMENTO")
+    items = checklist(decided, sample_summary(), office)
+    plan = prepare_export(Path("court"), decided, sample_summary(), office,
+                          choice=DocumentChoice(), password="a long sealing password")
+    notes = export_readiness(decided, sample_summary(), office).notes
+    assert [note.warning for note in notes] == list(plan.warnings)  # one list, two readers
+    by_key = {item.key: item for item in items}
+    for note in notes:  # every note in the app's checklist, the blanks on one line
+        if note.key == "office_blank":
+            assert note.blank in by_key["office_blank"].text
+        else:
+            assert by_key[note.key].text == note.text[0].upper() + note.text[1:]
+    by_key = {item.key: item for item in items}
+    assert by_key["pending"].fix == FIX_REVIEWS
+    assert by_key["held_back"].fix == FIX_HELD_BACK
+    assert by_key["office_blank"].fix == FIX_OFFICE
+    assert "[DA NAME]" in by_key["office_blank"].text
+    assert "[COURT NAME]" not in by_key["office_blank"].text  # the shipped court fills it
+    assert by_key["city_attorneys"].fix == FIX_OFFICE
+    assert by_key["no_case_number"].fix == ""  # a fact to know: nothing in the app changes it
+    # Nine convictions go out as the engine decided (eleven, less the held back and the
+    # pending review): the one item the command line cannot know.
+    assert by_key["unconfirmed"].fix == FIX_UNCONFIRMED
+    assert by_key["unconfirmed"].text.startswith("9 convictions go out as the engine decided")
+    assert "doj_file_date" not in by_key  # the summary gives it
+
+
+def test_decisions_and_full_office_details_empty_the_list() -> None:
+    frame = sample_determinations()
     book = DecisionBook()
-    items = {i.key: i for i in workspace_items(apply_decisions(frame, book))}
-    # determinations cycle dismiss, reduce, review, not_eligible: 2 reviews, 6 others.
-    assert items["pending_reviews"].text.startswith("2 convictions still need a person's review")
-    assert items["unconfirmed"].text.startswith("6 convictions go out as the engine decided")
-    assert items["pending_reviews"].fix == FIX_REVIEWS
-    assert items["unconfirmed"].text.startswith("6 convictions go out as the engine decided")
-    assert items["unconfirmed"].fix == FIX_UNCONFIRMED
-    assert items["held_back"].text.startswith("1 conviction is entered after Prop 64 took")
-    assert "November 9, 2016" in items["held_back"].text
-    assert items["held_back"].fix == FIX_HELD_BACK
-    reviews = frame.with_row_index().filter(pl.col("determination") == "review")["index"]
-    book.decide(frame, keys_of(frame, *reviews.to_list()), final="dismiss", reason="checked")
-    others = [i for i in range(8) if i not in reviews.to_list()]
-    book.decide(frame, keys_of(frame, *others), final=None)  # the rest accepted
-    left = {i.key for i in workspace_items(apply_decisions(frame, book))}
-    assert left == {"held_back"}
-    book.decide(frame, keys_of(frame, 7), final="dismiss", reason="the DA grants it")
-    assert workspace_items(apply_decisions(frame, book)) == []  # granted: not held back
+    held, review = _row(frame, "800", "dismiss"), _row(frame, "400", "review")
+    book.decide(frame, keys_of(frame, held), final="dismiss", reason="the DA grants it")
+    book.decide(frame, keys_of(frame, review), final="not_eligible", reason="strike prior")
+    others = [i for i in range(frame.height) if i not in (held, review)]
+    book.decide(frame, keys_of(frame, *others), final=None)
+    items = checklist(apply_decisions(frame, book), sample_summary(), FULL)
+    assert {item.key for item in items} == {"no_case_number"}
+    summary = {**sample_summary(), "doj_file_date": "2026-10-15",
+               "doj_file_date_source": "file modified"}
+    unknown = {i.key: i for i in checklist(apply_decisions(frame, book), summary, FULL)}
+    assert unknown["doj_file_date"].fix == FIX_DOJ_DATE  # a file's date is not DOJ's
+    assert unknown["doj_file_date"].text.startswith("The date DOJ produced the file")
+    assert "evaluate --doj-file-date" not in unknown["doj_file_date"].text  # the CLI's fix
 
 
-def test_the_offense_date_decides_held_back_where_the_engine_gives_one() -> None:
-    frame = determinations(2).with_columns(
-        offense_date=pl.Series([date(2016, 11, 8), date(2016, 11, 10)]),
-        conviction_date=pl.Series([date(2017, 1, 1), date(2017, 1, 1)]),
-        determination=pl.Series(["not_eligible", "not_eligible"]),
-    )
-    (item,) = [i for i in workspace_items(frame) if i.key == "held_back"]
-    assert item.text.startswith("1 conviction is for offenses committed after Prop 64")
+def test_office_details_for_another_county_are_named() -> None:
+    items = checklist(sample_determinations(), sample_summary(),
+                      OfficeDetails(county="YOLO"))
+    (item,) = [i for i in items if i.key == "office_county"]
+    assert item.fix == FIX_OFFICE and "YOLO, not SACRAMENTO" in item.text
 
 
-def test_office_blanks_and_filing_facts_are_named(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(checklist, "FILING_KNOWN", True)  # as where the papers print them
-    path = tmp_path / "office.toml"
-    office = OfficeDetails(county="SACRAMENTO", da_name="Dana Whitfield")
-    save_office(office, path)
-    items = {i.key: i for i in office_items(office, "SACRAMENTO", path)}
-    assert "[SIGNING DEPUTY]" in items["office"].text and "[DA NAME]" not in items["office"].text
-    assert "[COURT NAME]" not in items["office"].text  # the shipped court fills it
-    assert items["filing"].text == ("Filing details not entered yet: case number, hearing "
-                                    "date, hearing time.")
-    assert {i.fix for i in items.values()} == {FIX_OFFICE}
-    path.write_text(path.read_text(encoding="utf-8") + '\n[filing]\ncase_number = "26-0001"\n'
-                    'hearing_date = "2027-01-12"\n', encoding="utf-8")
-    assert filing_blanks(path) == ["hearing time"]
-    other = {i.key for i in office_items(office, "YOLO", path)}
-    assert "office_county" in other
-    monkeypatch.setattr(checklist, "FILING_KNOWN", False)  # the papers do not print them
-    assert "filing" not in {i.key for i in office_items(office, "SACRAMENTO", path)}
-
-
-def test_the_doj_file_date_unknown_or_guessed() -> None:
-    (unknown,) = doj_date_items({"doj_file_date": ""})
-    assert unknown.fix == FIX_DOJ_DATE and "unknown" in unknown.text
-    (guessed,) = doj_date_items({"doj_file_date": "2024-03-05",
-                                 "doj_file_date_source": "file modified"})
-    assert "March 5, 2024" in guessed.text
-    assert doj_date_items({"doj_file_date": "2024-03-05", "doj_file_date_source": "given"}) == []
+def test_a_workspace_without_the_relief_columns_is_told_to_evaluate_again() -> None:
+    older = sample_determinations().drop("relief", "basis")
+    (item,) = checklist(older, sample_summary(), OfficeDetails(county="SACRAMENTO"))
+    assert item.key == "evaluate_again" and "no relief, basis" in item.text and not item.fix

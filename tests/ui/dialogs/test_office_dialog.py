@@ -1,16 +1,17 @@
 """The office details dialog saves what the clerk typed and reads it back."""
 
-import dataclasses
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QDialogButtonBox, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from app.exports.office import FIELD_NAMES, OfficeDetails, court_for_county, load_office
+from app.cli import main
+from app.exports.office import FIELD_NAMES, Filing, OfficeDetails, court_for_county, load_office
+from tests.app.exports.frames import sample_determinations, sample_summary, write_folder
+from tests.app.exports.pdfs import flat_text
 from tests.ui.drive import shown
-from ui.dialogs import office_dialog
 from ui.dialogs.office_dialog import FIELDS, OfficeDialog, demo_widget
 
 
@@ -145,50 +146,87 @@ def test_demo_renders(qtbot: QtBot, tmp_path: Path) -> None:
     assert widget.grab().save(str(tmp_path / "office.png"))
 
 
-def test_newer_keys_are_shown_disabled_until_the_papers_know_them(
+def test_not_entered_none_and_named_stay_apart(qtbot: QtBot, tmp_path: Path) -> None:
+    # Not entered (the papers name no one and export warns), none in this county, and named
+    # offices are three different facts for the papers.
+    path = tmp_path / "office.toml"
+    dialog = shown(qtbot, OfficeDialog(OfficeDetails(), path))
+    for widget in (dialog.city_attorneys, dialog.no_city_attorneys,
+                   dialog.alternate_public_defender, *dialog.filing.values(),
+                   *dialog.optional.values()):
+        assert widget.isEnabled() and widget.accessibleName() and widget.toolTip()
+    assert dialog.details().city_attorneys is None
+    assert dialog.details().alternate_public_defender is None
+    dialog.no_city_attorneys.setChecked(True)
+    assert not dialog.city_attorneys.isEnabled() and dialog.details().city_attorneys == ()
+    dialog.alternate_public_defender.setCurrentIndex(2)
+    assert dialog.details().alternate_public_defender is False
+    dialog.accept()
+    again = shown(qtbot, OfficeDialog(path=path))
+    assert again.no_city_attorneys.isChecked()
+    assert again.details().city_attorneys == () and again.details().alternate_public_defender \
+        is False
+
+
+def test_a_hearing_date_without_its_time_is_named_and_nothing_saved(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
-    dialog = shown(qtbot, OfficeDialog(OfficeDetails(), tmp_path / "office.toml"))
-    for widget in (dialog.city_attorneys, dialog.alternate_public_defender,
-                   *dialog.filing.values()):
-        assert not widget.isEnabled() and "does not print this detail yet" in widget.toolTip()
-    dialog.accept()  # what this version saves, it reads back
-    assert load_office(tmp_path / "office.toml") == OfficeDetails()
+    path = tmp_path / "office.toml"
+    dialog = shown(qtbot, OfficeDialog(OfficeDetails(), path))
+    qtbot.keyClicks(dialog.filing["hearing_date"], "January 12, 2027")
+    dialog.accept()
+    assert "hearing date and the hearing time" in dialog.error.text() and not path.exists()
+    qtbot.keyClicks(dialog.filing["hearing_time"], "8:30 a.m.")
+    dialog.accept()
+    assert load_office(path).filing == Filing("", "January 12, 2027", "8:30 a.m.")
 
 
-@dataclasses.dataclass(frozen=True)
-class _Filing:
-    case_number: str = ""
-    hearing_date: str = ""
-    hearing_time: str = ""
-
-
-@dataclasses.dataclass(frozen=True)
-class _NewerOffice(OfficeDetails):
-    """OfficeDetails as the papers' branch extends it (keys from its office.toml)."""
-
-    city_attorneys: tuple[str, ...] = ()
-    alternate_public_defender: bool = False
-    filing: _Filing = _Filing()
-
-
-def test_newer_keys_go_into_the_details_where_the_papers_know_them(
+def test_what_the_dialog_saves_the_command_line_export_prints(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    names = tuple(f.name for f in dataclasses.fields(_NewerOffice))
-    monkeypatch.setattr(office_dialog, "OfficeDetails", _NewerOffice)
-    monkeypatch.setattr(office_dialog, "FIELD_NAMES", names)
-    before = _NewerOffice(city_attorneys=("City of Sacramento",),
-                          filing=_Filing(case_number="26-0001"))
-    dialog = shown(qtbot, OfficeDialog(before, tmp_path / "office.toml", county="SACRAMENTO"))
-    assert dialog.city_attorneys.isEnabled()
-    assert dialog.filing["case_number"].text() == "26-0001"
-    dialog.city_attorneys.setPlainText("City of Sacramento\n\nCity of Folsom\n")
-    dialog.alternate_public_defender.setChecked(True)
-    qtbot.keyClicks(dialog.filing["hearing_date"], "January 12, 2027")
-    details = dialog.details()
-    assert isinstance(details, _NewerOffice)
-    assert details.city_attorneys == ("City of Sacramento", "City of Folsom")
-    assert details.alternate_public_defender is True
-    assert details.filing == _Filing("26-0001", "January 12, 2027", "")
-    assert details.county == "SACRAMENTO"
+    office = tmp_path / "office.toml"
+    dialog = shown(qtbot, OfficeDialog(OfficeDetails(), office))
+    dialog.county.setCurrentIndex(dialog.county.findData("SACRAMENTO"))
+    for name, value in (("department", "61"), ("da_name", "Dana Whitfield"),
+                        ("title", "District Attorney"), ("signing_deputy", "Jordan Lee"),
+                        ("deputy_title", "Deputy District Attorney"),
+                        ("state_bar_number", "301234"), ("phone", "(916) 874-6218"),
+                        ("email", "prop64@da.example.gov")):
+        qtbot.keyClicks(dialog.edits[name], value)
+    dialog.edits["office_address"].setPlainText("901 G Street\nSuite 3\nSacramento, CA 95814")
+    dialog.city_attorneys.setPlainText("Sacramento City Attorney\n\nFolsom City Attorney\n")
+    dialog.alternate_public_defender.setCurrentIndex(1)  # yes
+    for key, value in (("case_number", "26FE000123"), ("hearing_date", "January 12, 2027"),
+                       ("hearing_time", "8:30 a.m.")):
+        qtbot.keyClicks(dialog.filing[key], value)
+    qtbot.keyClicks(dialog.optional["policy_dismissal_authority"], "Pen. Code, § 1385")
+    qtbot.keyClicks(dialog.optional["public_contact"], "Public Information Office")
+    typed = dialog.details()
+    dialog.accept()
+    assert load_office(office) == typed
+    assert typed.city_attorneys == ("Sacramento City Attorney", "Folsom City Attorney")
+    assert typed.alternate_public_defender is True
+    assert typed.filing == Filing("26FE000123", "January 12, 2027", "8:30 a.m.")
+    run = tmp_path / "run"
+    write_folder(run, sample_determinations(), sample_summary())
+    monkeypatch.setenv("EXHIBIT_PW", "Exhibit-password-9")
+    assert main(["export", str(run), "--office", str(office), "--password-env",
+                 "EXHIBIT_PW"]) == 0
+    motion = flat_text(run / "motion.pdf")
+    for value in ("Sacramento City Attorney", "Folsom City Attorney", "26FE000123",
+                  "January 12, 2027", "8:30 a.m.", "Dana Whitfield", "Jordan Lee", "301234",
+                  "Suite 3"):
+        assert value in motion, value
+    assert "Alternate Public Defender" in motion or "ALTERNATE PUBLIC DEFENDER" in motion
+    assert "Public Information Office" in flat_text(run / "impact_report.pdf")
+
+
+def test_the_form_scrolls_where_the_screen_is_small(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = shown(qtbot, OfficeDialog(OfficeDetails(), tmp_path / "office.toml"))
+    qtbot.waitExposed(dialog)
+    screen = dialog.screen().availableGeometry()
+    assert dialog.height() <= screen.height() and dialog.width() <= screen.width()
+    save = dialog.findChild(QDialogButtonBox)
+    assert save is not None and save.isVisible()  # the buttons never scroll away
+    # The test screen is 800 pixels high (as a 1280x800 laptop): the whole form is taller.
+    assert screen.height() <= 800 and dialog.scroller.verticalScrollBar().maximum() > 0

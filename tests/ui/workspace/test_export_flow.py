@@ -32,7 +32,6 @@ def test_export_writes_sealed_exhibit_and_asks_before_replacing(
     def export_once() -> ExportDialog:
         dialog = window.export()
         assert isinstance(dialog, ExportDialog)
-        assert dialog.court_note.isHidden()  # Sacramento's shipped address is confirmed
         dialog.folder.setText(str(out))
         for document, check in dialog.choices.items():
             check.setChecked(document in ("exhibit", "motion"))
@@ -57,6 +56,13 @@ def test_export_writes_sealed_exhibit_and_asks_before_replacing(
     written = exhibit.stat().st_mtime_ns
     assert session.workspace.audit.entries[-1]["action"] == "export"
 
+    papers = ("motion.pdf", "proposed_order.pdf", "exhibit_1_cover.pdf", "proof_of_service.pdf")
+    assert all((out / name).stat().st_size > 0 for name in papers)
+    assert window.exporting.result is not None
+    listed = [window.exporting.result.files.item(i).text().split(":")[0]
+              for i in range(window.exporting.result.files.count())]
+    assert sorted(listed) == sorted(["exhibit_1.xlsx", "motion_and_order.pdf", *papers])
+
     # The same export again: the app asks, and "No" leaves the files alone.
     second = export_once()
     click_ok(qtbot, second.ok_button)
@@ -66,6 +72,20 @@ def test_export_writes_sealed_exhibit_and_asks_before_replacing(
     assert exhibit.stat().st_mtime_ns == written
     assert not window.runner.busy
 
+    # Only a separate paper left there: the app asks about it too (it once checked only its
+    # own list, then replaced the rest unasked).
+    for path in out.iterdir():
+        if path.name != "proposed_order.pdf":
+            path.unlink()
+    order = (out / "proposed_order.pdf").stat().st_mtime_ns
+    fourth = export_once()
+    click_ok(qtbot, fourth.ok_button)
+    question = dialogs.next(qtbot, QMessageBox)
+    assert "proposed_order.pdf" in question.text()
+    qtbot.mouseClick(question.button(QMessageBox.StandardButton.No), Qt.MouseButton.LeftButton)
+    assert [p.name for p in out.iterdir()] == ["proposed_order.pdf"]
+    assert (out / "proposed_order.pdf").stat().st_mtime_ns == order
+
     # "Yes" replaces them, as a job again.
     third = export_once()
     click_ok(qtbot, third.ok_button)
@@ -74,21 +94,17 @@ def test_export_writes_sealed_exhibit_and_asks_before_replacing(
         qtbot.mouseClick(question.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(started.args[0].succeeded, timeout=60_000):
         pass
-    assert exhibit.stat().st_mtime_ns != written
+    assert exhibit.exists() and (out / "proposed_order.pdf").stat().st_mtime_ns != order
     window.close()
 
 
-def test_the_export_dialog_says_to_check_the_court_address_while_the_motion_is_chosen(
-    qtbot: QtBot, tmp_path: Path
-) -> None:
-    note = "The address CountyClear ships for the court was not confirmed"
-    dialog = ExportDialog(tmp_path, have_summary=True, court_note=note)
+def test_the_challenged_list_alone_still_needs_the_password(qtbot: QtBot, tmp_path: Path) -> None:
+    # It is sealed too: export refuses it unsealed, so the dialog asks before that.
+    dialog = ExportDialog(tmp_path, have_summary=True)
     qtbot.addWidget(dialog)
-    dialog.show()
-    assert dialog.court_note.isVisible() and dialog.court_note.text() == note
-    dialog.choices["motion"].setChecked(False)
-    assert dialog.court_note.isHidden()
-    plain = ExportDialog(tmp_path, have_summary=True)
-    qtbot.addWidget(plain)
-    plain.show()
-    assert plain.court_note.isHidden()
+    for document, check in dialog.choices.items():
+        check.setChecked(document == "challenged")
+    assert not dialog.ok_button.isEnabled() and "password" in dialog.problem.text()
+    dialog.choices["challenged"].setChecked(False)
+    dialog.choices["motion"].setChecked(True)
+    assert dialog.ok_button.isEnabled()  # the papers are not sealed

@@ -1,17 +1,21 @@
 """The app's export job goes through app.exports' documents job: the same checks as the
-command line before the first file is written."""
+command line before the first file is written, and every file it would write checked first."""
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from app.errors import InputError
+from app.exports.documents import DocumentChoice
 from app.exports.office import OfficeDetails, save_office
+from app.exports.papers import PAPER_FILES
 from app.jobs import CancelToken, no_progress
 from tests.app.exports.frames import sample_determinations, sample_summary
 from ui.workspace.exporting import ExportRequest, export_documents
 
 PASSWORD = "a long sealing password"
+EVERYTHING = ("exhibit", "motion", "challenged", "impact", "csv")
 
 
 def test_office_details_for_another_county_stop_the_export(tmp_path: Path) -> None:
@@ -19,14 +23,43 @@ def test_office_details_for_another_county_stop_the_export(tmp_path: Path) -> No
     request = ExportRequest(tmp_path / "out", ("exhibit", "motion", "csv"), PASSWORD)
     with pytest.raises(InputError, match="office details are for YOLO"):
         export_documents(request, sample_determinations(), sample_determinations(),
-                         sample_summary(), "SACRAMENTO", no_progress, CancelToken())
+                         sample_summary(), no_progress, CancelToken())
     assert list((tmp_path / "out").iterdir()) == []
 
 
+def test_the_request_checks_every_file_the_exports_write() -> None:
+    folder = Path("court")
+    request = ExportRequest(folder, EVERYTHING, PASSWORD)
+    assert request.targets() == [*DocumentChoice().targets(folder), folder / "determinations.csv",
+                                 folder / "summary.json"]  # fmt: skip
+    motion_only = ExportRequest(folder, ("motion",), None).targets()
+    assert [p.name for p in motion_only] == list(PAPER_FILES)
+    assert {"motion.pdf", "proposed_order.pdf", "exhibit_1_cover.pdf",
+            "proof_of_service.pdf", "motion_and_order.pdf"} == set(PAPER_FILES)
+
+
 def test_every_chosen_document_and_the_csv_are_written(tmp_path: Path) -> None:
-    request = ExportRequest(tmp_path, ("exhibit", "motion", "challenged", "impact", "csv"),
-                            PASSWORD)
+    request = ExportRequest(tmp_path, EVERYTHING, PASSWORD)
     written = export_documents(request, sample_determinations(), sample_determinations(),
-                               sample_summary(), "SACRAMENTO", no_progress, CancelToken())
-    assert sorted(p.name for p in written) == sorted(p.name for p in request.targets())
-    assert all(p.stat().st_size > 0 for p in written)
+                               sample_summary(), no_progress, CancelToken())
+    assert sorted(d.path for d in written) == sorted(request.targets())
+    assert all(d.path.stat().st_size > 0 and d.description for d in written)
+
+
+@pytest.mark.parametrize("name", [*PAPER_FILES, "summary.json"])
+def test_a_file_already_there_stops_the_export_before_anything_is_written(
+    tmp_path: Path, name: str
+) -> None:
+    # The separate papers too: the app once checked only the combined PDF, then replaced.
+    (tmp_path / name).write_text("the clerk's own file")
+    request = ExportRequest(tmp_path, EVERYTHING, PASSWORD)
+    with pytest.raises(InputError, match="already exists"):
+        export_documents(request, sample_determinations(), sample_determinations(),
+                         sample_summary(), no_progress, CancelToken())
+    assert [p.name for p in tmp_path.iterdir()] == [name]
+    assert (tmp_path / name).read_text() == "the clerk's own file"
+    written = export_documents(replace(request, replace=True), sample_determinations(),
+                               sample_determinations(), sample_summary(), no_progress,
+                               CancelToken())
+    assert tmp_path / name in [d.path for d in written]
+    assert (tmp_path / name).read_text(errors="replace") != "the clerk's own file"

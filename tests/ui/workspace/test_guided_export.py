@@ -2,15 +2,18 @@
 says what is open and each button fixes it; the documents are written as a job; the result
 lists the files and opens their folder; the office details show the workspace's county."""
 
+from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtCore import QDate, QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from app.exports.office import load_office
+from app.exports.readiness import export_readiness
+from app.review import open_workspace
 from app.review.checklist import CheckItem
 from app.triage.counts import determination_counts
 from tests.ui.drive import catcher_for, click_ok, open_window
@@ -24,10 +27,12 @@ from ui.workspace.session import Session
 PASSWORD = "sealed-exhibit-9"
 
 
-def sample_session(qtbot: QtBot, window: MainWindow) -> Session:
+def sample_session(qtbot: QtBot, window: MainWindow, policy: str = "") -> Session:
     dialogs = catcher_for(window)
     qtbot.mouseClick(window.start.sample_button, Qt.MouseButton.LeftButton)
     run = dialogs.next(qtbot, RunDialog)
+    if policy:
+        run.policy.setCurrentIndex(run.policy.findData(policy))
     with qtbot.waitSignal(window.flow.sessionReady, timeout=30_000) as ready:
         click_ok(qtbot, run.ok_button)
     session = ready.args[0]
@@ -63,11 +68,17 @@ def test_the_checklist_names_what_is_open_and_its_buttons_fix_it(qtbot: QtBot) -
     assert isinstance(dialog, ExportDialog)
     keys = [item.key for item in dialog.checklist.items]
     reviews = determination_counts(session.snapshot)["review"]
-    assert keys[:2] == ["pending_reviews", "unconfirmed"]
-    assert dialog.checklist.items[0].text.startswith(f"{reviews:,} convictions still need")
-    assert "office" in keys and "doj_file_date" in keys
+    pending = keys.index("pending")
+    assert keys[pending + 1] == "unconfirmed"
+    counts = export_readiness(session.snapshot.frame, session.paper_summary(),
+                              load_office()).accounting
+    assert counts.pending == reviews + counts.held_back  # reviews, and grants held back
+    assert dialog.checklist.items[pending].text.startswith(
+        f"{counts.pending:,} conviction(s) are pending review")
+    assert {"office_blank", "city_attorneys", "alternate_public_defender",
+            "doj_file_date"} <= set(keys)
     # Office details: the dialog opens on the workspace's county; saving refreshes the list.
-    qtbot.mouseClick(dialog.checklist.buttons["office"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.checklist.buttons["office_blank"], Qt.MouseButton.LeftButton)
     office = dialogs.next(qtbot, OfficeDialog)
     assert office.county.currentData() == "SACRAMENTO"
     for name, value in (("da_name", "Dana Whitfield"), ("title", "District Attorney"),
@@ -77,18 +88,25 @@ def test_the_checklist_names_what_is_open_and_its_buttons_fix_it(qtbot: QtBot) -
                         ("email", "prop64@da.example.gov"), ("department", "9")):
         qtbot.keyClicks(office.edits[name], value)
     office.edits["office_address"].setPlainText("901 G Street\nSacramento, CA 95814")
+    office.no_city_attorneys.setChecked(True)
+    office.alternate_public_defender.setCurrentIndex(2)  # none in this county
     office.accept()
     assert load_office().county == "SACRAMENTO"
-    assert "office" not in [item.key for item in dialog.checklist.items]
-    # The DOJ file's date: typed from DOJ's letter, then no longer a question.
+    keys = [item.key for item in dialog.checklist.items]
+    assert not {"office_blank", "city_attorneys", "alternate_public_defender"} & set(keys)
+    # The DOJ file's date: typed from DOJ's letter, kept with the workspace (audited), then
+    # no longer a question, also when the workspace is opened again.
     qtbot.mouseClick(dialog.checklist.buttons["doj_file_date"], Qt.MouseButton.LeftButton)
     day = dialogs.next(qtbot, DojDateDialog)
+    day.day.setDate(QDate(2026, 2, 10))
     day.accept()
-    assert session.engine_summary is not None
-    assert session.engine_summary["doj_file_date_source"] == "given"
+    assert session.workspace.doj_file_date == date(2026, 2, 10)
+    assert session.workspace.audit.entries[-1]["action"] == "doj_file_date"
     assert "doj_file_date" not in [item.key for item in dialog.checklist.items]
+    assert session.flush()
+    assert open_workspace(session.workspace.path).doj_file_date == date(2026, 2, 10)
     # Pending reviews: the dialog gives way to the grid, filtered to them.
-    qtbot.mouseClick(dialog.checklist.buttons["pending_reviews"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.checklist.buttons["pending"], Qt.MouseButton.LeftButton)
     assert window.workspace.currentIndex() == 0
     assert window.workspace.grid.model.rowCount() == reviews
     window.close()
@@ -116,10 +134,10 @@ def test_export_runs_as_a_job_then_lists_the_files_and_opens_their_folder(
         pass
     result = window.exporting.result
     assert result is not None and result.isVisible()
-    listed = [result.files.item(i).text() for i in range(result.files.count())]
-    assert listed == sorted(p.name for p in out.iterdir()) or set(listed) == {
-        p.name for p in out.iterdir()}
-    assert "exhibit_1.xlsx" in listed and "motion_and_order.pdf" in listed
+    listed = [result.files.item(i).text().split(": ")[0] for i in range(result.files.count())]
+    assert sorted(listed) == sorted(p.name for p in out.iterdir()) == sorted([
+        "exhibit_1.xlsx", "motion_and_order.pdf", "motion.pdf", "proposed_order.pdf",
+        "exhibit_1_cover.pdf", "proof_of_service.pdf"])
     qtbot.mouseClick(result.open_folder, Qt.MouseButton.LeftButton)
     assert [url.toLocalFile() for url in opener.urls] == [str(out)]
     assert not [d for d in dialogs.dialogs if isinstance(d, OfficeDialog)]
@@ -147,7 +165,7 @@ def test_a_finished_checklist_says_ready(qtbot: QtBot, tmp_path: Path) -> None:
     dialog = ExportDialog(tmp_path, have_summary=True, checklist=[])
     qtbot.addWidget(dialog)
     assert dialog.checklist.items == [] and dialog.checklist.buttons == {}
-    labels = [w.text() for w in dialog.checklist.findChildren(type(dialog.court_note))]
+    labels = [w.text() for w in dialog.checklist.findChildren(QLabel)]
     assert READY_TEXT in labels
 
 
@@ -164,7 +182,8 @@ def test_the_office_menu_shows_the_workspace_county(qtbot: QtBot) -> None:
 
 def test_unconfirmed_and_held_back_fixes_show_those_rows(qtbot: QtBot) -> None:
     window = open_window(qtbot)
-    session = sample_session(qtbot, window)
+    # BEAR's preset grants convictions after Prop 64 took effect: the papers hold them back.
+    session = sample_session(qtbot, window, "bear_default")
     dialog = window.export()
     assert isinstance(dialog, ExportDialog)
     qtbot.mouseClick(dialog.checklist.buttons["unconfirmed"], Qt.MouseButton.LeftButton)

@@ -14,7 +14,11 @@ from ui.dialogs.run_dialog import RunSettings
 from ui.workspace.opening import evaluate, likely_settings, open_delivery
 
 
-def test_the_motion_gets_the_delivery_files_date(tmp_path: Path) -> None:
+def test_a_files_modification_date_is_never_taken_for_the_doj_file_date(
+    tmp_path: Path
+) -> None:
+    # The day a file was last saved on this PC is not the day DOJ produced it: the clerk
+    # gives that date (the export checklist asks) and the workspace keeps it.
     person = Person("1", name="ROE,RICHARD")
     person.conviction("11359 HS-SALE", "20100101", county="YOLO")
     older, newer = tmp_path / "part1.dat", tmp_path / "part2.dat"
@@ -26,9 +30,10 @@ def test_the_motion_gets_the_delivery_files_date(tmp_path: Path) -> None:
     settings = RunSettings(county="YOLO", as_of=date(2025, 1, 1),
                            policy=builtin_policy("statutory"))
     result = evaluate(opened, settings, no_progress, CancelToken())
-    assert result.summary["doj_file_date"] == "2024-03-05"
-    assert result.summary["doj_file_date_source"] == "file modified"
-    assert MotionFacts.from_summary(result.summary).doj_file_date == date(2024, 3, 5)
+    assert not result.summary.get("doj_file_date")
+    assert MotionFacts.from_summary(result.summary).doj_file_date is None
+
+
 def test_the_file_is_read_once_whatever_the_dialog_chooses(tmp_path: Path) -> None:
     person = Person("1", name="ROE,RICHARD")
     person.conviction("11359 HS-SALE", "20100101", county="YOLO")
