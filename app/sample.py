@@ -41,15 +41,15 @@ def run_sample(out: Path, as_of: date | None = None) -> list[Path]:
     from app.exports.documents import export_documents
     from app.exports.office import load_office
     from app.intake import open_deliveries
-    from app.intake.deliveries import delivery_file_date
     from app.outputs import DETERMINATIONS_CSV, SUMMARY_JSON, write_outputs
     from app.pipeline import evaluate_sources
 
     sources = open_deliveries([SAMPLE], DemoSecrets())
     result = evaluate_sources(sources, county=SAMPLE_COUNTY, policy=builtin_policy("statutory"),
                               as_of=as_of or date.today())
-    summary = {**result.summary, "doj_file_date": delivery_file_date([SAMPLE]),
-               "doj_file_date_source": "file modified"}
+    # The sample is synthetic: no DOJ delivery date exists, and a file's modification date
+    # is no evidence of one, so its papers say the date is unknown.
+    summary = {**result.summary, "doj_file_date": "", "doj_file_date_source": "unknown"}
     out.mkdir(parents=True, exist_ok=True)
     write_outputs(out, result.determinations, summary)
     written = export_documents(out, result.determinations, summary, load_office(),

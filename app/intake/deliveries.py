@@ -5,7 +5,6 @@ written anywhere (no temporary files).
 """
 
 from collections.abc import Sequence
-from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -82,12 +81,6 @@ def open_deliveries(
                                    protected=False))
     progress(Progress(len(paths), len(paths), "Opened"))
     return sources
-
-
-def delivery_file_date(paths: Sequence[Path]) -> str:
-    """The date DOJ produced the delivery, as the motion states it: the oldest of the
-    delivered files' modification dates (ISO)."""
-    return date.fromtimestamp(min(path.stat().st_mtime for path in paths)).isoformat()
 
 
 class _Opener:
