@@ -89,11 +89,7 @@ def scan_line_facts(
             pl.when(text.str.contains(REPLACEMENT, literal=True))
             .then(text.str.count_matches(REPLACEMENT, literal=True))
             .otherwise(0).fill_null(0).cast(pl.Int64).alias("replaced"),
-            # A doubled field shifts COMMENT_TEXT into END_OF_REC; when the comment is the
-            # marker itself, only the line's end ("#,#") tells. Such lines get the exact
-            # check (a real comment "#" passes it).
-            (text.str.ends_with(marker) & ~text.str.ends_with(f"{marker},{marker}")
-             if marker else pl.lit(True)).fill_null(False).alias("ends"),
+            _ends_with_marker(text, marker).alias("ends"),
         )
         .collect(engine="streaming")
     )
@@ -106,6 +102,21 @@ def scan_line_facts(
         replaced=facts["replaced"],
         ends_with_marker=facts["ends"] if marker else None,
     )
+
+
+def _ends_with_marker(text: pl.Expr, marker: str) -> pl.Expr:
+    """Whether a line ends with the marker, quoted or not (writers differ: Go's quotes every
+    padded field, END_OF_REC included). A doubled field shifts COMMENT_TEXT into END_OF_REC;
+    when the comment is the marker itself, only the line's end ("#,#") tells: such lines
+    get the exact check (a real comment "#" passes it)."""
+    if not marker:
+        return pl.lit(True)
+    forms = (marker, f'"{marker}"')
+    ends = pl.any_horizontal(text.str.ends_with(form) for form in forms)
+    doubled = pl.any_horizontal(
+        text.str.ends_with(f"{first},{last}") for first in forms for last in forms
+    )
+    return (ends & ~doubled).fill_null(False)
 
 
 def cut_lines(raw: RawBytes, facts: LineFacts, positions: pl.Series) -> list[bytes] | None:
