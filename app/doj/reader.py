@@ -346,7 +346,7 @@ def find_layout(name: str, head: bytes, size: int) -> Layout:
         end = head.find(b"\n", offset)
         text = head[offset:] if end < 0 else head[offset:end]
         if text.strip():
-            if has_header or not text.lstrip().startswith(b"RECORD_ID"):
+            if has_header or not text.lstrip().lstrip(b'"').startswith(b"RECORD_ID"):
                 break
             check_header(name, text.decode("latin-1"), line)
             has_header, header_line = True, line

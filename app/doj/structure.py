@@ -27,7 +27,7 @@ def check_header(name: str, header: str, line: int) -> None:
     another position (columns moved, added or dropped, say by a county's re-export) would be
     read wrongly without a word, so it is refused. Names CountyClear does not know are let
     through: DOJ may spell a column differently, and the position still holds."""
-    names = [n.strip().upper() for n in header.rstrip("\r").split(",")]
+    names = [_unquoted(n.strip()).upper() for n in header.rstrip("\r").split(",")]
     for position, column in enumerate(names):
         expected = INDEX.get(column)
         if expected is not None and expected != position:
@@ -35,6 +35,11 @@ def check_header(name: str, header: str, line: int) -> None:
                              f"DOJ research file has it as column {expected + 1}: the columns "
                              "are not in DOJ's order, so their values would be read as other "
                              "columns. Use the file as DOJ delivered it.", line)
+
+
+def _unquoted(name: str) -> str:
+    """A header name as written by a writer that quotes every field."""
+    return name[1:-1] if len(name) > 1 and name[0] == name[-1] == '"' else name
 
 
 def first_record_marker(name: str, first_line: str, line_no: int, has_header: bool) -> str:
