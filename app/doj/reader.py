@@ -13,7 +13,6 @@ import mmap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
 
 import polars as pl
 
@@ -23,7 +22,7 @@ from app.doj.lines import LineFacts, RawBytes, cut_lines, scan_line_facts, scan_
 from app.doj.schema import INDEX, NEEDED
 from app.doj.source import DojSource
 from app.doj.structure import (
-    UnclosedQuote,
+    Problem,
     check_header,
     check_lines,
     check_records,
@@ -84,24 +83,50 @@ def read_source(
     with _mapped(source) as raw:
         layout = find_layout(source.name, bytes(raw[:_HEAD]), len(raw))
         payload: bytes | str = source.data if source.data is not None else str(source.path)
-        try:
-            return _read(source.name, payload, raw, layout, stage, tuple(columns))
-        except (_SpansLines, UnclosedQuote) as problem:
-            # The records could not be vouched for as read (quoted line breaks included,
-            # see _read): fold the file and read it again, the way that names a damaged
-            # file's problem. Its traceback holds the first read's frame: let that go.
-            problem.__traceback__ = None
-            if isinstance(problem, UnclosedQuote) and not _quote_closes_soon(raw, layout,
-                                                                             problem.line):
-                raise problem from None  # a stray quote: folding would end at this line too
-            return _read_folded(source.name, raw, layout, stage, tuple(columns), problem)
+        read = _read(payload, raw, layout, stage, tuple(columns))
+        if isinstance(read, pl.DataFrame):
+            return _named(read, source.name, columns)
+        if isinstance(read, Problem) and not (read.unclosed_quote and _quote_closes_soon(
+                raw, layout, read.line)):
+            raise read.error(source.name)  # a stray quote: folding would end at its line too
+        # The records could not be vouched for as read (quoted line breaks included, see
+        # _read): fold the file and read it again, the way that names a damaged file's
+        # problem.
+        folded = _read_folded(payload, raw, layout, stage, tuple(columns), read)
+        if isinstance(folded, Problem):
+            raise folded.error(source.name)
+        return _named(folded, source.name, columns)
 
 
-def _quote_closes_soon(raw: RawBytes, layout: Layout, line: int | None) -> bool:
+def _named(frame: pl.DataFrame, name: str, columns: Sequence[str]) -> pl.DataFrame:
+    return frame.with_columns(source=pl.lit(name)).select(*columns, "source", "line")
+
+
+@dataclass(frozen=True)
+class _Unsettled:
+    """More physical lines than records and no sure way to tell them apart: a quoted field
+    holds a line break, or the file is damaged (which `explain` then says)."""
+
+    payload: bytes | str  # the bytes read: the file, or its folded copy
+    layout: "Layout"
+
+    def explain(self) -> Problem:
+        problem, _ = check_every_line(self.payload, self.layout)
+        return problem or Problem(None, "its lines do not divide into records (a quote mark "
+                                  "may be out of place). Ask DOJ for a fresh copy.")
+
+
+def check_every_line(payload: bytes | str, layout: "Layout") -> tuple[Problem | None, pl.Series]:
+    """The exact check of every physical line, streamed."""
+    every = scan_lines(payload, layout.first_data_line - 1)
+    return check_lines(every.with_row_index("line", offset=layout.first_data_line))
+
+
+def _quote_closes_soon(raw: RawBytes, layout: "Layout", line: int | None) -> bool:
     """Whether the quote left open on `line` closes within the next SPANS_AT_MOST lines, as
     a quoted field's line break would. A stray quote leaves it open to the end of the file,
-    or for a few quoted fields more; folding that span into one record and reading it again
-    only led back to this line, and took a 1,000,000-row file's run over 2 GiB."""
+    or for a few quoted fields more: folding that span into one record and reading it again
+    only leads back to this line, at a large file's cost in memory."""
     if line is None:
         return True
     begin = layout.first_data_offset
@@ -133,91 +158,64 @@ def _quotes_close(raw: RawBytes, begin: int, quotes: int, lines: int) -> int | N
 
 
 def _read_folded(
-    name: str, raw: RawBytes, layout: Layout, stage: Callable[[int, str], None],
-    columns: tuple[str, ...], problem: "_SpansLines | UnclosedQuote",
-) -> pl.DataFrame:
+    payload: bytes | str, raw: RawBytes, layout: "Layout", stage: Callable[[int, str], None],
+    columns: tuple[str, ...], problem: "Problem | _Unsettled",
+) -> pl.DataFrame | Problem:
     """The records, when the first read's trouble was line breaks inside quoted fields (RFC
-    4180 allows them); else the message that names the real problem."""
+    4180 allows them); else the problem that names the damage."""
     folded = fold_quoted_line_breaks(raw, layout.first_data_offset)
     if folded is None:
-        _fail(problem)
+        return problem.explain() if isinstance(problem, _Unsettled) else problem
     data, folding = folded
     del folded
 
     def again(step: int, text: str) -> None:  # progress starts over: say why
         stage(step, f"Line breaks inside quoted fields: {text[:1].lower()}{text[1:]}")
 
-    try:
-        frame = _read(name, data, data, layout, again, columns)
-    except InputError as error:
-        if error.line is None:
-            raise
-        line = folding.physical_line(error.line, layout.first_data_line)
-        if isinstance(problem, UnclosedQuote) and line == problem.line:
-            raise problem from None  # a stray quote: folding made its line look too long
-        raise InputError(error.where, error.message, line) from None
-    except _SpansLines as still:
-        _fail(still)
+    read = _read(data, data, layout, again, columns)
+    if isinstance(read, _Unsettled):
+        return read.explain()
+    if isinstance(read, Problem):
+        if read.line is None:
+            return read
+        line = folding.physical_line(read.line, layout.first_data_line)
+        if isinstance(problem, Problem) and problem.unclosed_quote and line == problem.line:
+            return problem  # a stray quote: folding made its line look too long
+        return Problem(line, read.message)
     del data  # its only holder: the copy goes before the values are restored
-    return folding.restore(frame, layout.first_data_line)
-
-
-def _fail(problem: "_SpansLines | UnclosedQuote") -> NoReturn:
-    if isinstance(problem, _SpansLines):
-        problem.explain()
-    raise problem
-
-
-class _SpansLines(Exception):
-    """More physical lines than records: a quoted field holds a line break (or the file is
-    damaged, which `explain` then says, naming the line)."""
-
-    def __init__(self, name: str, diagnose: Callable[[], object]) -> None:
-        self.name, self.diagnose = name, diagnose
-
-    def explain(self) -> NoReturn:
-        self.diagnose()  # raises, naming the line, when it finds one
-        raise InputError(self.name, "its lines do not divide into records (a quote mark may "
-                         "be out of place). Ask DOJ for a fresh copy.")
+    return folding.restore(read, layout.first_data_line)
 
 
 def _read(
-    name: str,
     payload: bytes | str,
     raw: RawBytes,
-    layout: Layout,
+    layout: "Layout",
     stage: Callable[[int, str], None],
     columns: tuple[str, ...],
-) -> pl.DataFrame:
+) -> pl.DataFrame | Problem | _Unsettled:
+    """The records with `source` and `line`, or why they cannot be vouched for."""
     stage(0, "Checking the lines of")
     first_line = _first_record(raw, layout)
-    marker = first_record_marker(name, first_line, layout.first_data_line, layout.has_header)
+    marker = first_record_marker(first_line, layout.first_data_line, layout.has_header)
+    if isinstance(marker, Problem):
+        return marker
     facts = scan_line_facts(payload, layout.first_data_line - 1, layout.first_data_offset,
                             layout.eol, marker)
-
-    def diagnose() -> pl.Series:
-        """The exact check of every line: raises with the line, or says which are blank."""
-        every = scan_lines(payload, layout.first_data_line - 1)
-        return check_lines(name, every.with_row_index("line", offset=layout.first_data_line))
-
     stage(1, "Reading the records of")
-    try:
-        frame = _read_needed(name, payload, layout, columns, strict=not (facts.replaced > 0).any())
-    except InputError:
-        try:
-            diagnose()
-        except UnclosedQuote as quote:
-            # The quote left open may be a sound quoted line break. The records the quote
-            # marks make tell whether one further on is the damage, without the folded copy
-            # and second read that would find it (a 1,000,000-row file's run went over 2 GiB).
-            damage = _damaged_record(name, payload, raw, facts, layout)
-            if damage is not None and damage.line != quote.line:
-                raise damage from None
-            if damage is not None:
-                # The quote's own record is the damage: folding would name it all the same.
-                raise InputError(quote.where, quote.message, quote.line) from None
-            raise
-        raise
+    frame = _read_needed(payload, layout, columns, strict=not (facts.replaced > 0).any())
+    if isinstance(frame, Problem):
+        found, _ = check_every_line(payload, layout)
+        if found is None:
+            return frame
+        if not found.unclosed_quote:
+            return found
+        # The quote left open may be a sound quoted line break. The records the quote
+        # marks make tell whether one further on is the damage, without a folded copy.
+        damage = _damaged_record(payload, raw, facts, layout)
+        if damage is None:
+            return found
+        # The quote's own record is the damage: folding would name it all the same.
+        return Problem(found.line, found.message) if damage.line == found.line else damage
     # Lines are cut out of the file again by byte offset (to check or repair them), which
     # cut_lines does only where the offsets hold: where they do not, a check streams instead.
     line_count, offsets_hold = facts.count, facts.offsets_hold(raw)
@@ -231,7 +229,7 @@ def _read(
         # records, each named by the line it starts on.
         records = record_facts(raw, facts, layout.first_data_offset)
         if records is None or records.count != frame.height:
-            raise _SpansLines(name, diagnose)
+            return _Unsettled(payload, layout)
         facts = records
     on_records = facts.first_lines is not None
     record = facts.not_empty
@@ -240,48 +238,51 @@ def _read(
         suspect = record & ((frame["END_OF_REC"] != marker) | ~facts.ends_with_marker)
     suspects = suspect.arg_true()
     if on_records and not offsets_hold and (suspects.len() or (facts.replaced > 0).any()):
-        raise _SpansLines(name, diagnose)  # records must be cut out: the folded copy's hold
+        return _Unsettled(payload, layout)  # records must be cut out: the folded copy's hold
     stage(2, f"Checking {facts.count:,} records of")
+    problem: Problem | None = None
     if suspects.len() > max(1000, facts.count // 20):
         # Too many to cut out one by one: checked as the file is streamed, never as a whole.
         if facts.first_lines is None:
-            record = diagnose()
+            problem, record = check_every_line(payload, layout)
         else:
-            blank = ~check_records(name, payload, layout.first_data_line - 1,
-                                   facts.first_lines, line_count, suspects)
-            record = record.scatter(suspects.filter(blank), False)
+            problem, checked = check_records(payload, layout.first_data_line - 1,
+                                             facts.first_lines, line_count, suspects)
+            record = record.scatter(suspects.filter(~checked), False)
     elif suspects.len():
         pieces = cut_lines(raw, facts, suspects)
         if pieces is None and on_records:
-            raise _SpansLines(name, diagnose)
+            return _Unsettled(payload, layout)
         if pieces is None:
-            record = diagnose()
+            problem, record = check_every_line(payload, layout)
         else:
             texts = pl.Series("text", [p.decode("utf-8", errors="replace") for p in pieces])
             numbers = suspects if facts.first_lines is None else facts.first_lines.gather(suspects)
-            blank = ~exact_check(name, texts, numbers + layout.first_data_line)
-            record = record.scatter(suspects.filter(blank), False)
+            problem, checked = exact_check(texts, numbers + layout.first_data_line)
+            record = record.scatter(suspects.filter(~checked), False)
+    if problem is not None:
+        return problem
     repaired = repair(frame, facts, raw)
     if repaired is None:
-        raise _SpansLines(name, diagnose)
+        return _Unsettled(payload, layout)
     lines = (pl.lit(facts.first_lines) if facts.first_lines is not None
              else pl.int_range(pl.len(), dtype=pl.Int64))
-    frame = repaired.with_columns(source=pl.lit(name), line=lines + layout.first_data_line)
+    frame = repaired.with_columns(line=lines + layout.first_data_line)
     # polars keeps one row per physical line (per record when records span lines), blank
     # lines included; drop those (a filter copies every column, so only when there are any).
     if not record.all():
         frame = frame.filter(record)
-    return frame.select(*columns, "source", "line")
+    return frame.select(*columns, "line")
 
 
 def _damaged_record(
-    name: str, payload: bytes | str, raw: RawBytes, facts: LineFacts, layout: Layout
-) -> InputError | None:
+    payload: bytes | str, raw: RawBytes, facts: LineFacts, layout: "Layout"
+) -> Problem | None:
     """The first damaged record, where the quote marks join lines into records; else None."""
     records = record_facts(raw, facts, layout.first_data_offset)
     if records is None or records.first_lines is None or records.count == facts.count:
         return None
-    return first_bad_record(name, payload, layout.first_data_line - 1, records.first_lines,
+    return first_bad_record(payload, layout.first_data_line - 1, records.first_lines,
                             facts.count)
 
 
@@ -363,13 +364,12 @@ def find_layout(name: str, head: bytes, size: int) -> Layout:
                   eol=eol)
 
 
-def _read_needed(name: str, payload: bytes | str, layout: Layout, columns: tuple[str, ...],
-                 strict: bool = False) -> pl.DataFrame:
+def _read_needed(payload: bytes | str, layout: Layout, columns: tuple[str, ...],
+                 strict: bool = False) -> pl.DataFrame | Problem:
     """`strict`: the line scan found no byte that is not UTF-8. polars then checks the text
     in bulk, where "utf8-lossy" checks it value by value: the read takes about 16% fewer
-    instructions (benchmarks/README.md). If polars refuses the strict read all the same, the
-    file is read again, lossy: a file it cannot parse at all then fails there, with that
-    read's message, as it did before the strict read existed."""
+    instructions (benchmarks/README.md). Should polars refuse the strict read all the same,
+    the file is read again, lossy, so a file it cannot parse fails with that read's message."""
     read = (*columns, "END_OF_REC")  # END_OF_REC: the cheap screen of the record shape
     try:
         frame = pl.read_csv(
@@ -383,7 +383,7 @@ def _read_needed(name: str, payload: bytes | str, layout: Layout, columns: tuple
         )
     except pl.exceptions.PolarsError as exc:
         if strict:
-            return _read_needed(name, payload, layout, columns)
-        raise InputError(name, f"could not be read as a DOJ research file ({exc}). Ask DOJ "
-                         "for a fresh copy.") from None
+            return _read_needed(payload, layout, columns)
+        return Problem(None, f"could not be read as a DOJ research file ({exc}). Ask DOJ for "
+                       "a fresh copy.")
     return frame.rename({f"column_{INDEX[column]}": column for column in read})

@@ -9,6 +9,7 @@ check.
 """
 
 import csv
+from dataclasses import dataclass
 
 import polars as pl
 
@@ -17,9 +18,22 @@ from app.doj.schema import FIELD_COUNT, INDEX
 from app.errors import InputError
 
 
-class UnclosedQuote(InputError):
-    """An odd number of quote marks on a line: a stray quote, or a quoted field that holds a
-    line break (the reader then tries app.doj.folding before giving this message)."""
+@dataclass(frozen=True)
+class Problem:
+    """Why a line is not a DOJ record, named by its line (None: the file as a whole)."""
+
+    line: int | None
+    message: str
+    # An odd number of quote marks: a stray quote, or a quoted field holding a line break
+    # (the reader then looks at the records the quote marks make before saying so).
+    unclosed_quote: bool = False
+
+    def error(self, name: str) -> InputError:
+        return InputError(name, self.message, self.line)
+
+
+UNCLOSED_QUOTE = ("a quote mark (\") opens a field that never closes. Fix or remove that "
+                  "quote in a text editor, or ask DOJ for a fresh copy.")
 
 
 def check_header(name: str, header: str, line: int) -> None:
@@ -42,18 +56,19 @@ def _unquoted(name: str) -> str:
     return name[1:-1] if len(name) > 1 and name[0] == name[-1] == '"' else name
 
 
-def first_record_marker(name: str, first_line: str, line_no: int, has_header: bool) -> str:
-    """The first record's END_OF_REC (the file's end marker), after checking its shape."""
+def first_record_marker(first_line: str, line_no: int, has_header: bool) -> str | Problem:
+    """The first record's END_OF_REC (the file's end marker), or why it is no record."""
     # A stray carriage return inside the line is an ordinary character to polars; Python's
     # csv module would refuse the line instead, so it is blanked for the count.
     fields = next(csv.reader([first_line.replace("\r", " ")]), [])
-    if len(fields) != FIELD_COUNT:
-        if not has_header and first_line.count('"') % 2 == 0:
-            raise InputError(name, f"this is not a DOJ research file: its first line has "
-                             f"{len(fields)} fields, a DOJ file has {FIELD_COUNT}. Choose "
-                             "the research file DOJ delivered.", line_no)
-        exact_check(name, pl.Series("text", [first_line]), [line_no])
-    return fields[-1] if len(fields) == FIELD_COUNT else ""
+    if len(fields) == FIELD_COUNT:
+        return fields[-1]
+    if not has_header and first_line.count('"') % 2 == 0:
+        return Problem(line_no, f"this is not a DOJ research file: its first line has "
+                       f"{len(fields)} fields, a DOJ file has {FIELD_COUNT}. Choose the "
+                       "research file DOJ delivered.")
+    problem, _ = exact_check(pl.Series("text", [first_line]), [line_no])
+    return problem if problem is not None else ""
 
 
 def is_whole_record(text: str) -> bool:
@@ -64,12 +79,14 @@ def is_whole_record(text: str) -> bool:
         return False
 
 
-def exact_check(name: str, lines: pl.Series, line_numbers: list[int] | pl.Series) -> pl.Series:
-    """Raise for the first line that is not a record; returns which lines are not blank."""
-    return check_lines(name, pl.DataFrame({"text": lines, "line": line_numbers}).lazy())
+def exact_check(
+    lines: pl.Series, line_numbers: list[int] | pl.Series
+) -> tuple[Problem | None, pl.Series]:
+    """The first line that is not a record, and which lines are not blank."""
+    return check_lines(pl.DataFrame({"text": lines, "line": line_numbers}).lazy())
 
 
-def check_lines(name: str, lines: pl.LazyFrame) -> pl.Series:
+def check_lines(lines: pl.LazyFrame) -> tuple[Problem | None, pl.Series]:
     """exact_check of `lines` (columns `text` and `line`), run by polars' streaming engine:
     checking every line of a large file then never holds the file as text."""
     text = pl.col("text")
@@ -88,17 +105,14 @@ def check_lines(name: str, lines: pl.LazyFrame) -> pl.Series:
     bad = frame.filter(
         pl.col("record") & ((pl.col("fields") != FIELD_COUNT) | pl.col("bare"))
     ).head(1)
-    if bad.height:
-        first = bad.row(0, named=True)
-        if first["bare"]:
-            raise UnclosedQuote(name, "a quote mark (\") opens a field that never closes. Fix "
-                                "or remove that quote in a text editor, or ask DOJ for a "
-                                "fresh copy.", int(first["line"]))
-        raise InputError(name, f"expected {FIELD_COUNT} comma-separated fields, found "
-                         f"{first['fields']}. The line may be cut short or joined with the "
-                         "next; fix it in a text editor or ask DOJ for a fresh copy.",
-                         int(first["line"]))
-    return frame["record"]
+    if not bad.height:
+        return None, frame["record"]
+    first = bad.row(0, named=True)
+    if first["bare"]:
+        return Problem(int(first["line"]), UNCLOSED_QUOTE, unclosed_quote=True), frame["record"]
+    return Problem(int(first["line"]), f"expected {FIELD_COUNT} comma-separated fields, found "
+                   f"{first['fields']}. The line may be cut short or joined with the next; fix "
+                   "it in a text editor or ask DOJ for a fresh copy."), frame["record"]
 
 
 def _record_ends(first_lines: pl.Series, line_count: int) -> pl.Series:
@@ -114,9 +128,9 @@ def _lines_of(first_lines: pl.Series, line_count: int, records: pl.Series) -> pl
 
 
 def check_records(
-    name: str, payload: bytes | str, layout_skip: int, first_lines: pl.Series, line_count: int,
+    payload: bytes | str, layout_skip: int, first_lines: pl.Series, line_count: int,
     wanted: pl.Series,
-) -> pl.Series:
+) -> tuple[Problem | None, pl.Series]:
     """check_lines of the records `wanted` (ascending record numbers) of a file whose quoted
     fields hold line breaks: each record's lines (`first_lines` gives each record's first,
     0-based after `layout_skip`; `line_count` lines in all) joined again and named by the
@@ -139,14 +153,14 @@ def check_records(
     records = lines.group_by("record").agg(
         physical.min().alias("start"), pl.col("text").sort_by(physical).str.join("\n")
     ).sort("record")
-    return check_lines(name, records.lazy().select(
+    return check_lines(records.lazy().select(
         "text", (pl.col("start") + layout_skip + 1).alias("line")
     ))
 
 
 def first_bad_record(
-    name: str, payload: bytes | str, layout_skip: int, first_lines: pl.Series, line_count: int
-) -> InputError | None:
+    payload: bytes | str, layout_skip: int, first_lines: pl.Series, line_count: int
+) -> Problem | None:
     """The first record that is not a DOJ record, as check_lines finds it for lines, in a
     file whose quoted fields hold line breaks (`first_lines`, `line_count`: as for
     check_records); None if every record is one. The records of one line are checked as the
@@ -160,13 +174,7 @@ def first_bad_record(
         .filter(~physical.is_in(inner.implode()))
         .select("text", (physical + layout_skip + 1).alias("line"))
     )
-    found: list[InputError] = []
-    try:
-        check_lines(name, single)
-    except InputError as error:
-        found.append(error)
-    try:
-        check_records(name, payload, layout_skip, first_lines, line_count, spanning)
-    except InputError as error:
-        found.append(error)
-    return min(found, key=lambda error: error.line or 0) if found else None
+    found = [check_lines(single)[0],
+             check_records(payload, layout_skip, first_lines, line_count, spanning)[0]]
+    problems = [problem for problem in found if problem is not None]
+    return min(problems, key=lambda problem: problem.line or 0) if problems else None
