@@ -8,13 +8,12 @@ the lines that fail the screen, or every line when the file has no marker, get t
 check.
 """
 
-import csv
 from dataclasses import dataclass
 
 import polars as pl
 
 from app.doj.lines import scan_lines
-from app.doj.schema import FIELD_COUNT, INDEX
+from app.doj.schema import FIELD_COUNT
 from app.errors import InputError
 
 
@@ -34,49 +33,6 @@ class Problem:
 
 UNCLOSED_QUOTE = ("a quote mark (\") opens a field that never closes. Fix or remove that "
                   "quote in a text editor, or ask DOJ for a fresh copy.")
-
-
-def check_header(name: str, header: str, line: int) -> None:
-    """Columns are read by position, as gogen read them. A header that names a DOJ column at
-    another position (columns moved, added or dropped, say by a county's re-export) would be
-    read wrongly without a word, so it is refused. Names CountyClear does not know are let
-    through: DOJ may spell a column differently, and the position still holds."""
-    names = [_unquoted(n.strip()).upper() for n in header.rstrip("\r").split(",")]
-    for position, column in enumerate(names):
-        expected = INDEX.get(column)
-        if expected is not None and expected != position:
-            raise InputError(name, f"the header has {column} as column {position + 1}, where a "
-                             f"DOJ research file has it as column {expected + 1}: the columns "
-                             "are not in DOJ's order, so their values would be read as other "
-                             "columns. Use the file as DOJ delivered it.", line)
-
-
-def _unquoted(name: str) -> str:
-    """A header name as written by a writer that quotes every field."""
-    return name[1:-1] if len(name) > 1 and name[0] == name[-1] == '"' else name
-
-
-def first_record_marker(first_line: str, line_no: int, has_header: bool) -> str | Problem:
-    """The first record's END_OF_REC (the file's end marker), or why it is no record."""
-    # A stray carriage return inside the line is an ordinary character to polars; Python's
-    # csv module would refuse the line instead, so it is blanked for the count.
-    fields = next(csv.reader([first_line.replace("\r", " ")]), [])
-    if len(fields) == FIELD_COUNT:
-        return fields[-1]
-    if not has_header and first_line.count('"') % 2 == 0:
-        return Problem(line_no, f"this is not a DOJ research file: its first line has "
-                       f"{len(fields)} fields, a DOJ file has {FIELD_COUNT}. Choose the "
-                       "research file DOJ delivered.")
-    problem, _ = exact_check(pl.Series("text", [first_line]), [line_no])
-    return problem if problem is not None else ""
-
-
-def is_whole_record(text: str) -> bool:
-    """Whether `text` (one or more lines) is exactly one record of 95 fields."""
-    try:
-        return len(next(csv.reader([text.replace("\r", " ")]), [])) == FIELD_COUNT
-    except csv.Error:  # a line break outside quotes: more than one record, or none whole
-        return False
 
 
 def exact_check(

@@ -8,7 +8,7 @@ import pytest
 from app.doj.lines import LineFacts
 from app.doj.reader import read_sources
 from app.doj.source import DojSource
-from app.doj.structure import is_whole_record
+from app.doj.shape import is_whole_record
 from app.errors import InputError
 from tests.app.engine.reader_support import encodings_used, expect, read
 from tests.doj_builder import Person, to_csv
