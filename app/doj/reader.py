@@ -3,9 +3,10 @@
 One path for every well-formed file, whatever its dialect (quoted fields or not, LF or CRLF,
 a byte order mark, a header or none, quoted line breaks): its shape is decided once from its
 head (app/doj/shape.py), polars reads the records, and one screen of the record shape on
-every line, quoting and line ends aside, tells whether any record needs a closer look
-(app/doj/structure.py). Only damage leads to the diagnosis, which names the file and the
-physical line. Per-row data problems are left to the evaluation, which flags the row.
+every line, quoting and line ends aside, tells whether any record needs the exact check
+(app/doj/structure.py). Only damage leads to the diagnosis (`_diagnose`), which names the
+file and the physical line. Problems travel as values (structure.Problem) and become one
+InputError at the end. Per-row data problems are left to the evaluation, which flags the row.
 
 Speed matters (a Los Angeles file has millions of rows): a plain file is memory-mapped by
 polars, never copied into Python; Windows-1252 names are repaired row by row (app/doj/cp1252)
@@ -38,7 +39,6 @@ from app.doj.structure import (
     check_lines,
     check_records,
     exact_check,
-    first_bad_record,
 )
 from app.errors import InputError, cannot_read
 from app.jobs import CancelToken, Progress, ProgressCallback, no_progress
@@ -174,11 +174,13 @@ def _diagnose(payload: bytes | str, shape: Shape | Problem, found: Problem) -> P
         return line
     counts = quote_counts(payload, skip)
     first_lines = first_lines_of_records(counts)
-    damage = (first_bad_record(payload, skip, first_lines, len(counts))
+    damage = (check_records(payload, skip, first_lines, len(counts))[0]
               if first_lines.len() != len(counts) else None)
     if damage is None or damage.line == line.line:
         return Problem(line.line, UNCLOSED_QUOTE, unclosed_quote=True)
     return damage
+
+
 class _mapped:
     """The source's bytes without a copy: its own bytes, or the file memory-mapped.
 

@@ -1,11 +1,9 @@
-"""Is every record line a DOJ record: exactly 95 fields, quotes that close?
+"""The exact check: is a record exactly 95 fields, with quotes that close? And the Problem
+that names the line where one is not.
 
-The exact check (field count with quoted commas discounted) costs a scan of every line, so
-the reader first screens: a record whose END_OF_REC holds the file's usual end marker and
-whose line ends with that marker has exactly 95 fields (a missing field leaves END_OF_REC
-empty; an extra one shifts another value into it or pushes the marker off the end). Only
-the lines that fail the screen, or every line when the file has no marker, get the exact
-check.
+The check (field count with quoted commas discounted) costs a regex over every line it
+sees, so the reader gives it only the records its cheap screen suspects, or, to name a
+damaged file's problem, the whole file, streamed.
 """
 
 from dataclasses import dataclass
@@ -71,66 +69,43 @@ def check_lines(lines: pl.LazyFrame) -> tuple[Problem | None, pl.Series]:
                    "it in a text editor or ask DOJ for a fresh copy."), frame["record"]
 
 
-def _record_ends(first_lines: pl.Series, line_count: int) -> pl.Series:
-    """Per record, the line after its last: the next record's first line, or the count."""
-    return pl.concat([first_lines.slice(1), pl.Series([line_count], dtype=first_lines.dtype)])
-
-
-def _lines_of(first_lines: pl.Series, line_count: int, records: pl.Series) -> pl.Series:
-    """The physical lines of `records` (record numbers), in order."""
-    spans = pl.DataFrame({"start": first_lines.gather(records),
-                          "end": _record_ends(first_lines, line_count).gather(records)})
-    return spans.select(pl.int_ranges("start", "end", dtype=pl.Int64).explode())["start"]
-
-
 def check_records(
-    payload: bytes | str, layout_skip: int, first_lines: pl.Series, line_count: int,
-    wanted: pl.Series,
+    payload: bytes | str, skip: int, first_lines: pl.Series, line_count: int,
+    wanted: pl.Series | None = None,
 ) -> tuple[Problem | None, pl.Series]:
-    """check_lines of the records `wanted` (ascending record numbers) of a file whose quoted
-    fields hold line breaks: each record's lines (`first_lines` gives each record's first,
-    0-based after `layout_skip`; `line_count` lines in all) joined again and named by the
-    file line it starts on. The file is streamed and only the wanted records' lines are
-    kept as text, so checking many records of a large file neither copies it nor holds it."""
-    kept = _lines_of(first_lines, line_count, wanted)
-    physical = pl.col("physical")
-    # Streamed: a filter and a sorted search keep only the wanted lines (grouping them in
-    # the same query made polars read every line's text first).
-    lines = (
-        scan_lines(payload, layout_skip)
-        .with_row_index("physical")
-        .with_columns(physical.cast(pl.Int64))
-        .filter(physical.is_in(kept.implode()))
-        .with_columns(
-            (pl.lit(first_lines).search_sorted(physical, side="right") - 1).alias("record")
-        )
-        .collect(engine="streaming")
-    )
-    records = lines.group_by("record").agg(
-        physical.min().alias("start"), pl.col("text").sort_by(physical).str.join("\n")
-    ).sort("record")
-    return check_lines(records.lazy().select(
-        "text", (pl.col("start") + layout_skip + 1).alias("line")
-    ))
-
-
-def first_bad_record(
-    payload: bytes | str, layout_skip: int, first_lines: pl.Series, line_count: int
-) -> Problem | None:
-    """The first record that is not a DOJ record, as check_lines finds it for lines, in a
-    file whose quoted fields hold line breaks (`first_lines`, `line_count`: as for
-    check_records); None if every record is one. The records of one line are checked as the
-    file streams; only those that span lines are joined, so the file is never held as text."""
-    spanning = ((_record_ends(first_lines, line_count) - first_lines) > 1).arg_true()
-    inner = _lines_of(first_lines, line_count, spanning)
+    """check_lines of the records `wanted` (ascending record numbers; None: every record),
+    and which of them are not blank. `first_lines` gives each record's first physical line,
+    0-based after `skip`; `line_count` lines in all. A record of one line is checked as the
+    file streams; the lines of one that spans several (a quoted field holding line breaks)
+    are joined again and it is named by the line it starts on. So checking every record of
+    a large file neither copies it nor holds it as text."""
+    ends = pl.concat([first_lines.slice(1), pl.Series([line_count], dtype=first_lines.dtype)])
+    records = pl.DataFrame({"record": pl.int_range(first_lines.len(), eager=True),
+                            "start": first_lines, "end": ends})
+    if wanted is not None:
+        records = records[wanted]
+    spans = records.filter(pl.col("end") - pl.col("start") > 1)
+    inner = spans.select(pl.int_ranges("start", "end", dtype=pl.Int64).explode())["start"]
     physical = pl.col("physical").cast(pl.Int64)
-    single = (
-        scan_lines(payload, layout_skip)
-        .with_row_index("physical")
-        .filter(~physical.is_in(inner.implode()))
-        .select("text", (physical + layout_skip + 1).alias("line"))
+    lines = scan_lines(payload, skip).with_row_index("physical").with_columns(physical)
+    # Streamed: a filter keeps only the wanted lines (grouping them in the same query made
+    # polars read every line's text first).
+    single = lines.filter(physical.is_in(records["start"].implode())
+                          & ~physical.is_in(spans["start"].implode()))
+    joined = (
+        lines.filter(physical.is_in(inner.implode()))
+        .with_columns(record=pl.lit(first_lines).search_sorted(physical, side="right") - 1)
+        .collect(engine="streaming")
+        .group_by("record")
+        .agg(physical.min(), pl.col("text").sort_by(physical).str.join("\n"))
     )
-    found = [check_lines(single)[0],
-             check_records(payload, layout_skip, first_lines, line_count, spanning)[0]]
-    problems = [problem for problem in found if problem is not None]
-    return min(problems, key=lambda problem: problem.line or 0) if problems else None
+    named = (physical + skip + 1).alias("line")
+    joined = joined.sort("record")
+    checked = [check_lines(single.select("text", named)),
+               check_lines(joined.lazy().select("text", named))]
+    problems = [problem for problem, _ in checked if problem is not None]
+    # Each record's result in record order: the single ones and the joined ones merged.
+    order = pl.concat([records.filter(pl.col("end") - pl.col("start") <= 1)["record"],
+                       joined["record"].cast(pl.Int64)])
+    not_blank = pl.concat([checked[0][1], checked[1][1]]).gather(order.arg_sort())
+    return min(problems, key=lambda problem: problem.line or 0) if problems else None, not_blank
