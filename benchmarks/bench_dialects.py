@@ -11,19 +11,25 @@ every file of it with all 95 columns as text, in one process) and `countyclear e
 time, the highest peak memory (max RSS) and evaluate's time as a share of the yardstick's.
 The targets (issue 18): at most 0.6 of the yardstick's time on every dialect; a peak under
 1 GiB for one 1,000,000-row file and under 3 GiB for the four-file delivery.
+
+`--baseline DIR` also times `countyclear evaluate` run from DIR (another checkout, say
+`git archive <commit> app | tar -x -C DIR`), interleaved with the rest: an A/B that a busy
+host weighs on alike.
 """
 
 import argparse
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_evaluate import evaluates_runtime, timed  # noqa: E402
+from bench_evaluate import evaluates_runtime  # noqa: E402
 
 READ_ALL = (
     "import polars as pl, sys\n"
@@ -43,12 +49,25 @@ DIALECTS = {
 }
 
 
+def timed(cmd: list[str], env: dict[str, str] | None, cwd: Path = ROOT) -> tuple[float, float]:
+    """Wall seconds and peak RSS in MiB of one child process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"failed: {' '.join(cmd)}\n{proc.stderr.read().decode() if proc.stderr else ''}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", type=Path, default=ROOT / "bench-data")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--county", default="LOS ANGELES")
     parser.add_argument("--only", nargs="+", help="dialect names starting with these words")
+    parser.add_argument("--baseline", type=Path, help="a checkout whose evaluate to time too")
     args = parser.parse_args()
     prefer, runtime = evaluates_runtime()
     env = {**os.environ, **prefer}
@@ -65,16 +84,22 @@ def main() -> None:
         evaluate = [sys.executable, "-m", "app.cli", "evaluate", *paths, "--county",
                     args.county, "--out", str(out), "--as-of", "2024-01-01"]
         read_all = [sys.executable, "-c", READ_ALL, *paths]
-        runs: dict[str, list[tuple[float, float, float, float]]] = {"read": [], "eval": []}
+        cases = {"read": (read_all, ROOT), "eval": (evaluate, ROOT)}
+        if args.baseline:
+            cases["before"] = (evaluate, args.baseline.resolve())
+        runs: dict[str, list[tuple[float, float]]] = {case: [] for case in cases}
         for _ in range(args.runs):
-            runs["read"].append(timed(read_all, env))
-            runs["eval"].append(timed(evaluate, None))
-        read, evaluated = (statistics.median(r[0] for r in runs[k]) for k in ("read", "eval"))
-        read_peak, eval_peak = (max(r[1] for r in runs[k]) for k in ("read", "eval"))
-        each = " ".join(f"{r[0]:.2f}" for r in runs["eval"])
-        print(f"  {name}: yardstick {read:.2f} s ({read_peak:,.0f} MiB); evaluate "
-              f"{evaluated:.2f} s ({each}), peak {eval_peak:,.0f} MiB; "
-              f"{evaluated / read:.2f} of the yardstick", flush=True)
+            for case, (cmd, cwd) in cases.items():
+                runs[case].append(timed(cmd, env if case == "read" else None, cwd))
+        median = {case: statistics.median(r[0] for r in runs[case]) for case in cases}
+        peak = {case: max(r[1] for r in runs[case]) for case in cases}
+        line = (f"  {name}: yardstick {median['read']:.2f} s ({peak['read']:,.0f} MiB); "
+                f"evaluate {median['eval']:.2f} s, peak {peak['eval']:,.0f} MiB, "
+                f"{median['eval'] / median['read']:.2f} of the yardstick")
+        if args.baseline:
+            line += (f"; before {median['before']:.2f} s, peak {peak['before']:,.0f} MiB, "
+                     f"{median['before'] / median['read']:.2f}")
+        print(line, flush=True)
 
 
 if __name__ == "__main__":
