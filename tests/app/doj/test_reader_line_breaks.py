@@ -30,7 +30,7 @@ def test_line_breaks_inside_quoted_fields(
     tmp_path: Path, crlf: bool, encoding: str, mapped: bool
 ) -> None:
     """Every record read, its values whole, each named by the line it starts on (gogen read
-    such files; this reader had refused them as a quote that never closes)."""
+    such files): a quoted line break is no quote that never closes."""
     data = to_csv(_with_line_breaks(), crlf=crlf).decode("utf-8").encode(encoding)
     path = tmp_path / "doj.dat"
     path.write_bytes(data)
@@ -58,7 +58,7 @@ def test_many_suspect_records_spanning_lines_are_checked_without_a_copy(
 ) -> None:
     """Too many suspect records to cut out one by one, in a file whose quoted fields hold
     line breaks: the exact check runs on the records polars' streaming engine joins from
-    the lines (it used to fold the file, a copy of it all, and read the copy again)."""
+    the lines, and the file is read once."""
     reads = encodings_used(monkeypatch)
     frame = read(_crlf_throughout(to_csv([*_many_suspects(), *_with_line_breaks()]), crlf))
     assert frame["COMMENT_TEXT"].str.replace_all("\r\n", "\n").to_list()[1000:] == [
@@ -92,7 +92,8 @@ def test_a_quoted_break_before_the_damage_is_not_taken_for_it(
     """polars refuses a file with a lone quote after a line cut short. The check of every
     line stops first at a sound quoted line break, which looks like a quote that never
     closes; the records the quote marks make name the real damage, further on, with no
-    folded copy (a 1,000,000-row encrypted file went over 2 GiB on the way)."""
+    second read of the file (a 1,000,000-row encrypted file must stay small on its way to
+    the message)."""
     first = Person("0")  # a plain first record: the damage is further on
     first.conviction("11360 HS-TRANSPORT", "20090101")
     lines = to_csv([first, *_with_line_breaks()]).split(b"\n")
@@ -106,12 +107,12 @@ def test_a_quoted_break_before_the_damage_is_not_taken_for_it(
 
 
 @pytest.mark.parametrize("second", [None, 130], ids=["never closes", "closes 120 lines on"])
-def test_a_stray_quote_in_a_long_file_is_named_without_folding(
+def test_a_stray_quote_in_a_long_file_is_named_by_its_line(
     monkeypatch: pytest.MonkeyPatch, second: int | None
 ) -> None:
     """The quote it opens does not close within a hundred lines, as a quoted field's line
-    break would: the file is not folded and read again (which took a 1,000,000-row file's
-    run to 3 GiB), and the message is the one folding led back to."""
+    break would: it is a stray quote, named by its own line, and the lines after it are
+    not taken for one long field."""
     many = [Person(str(n)) for n in range(150)]
     for person in many:
         person.conviction("11357 HS-POSSESS", "20100101")
@@ -128,7 +129,7 @@ def test_only_lines_making_one_whole_record_count_as_the_first_record() -> None:
     fields = ["1"] * 94
     assert is_whole_record(",".join([*fields[:-1], '"A\r\nB"', "#"]))
     assert not is_whole_record(",".join([*fields, '"A\nB"', "#"]))  # 96 fields
-    # The quotes close, but a line break lies outside them (a crash, before).
+    # The quotes close, but a line break lies outside them: no record, and no crash.
     assert not is_whole_record(",".join([*fields[:-1], '"A\nB"', "#\nX"]))
 
 
@@ -155,8 +156,8 @@ def test_crlf_records_whose_quoted_fields_break_with_lf_are_read_rightly(
     """In a CRLF file whose quoted fields break with a bare LF, byte offsets counted with
     one kind of line end drift, and a cut by them can land on another line's ends. Each
     line's offset is then counted from its own line end: the lines are cut out rightly
-    (Windows-1252 names, suspects), with no folded copy. Were that count to fail, the
-    file takes the folded way, whose offsets hold."""
+    (Windows-1252 names, suspects). Were that count to fail, the suspects are checked as
+    the file streams and the names come from the whole file transcoded: the same frame."""
     people = [Person(str(n), name="NUÑEZ,ANA" if n % 2 else "ROE,RICHARD") for n in range(8)]
     for n, person in enumerate(people):
         person.conviction("11357 HS-POSSESS", "20100101",
@@ -208,9 +209,9 @@ def test_quoted_line_breaks_are_read_once_without_a_copy(
     monkeypatch: pytest.MonkeyPatch, crlf: bool, encoding: str
 ) -> None:
     """polars reads the records rightly and the checks run on records: no second read and
-    no folded copy (both took a 1,000,000-row encrypted file's run over 2 GiB). A
+    no copy of the file (a 1,000,000-row encrypted file must stay small). A
     Windows-1252 name in a record that spans lines is repaired all the same."""
-    first = Person("0")  # a plain first record: its own check would take the folded way
+    first = Person("0")  # a plain first record: the breaks come further on
     first.conviction("11360 HS-TRANSPORT", "20090101")
     reads = encodings_used(monkeypatch)
     data = _crlf_throughout(to_csv([first, *_with_line_breaks()]), crlf)
@@ -262,8 +263,8 @@ def test_a_line_break_in_a_quoted_field_and_a_bad_line_after_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The line named is the file's own, counting the lines inside the quoted field. The
-    checks on records name it: no folded copy (with one, a 1,000,000-row encrypted file
-    went to 2.4 GiB on its way to the message)."""
+    checks on records name it, with the file read once (a 1,000,000-row encrypted file
+    must stay small on its way to the message)."""
     lines = to_csv(_with_line_breaks()).split(b"\n")
     # Physical lines: 1 header, 2-3 and 4-7 the first two records, 8 the third.
     lines[7] = lines[7].rsplit(b",", 5)[0]
