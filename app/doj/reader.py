@@ -14,7 +14,9 @@ instead of transcoding the whole file.
 """
 
 import mmap
-from collections.abc import Callable, Sequence
+import os
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import polars as pl
@@ -181,39 +183,27 @@ def _diagnose(payload: bytes | str, shape: Shape | Problem, found: Problem) -> P
     return damage
 
 
-class _mapped:
+@contextmanager
+def _mapped(source: DojSource) -> Iterator[RawBytes]:
     """The source's bytes without a copy: its own bytes, or the file memory-mapped.
 
     The map is handed out itself, never a memoryview of it: slicing it copies just the
     slice, and with no view exported it always closes, even when an error is on its way out.
     """
-
-    def __init__(self, source: DojSource) -> None:
-        self.source = source
-        self.handle = None
-        self.map: mmap.mmap | None = None
-
-    def __enter__(self) -> RawBytes:
-        if self.source.data is not None:
-            return self.source.data
-        path = self.source.path
-        assert path is not None, "a DojSource needs data or a path"
-        try:
-            self.handle = Path(path).open("rb")  # type: ignore[assignment]
-            size = Path(path).stat().st_size
-        except OSError as exc:
-            raise cannot_read(path, "DOJ file", exc) from None
-        if size == 0:
-            return b""
-        assert self.handle is not None
-        self.map = mmap.mmap(self.handle.fileno(), 0, access=mmap.ACCESS_READ)
-        return self.map
-
-    def __exit__(self, *_: object) -> None:
-        if self.map is not None:
-            self.map.close()
-        if self.handle is not None:
-            self.handle.close()
+    if source.data is not None:
+        yield source.data
+        return
+    assert source.path is not None, "a DojSource needs data or a path"
+    try:
+        handle = Path(source.path).open("rb")  # noqa: SIM115 - closed by the with below
+    except OSError as exc:
+        raise cannot_read(source.path, "DOJ file", exc) from None
+    with handle:
+        if not os.fstat(handle.fileno()).st_size:
+            yield b""
+            return
+        with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+            yield mapped
 
 
 def _read_needed(payload: bytes | str, shape: Shape, columns: tuple[str, ...],
