@@ -2,10 +2,9 @@
 
 polars reads the file as UTF-8 with invalid bytes replaced (U+FFFD). The lines that hold a
 replacement are cut again from the raw bytes, decoded as Windows-1252 and parsed by polars;
-the rest of the file is never transcoded. If the line offsets do not hold (mixed line ends)
-or a cut does not land on line ends (a byte sequence polars replaced as one), the whole file
-is transcoded instead: slower, never wrong (a file whose records span lines is then read the
-folded way, app/doj/folding.py).
+the rest of the file is never transcoded. If the line offsets do not hold or a cut does
+not land on line ends (a byte sequence polars replaced as one), the whole file is transcoded
+and parsed again instead: slower, never wrong.
 """
 
 from collections.abc import Sequence
@@ -17,9 +16,8 @@ from app.doj.schema import INDEX
 
 
 def repair(frame: pl.DataFrame, facts: LineFacts, raw: RawBytes) -> pl.DataFrame | None:
-    """`frame` has one row per physical line from the first record on, like `facts` (or
-    one per record, when `facts` is on records). None when `facts` is on records and its
-    lines cannot be cut out again: the reader then reads the file the folded way."""
+    """`frame` has one row per row of `facts` (physical lines, or records). None when the
+    whole file, transcoded, parses into other rows than `frame` (a damaged file)."""
     flagged = (facts.replaced > 0).arg_true()
     if not flagged.len():
         return frame
@@ -38,12 +36,10 @@ def repair(frame: pl.DataFrame, facts: LineFacts, raw: RawBytes) -> pl.DataFrame
         fixed = _parse(b"\n".join(pieces).decode("cp1252", errors="replace").encode("utf-8"),
                        columns or read[:1])
     if fixed is None or fixed.height != flagged.len():
-        if facts.first_lines is not None:
-            return None
         first = int(facts.starts[0])
         again = _parse(bytes(raw[first:]).decode("cp1252", errors="replace").encode("utf-8"),
                        read)
-        return again.with_columns(frame.drop(read))
+        return again.with_columns(frame.drop(read)) if again.height == frame.height else None
     return frame.with_columns([frame[c].scatter(flagged, fixed[c]) for c in columns])
 
 

@@ -1,6 +1,6 @@
-"""Facts about every physical line, without holding the file as text: its length, whether
-it held bytes that are not UTF-8, whether it ends with the record marker; and cutting a few
-chosen lines back out of the raw bytes."""
+"""The physical lines of a DOJ file, without holding it as text: each line's offset and
+length, whether it held bytes that are not UTF-8, whether it ends with the record marker,
+and the records its quote marks join lines into; and a few chosen lines cut back out."""
 
 import mmap
 from dataclasses import dataclass, replace
@@ -9,6 +9,8 @@ import polars as pl
 
 REPLACEMENT = "\ufffd"  # what polars puts for a byte that is not UTF-8
 RawBytes = mmap.mmap | bytes  # a file's bytes: mapped from disk, or decrypted in memory
+SPANS_AT_MOST = 100  # lines a quoted field may span: far more than any comment's breaks
+_STRAY_QUOTES_AT_MOST = 20  # past that many, the file is beyond telling its fields apart
 
 
 @dataclass(frozen=True)
@@ -30,17 +32,24 @@ class LineFacts:
     def not_empty(self) -> pl.Series:
         return self.lengths > 0
 
-    def offsets_hold(self, raw: "RawBytes") -> bool:
+    @property
+    def line_numbers(self) -> pl.Series:
+        """Each row's first physical line, 0-based from the first record."""
+        if self.first_lines is not None:
+            return self.first_lines
+        return pl.int_range(self.count, eager=True, dtype=pl.Int64)
+
+    def offsets_hold(self, raw: RawBytes) -> bool:
         """Whether the byte offsets hold to the end of `raw`. They count one kind of line end
-        for every line, so where CRLF and LF mix (CRLF records whose quoted fields break
-        with LF) they drift, one byte a line, all one way: the last line shows it."""
+        for every line, so where CRLF and LF mix they drift, one byte a line, all one way:
+        the last line shows it."""
         if not self.count:
             return True
         end = int(self.starts[-1]) + int(self.lengths[-1])
         tail = bytes(raw[-2:])
         return end == len(raw) - (2 if tail == b"\r\n" else 1 if tail[-1:] == b"\n" else 0)
 
-    def with_own_line_ends(self, raw: "RawBytes") -> "LineFacts | None":
+    def with_own_line_ends(self, raw: RawBytes) -> "LineFacts | None":
         """These facts with each line's offset counted from its own line end (CRLF or LF),
         for a file that mixes them; None when the line ends found do not match the lines."""
         ends = _line_end_lengths(raw, int(self.starts[0]) if self.count else 0)
@@ -51,30 +60,27 @@ class LineFacts:
         return replace(self, starts=with_end.cum_sum() - with_end + self.starts[0])
 
 
-# Every byte but LF and a stand-in for CRLF deleted: what is left is each line's end, in order.
-_ALL_BUT_LINE_ENDS = bytes(b for b in range(256) if b not in b"\n\x00")
+_ALL_BUT_LINE_ENDS = bytes(b for b in range(256) if b not in b"\r\n")
 _PIECE = 64 << 10
 
 
-def _line_end_lengths(raw: "RawBytes", start: int) -> list[int]:
-    """The length of each line end from byte `start` on: 2 for CRLF, 1 for LF. (A NUL in
-    the file would count as a CRLF; the caller checks the count against the lines.)"""
-    kept, carry = [], b""
+def _line_end_lengths(raw: RawBytes, start: int) -> list[int]:
+    """The length of each line end from byte `start` on: 2 for CRLF, 1 for LF."""
+    kept = []
     for begin in range(start, len(raw), _PIECE):
-        piece = carry + raw[begin:begin + _PIECE]
+        kept.append(raw[begin:begin + _PIECE].translate(None, _ALL_BUT_LINE_ENDS))
         release_pages(raw, begin, begin + _PIECE)  # a mapped file's pages go behind the scan
-        carry = piece[-1:] if piece.endswith(b"\r") else b""  # its LF may open the next
-        piece = piece[:len(piece) - len(carry)]
-        kept.append(piece.replace(b"\r\n", b"\x00").translate(None, _ALL_BUT_LINE_ENDS))
-    return [2 if end == 0 else 1 for end in b"".join(kept)]
+    # What is left is each line's carriage returns and its LF: a CR right before the LF
+    # makes the end CRLF (polars takes any other CR for a character of the line).
+    return [2 if piece.endswith(b"\r") else 1 for piece in b"".join(kept).split(b"\n")[:-1]]
 
 
 def scan_lines(payload: bytes | str, skip: int) -> pl.LazyFrame:
     """Every physical line after the first `skip`, whole, as column `text` (a blank line is
-    null): the file read with a separator and no quote character it never holds."""
+    null): the file read with a separator it never holds and no quote character."""
     return pl.scan_csv(payload, has_header=False, separator="\x1f", quote_char=None,
-                       infer_schema=False, skip_lines=skip, new_columns=["text"],
-                       encoding="utf8-lossy")
+                       schema={"text": pl.String}, truncate_ragged_lines=True,
+                       skip_lines=skip, encoding="utf8-lossy")
 
 
 def scan_line_facts(
@@ -89,11 +95,7 @@ def scan_line_facts(
             pl.when(text.str.contains(REPLACEMENT, literal=True))
             .then(text.str.count_matches(REPLACEMENT, literal=True))
             .otherwise(0).fill_null(0).cast(pl.Int64).alias("replaced"),
-            # A doubled field shifts COMMENT_TEXT into END_OF_REC; when the comment is the
-            # marker itself, only the line's end ("#,#") tells. Such lines get the exact
-            # check (a real comment "#" passes it).
-            (text.str.ends_with(marker) & ~text.str.ends_with(f"{marker},{marker}")
-             if marker else pl.lit(True)).fill_null(False).alias("ends"),
+            _ends_with_marker(text, marker).alias("ends"),
         )
         .collect(engine="streaming")
     )
@@ -108,10 +110,88 @@ def scan_line_facts(
     )
 
 
+def _ends_with_marker(text: pl.Expr, marker: str) -> pl.Expr:
+    """Whether a line ends with the marker, quoted or not (writers differ: Go's quotes every
+    padded field, END_OF_REC included). A doubled field shifts COMMENT_TEXT into END_OF_REC;
+    when the comment is the marker itself, only the line's end ("#,#") tells: such lines
+    get the exact check (a real comment "#" passes it)."""
+    if not marker:
+        return pl.lit(True)
+    forms = (marker, f'"{marker}"')
+    ends = pl.any_horizontal(text.str.ends_with(form) for form in forms)
+    doubled = pl.any_horizontal(
+        text.str.ends_with(f"{first},{last}") for first in forms for last in forms
+    )
+    return (ends & ~doubled).fill_null(False)
+
+
+def quote_counts(payload: bytes | str, skip: int) -> list[int]:
+    """How many quote marks each physical line after the first `skip` holds."""
+    counts = scan_lines(payload, skip).select(
+        pl.col("text").str.count_matches('"', literal=True).fill_null(0)
+    ).collect(engine="streaming")
+    return counts.to_series().to_list()
+
+
+def ends_inside_quotes(per_line: list[int]) -> pl.Series:
+    """Per line, from its count of quote marks: whether the line break that ends it lies
+    inside a quoted field (an odd number of marks before it, and one more after; a doubled
+    quote "" counts twice, which leaves the parity as it was). This is the one reckoning of
+    where quoted fields run, for the reader's records and for its messages.
+
+    A quoted field that would run over more than SPANS_AT_MOST lines is a stray quote, not
+    a field: its mark is left out of the count, so the quoted line breaks after it are
+    still found, and its own line is a record with a quote that never closes."""
+    counts = pl.Series(per_line, dtype=pl.Int64)
+    if not counts.len():
+        return pl.Series([], dtype=pl.Boolean)
+    for _ in range(_STRAY_QUOTES_AT_MOST):
+        marks = counts.cum_sum()
+        inside = (marks % 2 == 1) & (marks < int(marks[-1]))
+        run = pl.col("inside").rle_id()
+        stray = pl.DataFrame({"inside": inside}).select(
+            (pl.col("inside") & (pl.len().over(run) > SPANS_AT_MOST)).arg_true().first()
+        ).item()
+        if stray is None:
+            return inside
+        counts = counts.scatter(stray, int(counts[stray]) - 1)
+    return inside
+
+
+def first_lines_of_records(per_line: list[int]) -> pl.Series:
+    """The first physical line (0-based) of each record the quote marks make."""
+    inside = ends_inside_quotes(per_line)
+    return (~inside.shift(1, fill_value=False)).arg_true().cast(pl.Int64)
+
+
+def as_records(facts: LineFacts, per_line: list[int]) -> LineFacts | None:
+    """`facts` (one row per physical line) merged into one row per record; None when the
+    quote counts and the facts disagree on the lines."""
+    if len(per_line) != facts.count or not facts.count:
+        return None
+    lines = pl.DataFrame({
+        "record": (~ends_inside_quotes(per_line).shift(1, fill_value=False)).cum_sum(),
+        "line": pl.int_range(facts.count, eager=True, dtype=pl.Int64),
+        "start": facts.starts,
+        "end": facts.starts + facts.lengths,
+        "replaced": facts.replaced,
+        "ends": facts.ends_with_marker if facts.ends_with_marker is not None else True,
+    })
+    records = lines.group_by("record", maintain_order=True).agg(
+        pl.col("line", "start").first(), pl.col("end", "ends").last(), pl.col("replaced").sum()
+    )
+    return LineFacts(
+        starts=records["start"],
+        lengths=records["end"] - records["start"],
+        replaced=records["replaced"],
+        ends_with_marker=records["ends"] if facts.ends_with_marker is not None else None,
+        first_lines=records["line"],
+    )
+
+
 def cut_lines(raw: RawBytes, facts: LineFacts, positions: pl.Series) -> list[bytes] | None:
-    """The given lines' bytes (line end dropped); None where the offsets do not hold (a cut
-    by them can land on another line's ends and pass the checks below) or a cut does not
-    land on line ends."""
+    """The given rows' bytes (line end dropped); None where a cut does not land on line
+    ends (the offsets do not hold, or polars replaced several bytes as one)."""
     if not facts.offsets_hold(raw):
         return None
     pieces = []
@@ -122,13 +202,10 @@ def cut_lines(raw: RawBytes, facts: LineFacts, positions: pl.Series) -> list[byt
         if start - released > _RELEASE_EVERY:
             released = release_pages(raw, released, start)
         body = bytes(raw[start:start + length])
-        end = start + length
-        after = bytes(raw[end:end + 2])
+        after = bytes(raw[start + length:start + length + 2])
         if (start > 0 and raw[start - 1] != 10) or (
             b"\n" in body and facts.first_lines is None
-        ) or not (
-            after[:1] in (b"\n", b"") or after == b"\r\n"
-        ):
+        ) or not (after[:1] in (b"\n", b"") or after == b"\r\n"):
             return None
         pieces.append(body)
     release_pages(raw, released, len(raw))

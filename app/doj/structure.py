@@ -1,70 +1,46 @@
-"""Is every record line a DOJ record: exactly 95 fields, quotes that close?
+"""The exact check: is a record exactly 95 fields, with quotes that close? And the Problem
+that names the line where one is not.
 
-The exact check (field count with quoted commas discounted) costs a scan of every line, so
-the reader first screens: a record whose END_OF_REC holds the file's usual end marker and
-whose line ends with that marker has exactly 95 fields (a missing field leaves END_OF_REC
-empty; an extra one shifts another value into it or pushes the marker off the end). Only
-the lines that fail the screen, or every line when the file has no marker, get the exact
-check.
+The check (field count with quoted commas discounted) costs a regex over every line it
+sees, so the reader gives it only the records its cheap screen suspects, or, to name a
+damaged file's problem, the whole file, streamed.
 """
 
-import csv
+from dataclasses import dataclass
 
 import polars as pl
 
 from app.doj.lines import scan_lines
-from app.doj.schema import FIELD_COUNT, INDEX
+from app.doj.schema import FIELD_COUNT
 from app.errors import InputError
 
 
-class UnclosedQuote(InputError):
-    """An odd number of quote marks on a line: a stray quote, or a quoted field that holds a
-    line break (the reader then tries app.doj.folding before giving this message)."""
+@dataclass(frozen=True)
+class Problem:
+    """Why a line is not a DOJ record, named by its line (None: the file as a whole)."""
+
+    line: int | None
+    message: str
+    # An odd number of quote marks: a stray quote, or a quoted field holding a line break
+    # (the reader then looks at the records the quote marks make before saying so).
+    unclosed_quote: bool = False
+
+    def error(self, name: str) -> InputError:
+        return InputError(name, self.message, self.line)
 
 
-def check_header(name: str, header: str, line: int) -> None:
-    """Columns are read by position, as gogen read them. A header that names a DOJ column at
-    another position (columns moved, added or dropped, say by a county's re-export) would be
-    read wrongly without a word, so it is refused. Names CountyClear does not know are let
-    through: DOJ may spell a column differently, and the position still holds."""
-    names = [n.strip().upper() for n in header.rstrip("\r").split(",")]
-    for position, column in enumerate(names):
-        expected = INDEX.get(column)
-        if expected is not None and expected != position:
-            raise InputError(name, f"the header has {column} as column {position + 1}, where a "
-                             f"DOJ research file has it as column {expected + 1}: the columns "
-                             "are not in DOJ's order, so their values would be read as other "
-                             "columns. Use the file as DOJ delivered it.", line)
+UNCLOSED_QUOTE = ("a quote mark (\") opens a field that never closes. Fix or remove that "
+                  "quote in a text editor, or ask DOJ for a fresh copy.")
 
 
-def first_record_marker(name: str, first_line: str, line_no: int, has_header: bool) -> str:
-    """The first record's END_OF_REC (the file's end marker), after checking its shape."""
-    # A stray carriage return inside the line is an ordinary character to polars; Python's
-    # csv module would refuse the line instead, so it is blanked for the count.
-    fields = next(csv.reader([first_line.replace("\r", " ")]), [])
-    if len(fields) != FIELD_COUNT:
-        if not has_header and first_line.count('"') % 2 == 0:
-            raise InputError(name, f"this is not a DOJ research file: its first line has "
-                             f"{len(fields)} fields, a DOJ file has {FIELD_COUNT}. Choose "
-                             "the research file DOJ delivered.", line_no)
-        exact_check(name, pl.Series("text", [first_line]), [line_no])
-    return fields[-1] if len(fields) == FIELD_COUNT else ""
+def exact_check(
+    lines: pl.Series, line_numbers: list[int] | pl.Series
+) -> tuple[Problem | None, pl.Series]:
+    """The first line that is not a record, and which lines are not blank."""
+    return check_lines(pl.DataFrame({"text": lines, "line": line_numbers}).lazy())
 
 
-def is_whole_record(text: str) -> bool:
-    """Whether `text` (one or more lines) is exactly one record of 95 fields."""
-    try:
-        return len(next(csv.reader([text.replace("\r", " ")]), [])) == FIELD_COUNT
-    except csv.Error:  # a line break outside quotes: more than one record, or none whole
-        return False
-
-
-def exact_check(name: str, lines: pl.Series, line_numbers: list[int] | pl.Series) -> pl.Series:
-    """Raise for the first line that is not a record; returns which lines are not blank."""
-    return check_lines(name, pl.DataFrame({"text": lines, "line": line_numbers}).lazy())
-
-
-def check_lines(name: str, lines: pl.LazyFrame) -> pl.Series:
+def check_lines(lines: pl.LazyFrame) -> tuple[Problem | None, pl.Series]:
     """exact_check of `lines` (columns `text` and `line`), run by polars' streaming engine:
     checking every line of a large file then never holds the file as text."""
     text = pl.col("text")
@@ -83,85 +59,53 @@ def check_lines(name: str, lines: pl.LazyFrame) -> pl.Series:
     bad = frame.filter(
         pl.col("record") & ((pl.col("fields") != FIELD_COUNT) | pl.col("bare"))
     ).head(1)
-    if bad.height:
-        first = bad.row(0, named=True)
-        if first["bare"]:
-            raise UnclosedQuote(name, "a quote mark (\") opens a field that never closes. Fix "
-                                "or remove that quote in a text editor, or ask DOJ for a "
-                                "fresh copy.", int(first["line"]))
-        raise InputError(name, f"expected {FIELD_COUNT} comma-separated fields, found "
-                         f"{first['fields']}. The line may be cut short or joined with the "
-                         "next; fix it in a text editor or ask DOJ for a fresh copy.",
-                         int(first["line"]))
-    return frame["record"]
-
-
-def _record_ends(first_lines: pl.Series, line_count: int) -> pl.Series:
-    """Per record, the line after its last: the next record's first line, or the count."""
-    return pl.concat([first_lines.slice(1), pl.Series([line_count], dtype=first_lines.dtype)])
-
-
-def _lines_of(first_lines: pl.Series, line_count: int, records: pl.Series) -> pl.Series:
-    """The physical lines of `records` (record numbers), in order."""
-    spans = pl.DataFrame({"start": first_lines.gather(records),
-                          "end": _record_ends(first_lines, line_count).gather(records)})
-    return spans.select(pl.int_ranges("start", "end", dtype=pl.Int64).explode())["start"]
+    if not bad.height:
+        return None, frame["record"]
+    first = bad.row(0, named=True)
+    if first["bare"]:
+        return Problem(int(first["line"]), UNCLOSED_QUOTE, unclosed_quote=True), frame["record"]
+    return Problem(int(first["line"]), f"expected {FIELD_COUNT} comma-separated fields, found "
+                   f"{first['fields']}. The line may be cut short or joined with the next; fix "
+                   "it in a text editor or ask DOJ for a fresh copy."), frame["record"]
 
 
 def check_records(
-    name: str, payload: bytes | str, layout_skip: int, first_lines: pl.Series, line_count: int,
-    wanted: pl.Series,
-) -> pl.Series:
-    """check_lines of the records `wanted` (ascending record numbers) of a file whose quoted
-    fields hold line breaks: each record's lines (`first_lines` gives each record's first,
-    0-based after `layout_skip`; `line_count` lines in all) joined again and named by the
-    file line it starts on. The file is streamed and only the wanted records' lines are
-    kept as text, so checking many records of a large file neither copies it nor holds it."""
-    kept = _lines_of(first_lines, line_count, wanted)
-    physical = pl.col("physical")
-    # Streamed: a filter and a sorted search keep only the wanted lines (grouping them in
-    # the same query made polars read every line's text first).
-    lines = (
-        scan_lines(payload, layout_skip)
-        .with_row_index("physical")
-        .with_columns(physical.cast(pl.Int64))
-        .filter(physical.is_in(kept.implode()))
-        .with_columns(
-            (pl.lit(first_lines).search_sorted(physical, side="right") - 1).alias("record")
-        )
-        .collect(engine="streaming")
-    )
-    records = lines.group_by("record").agg(
-        physical.min().alias("start"), pl.col("text").sort_by(physical).str.join("\n")
-    ).sort("record")
-    return check_lines(name, records.lazy().select(
-        "text", (pl.col("start") + layout_skip + 1).alias("line")
-    ))
-
-
-def first_bad_record(
-    name: str, payload: bytes | str, layout_skip: int, first_lines: pl.Series, line_count: int
-) -> InputError | None:
-    """The first record that is not a DOJ record, as check_lines finds it for lines, in a
-    file whose quoted fields hold line breaks (`first_lines`, `line_count`: as for
-    check_records); None if every record is one. The records of one line are checked as the
-    file streams; only those that span lines are joined, so the file is never held as text."""
-    spanning = ((_record_ends(first_lines, line_count) - first_lines) > 1).arg_true()
-    inner = _lines_of(first_lines, line_count, spanning)
+    payload: bytes | str, skip: int, first_lines: pl.Series, line_count: int,
+    wanted: pl.Series | None = None,
+) -> tuple[Problem | None, pl.Series]:
+    """check_lines of the records `wanted` (ascending record numbers; None: every record),
+    and which of them are not blank. `first_lines` gives each record's first physical line,
+    0-based after `skip`; `line_count` lines in all. A record of one line is checked as the
+    file streams; the lines of one that spans several (a quoted field holding line breaks)
+    are joined again and it is named by the line it starts on. So checking every record of
+    a large file neither copies it nor holds it as text."""
+    ends = pl.concat([first_lines.slice(1), pl.Series([line_count], dtype=first_lines.dtype)])
+    records = pl.DataFrame({"record": pl.int_range(first_lines.len(), eager=True),
+                            "start": first_lines, "end": ends})
+    if wanted is not None:
+        records = records[wanted]
+    spans = records.filter(pl.col("end") - pl.col("start") > 1)
+    inner = spans.select(pl.int_ranges("start", "end", dtype=pl.Int64).explode())["start"]
     physical = pl.col("physical").cast(pl.Int64)
-    single = (
-        scan_lines(payload, layout_skip)
-        .with_row_index("physical")
-        .filter(~physical.is_in(inner.implode()))
-        .select("text", (physical + layout_skip + 1).alias("line"))
+    lines = scan_lines(payload, skip).with_row_index("physical").with_columns(physical)
+    # Streamed: a filter keeps only the wanted lines (grouping them in the same query made
+    # polars read every line's text first).
+    single = lines.filter(physical.is_in(records["start"].implode())
+                          & ~physical.is_in(spans["start"].implode()))
+    joined = (
+        lines.filter(physical.is_in(inner.implode()))
+        .with_columns(record=pl.lit(first_lines).search_sorted(physical, side="right") - 1)
+        .collect(engine="streaming")
+        .group_by("record")
+        .agg(physical.min(), pl.col("text").sort_by(physical).str.join("\n"))
     )
-    found: list[InputError] = []
-    try:
-        check_lines(name, single)
-    except InputError as error:
-        found.append(error)
-    try:
-        check_records(name, payload, layout_skip, first_lines, line_count, spanning)
-    except InputError as error:
-        found.append(error)
-    return min(found, key=lambda error: error.line or 0) if found else None
+    named = (physical + skip + 1).alias("line")
+    joined = joined.sort("record")
+    checked = [check_lines(single.select("text", named)),
+               check_lines(joined.lazy().select("text", named))]
+    problems = [problem for problem, _ in checked if problem is not None]
+    # Each record's result in record order: the single ones and the joined ones merged.
+    order = pl.concat([records.filter(pl.col("end") - pl.col("start") <= 1)["record"],
+                       joined["record"].cast(pl.Int64)])
+    not_blank = pl.concat([checked[0][1], checked[1][1]]).gather(order.arg_sort())
+    return min(problems, key=lambda problem: problem.line or 0) if problems else None, not_blank

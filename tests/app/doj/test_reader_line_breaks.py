@@ -7,10 +7,10 @@ import pytest
 
 from app.doj.lines import LineFacts
 from app.doj.reader import read_sources
+from app.doj.shape import is_whole_record
 from app.doj.source import DojSource
-from app.doj.structure import is_whole_record
 from app.errors import InputError
-from tests.app.engine.reader_support import encodings_used, expect, read
+from tests.app.doj.reader_support import encodings_used, expect, read
 from tests.doj_builder import Person, to_csv
 
 
@@ -30,7 +30,7 @@ def test_line_breaks_inside_quoted_fields(
     tmp_path: Path, crlf: bool, encoding: str, mapped: bool
 ) -> None:
     """Every record read, its values whole, each named by the line it starts on (gogen read
-    such files; this reader had refused them as a quote that never closes)."""
+    such files): a quoted line break is no quote that never closes."""
     data = to_csv(_with_line_breaks(), crlf=crlf).decode("utf-8").encode(encoding)
     path = tmp_path / "doj.dat"
     path.write_bytes(data)
@@ -58,13 +58,13 @@ def test_many_suspect_records_spanning_lines_are_checked_without_a_copy(
 ) -> None:
     """Too many suspect records to cut out one by one, in a file whose quoted fields hold
     line breaks: the exact check runs on the records polars' streaming engine joins from
-    the lines (it used to fold the file, a copy of it all, and read the copy again)."""
-    reads, folds = encodings_used(monkeypatch), _folds(monkeypatch)
+    the lines, and the file is read once."""
+    reads = encodings_used(monkeypatch)
     frame = read(_crlf_throughout(to_csv([*_many_suspects(), *_with_line_breaks()]), crlf))
     assert frame["COMMENT_TEXT"].str.replace_all("\r\n", "\n").to_list()[1000:] == [
         "#", "FIRST LINE\nSECOND LINE", "A\n\nB", ""]
     assert frame["line"].to_list()[1000:] == [1002, 1003, 1005, 1009]
-    assert reads == ["utf8"] and not folds
+    assert reads == ["utf8"]  # one read of the file
 
 
 def test_a_bad_record_among_many_suspects_is_named_by_the_line_it_starts_on() -> None:
@@ -74,21 +74,16 @@ def test_a_bad_record_among_many_suspects_is_named_by_the_line_it_starts_on() ->
     expect(b"\n".join(lines), 1005, "expected 95", "found 96")
 
 
-def test_reading_again_for_quoted_line_breaks_says_so() -> None:
-    """A first record whose quoted comment holds a line break and a stray quote cannot be
-    settled on its own lines: the file is folded and read again. The progress starts over:
-    a clerk watching a large file is told why."""
+def test_a_first_record_with_a_quoted_break_and_a_stray_quote_is_named_by_its_line() -> None:
+    """The first record's quoted comment holds a line break, and its last line a stray
+    quote: its lines make no whole record, so the quote left open on its first line is the
+    message."""
     first = Person("0")
     first.conviction("11360 HS-TRANSPORT", "20090101", COMMENT_TEXT="X #\nY")
     lines = to_csv([first, *_with_line_breaks()]).split(b"\n")
     assert lines[1].endswith(b'"X #') and lines[2] == b'Y",#'
     lines[2] = b'Y","#'
-    seen: list[str] = []
-    with pytest.raises(InputError, match="opens a field that never closes") as e:
-        read_sources([DojSource("doj.dat", b"\n".join(lines))],
-                     progress=lambda progress: seen.append(progress.text))
-    assert e.value.line == 2
-    assert "Line breaks inside quoted fields: checking the lines of doj.dat" in seen
+    expect(b"\n".join(lines), 2, "opens a field that never closes")
 
 
 def test_a_quoted_break_before_the_damage_is_not_taken_for_it(
@@ -97,26 +92,27 @@ def test_a_quoted_break_before_the_damage_is_not_taken_for_it(
     """polars refuses a file with a lone quote after a line cut short. The check of every
     line stops first at a sound quoted line break, which looks like a quote that never
     closes; the records the quote marks make name the real damage, further on, with no
-    folded copy (a 1,000,000-row encrypted file went over 2 GiB on the way)."""
+    second read of the file (a 1,000,000-row encrypted file must stay small on its way to
+    the message)."""
     first = Person("0")  # a plain first record: the damage is further on
     first.conviction("11360 HS-TRANSPORT", "20090101")
     lines = to_csv([first, *_with_line_breaks()]).split(b"\n")
     assert lines[5].endswith(b',"A') and lines[7] == b'B",#'  # "A\n\nB", the comment
     lines[5] = lines[5].rsplit(b",", 5)[0]  # cut short before it: B's quote is left alone
-    folds = _folds(monkeypatch)
+    reads = encodings_used(monkeypatch)
     with pytest.raises(InputError, match="expected 95 comma-separated fields, found 89") as e:
         read(b"\n".join(lines))
     assert e.value.line == 5  # not 3, the sound break's first line
-    assert not folds
+    assert len(reads) <= 2  # read once (strict, then lossy when refused), never a copy
 
 
 @pytest.mark.parametrize("second", [None, 130], ids=["never closes", "closes 120 lines on"])
-def test_a_stray_quote_in_a_long_file_is_named_without_folding(
+def test_a_stray_quote_in_a_long_file_is_named_by_its_line(
     monkeypatch: pytest.MonkeyPatch, second: int | None
 ) -> None:
     """The quote it opens does not close within a hundred lines, as a quoted field's line
-    break would: the file is not folded and read again (which took a 1,000,000-row file's
-    run to 3 GiB), and the message is the one folding led back to."""
+    break would: it is a stray quote, named by its own line, and the lines after it are
+    not taken for one long field."""
     many = [Person(str(n)) for n in range(150)]
     for person in many:
         person.conviction("11357 HS-POSSESS", "20100101")
@@ -124,27 +120,27 @@ def test_a_stray_quote_in_a_long_file_is_named_without_folding(
     for index in (10, second):
         if index is not None:
             lines[index] = lines[index].replace(b",SACRAMENTO,", b',"SACRAMENTO,', 1)
-    folds = _folds(monkeypatch)
+    reads = encodings_used(monkeypatch)
     expect(b"\n".join(lines), 11, "quote")
-    assert not folds
+    assert len(reads) <= 2  # read once (strict, then lossy when refused), never a copy
 
 
 def test_only_lines_making_one_whole_record_count_as_the_first_record() -> None:
     fields = ["1"] * 94
     assert is_whole_record(",".join([*fields[:-1], '"A\r\nB"', "#"]))
     assert not is_whole_record(",".join([*fields, '"A\nB"', "#"]))  # 96 fields
-    # The quotes close, but a line break lies outside them (a crash, before).
+    # The quotes close, but a line break lies outside them: no record, and no crash.
     assert not is_whole_record(",".join([*fields[:-1], '"A\nB"', "#\nX"]))
 
 
 def test_a_first_record_holding_line_breaks_is_read_once_without_a_copy(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    reads, folds = encodings_used(monkeypatch), _folds(monkeypatch)
+    reads = encodings_used(monkeypatch)
     frame = read(to_csv(_with_line_breaks()))
     assert frame["COMMENT_TEXT"].to_list() == ["FIRST LINE\nSECOND LINE", "A\n\nB", ""]
     assert frame["line"].to_list() == [2, 4, 8]
-    assert reads == ["utf8"] and not folds
+    assert reads == ["utf8"]  # one read of the file
 
 
 def _crlf_throughout(data: bytes, crlf: bool) -> bytes:
@@ -160,8 +156,8 @@ def test_crlf_records_whose_quoted_fields_break_with_lf_are_read_rightly(
     """In a CRLF file whose quoted fields break with a bare LF, byte offsets counted with
     one kind of line end drift, and a cut by them can land on another line's ends. Each
     line's offset is then counted from its own line end: the lines are cut out rightly
-    (Windows-1252 names, suspects), with no folded copy. Were that count to fail, the
-    file takes the folded way, whose offsets hold."""
+    (Windows-1252 names, suspects). Were that count to fail, the suspects are checked as
+    the file streams and the names come from the whole file transcoded: the same frame."""
     people = [Person(str(n), name="NUÑEZ,ANA" if n % 2 else "ROE,RICHARD") for n in range(8)]
     for n, person in enumerate(people):
         person.conviction("11357 HS-POSSESS", "20100101",
@@ -169,15 +165,18 @@ def test_crlf_records_whose_quoted_fields_break_with_lf_are_read_rightly(
     many = _many_suspects()[:suspects]
     data = to_csv([*people, *many], crlf=True).decode("utf-8").encode("cp1252")
     assert b"ONE\n\nTWO" in data and b"\r\n" in data
-    folds = _folds(monkeypatch)
+    reads = encodings_used(monkeypatch)
     if not own_line_ends:
         monkeypatch.setattr(LineFacts, "with_own_line_ends", lambda facts, raw: None)
+    reads = encodings_used(monkeypatch)
     frame = read(data)
     assert frame["PRI_NAME"].to_list()[:8] == [p.name for p in people]
     assert frame["line"].to_list()[:8] == [2, 3, 6, 7, 8, 11, 12, 13]
     assert frame["COMMENT_TEXT"].to_list()[1] == "ONE\n\nTWO"
     assert frame.height == 8 + suspects
-    assert bool(folds) != own_line_ends
+    # One read; then the Windows-1252 lines parsed again, cut out by their own offsets, or
+    # (offsets that do not hold) the whole file transcoded.
+    assert reads == ["utf8-lossy", "utf8"]
 
 
 def test_lf_and_crlf_mixed_lines_are_cut_out_by_their_own_ends(
@@ -204,31 +203,17 @@ def test_lf_and_crlf_mixed_lines_are_cut_out_by_their_own_ends(
     expect(b"\n".join(lines[:5]) + b"\n" + b"\r\n".join(lines[5:]), 9, "found 96")
 
 
-def _folds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """One entry per folded copy of the file made."""
-    import app.doj.reader as reader
-
-    real, made = reader.fold_quoted_line_breaks, []
-
-    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
-        made.append(1)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(reader, "fold_quoted_line_breaks", spy)
-    return made
-
-
 @pytest.mark.parametrize("crlf", [False, True], ids=["LF", "CRLF"])
 @pytest.mark.parametrize("encoding", ["utf-8", "cp1252"])
 def test_quoted_line_breaks_are_read_once_without_a_copy(
     monkeypatch: pytest.MonkeyPatch, crlf: bool, encoding: str
 ) -> None:
     """polars reads the records rightly and the checks run on records: no second read and
-    no folded copy (both took a 1,000,000-row encrypted file's run over 2 GiB). A
+    no copy of the file (a 1,000,000-row encrypted file must stay small). A
     Windows-1252 name in a record that spans lines is repaired all the same."""
-    first = Person("0")  # a plain first record: its own check would take the folded way
+    first = Person("0")  # a plain first record: the breaks come further on
     first.conviction("11360 HS-TRANSPORT", "20090101")
-    reads, folds = encodings_used(monkeypatch), _folds(monkeypatch)
+    reads = encodings_used(monkeypatch)
     data = _crlf_throughout(to_csv([first, *_with_line_breaks()]), crlf)
     frame = read(data.decode("utf-8").encode(encoding).replace(b"\n", b"\n\n", 1))  # and a
     # blank line after the header
@@ -236,7 +221,7 @@ def test_quoted_line_breaks_are_read_once_without_a_copy(
     comments = frame["COMMENT_TEXT"].str.replace_all("\r\n", "\n").to_list()
     assert comments == ["", "FIRST LINE\nSECOND LINE", "A\n\nB", ""]
     assert frame["line"].to_list() == [3, 4, 6, 10]
-    assert not folds
+    assert len(reads) <= 2  # read once (strict, then lossy when refused), never a copy
     # One read of the file; with Windows-1252 bytes, one parse of the lines that hold them.
     assert reads == (["utf8-lossy", "utf8"] if encoding == "cp1252" else ["utf8"])
 
@@ -261,11 +246,11 @@ def test_a_quoted_line_break_after_the_end_marker_is_found_all_the_same(
     a, b = Person("1"), Person("2")
     a.conviction("11359 HS-SALE", "20110101")
     b.conviction("11357 HS-POSSESS", "20100101", COMMENT_TEXT="SEE NOTE #\nTWO")
-    reads, folds = encodings_used(monkeypatch), _folds(monkeypatch)
+    reads = encodings_used(monkeypatch)
     frame = read(to_csv([a, b]))
     assert frame["COMMENT_TEXT"].to_list() == ["", "SEE NOTE #\nTWO"]
     assert frame["line"].to_list() == [2, 3]
-    assert len(reads) == 1 and not folds
+    assert len(reads) == 1
 
 
 def test_line_breaks_in_the_first_record_of_a_file_without_header() -> None:
@@ -278,14 +263,14 @@ def test_a_line_break_in_a_quoted_field_and_a_bad_line_after_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The line named is the file's own, counting the lines inside the quoted field. The
-    checks on records name it: no folded copy (with one, a 1,000,000-row encrypted file
-    went to 2.4 GiB on its way to the message)."""
+    checks on records name it, with the file read once (a 1,000,000-row encrypted file
+    must stay small on its way to the message)."""
     lines = to_csv(_with_line_breaks()).split(b"\n")
     # Physical lines: 1 header, 2-3 and 4-7 the first two records, 8 the third.
     lines[7] = lines[7].rsplit(b",", 5)[0]
-    folds = _folds(monkeypatch)
+    reads = encodings_used(monkeypatch)
     expect(b"\n".join(lines), 8, "expected 95", "found 90")
-    assert not folds
+    assert len(reads) <= 2  # read once (strict, then lossy when refused), never a copy
 
 
 def test_a_stray_quote_after_a_line_break_in_a_quoted_field_names_its_line() -> None:

@@ -4,6 +4,7 @@ import csv
 import io
 from datetime import date
 
+import polars as pl
 import pytest
 
 from app.doj.reader import read_sources
@@ -12,7 +13,7 @@ from app.doj.source import DojSource
 from app.eligibility.policy import builtin_policy
 from app.errors import InputError
 from app.pipeline import evaluate_sources
-from tests.app.engine.reader_support import encodings_used, expect, read
+from tests.app.doj.reader_support import encodings_used, expect, read
 from tests.doj_builder import Person, to_csv
 
 
@@ -238,9 +239,9 @@ def test_a_bad_line_in_a_mapped_file_is_named_and_the_map_closes(tmp_path) -> No
     path.unlink()  # nothing holds the file open any more
 
 
-def _evaluate(*files: tuple[str, bytes]) -> None:
-    evaluate_sources([DojSource(name, data) for name, data in files], county="SACRAMENTO",
-                     policy=builtin_policy("statutory"), as_of=date(2024, 1, 1))
+def _evaluate(*files: tuple[str, bytes]) -> pl.DataFrame:
+    return evaluate_sources([DojSource(name, data) for name, data in files], county="SACRAMENTO",
+                     policy=builtin_policy("statutory"), as_of=date(2024, 1, 1)).determinations
 
 
 def _excel_count_orders(data: bytes, rows: int | None = None) -> bytes:
@@ -266,7 +267,12 @@ def test_count_orders_that_lost_their_leading_zeros_are_refused() -> None:
 
 
 def test_one_short_count_order_is_a_row_problem_not_an_excel_copy() -> None:
+    """One short CNT_ORDER among six is a row's own problem: the file is not refused, the
+    row keeps its value as read and is decided like the others."""
     many = [Person(str(n)) for n in range(6)]
     for person in many:
         person.conviction("11357 HS-POSSESS", "20100101", level="MISDEMEANOR", toc="M")
-    _evaluate(("doj.dat", _excel_count_orders(to_csv(many), rows=1)))
+    determinations = _evaluate(("doj.dat", _excel_count_orders(to_csv(many), rows=1)))
+    assert determinations.select("subject_id", "cnt_order").rows() == [
+        ("0", "1001001000"), *((str(n), "001001001000") for n in range(1, 6))]
+    assert determinations["determination"].to_list() == ["dismiss"] * 6
