@@ -1,4 +1,4 @@
-"""Turn a minimal input into a regression case for tests/app/engine/test_gogen_oracle_cases.py.
+"""Turn a minimal input into a regression case for tests/app/eligibility/test_gogen_oracle_cases.py.
 
     .venv/bin/python tools/gogen_oracle/make_case.py CASE.json [--oracle PATH]
 
@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # this checkout's 
 from people_figures import FIGURES, GOGEN_DETERMINATION
 
 from app.doj.schema import COLUMNS
-from tests.app.engine.test_gogen_oracle_cases import BASE
+from tests.app.eligibility.test_gogen_oracle_cases import BASE
 
 
 def gogen_answers(case: dict, oracle: str, folder: Path) -> tuple[dict, tuple[int, ...]]:

@@ -60,7 +60,7 @@ def test_attempt_keeps_its_section_and_goes_to_review() -> None:
 
 
 def test_prop64_section_in_an_unusual_form_is_review_under_every_statutory_policy() -> None:
-    # BEAR read this as Prop 64 (tests/app/engine/test_bear_gogen.py); under the wrong code
+    # BEAR read this as Prop 64 (tests/app/eligibility/test_bear_gogen.py); under the wrong code
     # letters the statutory procedure cannot call it HS 11359, and must not drop it either.
     for charge, section in (("11359(A)PC-SALE", "11359"),):
         for policy in ("statutory", "los_angeles_2020", "sacramento_2019"):
