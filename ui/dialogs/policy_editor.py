@@ -88,7 +88,7 @@ CRITERIA: Final = {
                            "Dismiss a felony whose sentence (probation, jail or prison) ended "
                            "before the as-of date.", "County choice (Los Angeles 2020)"),
     "deceased": ("Person is deceased",
-                 "Dismiss a felony of a person whose record holds a DECEASED step.",
+                 "Dismiss a felony of a person the record says has died.",
                  "County choice (BEAR)"),
 }
 GROUNDS: Final = {

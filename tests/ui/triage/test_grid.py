@@ -109,8 +109,10 @@ def test_tooltips_say_what_a_determination_and_a_rule_mean(qtbot: QtBot) -> None
     assert determination.data() == "Needs review"
     assert determination.data(tip) == DETERMINATION_MEANINGS["review"]
     rule = grid.model.index(row, COLUMN_INDEX["rule_id"])
-    described = RULES_BY_ID["CHALLENGE_PRIOR_SUPER_STRIKE"].description
-    assert rule.data(tip) == f"CHALLENGE_PRIOR_SUPER_STRIKE: {described}"
+    strike = RULES_BY_ID["CHALLENGE_PRIOR_SUPER_STRIKE"]
+    assert rule.data() == strike.title == "Prior super strike: DA may challenge"
+    assert rule.data(tip) == (
+        f"{strike.title}: {strike.description} (rule CHALLENGE_PRIOR_SUPER_STRIKE)")
     other = frame.with_row_index().filter(pl.col("determination") != "review")["index"][0]
     made_up = grid.model.index(other, COLUMN_INDEX["rule_id"])
     assert made_up.data(tip) == made_up.data() == frame["rule_id"][other]  # not a known rule
