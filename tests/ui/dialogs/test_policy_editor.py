@@ -159,3 +159,21 @@ def test_controls_are_named_and_nothing_is_clipped(qtbot: QtBot) -> None:
             assert label.height() >= label.heightForWidth(label.width()), label.text()
         else:
             assert label.width() >= label.minimumSizeHint().width(), label.text()
+
+
+def test_groups_say_what_they_hold_and_rules_go_by_their_chart_titles(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QGroupBox
+
+    from app.eligibility.rules import RULES_BY_ID
+
+    editor = PolicyEditor(builtin_policy("los_angeles_2020"))
+    qtbot.addWidget(editor)
+    misdemeanors = editor.switches["all_misdemeanors"]
+    group = next(g for g in editor.findChildren(QGroupBox) if g.isAncestorOf(misdemeanors))
+    assert "misdemeanors" in group.title() and "felonies" in group.title()
+    meanings = {label.accessibleName(): label.text() for label in editor.findChildren(QLabel)}
+    county = RULES_BY_ID["MISDEMEANOR_OR_INFRACTION"].title
+    assert county in meanings[f"{misdemeanors.text()}: meaning"]
+    strike = RULES_BY_ID["CHALLENGE_PRIOR_SUPER_STRIKE"].title
+    assert strike in meanings["Prior super strike: meaning"]
+    assert "floor" not in " ".join(meanings.values())
