@@ -5,8 +5,10 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
+from app.commands.evaluate import summary_line
 from app.eligibility.engine import DETERMINATION_COLUMNS
 from tests.doj_builder import Person, to_csv
 from tests.subprocesses import run_python
@@ -58,10 +60,6 @@ def test_evaluate_writes_the_contract(tmp_path: Path) -> None:
 
 
 def test_the_summary_line_counts_relief_already_granted_and_the_review_share() -> None:
-    from datetime import date
-
-    from app.commands.evaluate import summary_line
-
     summary = {"convictions_evaluated": 3450, "people_evaluated": 2901, "determinations": {
         "dismiss": 1900, "reduce": 600, "already_granted": 12, "not_eligible": 93,
         "review": 845}}
