@@ -101,7 +101,7 @@ RULES: Final[tuple[Rule, ...]] = (
        "review", "A later entry vacated this conviction ({later}): confirm "
        "nothing remains to file", "A later entry on the same count vacated the "
        "conviction.", "HS 11361.9(b)", "Not needed.", "later_vacated"),
-    _R("AFTER_PROP64", "Offense after Prop 64 took effect: no relief",
+    _R("AFTER_PROP64", "Offense on or after Prop 64 took effect: no relief",
        "not_eligible", "Offense on or after 2016-11-09, under Prop 64's own "
        "law: no relief under HS 11361.8", "HS 11361.8 asks what the person would have been "
        "guilty of had Prop 64 been in effect at the time of the offense; an offense on or "
@@ -136,14 +136,14 @@ RULES: Final[tuple[Rule, ...]] = (
        "serving_with_relief", switch="ground:currently_serving", reason_closed=WINDOW_CLOSED),
     # --- challenge grounds (HS 11358(d), 11359(c)-(d), 11360(a)(3)): felonies of a person
     # 18 or older at the offense whose floor is a redesignation to a misdemeanor ------------
-    _R("CHALLENGE_PRIOR_SUPER_STRIKE", "Prior super strike: DA may challenge",
+    _R("CHALLENGE_PRIOR_SUPER_STRIKE", "Prior super strike: challenge ground, review",
        "review", "Prior super strike conviction before the "
        "offense (PC 667(e)(2)(C)(iv)): HS {ground1} lets the People challenge",
        "A super strike conviction, in another case, dated before the offense.",
        "HS {ground1}; PC 667(e)(2)(C)(iv); " + _SMIT,
        "An undated one: CHALLENGE_PRIOR_AFTER_OFFENSE.", "ground_super_strike",
        switch="ground:prior_super_strike", reason_closed=WINDOW_CLOSED),
-    _R("CHALLENGE_PRIOR_PC290", "Prior sex offense requiring registration: DA may challenge",
+    _R("CHALLENGE_PRIOR_PC290", "Prior registrable sex offense: challenge ground, review",
        "review", "Prior conviction requiring registration under "
        "PC 290(c) before the offense: HS {ground1} lets the People challenge",
        "A conviction, in another case, for an offense requiring registration under PC "
@@ -158,7 +158,7 @@ RULES: Final[tuple[Rule, ...]] = (
        "person must find the conviction behind it.", "HS {ground1}; PC 290(c)",
        "An undated registration: CHALLENGE_PRIOR_AFTER_OFFENSE.", "ground_registration",
        switch="ground:pc290_registrant", reason_closed=WINDOW_CLOSED),
-    _R("CHALLENGE_TWO_PRIORS", "Two prior convictions, same section: DA may challenge",
+    _R("CHALLENGE_TWO_PRIORS", "Two priors, same section: challenge ground, review",
        "review", "Two or more prior HS {section} convictions before "
        "the offense: HS {ground2} lets the People challenge after two prior convictions "
        "under the section's misdemeanor provision; whether convictions from before "
@@ -185,7 +185,7 @@ RULES: Final[tuple[Rule, ...]] = (
        "The person was younger than 21 on the conviction date.", _COUNTY,
        "Unknown DOB, or a DOB after the conviction date, never satisfies an age rule.",
        "under_21", switch="additional:under_21_at_conviction"),
-    _R("AGE_AT_LEAST", "County policy: person of the policy's age or older",
+    _R("AGE_AT_LEAST", "County policy: person at least the policy's age",
        "dismiss", "County policy: {n} years or older on the as-of date",
        "The person is at least the policy's age on the as-of date.", _COUNTY,
        "Unknown DOB never satisfies an age rule.", "age", switch="additional:age_at_least"),
@@ -284,7 +284,7 @@ RULES: Final[tuple[Rule, ...]] = (
        "after the conviction date.", "BEAR options (subjectUnder21AtConviction)",
        "Unknown DOB never satisfies an age rule (BEAR treated it as year 1).",
        "under_21_bear", "bear", "additional:under_21_at_conviction"),
-    _R("BEAR_AGE", "BEAR: person of the policy's age or older",
+    _R("BEAR_AGE", "BEAR: person at least the policy's age",
        "dismiss", "{n} years or older", "BEAR step 4: DOB plus N years is on or "
        "before the as-of date.", "BEAR options (subjectAgeThreshold)",
        "Unknown DOB never satisfies an age rule.", "age", "bear", "additional:age_at_least"),

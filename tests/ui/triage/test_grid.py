@@ -110,7 +110,7 @@ def test_tooltips_say_what_a_determination_and_a_rule_mean(qtbot: QtBot) -> None
     assert determination.data(tip) == DETERMINATION_MEANINGS["review"]
     rule = grid.model.index(row, COLUMN_INDEX["rule_id"])
     strike = RULES_BY_ID["CHALLENGE_PRIOR_SUPER_STRIKE"]
-    assert rule.data() == strike.title == "Prior super strike: DA may challenge"
+    assert rule.data() == strike.title == "Prior super strike: challenge ground, review"
     assert rule.data(tip) == (
         f"{strike.title}: {strike.description} (rule CHALLENGE_PRIOR_SUPER_STRIKE)")
     other = frame.with_row_index().filter(pl.col("determination") != "review")["index"][0]
