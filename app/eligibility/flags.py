@@ -38,13 +38,13 @@ FLAG_TABLE: Final[tuple[Flag, ...]] = (
     _F("after_prop64", "Offense on or after Prop 64 took effect (November 9, "
        "2016).",
        lambda _: pl.col("offense_date") >= PROP64_EFFECTIVE),
-    _F("comment_charge", "The charge is not in the offense field; it was read "
+    _F("comment_charge", "The charge is not in the offense field: it was read "
        "from the record's comment.",
        lambda _: pl.col("comment_charge")),
     _F("possible_other_p64", "The record's comment mentions another cannabis "
        "(Prop 64) code section: check which applies.",
        lambda _: _OTHER_P64),
-    _F("padded_values", "Some values had extra spaces; CountyClear removed them.",
+    _F("padded_values", "Some values had extra spaces, which CountyClear removed.",
        lambda _: pl.col("padded")),
     _F("blank_subject_id", "The file gives this record no person number, so it "
        "was not matched with the person's other records.",

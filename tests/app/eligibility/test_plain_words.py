@@ -45,3 +45,4 @@ def test_every_flag_reads_plainly() -> None:
     for flag in FLAG_TABLE:
         assert readable(flag.text) == [], (flag.id, flag.text)
         assert flag.text.endswith(".") and flag.text[0].isupper(), flag.id
+        assert ";" not in flag.text, flag.id  # the grid's Flags cell joins them with "; "
