@@ -20,6 +20,7 @@ DETERMINATION_LABELS: Final = {
     "challenge": "Challenge",
     "review": "Needs review",
     "not_eligible": "Not eligible",
+    "already_granted": "Already granted",
 }
 # What each determination means, for tooltips (the grid's cells, the summary's counts).
 DETERMINATION_MEANINGS: Final = {
@@ -32,6 +33,9 @@ DETERMINATION_MEANINGS: Final = {
               "law needs is missing from the record.",
     "not_eligible": "Not eligible: the law gives no relief (for example, an offense "
                     "committed on or after Prop 64 took effect on November 9, 2016).",
+    "already_granted": "Already granted: a later entry shows the court already dismissed or "
+                       "redesignated this conviction under Prop 64 (HS 11361.8); it is not "
+                       "filed again.",
 }  # fmt: skip
 RULE_TITLES: Final = {rule.id: rule.title for rule in RULES}
 STATUS_LABELS: Final = {"pending": "Pending", "accepted": "Accepted", "changed": "Changed"}

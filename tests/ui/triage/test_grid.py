@@ -119,3 +119,17 @@ def test_tooltips_say_what_a_determination_and_a_rule_mean(qtbot: QtBot) -> None
     reason = grid.model.index(row, COLUMN_INDEX["reason"])
     assert reason.data(tip) == reason.data() == frame["reason"][row]
     assert grid.summary.counts["review"].toolTip().startswith(DETERMINATION_MEANINGS["review"])
+
+
+def test_relief_already_granted_reads_in_words(qtbot: QtBot) -> None:
+    from ui.triage.columns import DETERMINATION_MEANINGS
+
+    frame = determinations_frame(50, seed=4).with_columns(
+        pl.when(pl.int_range(pl.len()) == 7).then(pl.lit("already_granted"))
+        .otherwise(pl.col("determination")).alias("determination"))
+    grid = TriageGrid()
+    qtbot.addWidget(grid)
+    grid.set_snapshot(build_snapshot(frame))
+    cell = grid.model.index(7, COLUMN_INDEX["determination"])
+    assert cell.data() == "Already granted"
+    assert cell.data(Qt.ItemDataRole.ToolTipRole) == DETERMINATION_MEANINGS["already_granted"]
