@@ -65,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"error: {exc.render()}\n")
         return 2
     except Cancelled:
-        sys.stderr.write("cancelled\n")
+        sys.stderr.write("canceled\n")
         return 1
     except KeyboardInterrupt:
         sys.stderr.write("interrupted\n")

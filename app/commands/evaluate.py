@@ -4,8 +4,10 @@ import argparse
 import os
 import sys
 import time
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from app.counties import COUNTIES, normalise_county
 from app.doj.schema import ENGINE
@@ -130,15 +132,28 @@ def run(args: argparse.Namespace) -> int:
     finally:
         determinations_csv.discard()
     write_summary(args.out, summary)
-    counts = result.summary["determinations"]
     sys.stdout.write(
-        f"{result.summary['convictions_evaluated']:,} convictions of "
-        f"{result.summary['people_evaluated']:,} people in {county} under '{policy.name}' "
-        f"as of {as_of.isoformat()}: {counts['dismiss']:,} dismiss, {counts['reduce']:,} "
-        f"reduce, {counts['review']:,} review, {counts['not_eligible']:,} not eligible.\n"
+        f"{summary_line(result.summary, county, policy.name, as_of)}\n"
         f"Wrote {args.out / DETERMINATIONS_CSV} and {args.out / SUMMARY_JSON}\n"
     )
     return 0
+
+
+def summary_line(summary: Mapping[str, Any], county: str, policy_name: str, as_of: date
+                 ) -> str:
+    """The run in one sentence a clerk reads: what is to file, what was already granted,
+    what the law does not reach, and how much waits for a person (count and share)."""
+    counts = summary["determinations"]
+    total = int(summary["convictions_evaluated"])
+    review = int(counts.get("review", 0))
+    share = f"{review / total:.1%}" if total else "0%"
+    return (
+        f"{total:,} convictions of {summary['people_evaluated']:,} people in {county} under "
+        f"'{policy_name}' as of {as_of.isoformat()}: {counts.get('dismiss', 0):,} to dismiss, "
+        f"{counts.get('reduce', 0):,} to reduce, {counts.get('already_granted', 0):,} "
+        f"already granted (not filed again), {counts.get('not_eligible', 0):,} not "
+        f"eligible, and {review:,} for a person to review ({share} of the convictions)."
+    )
 
 
 class _Reporter:

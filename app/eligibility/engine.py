@@ -57,7 +57,7 @@ DETERMINATION_COLUMNS = (
 
 def select_candidates(convictions: pl.LazyFrame, county: str, policy: Policy) -> pl.LazyFrame:
     """In-county Prop 64 convictions and every attempt, conspiracy or accessory written with
-    a Prop 64 section (never dropped), plus the related offences the policy brings in when
+    a Prop 64 section (never dropped), plus the related offenses the policy brings in when
     they share an arrest cycle with a Prop 64 conviction of the same person. The BEAR
     procedure finds Prop 64 sections as BEAR did (app.eligibility.sections.bear_sections)."""
     related_p64 = pl.col("related_prefix").is_not_null() & pl.col("section_number").is_in(

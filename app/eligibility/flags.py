@@ -35,25 +35,32 @@ FLAG_TABLE: Final[tuple[Flag, ...]] = (
        lambda _: pl.col("dob") > pl.col("event_date")),
     _F("conviction_after_as_of", "The conviction is dated after the as-of date.",
        lambda as_of: pl.col("event_date") > as_of),
-    _F("after_prop64", "The offense is on or after 2016-11-09 (Prop 64 in effect).",
+    _F("after_prop64", "Offense on or after Prop 64 took effect (November 9, "
+       "2016).",
        lambda _: pl.col("offense_date") >= PROP64_EFFECTIVE),
-    _F("comment_charge", "The charge was taken from the comment text.",
+    _F("comment_charge", "The charge is not in the offense field: it was read "
+       "from the record's comment.",
        lambda _: pl.col("comment_charge")),
-    _F("possible_other_p64", "The comment text names another Prop 64 section.",
+    _F("possible_other_p64", "The record's comment mentions another cannabis "
+       "(Prop 64) code section: check which applies.",
        lambda _: _OTHER_P64),
-    _F("padded_values", "Key values were space-padded in the file (trimmed before use).",
+    _F("padded_values", "Some values had extra spaces, which CountyClear removed.",
        lambda _: pl.col("padded")),
-    _F("blank_subject_id", "The row has no SUBJECT_ID; it was not merged with anyone.",
+    _F("blank_subject_id", "The file gives this record no person number, so it "
+       "was not matched with the person's other records.",
        lambda _: pl.col("blank_subject")),
-    _F("unknown_level", "Neither the conviction status nor the offense type gives the level.",
+    _F("unknown_level", "The record does not say whether this was a felony, "
+       "misdemeanor or infraction.",
        lambda _: pl.col("level") == "unknown"),
     _F("related_offence", "Attempt, conspiracy, accessory or another related offense.",
        lambda _: pl.col("is_related")),
     _F("unclear_section", "The charge names a Prop 64 section in an unusual form.",
        lambda _: pl.col("is_unclear_section")),
-    _F("prior_super_strike", "A super strike conviction dated before the offense.",
+    _F("prior_super_strike", "A super strike conviction (one of the most "
+       "serious offenses, PC 667(e)(2)(C)(iv)) dated before the offense.",
        lambda _: _count("super_strike") > 0),
-    _F("prior_pc290", "A PC 290(c) registrable conviction dated before the offense.",
+    _F("prior_pc290", "A conviction dated before the offense that requires "
+       "sex-offender registration (PC 290(c)).",
        lambda _: _count("pc290") > 0),
     _F("pc290_registrant", "A PC 290 registration, with no conviction behind it in the "
        "file, dated before the offense.", lambda _: _count("registration") > 0),
@@ -67,8 +74,9 @@ FLAG_TABLE: Final[tuple[Flag, ...]] = (
        lambda _: pl.col("currently_serving")),
     _F("sentence_unknown", "The file gives no sentence length: whether the sentence is "
        "completed is unknown.", lambda _: pl.col("currently_serving").is_null()),
-    _F("deceased", "The record holds a DECEASED step.", lambda _: pl.col("deceased")),
-    _F("no_case_number", "No court case number on the step's court rows.",
+    _F("deceased", "The record says the person has died.", lambda _: pl.col("deceased")),
+    _F("no_case_number", "The DOJ file gives no court case number for this "
+       "conviction.",
        lambda _: pl.col("case_number").fill_null("") == ""),
     _F("offense_date_from_conviction", "No arrest date in the file: the conviction date "
        "stands for the offense date.", lambda _: pl.col("offense_date_from_conviction")),
@@ -76,7 +84,7 @@ FLAG_TABLE: Final[tuple[Flag, ...]] = (
     _F("later_relief", "A later entry on the same count (Prop 64 relief, PC 17(b), PC "
        "1203.4 or a vacatur).", lambda _: pl.col("later_relief").is_not_null()),
     _F("age_unknown_at_offense", "The age at the offense is unknown (no usable date of "
-       "birth): the floor takes the worst age band.",
+       "birth): CountyClear assumes the age that gives the least relief.",
        lambda _: pl.col("age_at_offense").is_null() & ~pl.col("juvenile").fill_null(False)),
 )
 

@@ -4,7 +4,7 @@ HS 11361.8 asks what the person "would have been guilty of" had Prop 64 been in 
 time of the offense. That depends on the conduct the old subdivision describes and on the
 person's age at the offense. Each conviction falls in one conduct class; each class and age
 band says what the conduct is today, as surely as the file shows it (`sure`), and at best if
-a fact the file lacks turns out in the person's favour (`best`, with that fact named).
+a fact the file lacks turns out in the person's favor (`best`, with that fact named).
 The relief compares today's level with the level the person was convicted at.
 
 Everything here is data plus vectorised polars expressions: a test walks every row, and

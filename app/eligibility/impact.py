@@ -143,7 +143,7 @@ def impact_summary(
         "sources": sources,
         "convictions_evaluated": determinations.height,
         # As BEAR counted them: people with an in-county Prop 64 conviction (a person whose
-        # only evaluated conviction is a related offence is in `people_related_only`).
+        # only evaluated conviction is a related offense is in `people_related_only`).
         "people_evaluated": int(r["people_evaluated"].item()),
         "people_related_only": int(r["people_related_only"].item()),
         "determinations": determinations_count,

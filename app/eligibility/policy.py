@@ -2,7 +2,7 @@
 
 A policy says, for felonies of each Prop 64 section, dismiss or reduce; which additional-relief
 criteria upgrade a felony to dismissal; how each challenge ground is treated; which related
-offences are in scope. Every wrong key or value is an InputError naming the key and the
+offenses are in scope. Every wrong key or value is an InputError naming the key and the
 allowed values (DOMAIN.md 3.5).
 """
 

@@ -28,7 +28,7 @@ SUPER_STRIKES: Final[tuple[str, ...]] = (
     "PC 11418(B)(2)", "PC 12308", "PC 12310", "PC 18745", "PC 18755", "MV 1672(A)",
 )  # fmt: skip
 
-# Offences requiring PC 290 registration, as the same tools listed them.
+# Offenses requiring PC 290 registration, as the same tools listed them.
 PC290_REGISTRABLE: Final[tuple[str, ...]] = (
     "PC 236.1(B)", "PC 236.1(C)", "PC 243.4", "PC 261", "PC 262(A)", "PC 264.1", "PC 266",
     "PC 266C", "PC 266H(B)", "PC 266I(B)", "PC 266J", "PC 267", "PC 269", "PC 272", "PC 285",
@@ -62,7 +62,7 @@ CYCLE_RELATED: Final[dict[str, tuple[str, ...]]] = {
 
 
 SUPER_STRIKE_RE: Final = list_pattern(SUPER_STRIKES)
-# A gang enhancement with one of these offences in the same case is a super strike too.
+# A gang enhancement with one of these offenses in the same case is a super strike too.
 GANG_ENHANCEMENT_RE: Final = list_pattern(("PC 186.22(B)(4)",))
 GANG_COMBINED_RE: Final = list_pattern(
     ("PC 136.1", "PC 213(A)(1)(A)", "PC 215", "PC 246", "PC 519", "PC 12022.55")

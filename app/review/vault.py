@@ -214,7 +214,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     """Replace `path` with `data` so a crash at any moment leaves the old or the new file whole.
 
     app.fileio's durable rename (fsync the file, rename, fsync the folder), with a temporary
-    name made from this process's id so a later save can recognise and remove what a crash
+    name made from this process's id so a later save can recognize and remove what a crash
     mid-save left behind.
     """
     path.parent.mkdir(parents=True, exist_ok=True)

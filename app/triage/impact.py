@@ -9,6 +9,7 @@ from typing import Any, Final
 import polars as pl
 
 from app.eligibility.impact import impact_summary
+from app.eligibility.rules import RULES
 
 ENGINE: Final = "engine"  # the key holding the engine's original figures
 # Where staff changed a determination, the engine's rule and reason no longer explain it.
@@ -68,10 +69,7 @@ def decided_summary(
     return after
 
 
-def rule_names(determinations: pl.DataFrame) -> dict[str, str]:
-    """Each rule id's plain words: the reason the engine gave where the rule decided."""
-    if not {"rule_id", "reason"} <= set(determinations.columns):
-        return {STAFF_RULE: STAFF_REASON}
-    named = determinations.group_by("rule_id").agg(pl.col("reason").drop_nulls().first())
-    names = {str(rule): str(reason) for rule, reason in named.iter_rows() if rule and reason}
-    return {**names, STAFF_RULE: STAFF_REASON}
+def rule_names() -> dict[str, str]:
+    """Each rule id's title (app.eligibility.rules): a few words that fit every conviction the
+    rule decided, unlike one conviction's reason, which names its own section and age."""
+    return {**{rule.id: rule.title for rule in RULES}, STAFF_RULE: STAFF_REASON}

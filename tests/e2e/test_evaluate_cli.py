@@ -5,8 +5,10 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
+from app.commands.evaluate import summary_line
 from app.eligibility.engine import DETERMINATION_COLUMNS
 from tests.doj_builder import Person, to_csv
 from tests.subprocesses import run_python
@@ -51,6 +53,20 @@ def test_evaluate_writes_the_contract(tmp_path: Path) -> None:
     assert summary["as_of"] == "2024-01-01" and summary["policy"]["id"] == "statutory"
     assert summary["earliest_conviction"] == "2000-01-01"
     assert "warning:" in done.stderr and "not encrypted" in done.stderr
+    assert done.stdout.splitlines()[0] == (
+        "2 convictions of 2 people in SACRAMENTO under 'Statutory minimum' as of 2024-01-01: "
+        "1 to dismiss, 1 to reduce, 0 already granted (not filed again), 0 not eligible, and "
+        "0 for a person to review (0.0% of the convictions).")
+
+
+def test_the_summary_line_counts_relief_already_granted_and_the_review_share() -> None:
+    summary = {"convictions_evaluated": 3450, "people_evaluated": 2901, "determinations": {
+        "dismiss": 1900, "reduce": 600, "already_granted": 12, "not_eligible": 93,
+        "review": 845}}
+    assert summary_line(summary, "LOS ANGELES", "Statutory minimum", date(2026, 11, 1)) == (
+        "3,450 convictions of 2,901 people in LOS ANGELES under 'Statutory minimum' as of "
+        "2026-11-01: 1,900 to dismiss, 600 to reduce, 12 already granted (not filed again), "
+        "93 not eligible, and 845 for a person to review (24.5% of the convictions).")
 
 
 def test_bad_inputs_exit_2_with_one_error_line(tmp_path: Path) -> None:

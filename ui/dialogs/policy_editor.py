@@ -42,6 +42,7 @@ from app.eligibility.policy import (
     builtin_policy,
     policy_from_mapping,
 )
+from app.eligibility.rules import RULES
 from app.errors import InputError
 from app.fileio import atomic_write_text
 from ui.dialogs.dialog_parts import ok_cancel
@@ -57,8 +58,8 @@ FELONY_CHOICES: Final = (("dismiss", "Dismiss and seal"), ("reduce", "Reduce (re
                          ("neither", "Neither: send to review"))
 CRITERIA: Final = {
     "all_misdemeanors": ("Dismiss every misdemeanor and infraction",
-                         "Dismiss every Prop 64 misdemeanor and infraction, beyond the law's "
-                         "floor (which dismisses only conduct lawful today).",
+                         "Dismiss every Prop 64 misdemeanor and infraction, beyond what the "
+                         "law requires (it dismisses only conduct lawful today).",
                          "County choice (Los Angeles 2020, Sacramento 2019)"),
     "under_21_at_conviction": ("Under 21 at conviction",
                                "Dismiss a felony if the person was younger than 21 on the "
@@ -88,7 +89,7 @@ CRITERIA: Final = {
                            "Dismiss a felony whose sentence (probation, jail or prison) ended "
                            "before the as-of date.", "County choice (Los Angeles 2020)"),
     "deceased": ("Person is deceased",
-                 "Dismiss a felony of a person whose record holds a DECEASED step.",
+                 "Dismiss a felony of a person the record says has died.",
                  "County choice (BEAR)"),
 }
 GROUNDS: Final = {
@@ -201,6 +202,13 @@ class YearsSpinBox(QSpinBox):
         return (state, text, pos)
 
 
+def shown_as(switch: str) -> str:
+    """The titles of the rules a switch turns on, as the charts, grid and person view name
+    them, so a clerk can find a chart's rule here (the statutory procedure's rules)."""
+    titles = [rule.title for rule in RULES if rule.switch == switch and rule.procedure != "bear"]
+    return (" Shown as: " + "; ".join(f"\u201c{t}\u201d" for t in titles) + ".") if titles else ""
+
+
 def _explained(title: str, meaning: str, authority: str) -> QLabel:
     label = QLabel(f"{meaning} <i>({authority})</i>")
     label.setWordWrap(True)
@@ -245,7 +253,8 @@ class PolicyEditor(QDialog):
                       else "reduce" if section in policy.felony_reduce else "neither")
             combo.setCurrentIndex(combo.findData(chosen))
             self.felony[section] = combo
-            felony_rows.append((title, combo, meaning + " Misdemeanors follow the law's floor.",
+            felony_rows.append((title, combo, meaning + " Misdemeanors get what the law "
+                                "gives, unless the county dismisses them all (below).",
                                 "HS 11361.8(a)-(b); county choice under HS 11361.9"))
         felonies = self._grid("Felonies of each section", felony_rows)
 
@@ -265,14 +274,16 @@ class PolicyEditor(QDialog):
                 spin.setEnabled(value != 0)
                 box.toggled.connect(spin.setEnabled)
                 self.thresholds[key] = (box, spin)
-                relief_rows.append((box, spin, meaning, authority))
+                relief_rows.append((box, spin, meaning + shown_as(f"additional:{key}"),
+                                    authority))
             else:
                 box = QCheckBox(title)
                 box.setChecked(bool(getattr(policy.additional, key)))
                 self.switches[key] = box
-                relief_rows.append((box, None, meaning, authority))
-        relief = self._grid("Additional relief: felonies dismissed instead of reduced",
-                            relief_rows)
+                relief_rows.append((box, None, meaning + shown_as(f"additional:{key}"),
+                                    authority))
+        relief = self._grid("County's additional relief: misdemeanors dismissed, and felonies "
+                            "dismissed instead of reduced", relief_rows)
 
         self.grounds: dict[str, QComboBox] = {}
         ground_rows = []
@@ -282,7 +293,7 @@ class PolicyEditor(QDialog):
             combo.addItem("Ignore (show the fact only)", "ignore")
             combo.setCurrentIndex(combo.findData(policy.ground(key)))
             self.grounds[key] = combo
-            ground_rows.append((title, combo, meaning, authority))
+            ground_rows.append((title, combo, meaning + shown_as(f"ground:{key}"), authority))
         grounds = self._grid("Grounds to challenge relief", ground_rows)
 
         self.related: dict[str, QCheckBox] = {}
@@ -297,9 +308,11 @@ class PolicyEditor(QDialog):
         self.after_cutoff.addItem("Not eligible", "not_eligible")
         self.after_cutoff.addItem("Evaluate like earlier convictions (flagged)", "evaluate")
         self.after_cutoff.setCurrentIndex(0 if policy.after_cutoff_not_eligible else 1)
-        scope_rows.append(("After 2016-11-09", self.after_cutoff,
-                           "Convictions after Prop 64 took effect were sentenced under the new "
-                           "law.", "HS 11361.8(a); BEAR evaluated them"))
+        scope_rows.append(("Offense on or after November 9, 2016", self.after_cutoff,
+                           "An offense committed once Prop 64 was in effect already fell under "
+                           "its law: HS 11361.8 asks about the time of the offense."
+                           + shown_as("after_cutoff"), "HS 11361.8(a), (e); BEAR evaluated "
+                           "them"))
         scope = self._grid("Offenses in scope", scope_rows)
 
         content = QWidget()

@@ -279,7 +279,7 @@ class Dashboard(QScrollArea):
         self.chart_section.set_bars(_bars(summary.get("by_section")))
         self.chart_level.set_bars(
             [(label.capitalize(), n) for label, n in _bars(summary.get("by_level"))])
-        named = rule_names(determinations)
+        named = rule_names()
         self.chart_rule.set_bars(sorted(
             ((named.get(str(rule), str(rule).replace("_", " ").capitalize()), _count(n))
              for rule, n in (summary.get("by_rule") or {}).items()),

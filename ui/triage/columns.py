@@ -11,6 +11,7 @@ from typing import Final
 import polars as pl
 
 from app.eligibility.flags import FLAGS
+from app.eligibility.rules import RULES
 from app.triage.snapshot import EFFECTIVE, FLAG_LIST, STATUS
 
 DETERMINATION_LABELS: Final = {
@@ -19,6 +20,7 @@ DETERMINATION_LABELS: Final = {
     "challenge": "Challenge",
     "review": "Needs review",
     "not_eligible": "Not eligible",
+    "already_granted": "Already granted",
 }
 # What each determination means, for tooltips (the grid's cells, the summary's counts).
 DETERMINATION_MEANINGS: Final = {
@@ -29,9 +31,13 @@ DETERMINATION_MEANINGS: Final = {
                  "court and the public defender.",
     "review": "Needs review: a deputy DA must decide. The DA may challenge it, or a fact the "
               "law needs is missing from the record.",
-    "not_eligible": "Not eligible: the law gives no relief (for example, convicted after "
-                    "Prop 64 took effect on November 9, 2016).",
+    "not_eligible": "Not eligible: the law gives no relief (for example, an offense "
+                    "committed on or after Prop 64 took effect on November 9, 2016).",
+    "already_granted": "Already granted: a later entry shows the court already dismissed or "
+                       "redesignated this conviction under Prop 64 (HS 11361.8); it is not "
+                       "filed again.",
 }  # fmt: skip
+RULE_TITLES: Final = {rule.id: rule.title for rule in RULES}
 STATUS_LABELS: Final = {"pending": "Pending", "accepted": "Accepted", "changed": "Changed"}
 LEVEL_LABELS: Final = {"felony": "Felony", "misdemeanor": "Misdemeanor", "infraction": "Infraction"}
 
@@ -103,8 +109,9 @@ COLUMNS: Final[tuple[Column, ...]] = (
            "names it.", visible=False),
     Column("offense", "Offense", 30, _text("offense"), "The offense as the DOJ file describes "
            "it.", visible=False),
-    Column("rule_id", "Rule", 28, _text("rule_id"), "The name of the rule that gave the "
-           "determination; the person's record explains it in full.", visible=False),
+    Column("rule_id", "Rule", 40, _labels("rule_id", RULE_TITLES), "The rule that gave the "
+           "determination, in a few words; the person's record explains it in full.",
+           visible=False),
     Column("statute", "Statute", 30, _text("statute"), "The law, court decision or county "
            "policy the rule rests on.", visible=False),
     Column("note", "Note", 30, _text("note"), "A note staff added to this conviction.",

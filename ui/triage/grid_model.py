@@ -5,13 +5,13 @@ expressions evaluated for a block of visible rows at a time and cached until the
 """
 
 from collections import OrderedDict
-from typing import Any
+from typing import Any, Final
 
 import polars as pl
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from app.eligibility.rules import RULES_BY_ID
+from app.eligibility.rules import RULES
 from app.triage.snapshot import EFFECTIVE, STATUS
 from app.triage.view import TriageView
 from ui.triage.columns import (
@@ -120,8 +120,9 @@ class TriageModel(QAbstractTableModel):
         text = str(cells[column])
         if column == _DETERMINATION:
             return DETERMINATION_MEANINGS.get(str(cells[len(COLUMNS)])) or text or None
-        if column == _RULE and text in RULES_BY_ID:
-            return f"{text}: {RULES_BY_ID[text].description}"
+        rule = RULES_BY_TITLE.get(text) if column == _RULE else None
+        if rule is not None:
+            return f"{rule.title}: {rule.description} (rule {rule.id})"
         return text or None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -149,3 +150,4 @@ class TriageModel(QAbstractTableModel):
 
 _DETERMINATION = COLUMN_INDEX["determination"]
 _RULE = COLUMN_INDEX["rule_id"]
+RULES_BY_TITLE: Final = {rule.title: rule for rule in RULES}  # the Rule column shows titles

@@ -75,10 +75,10 @@ def explanation_html(determination: Mapping[str, Any]) -> str:
     parts = [f"<p style='margin-top:0'><b>{e(words)}</b> — {reason}</p>"]
     rule_id = str(determination.get("rule_id") or "")
     rule = RULES_BY_ID.get(rule_id)
-    described = f"{e(rule.description)} " if rule else ""
+    described = f"<b>Rule: {e(rule.title)}.</b> {e(rule.description)} " if rule else ""
     parts.append(
         f"<p>{described}Based on: {e(str(determination.get('statute') or 'not given'))}. "
-        f"<span style='color:#555'>(Rule {e(rule_id)})</span></p>"
+        f"<span style='color:#555'>(rule {e(rule_id)})</span></p>"
     )
     facts = [f for f in str(determination.get("facts") or "").split("; ") if f.strip()]
     if facts:

@@ -8,6 +8,7 @@ import msoffcrypto
 import polars as pl
 import pytest
 
+from app.eligibility.rules import RULES
 from app.exports.challenged import HEADERS, HELD_BACK_GROUND, STAFF_GROUND, write_challenged
 from app.exports.impact_report import write_impact_report
 from app.exports.office import OfficeDetails
@@ -124,6 +125,8 @@ def test_the_impact_report_speaks_plainly_after_staff_decisions(report: Path) ->
         assert phrase in text, phrase
     for jargon in ("Determination:", "DISMISS_RULE", "_RULE", "Review ", "Hispanic"):
         assert jargon not in text, jargon  # Roe (Hispanic) is challenged now: not granted
+    assert [rule.id for rule in RULES if rule.id in text] == []  # rules go unnamed, or by title
+    assert "offence" not in text.lower() and "floor" not in text.lower()
 
 
 def test_thousands_have_separators(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QScrollArea
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QLabel, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from app.eligibility.policy import (
@@ -21,6 +21,7 @@ from app.eligibility.policy import (
     load_bear_options,
     load_policy,
 )
+from app.eligibility.rules import RULES_BY_ID
 from tests.ui.drive import shown
 from ui.dialogs.policy_editor import PolicyEditor, demo_widget, policy_to_toml, save_policy_toml
 
@@ -159,3 +160,17 @@ def test_controls_are_named_and_nothing_is_clipped(qtbot: QtBot) -> None:
             assert label.height() >= label.heightForWidth(label.width()), label.text()
         else:
             assert label.width() >= label.minimumSizeHint().width(), label.text()
+
+
+def test_groups_say_what_they_hold_and_rules_go_by_their_chart_titles(qtbot: QtBot) -> None:
+    editor = PolicyEditor(builtin_policy("los_angeles_2020"))
+    qtbot.addWidget(editor)
+    misdemeanors = editor.switches["all_misdemeanors"]
+    group = next(g for g in editor.findChildren(QGroupBox) if g.isAncestorOf(misdemeanors))
+    assert "misdemeanors" in group.title() and "felonies" in group.title()
+    meanings = {label.accessibleName(): label.text() for label in editor.findChildren(QLabel)}
+    county = RULES_BY_ID["MISDEMEANOR_OR_INFRACTION"].title
+    assert county in meanings[f"{misdemeanors.text()}: meaning"]
+    strike = RULES_BY_ID["CHALLENGE_PRIOR_SUPER_STRIKE"].title
+    assert strike in meanings["Prior super strike: meaning"]
+    assert "floor" not in " ".join(meanings.values())

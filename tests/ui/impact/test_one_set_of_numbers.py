@@ -1,13 +1,15 @@
 """One set of numbers: after a staff decision the Triage tab's counts and every Impact
 figure agree, the engine's original shows beside a figure a decision changed, and rules
-are named in words. Driven through the real window on the bundled sample."""
+are named by their titles. Driven through the real window on the bundled sample."""
 
 import polars as pl
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel
 from pytestqt.qtbot import QtBot
 
+from app.eligibility.rules import RULES, RULES_BY_ID
 from app.triage.counts import determination_counts
+from app.triage.impact import STAFF_REASON
 from tests.ui.drive import catcher_for, caught_up, click_ok, open_window
 from ui.dialogs.run_dialog import RunDialog
 from ui.impact.dashboard import DISMISS_ALL_TITLE, determination_label
@@ -54,9 +56,12 @@ def test_triage_and_impact_agree_after_a_staff_decision(qtbot: QtBot) -> None:
         note = dashboard.engine_notes[key]
         assert note.isHidden() == (summary[key] == summary["engine"][key])
     # Rules in words, never their ids; the comparison box says what it compares.
-    labels = [label for label, _ in dashboard.chart_rule.bars]
-    assert labels and not any(label.isupper() and "_" in label for label in labels)
-    assert "Misdemeanor or infraction: dismiss and seal" in labels
+    # Each bar is its rule's title, fit for every conviction it counts, not one row's reason.
+    by_rule = dict(dashboard.chart_rule.bars)
+    assert by_rule and set(by_rule) <= {rule.title for rule in RULES} | {STAFF_REASON}
+    for rule_id in ("LAWFUL_TODAY", "FELONY_REDUCE_SECTION"):
+        assert by_rule[RULES_BY_ID[rule_id].title] == summary["by_rule"][rule_id]
+    assert "Lawful today: dismiss and seal" in by_rule
     titles = [box.title() for box in dashboard.findChildren(QGroupBox)]
     assert DISMISS_ALL_TITLE in titles
     texts = " ".join(label.text() for label in dashboard.findChildren(QLabel))

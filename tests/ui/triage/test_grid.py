@@ -109,11 +109,27 @@ def test_tooltips_say_what_a_determination_and_a_rule_mean(qtbot: QtBot) -> None
     assert determination.data() == "Needs review"
     assert determination.data(tip) == DETERMINATION_MEANINGS["review"]
     rule = grid.model.index(row, COLUMN_INDEX["rule_id"])
-    described = RULES_BY_ID["CHALLENGE_PRIOR_SUPER_STRIKE"].description
-    assert rule.data(tip) == f"CHALLENGE_PRIOR_SUPER_STRIKE: {described}"
+    strike = RULES_BY_ID["CHALLENGE_PRIOR_SUPER_STRIKE"]
+    assert rule.data() == strike.title == "Prior super strike: challenge ground, review"
+    assert rule.data(tip) == (
+        f"{strike.title}: {strike.description} (rule CHALLENGE_PRIOR_SUPER_STRIKE)")
     other = frame.with_row_index().filter(pl.col("determination") != "review")["index"][0]
     made_up = grid.model.index(other, COLUMN_INDEX["rule_id"])
     assert made_up.data(tip) == made_up.data() == frame["rule_id"][other]  # not a known rule
     reason = grid.model.index(row, COLUMN_INDEX["reason"])
     assert reason.data(tip) == reason.data() == frame["reason"][row]
     assert grid.summary.counts["review"].toolTip().startswith(DETERMINATION_MEANINGS["review"])
+
+
+def test_relief_already_granted_reads_in_words(qtbot: QtBot) -> None:
+    from ui.triage.columns import DETERMINATION_MEANINGS
+
+    frame = determinations_frame(50, seed=4).with_columns(
+        pl.when(pl.int_range(pl.len()) == 7).then(pl.lit("already_granted"))
+        .otherwise(pl.col("determination")).alias("determination"))
+    grid = TriageGrid()
+    qtbot.addWidget(grid)
+    grid.set_snapshot(build_snapshot(frame))
+    cell = grid.model.index(7, COLUMN_INDEX["determination"])
+    assert cell.data() == "Already granted"
+    assert cell.data(Qt.ItemDataRole.ToolTipRole) == DETERMINATION_MEANINGS["already_granted"]

@@ -130,8 +130,11 @@ def test_the_timeline_speaks_plainly_and_explains_its_columns(qtbot: QtBot) -> N
     assert all(len(header.toolTip(i)) > 15 for i in range(header.columnCount()))
     explanation = view.explanation.text()
     assert "Based on:" in explanation and "Authority" not in explanation
-    # The rule's description comes before its id, which is only a reference.
-    assert explanation.index("super strike") < explanation.index("CHALLENGE_PRIOR_SUPER_STRIKE")
+    # The rule's title and description come before its id, which is only a reference.
+    order = [explanation.index(text) for text in (
+        "Rule: Prior super strike: challenge ground, review.",
+        "A super strike conviction, in another case", "CHALLENGE_PRIOR_SUPER_STRIKE")]
+    assert order == sorted(order)
 
 
 def test_a_bear_reason_says_whose_words_it_is() -> None:
