@@ -1,4 +1,4 @@
-"""The headless `countyclear` commands (DESIGN.md, the headless contract).
+"""The headless `countyclear` commands (README, headless commands).
 
 Each command lives in app/commands/<name>.py with `register(subparsers)`; this module only
 parses, dispatches and turns failures into the contract's exit codes: 0 success, 2 bad input

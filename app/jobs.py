@@ -1,4 +1,4 @@
-"""The one job pattern (STYLE.md habit 4): work reports Progress and checks a CancelToken.
+"""The one job pattern: work reports Progress and checks a CancelToken.
 
 `ui/` runs such a function on a worker thread; tests and the CLI call it directly.
 """

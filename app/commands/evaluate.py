@@ -1,4 +1,4 @@
-"""`countyclear evaluate FILE... --county NAME --out DIR`: the headless run (DESIGN.md)."""
+"""`countyclear evaluate FILE... --county NAME --out DIR`: the headless run (docs/DESIGN.md)."""
 
 import argparse
 import os

@@ -1,4 +1,4 @@
-"""Impact figures (DOMAIN.md 4), computed at the as-of date, never the wall clock."""
+"""Impact figures (docs/DESIGN.md), computed at the as-of date, never the wall clock."""
 
 from collections.abc import Mapping
 from datetime import date

@@ -3,7 +3,7 @@
 A policy says, for felonies of each Prop 64 section, dismiss or reduce; which additional-relief
 criteria upgrade a felony to dismissal; how each challenge ground is treated; which related
 offenses are in scope. Every wrong key or value is an InputError naming the key and the
-allowed values (DOMAIN.md 3.5).
+allowed values (docs/LAW.md, county choices).
 """
 
 import json
@@ -232,7 +232,7 @@ def _sections(value: Any, key: str, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-# --- BEAR options JSON (DOMAIN.md 3.6) ---------------------------------------------------
+# --- BEAR options JSON (README, BEAR preset) ------------------------------------------------
 
 # BEAR's key -> ours. Its thresholds take THRESHOLDS' ranges, which BEAR enforced too.
 BEAR_RELIEF_KEYS: Final = {

@@ -175,7 +175,7 @@ RULES: Final[tuple[Rule, ...]] = (
        "conviction that is not clearly before the offense nor clearly after the conviction.",
        "HS {ground1}, {ground2}; " + _SMIT, "This rule is the unclear-date outcome: review.",
        "ground_between", switch="ground:prior_after_offense", reason_closed=WINDOW_CLOSED),
-    # --- county additional relief (DOMAIN 3.5): a felony the law reduces, dismissed -------
+    # --- county additional relief (docs/LAW.md section 5): a felony the law reduces, dismissed
     _R("FELONY_DISMISS_SECTION", "County policy: felonies of this section dismissed",
        "dismiss", "County policy: all HS {section} felonies "
        "dismissed", "The county policy dismisses felonies of this section instead of "

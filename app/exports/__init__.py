@@ -1,4 +1,4 @@
-"""The court documents (DOMAIN.md 5, docs/CONTRACTS.md "Exports"): sealed Exhibit 1 with its
+"""The court documents (docs/PAPERS.md, docs/CONTRACTS.md "Exports"): sealed Exhibit 1 with its
 cover, the motion and proposed order, the proof of service, the sealed list of convictions not
 in Exhibit 1, and the impact report.
 

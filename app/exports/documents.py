@@ -1,4 +1,4 @@
-"""All court documents of one run as one job (STYLE.md habit 4): the CLI calls it directly,
+"""All court documents of one run as one job: the CLI calls it directly,
 the app on a worker thread.
 
 Two steps, each checking its inputs once: `check_request` (the password, files already there)

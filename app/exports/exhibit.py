@@ -1,6 +1,6 @@
 """Exhibit 1 (`exhibit_1.xlsx`): every conviction the court is asked to grant, sealed.
 
-DOMAIN.md 5: one row per conviction count; never SSN, driver's license, FBI number or race,
+docs/PAPERS.md: one row per conviction count; never SSN, driver's license, FBI number or race,
 and never a staff member's reason or note. The Relief column holds the same words as the
 order. The file holds summary criminal history (PC 11142, 13300-13303), so it is always
 encrypted with a password and every printed page says CONFIDENTIAL; its Totals sheet gives the

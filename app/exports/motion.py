@@ -1,4 +1,4 @@
-"""The Notice and Motion to Dismiss; Seal; and Protect, on pleading paper (DOMAIN.md 5; the
+"""The Notice and Motion to Dismiss; Seal; and Protect, on pleading paper (docs/PAPERS.md; the
 Los Angeles motion of February 2020 is the model).
 
 Every figure comes from one `Accounting` (after staff decisions), so the motion says what

@@ -269,7 +269,7 @@ def save_office(details: OfficeDetails, path: Path | None = None) -> Path:
 
 
 def _upgrade(table: dict[str, object], path: Path, text: str) -> dict[str, object]:
-    """Ordered upgrades from older schema versions go here (STYLE.md habit 7)."""
+    """Ordered upgrades from older schema versions go here."""
     version = table.get("schema_version", SCHEMA_VERSION)
     if version != SCHEMA_VERSION:
         raise InputError(

@@ -1,4 +1,4 @@
-"""What synthetic DOJ rows are made of: offences, names, races, agencies (DOMAIN.md 2).
+"""What synthetic DOJ rows are made of: offenses, names, races, agencies (docs/DOJ_FILE.md).
 
 Everything here is invented for tests and demos. Offence texts follow the DOJ's
 `SECTION CODE-DESCRIPTION` form, including the irregular spellings real files contain
@@ -48,7 +48,7 @@ ATTEMPTS: Final = (
     Offence("11359(A)PC-POSSESS MARIJUANA FOR SALE", "F", "attempt"),
 )
 
-# Close to Prop 64 by text, outside it by law (DOMAIN.md 3.1 and 6).
+# Close to Prop 64 by text, outside it by law (docs/LAW.md section 1; docs/DOJ_FILE.md section 4).
 LOOKALIKES: Final = (
     Offence("11357.5(A) HS-SELL/ETC SYNTHETIC CANNABINOID", "M", "lookalike"),
     Offence("11379.6(A) HS-MANUFACTURE CONTROLLED SUBSTANCE", "F", "lookalike"),

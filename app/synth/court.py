@@ -1,7 +1,7 @@
 """Rows of a COURT ACTION step: dispositions, conviction status, sentence components.
 
 A convicted count gets one row per sentence component, all with the same CNT_ORDER
-(DOMAIN.md 2.3): e.g. CONVICTED-PROBATION 36 M, then CONVICTED-JAIL 90 D.
+(docs/DOJ_FILE.md, section 3): e.g. CONVICTED-PROBATION 36 M, then CONVICTED-JAIL 90 D.
 """
 
 import datetime as dt

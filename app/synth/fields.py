@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from app.counties import COUNTIES
 
-QUALIFIER_BLANK = '"' + " " * 30 + '"'  # the 30-blank qualifier fields (DOMAIN.md 2.1)
+QUALIFIER_BLANK = '"' + " " * 30 + '"'  # the 30-blank qualifier fields (docs/DOJ_FILE.md)
 SEE_COMMENT = "SEE COMMENT FOR CHARGE"
 EMPTY_OFFENCE_COLUMNS = "," * 12  # fields 53-65 all blank
 EMPTY_FE_COLUMNS = "001" + "," * 11  # fields 66-77 with only FE_NUM_ORDER

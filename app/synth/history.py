@@ -1,4 +1,4 @@
-"""A person's criminal history as DOJ rows: cycles, steps, counts, sentences (DOMAIN.md 2).
+"""A person's criminal history as DOJ rows: cycles, steps, counts, sentences (docs/DOJ_FILE.md).
 
 Every person gets at least one Prop 64 conviction (the DOJ sends a county the people with a
 potentially eligible conviction) and, at the rates below, the situations real files contain:

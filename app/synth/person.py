@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from app.synth import catalog
 from app.synth.fields import csv_field
 
-# Share of people with an unusual record (DOMAIN.md 2.1): bad DOB, accented name.
+# Share of people with an unusual record (docs/DOJ_FILE.md, section 1): bad DOB, accented name.
 BAD_DOB_RATE = 0.004
 ACCENTED_NAME_RATE = 0.03
 _RACE_WEIGHTS = tuple(weight for _, _, weight in catalog.RACES)

@@ -1,7 +1,7 @@
 """What the clerk asked the grid to show: filters, search and sort as polars expressions.
 
 A query turns into the list of snapshot rows to show, in order. Never a Qt proxy model:
-at a million rows QSortFilterProxyModel takes minutes (DESIGN.md, measured).
+at a million rows QSortFilterProxyModel takes minutes (measured: benchmarks/README.md).
 """
 
 from dataclasses import dataclass, field, replace

@@ -1,4 +1,4 @@
-"""app/ is the product's brain: it never imports PySide6 or ui (STYLE.md habit 1)."""
+"""app/ is the product's brain: it never imports PySide6 or ui."""
 
 import ast
 import os

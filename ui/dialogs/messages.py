@@ -1,4 +1,4 @@
-"""One plain message for the clerk: never a traceback (STYLE.md habit 5)."""
+"""One plain message for the clerk: never a traceback."""
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 

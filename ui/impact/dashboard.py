@@ -42,7 +42,7 @@ DISMISS_ALL: Final = (
     ("people_no_conviction", "Left with no conviction"),
     ("people_no_conviction_last_7_years", "Left with no conviction in the last 7 years"),
 )
-# How each figure is counted (DOMAIN.md 4), as the tooltip and accessible description.
+# How each figure is counted (docs/DESIGN.md), as the tooltip and accessible description.
 HOW_COUNTED: Final = {
     "people_with_relief": "People with at least one conviction dismissed or reduced.",
     "people_no_felony": "People who had at least one felony anywhere and every felony "

@@ -15,7 +15,7 @@ from tests.doj_builder import Person, to_csv
 
 
 def _with_line_breaks() -> list[Person]:
-    """Comments holding line breaks, as RFC 4180 quoting allows (DOMAIN.md 2.1)."""
+    """Comments holding line breaks, as RFC 4180 quoting allows (docs/DOJ_FILE.md, section 1)."""
     a, b, c = Person("1", name="PEÑA,JOSÉ"), Person("2", name="ROE,RICHARD"), Person("3")
     a.conviction("11357 HS-POSSESS", "20100101", COMMENT_TEXT="FIRST LINE\nSECOND LINE")
     b.conviction("11359 HS-SALE", "20110101", COMMENT_TEXT="A\n\nB", case='SEE "X"\nY')

@@ -1,8 +1,8 @@
-"""The BEAR preset gives gogen's answer where gogen's own logic decides it (DOMAIN.md 3.6).
+"""The BEAR preset gives gogen's answer where gogen's own logic decides it (README, BEAR preset).
 
 Each test is a small literal DOJ record and the determination, reason or people figure
 gogen (the engine behind BEAR) gives for it, worked out from gogen's procedure; where
-CountyClear deliberately differs (DOMAIN.md 2.1, 3.6, 6) the test says so.
+CountyClear deliberately differs (docs/DOJ_FILE.md; README, BEAR preset) the test says so.
 """
 
 import json

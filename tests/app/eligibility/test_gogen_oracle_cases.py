@@ -11,7 +11,7 @@ people figures are counted.
 
 Only convictions gogen gives relief are expected: where gogen gives none CountyClear
 deliberately answers review ("no policy rule applies"), and it additionally lists attempts
-written 664-11359 as review (DOMAIN.md 3.6).
+written 664-11359 as review (README, BEAR preset).
 """
 
 import csv

@@ -1,4 +1,4 @@
-"""Each rule and each pitfall of DOMAIN.md section 6, on small literal DOJ records."""
+"""Each rule and each pitfall of docs/DOJ_FILE.md section 4, on small literal DOJ records."""
 
 from datetime import date
 

@@ -1,4 +1,4 @@
-"""A moderate generated file contains the situations real DOJ files do (DOMAIN.md 2 and 6)."""
+"""A moderate generated file contains the situations real DOJ files do (docs/DOJ_FILE.md)."""
 
 import datetime as dt
 import re
