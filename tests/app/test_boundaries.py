@@ -2,6 +2,7 @@
 
 import ast
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -78,3 +79,18 @@ def test_the_file_format_never_imports_the_law() -> None:
                   if name.startswith(("app.eligibility", "app.doj"))]
     assert not offenders, offenders
     assert not (APP / "doj" / "records.py").exists()
+
+
+def test_no_source_file_cites_a_document_outside_the_repository() -> None:
+    # The project stands on its own: what the code relies on is in docs/ or the README.
+    cited = re.compile(r"(?<!docs/)\b(?:DOMAIN|DESIGN|STYLE)\.md\b")
+    roots = [APP, APP.parent / "ui", APP.parent / "tests", APP.parent / "resources"]
+    offenders = [
+        f"{path}:{number}"
+        for root in roots for path in root.rglob("*")
+        if path.suffix in {".py", ".toml"}
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if cited.search(line) and path.name != "test_boundaries.py"
+    ]
+    assert not offenders, offenders
+    assert (APP.parent / "docs" / "DESIGN.md").exists()
