@@ -72,12 +72,12 @@ def parse_as_of(text: str | None, option: str = "--as-of") -> date:
                          "example 2026-11-01.") from None
 
 
-def doj_file_date(args: argparse.Namespace) -> tuple[str, str]:
-    """The DOJ file's date for the motion and where it came from: given, or unknown (a copied
-    file's modification date is not the date DOJ produced it)."""
+def doj_file_date(args: argparse.Namespace) -> date | None:
+    """The DOJ file's date for the motion: given, or unknown (a copied file's modification
+    date is not the date DOJ produced it)."""
     if args.doj_file_date:
-        return parse_as_of(args.doj_file_date, "--doj-file-date").isoformat(), "given"
-    return "", "unknown"
+        return parse_as_of(args.doj_file_date, "--doj-file-date")
+    return None
 
 
 def check_out_folder(out: Path) -> None:
@@ -101,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
     as_of = parse_as_of(args.as_of)
     check_out_folder(args.out)
     policy = resolve_policy(args)
-    file_date, file_date_source = doj_file_date(args)
+    file_date = doj_file_date(args)
     secrets = EnvSecrets(args.passphrase_env, args.key)
     if not file_date:
         sys.stderr.write("warning: no --doj-file-date given: the motion will print "
@@ -124,16 +124,15 @@ def run(args: argparse.Namespace) -> int:
                                   on_determinations=determinations_csv.start,
                                   release_sources=sources.clear)
         reporter.finish()
-        summary = {**result.summary, "doj_file_date": file_date,
-                   "doj_file_date_source": file_date_source}
+        summary = result.summary.with_doj_file_date(file_date)
         determinations_csv.commit()
     finally:
         determinations_csv.discard()
     write_summary(args.out, summary)
-    counts = result.summary["determinations"]
+    counts = result.summary.determinations
     sys.stdout.write(
-        f"{result.summary['convictions_evaluated']:,} convictions of "
-        f"{result.summary['people_evaluated']:,} people in {county} under '{policy.name}' "
+        f"{result.summary.convictions_evaluated:,} convictions of "
+        f"{result.summary.people_evaluated:,} people in {county} under '{policy.name}' "
         f"as of {as_of.isoformat()}: {counts['dismiss']:,} dismiss, {counts['reduce']:,} "
         f"reduce, {counts['review']:,} review, {counts['not_eligible']:,} not eligible.\n"
         f"Wrote {args.out / DETERMINATIONS_CSV} and {args.out / SUMMARY_JSON}\n"
