@@ -31,7 +31,7 @@ from app.jobs import CancelToken, Progress, ProgressCallback, no_progress
 
 SEALED_HELP = "it holds criminal-history information and is always sealed: give a password"
 NO_FIGURES = ("it needs the impact figures, which come from reading the DOJ files: open them "
-              "again, or leave the impact report out of this export")
+              "again, or leave it out of this export")
 
 
 @dataclass(frozen=True)

@@ -146,3 +146,18 @@ def test_the_apps_checklist_names_every_blank_and_what_is_held_back() -> None:
     left = export_readiness(sample_determinations(), unknown, full).warnings
     assert [w.split(" ")[0] for w in left if "office details" in w] == []
     assert any("DOJ produced the file is not known" in w for w in left)
+
+
+def test_the_impact_report_needs_the_figures(tmp_path: Path) -> None:
+    """Without the figures (the app's DOJ files not read), the papers go out and the impact
+    report is refused, naming it, before any file."""
+    with pytest.raises(InputError) as caught:
+        export_documents(tmp_path, sample_determinations(), FACTS, OfficeDetails(),
+                         summary=None, password=PASSWORD)  # fmt: skip
+    assert caught.value.where == str(tmp_path / "impact_report.pdf")
+    assert "it needs the impact figures" in caught.value.message
+    assert list(tmp_path.iterdir()) == []
+    papers = DocumentChoice(exhibit=False, challenged=False, summary=False)
+    written = export_documents(tmp_path, sample_determinations(), FACTS, OfficeDetails(),
+                               summary=None, choice=papers, password=None)  # fmt: skip
+    assert [d.path.name for d in written] == PAPERS
