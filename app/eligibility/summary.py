@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Final, TypeVar
 
-from app.eligibility.deadlines import deadline_summary
+from app.eligibility.deadlines import Deadlines
 from app.errors import InputError
 
 # What an older evaluate recorded when no date was given: the delivery file's modification
@@ -122,9 +122,9 @@ class ImpactSummary:
         return Compliance.of(self.convictions_evaluated, self.determinations)
 
     @property
-    def deadlines(self) -> dict[str, Any]:
+    def deadlines(self) -> Deadlines:
         """The HS 11361.9 dates and what each challenge ground means at the as-of date."""
-        return deadline_summary(self.as_of)
+        return Deadlines.at(self.as_of)
 
     def with_doj_file_date(self, day: date | None) -> "ImpactSummary":
         return replace(self, doj_file_date=day)
@@ -161,7 +161,7 @@ class ImpactSummary:
             "flags": dict(self.flags),
             "earliest_conviction": _iso(self.earliest_conviction),
             "compliance": self.compliance.to_json(),
-            "deadlines": self.deadlines,
+            "deadlines": _deadlines_json(self.deadlines),
             "doj_file_date": _iso(self.doj_file_date) or "",
             "doj_file_date_source": "given" if self.doj_file_date else "unknown",
         }
@@ -229,6 +229,18 @@ class DecidedSummary:
     @classmethod
     def unchanged(cls, engine: ImpactSummary) -> "DecidedSummary":
         return cls(engine, engine)
+
+
+def _deadlines_json(deadlines: Deadlines) -> dict[str, Any]:
+    return {
+        "doj_identified_by": deadlines.doj_identified_by.isoformat(),
+        "challenge_deadline": deadlines.challenge_deadline.isoformat(),
+        "court_orders_by": deadlines.court_orders_by.isoformat(),
+        "doj_records_by": deadlines.doj_records_by.isoformat(),
+        "challenge_window_closed": deadlines.challenge_window_closed,
+        "statute": deadlines.statute,
+        "grounds": dict(deadlines.grounds),
+    }
 
 
 def _iso(day: date | None) -> str | None:
