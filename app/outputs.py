@@ -4,11 +4,11 @@ app/exports/inputs.py, which checks every value)."""
 import json
 import threading
 from pathlib import Path
-from typing import Any
 
 import polars as pl
 
 from app.eligibility.engine import DETERMINATION_COLUMNS
+from app.eligibility.summary import ImpactSummary
 from app.errors import InputError
 from app.fileio import atomic_write_text, atomic_write_with, replace_durably, temp_sibling
 
@@ -16,7 +16,7 @@ DETERMINATIONS_CSV = "determinations.csv"
 SUMMARY_JSON = "summary.json"
 
 
-def write_outputs(folder: Path, determinations: pl.DataFrame, summary: dict[str, Any]) -> None:
+def write_outputs(folder: Path, determinations: pl.DataFrame, summary: ImpactSummary) -> None:
     write_determinations(folder, determinations)
     write_summary(folder, summary)
 
@@ -30,9 +30,11 @@ def _csv(determinations: pl.DataFrame, path: Path) -> None:
     determinations.select(DETERMINATION_COLUMNS).write_csv(path, date_format="%Y-%m-%d")
 
 
-def write_summary(folder: Path, summary: dict[str, Any]) -> None:
+def write_summary(folder: Path, summary: ImpactSummary) -> None:
+    """The one place summary.json is written (app.exports.inputs.read_summary reads it)."""
+    text = json.dumps(summary.to_json(), indent=2, sort_keys=False)
     try:
-        atomic_write_text(folder / SUMMARY_JSON, json.dumps(summary, indent=2, sort_keys=False))
+        atomic_write_text(folder / SUMMARY_JSON, text)
     except OSError as exc:
         raise _cannot_write(folder, exc) from None
 

@@ -7,7 +7,6 @@ the self-test call it); `evaluate_rows` is its second half, for rows already rea
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 import polars as pl
 
@@ -22,6 +21,7 @@ from app.eligibility.people import build_people
 from app.eligibility.policy import Policy
 from app.eligibility.priors import attach_priors, build_prior_events
 from app.eligibility.rows import prepare_rows
+from app.eligibility.summary import ImpactSummary
 from app.jobs import CancelToken, Progress, ProgressCallback, no_progress
 
 
@@ -31,7 +31,7 @@ class EvaluationResult:
     convictions: pl.DataFrame
     people: pl.DataFrame
     determinations: pl.DataFrame
-    summary: dict[str, Any]
+    summary: ImpactSummary
     policy: Policy
     county: str
     as_of: date

@@ -39,6 +39,7 @@ def run_sample(out: Path, as_of: date | None = None) -> list[Path]:
     # Loaded here: the launcher imports this module, and must start without them.
     from app.eligibility.policy import builtin_policy
     from app.exports.documents import export_documents
+    from app.exports.motion import MotionFacts
     from app.exports.office import load_office
     from app.intake import open_deliveries
     from app.outputs import DETERMINATIONS_CSV, SUMMARY_JSON, write_outputs
@@ -48,10 +49,12 @@ def run_sample(out: Path, as_of: date | None = None) -> list[Path]:
     result = evaluate_sources(sources, county=SAMPLE_COUNTY, policy=builtin_policy("statutory"),
                               as_of=as_of or date.today())
     # The sample is synthetic: no DOJ delivery date exists, and a file's modification date
-    # is no evidence of one, so its papers say the date is unknown.
-    summary = {**result.summary, "doj_file_date": "", "doj_file_date_source": "unknown"}
+    # is no evidence of one, so its papers say the date is unknown (as evaluate_sources
+    # leaves it).
+    summary = result.summary
     out.mkdir(parents=True, exist_ok=True)
     write_outputs(out, result.determinations, summary)
-    written = export_documents(out, result.determinations, summary, load_office(),
-                               password=DEMO_PASSPHRASE, force=True)
+    written = export_documents(out, result.determinations, MotionFacts.from_summary(summary),
+                               load_office(), summary=summary, password=DEMO_PASSPHRASE,
+                               force=True)  # fmt: skip
     return [out / DETERMINATIONS_CSV, out / SUMMARY_JSON, *(d.path for d in written)]

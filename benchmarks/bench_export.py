@@ -81,7 +81,7 @@ def main() -> int:
             write_motion(
                 Path(folder) / f"motion_{run}.pdf",
                 frame,
-                MotionFacts.from_summary({"county": "SACRAMENTO", "as_of": "2026-01-01"}),
+                MotionFacts("SACRAMENTO", date(2026, 1, 1), doj_file_date=None),
                 OfficeDetails(county="SACRAMENTO"),
             )
             motion_times.append(time.perf_counter() - start)

@@ -4,14 +4,13 @@ import argparse
 import os
 import sys
 import time
-from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from app.counties import COUNTIES, normalise_county
 from app.doj.schema import ENGINE
 from app.eligibility.policy import Policy, builtin_policy, load_bear_options, load_policy
+from app.eligibility.summary import ImpactSummary
 from app.errors import InputError
 from app.intake.deliveries import open_deliveries
 from app.intake.secrets import EnvSecrets
@@ -74,12 +73,12 @@ def parse_as_of(text: str | None, option: str = "--as-of") -> date:
                          "example 2026-11-01.") from None
 
 
-def doj_file_date(args: argparse.Namespace) -> tuple[str, str]:
-    """The DOJ file's date for the motion and where it came from: given, or unknown (a copied
-    file's modification date is not the date DOJ produced it)."""
+def doj_file_date(args: argparse.Namespace) -> date | None:
+    """The DOJ file's date for the motion: given, or unknown (a copied file's modification
+    date is not the date DOJ produced it)."""
     if args.doj_file_date:
-        return parse_as_of(args.doj_file_date, "--doj-file-date").isoformat(), "given"
-    return "", "unknown"
+        return parse_as_of(args.doj_file_date, "--doj-file-date")
+    return None
 
 
 def check_out_folder(out: Path) -> None:
@@ -103,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
     as_of = parse_as_of(args.as_of)
     check_out_folder(args.out)
     policy = resolve_policy(args)
-    file_date, file_date_source = doj_file_date(args)
+    file_date = doj_file_date(args)
     secrets = EnvSecrets(args.passphrase_env, args.key)
     if not file_date:
         sys.stderr.write("warning: no --doj-file-date given: the motion will print "
@@ -126,8 +125,7 @@ def run(args: argparse.Namespace) -> int:
                                   on_determinations=determinations_csv.start,
                                   release_sources=sources.clear)
         reporter.finish()
-        summary = {**result.summary, "doj_file_date": file_date,
-                   "doj_file_date_source": file_date_source}
+        summary = result.summary.with_doj_file_date(file_date)
         determinations_csv.commit()
     finally:
         determinations_csv.discard()
@@ -139,16 +137,15 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def summary_line(summary: Mapping[str, Any], county: str, policy_name: str, as_of: date
-                 ) -> str:
+def summary_line(summary: ImpactSummary, county: str, policy_name: str, as_of: date) -> str:
     """The run in one sentence a clerk reads: what is to file, what was already granted,
     what the law does not reach, and how much waits for a person (count and share)."""
-    counts = summary["determinations"]
-    total = int(summary["convictions_evaluated"])
-    review = int(counts.get("review", 0))
+    counts = summary.determinations
+    total = summary.convictions_evaluated
+    review = counts.get("review", 0)
     share = f"{review / total:.1%}" if total else "0%"
     return (
-        f"{total:,} convictions of {summary['people_evaluated']:,} people in {county} under "
+        f"{total:,} convictions of {summary.people_evaluated:,} people in {county} under "
         f"'{policy_name}' as of {as_of.isoformat()}: {counts.get('dismiss', 0):,} to dismiss, "
         f"{counts.get('reduce', 0):,} to reduce, {counts.get('already_granted', 0):,} "
         f"already granted (not filed again), {counts.get('not_eligible', 0):,} not "

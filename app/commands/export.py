@@ -13,10 +13,11 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
 import polars as pl
 
+from app.eligibility.summary import ImpactSummary
 from app.errors import InputError
 from app.exports.challenged import CHALLENGED_FILE
 from app.exports.documents import (
@@ -28,6 +29,7 @@ from app.exports.documents import (
 from app.exports.exhibit import EXHIBIT_FILE
 from app.exports.impact_report import IMPACT_FILE
 from app.exports.inputs import read_determinations, read_summary
+from app.exports.motion import MotionFacts
 from app.exports.office import load_office, office_file
 from app.exports.papers import MOTION_FILE
 from app.outputs import DETERMINATIONS_CSV, SUMMARY_JSON
@@ -88,12 +90,9 @@ def _choice(args: argparse.Namespace) -> DocumentChoice:
     return DocumentChoice(*picked) if any(picked) else DocumentChoice()
 
 
-def _password(args: argparse.Namespace, choice: DocumentChoice, folder: Path) -> str | None:
+def _password(args: argparse.Namespace) -> str | None:
     """The password from its variable; checked with everything else by check_request."""
     if args.password_env is None:
-        if choice.exhibit or choice.challenged:
-            name = EXHIBIT_FILE if choice.exhibit else CHALLENGED_FILE
-            raise InputError(str(folder / name), PASSWORD_HELP)
         return None
     return _from_env("--password-env", args.password_env, PASSWORD_HELP)
 
@@ -114,16 +113,15 @@ def _from_env(option: str, variable: str, fix: str) -> str:
     return secret
 
 
-def _decided(path: Path, summary: dict[str, Any], folder: Path,
+def _decided(path: Path, summary: ImpactSummary, folder: Path,
              recovery_passphrase: str | None) -> pl.DataFrame:
     """The workspace's determinations with its staff decisions applied, if it is this run's."""
     workspace = open_workspace(path, recovery_passphrase=recovery_passphrase)
-    summary_as_of = str(summary.get("as_of") or "")
-    if workspace.county != summary.get("county") or workspace.as_of.isoformat() != summary_as_of:
+    if workspace.county != summary.county or workspace.as_of != summary.as_of:
         raise InputError(
             str(path),
             f"this workspace is {workspace.county} as of {workspace.as_of.isoformat()} but "
-            f"{folder / SUMMARY_JSON} is {summary.get('county')} as of {summary_as_of or '?'}; "
+            f"{folder / SUMMARY_JSON} is {summary.county} as of {summary.as_of.isoformat()}; "
             "give the workspace of this evaluation",
         )
     return workspace.decided()
@@ -134,12 +132,13 @@ def run(args: argparse.Namespace) -> int:
     if not folder.is_dir():
         raise InputError(str(folder), "is not a folder; give the --out folder of `evaluate`")
     choice = _choice(args)
-    password = _password(args, choice, folder)
+    password = _password(args)
     recovery_passphrase = _recovery_passphrase(args)
     if args.office is not None and not args.office.is_file():
         raise InputError(str(args.office), "not found; give the office details TOML written by "
                          "the Office details dialog (keys in the README)")
-    check_request(folder, choice, password, force=args.force)  # before reading anything big
+    # Before reading anything big.
+    check_request(folder, choice, password, force=args.force, password_help=PASSWORD_HELP)
     office_path = args.office or office_file()
     office = load_office(office_path)
     summary = read_summary(folder / SUMMARY_JSON)
@@ -147,8 +146,9 @@ def run(args: argparse.Namespace) -> int:
         determinations = read_determinations(folder / DETERMINATIONS_CSV)
     else:
         determinations = _decided(args.workspace, summary, folder, recovery_passphrase)
-    plan = prepare_export(folder, determinations, summary, office, choice=choice,
-                          password=password, office_where=str(office_path))  # fmt: skip
+    plan = prepare_export(folder, determinations, MotionFacts.from_summary(summary), office,
+                          summary=summary, choice=choice, password=password,
+                          office_where=str(office_path))  # fmt: skip
     for note in plan.warnings:
         sys.stderr.write(f"warning: {note}\n")
     for document in write_documents(plan):

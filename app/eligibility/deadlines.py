@@ -3,7 +3,7 @@ each means for a run at a given as-of date (docs/LAW.md, "Deadlines")."""
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Final
+from typing import Final
 
 DOJ_IDENTIFIED_BY: Final = date(2019, 7, 1)  # HS 11361.9(a)
 CHALLENGE_DEADLINE: Final = date(2020, 7, 1)  # HS 11361.9(b)
@@ -84,15 +84,33 @@ GROUND_MEANINGS: Final = (
 )
 
 
-def deadline_summary(as_of: date) -> dict[str, Any]:
-    """The deadlines as summary.json carries them, with what each ground means now."""
-    closed = challenge_window_closed(as_of)
-    return {
-        "doj_identified_by": DOJ_IDENTIFIED_BY.isoformat(),
-        "challenge_deadline": CHALLENGE_DEADLINE.isoformat(),
-        "court_orders_by": COURT_ORDERS_BY.isoformat(),
-        "doj_records_by": DOJ_RECORDS_BY.isoformat(),
-        "challenge_window_closed": closed,
-        "statute": "HS 11361.9(a), (b), (e), as amended by AB 1706 (Stats. 2022, ch. 387)",
-        "grounds": {m.ground: m.closed if closed else m.open for m in GROUND_MEANINGS},
-    }
+DEADLINES_STATUTE: Final = (
+    "HS 11361.9(a), (b), (e), as amended by AB 1706 (Stats. 2022, ch. 387)"
+)
+
+
+@dataclass(frozen=True)
+class Deadlines:
+    """The deadlines as summary.json carries them, with what each ground means at the as-of
+    date (`grounds`: ground -> one sentence)."""
+
+    doj_identified_by: date
+    challenge_deadline: date
+    court_orders_by: date
+    doj_records_by: date
+    challenge_window_closed: bool
+    statute: str
+    grounds: dict[str, str]
+
+    @classmethod
+    def at(cls, as_of: date) -> "Deadlines":
+        closed = challenge_window_closed(as_of)
+        return cls(
+            doj_identified_by=DOJ_IDENTIFIED_BY,
+            challenge_deadline=CHALLENGE_DEADLINE,
+            court_orders_by=COURT_ORDERS_BY,
+            doj_records_by=DOJ_RECORDS_BY,
+            challenge_window_closed=closed,
+            statute=DEADLINES_STATUTE,
+            grounds={m.ground: m.closed if closed else m.open for m in GROUND_MEANINGS},
+        )

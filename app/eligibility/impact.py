@@ -1,14 +1,12 @@
 """Impact figures (docs/DESIGN.md), computed at the as-of date, never the wall clock."""
 
-from collections.abc import Mapping
 from datetime import date
-from typing import Any
 
 import polars as pl
 
 from app.eligibility.dates import add_years
-from app.eligibility.deadlines import deadline_summary
 from app.eligibility.rules import DETERMINATIONS
+from app.eligibility.summary import ImpactSummary, PeopleLeft, PolicyName
 
 RELIEF = ("dismiss", "reduce")
 
@@ -77,7 +75,7 @@ def impact_summary(
     policy_id: str,
     policy_name: str,
     sources: list[str],
-) -> dict[str, Any]:
+) -> ImpactSummary:
     real_people = ~pl.col("subject_id").str.starts_with("(blank SUBJECT_ID)")
     # By its flag, not its rule: an earlier guard (an unknown date) may have decided it.
     related = pl.col("flags").str.contains("related_offence", literal=True)
@@ -136,52 +134,29 @@ def impact_summary(
     counts = _as_dict(r["determinations"])
     determinations_count: dict[str, int] = {d: counts.get(d, 0) for d in DETERMINATIONS}
     earliest = r["earliest"].item()
-    summary: dict[str, Any] = {
-        "county": county,
-        "as_of": as_of.isoformat(),
-        "policy": {"id": policy_id, "name": policy_name},
-        "sources": sources,
-        "convictions_evaluated": determinations.height,
-        # As BEAR counted them: people with an in-county Prop 64 conviction (a person whose
-        # only evaluated conviction is a related offense is in `people_related_only`).
-        "people_evaluated": int(r["people_evaluated"].item()),
-        "people_related_only": int(r["people_related_only"].item()),
-        "determinations": determinations_count,
-        "people_with_relief": int(r["people_with_relief"].item()),
-        **_figures(r["people"], "decided"),
-        "dismiss_all_prop64": _figures(r["people"], "dismiss_all_prop64"),
-        "by_section": _as_dict(r["by_section"]),
-        "by_level": _as_dict(r["by_level"]),
-        "by_rule": _as_dict(r["by_rule"]),
-        "by_relief": _as_dict(r["by_relief"]),
-        # Of the convictions to file, how many rest on the statute and how many on county
-        # policy (the papers say which, conviction by conviction).
-        "by_basis": _as_dict(r["by_basis"]),
-        "by_dismissal_reason": _as_dict(r["by_dismissal_reason"]),
-        "by_race": _as_dict(r["by_race"]),
-        "by_year": _as_dict(r["by_year"]),
-        "flags": _as_dict(r["flags"]),
-        "earliest_conviction": earliest.isoformat() if isinstance(earliest, date) else None,
-        "compliance": _compliance(determinations.height, determinations_count),
-        "deadlines": deadline_summary(as_of),
-    }
-    return summary
-
-
-def _compliance(identified: int, counts: Mapping[str, int]) -> dict[str, Any]:
-    """The figures a county reports under AB 1706: every conviction DOJ identified is
-    already granted, to be filed (dismiss or reduce), challenged or not eligible (the list
-    served on the public defender, HS 11361.9(c)(2)), or still pending (review)."""
-    to_file = counts["dismiss"] + counts["reduce"]
-    return {
-        "identified": identified,
-        "already_granted": counts["already_granted"],
-        "to_file": to_file,
-        "challenged_or_not_eligible": counts["not_eligible"],
-        "pending": counts["review"],
-        "review_share": round(counts["review"] / identified, 4) if identified else 0.0,
-        # Earlier names, still read by the exports: granted = to file; the engine itself
-        # challenges nothing (a person does, from the review list).
-        "granted": to_file,
-        "challenged": 0,
-    }
+    figures = _figures(r["people"], "decided")
+    return ImpactSummary(
+        county=county,
+        as_of=as_of,
+        policy=PolicyName(policy_id, policy_name),
+        sources=tuple(sources),
+        convictions_evaluated=determinations.height,
+        people_evaluated=int(r["people_evaluated"].item()),
+        people_related_only=int(r["people_related_only"].item()),
+        determinations=determinations_count,
+        people_with_relief=int(r["people_with_relief"].item()),
+        people_no_felony=figures["people_no_felony"],
+        people_no_conviction=figures["people_no_conviction"],
+        people_no_conviction_last_7_years=figures["people_no_conviction_last_7_years"],
+        dismiss_all_prop64=PeopleLeft(**_figures(r["people"], "dismiss_all_prop64")),
+        by_section=_as_dict(r["by_section"]),
+        by_level=_as_dict(r["by_level"]),
+        by_rule=_as_dict(r["by_rule"]),
+        by_relief=_as_dict(r["by_relief"]),
+        by_basis=_as_dict(r["by_basis"]),
+        by_dismissal_reason=_as_dict(r["by_dismissal_reason"]),
+        by_race=_as_dict(r["by_race"]),
+        by_year=_as_dict(r["by_year"]),
+        flags=_as_dict(r["flags"]),
+        earliest_conviction=earliest if isinstance(earliest, date) else None,
+    )

@@ -8,13 +8,13 @@ something) builds the `ExportPlan` every document is written from. `write_docume
 writes each document whole (atomic rename) or not at all. `export_documents` does all three.
 """
 
-from collections.abc import Mapping
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import polars as pl
 
+from app.eligibility.summary import ImpactSummary
 from app.errors import InputError
 from app.exports.challenged import CHALLENGED_FILE, write_challenged
 from app.exports.exhibit import EXHIBIT_FILE, write_exhibit
@@ -30,6 +30,8 @@ from app.exports.sealing import check_password
 from app.jobs import CancelToken, Progress, ProgressCallback, no_progress
 
 SEALED_HELP = "it holds criminal-history information and is always sealed: give a password"
+NO_FIGURES = ("it needs the impact figures, which come from reading the DOJ files: open them "
+              "again, or leave it out of this export")
 
 
 @dataclass(frozen=True)
@@ -65,22 +67,24 @@ class ExportPlan:
     county: str
     office: OfficeDetails
     facts: MotionFacts
-    summary: Mapping[str, Any]
+    summary: ImpactSummary | None  # the impact report's figures
     outcomes: pl.DataFrame
     counts: Accounting
     warnings: tuple[str, ...]
 
 
 def check_request(folder: Path, choice: DocumentChoice, password: str | None, *,
-                  force: bool) -> None:
-    """The checks that need nothing read: sealed documents have a good password, and no
-    document would replace a file already there (unless `force`)."""
+                  force: bool, also_written: Sequence[Path] = (),
+                  password_help: str = SEALED_HELP) -> None:
+    """The checks that need nothing read, each made once, here: sealed documents have a good
+    password (`password_help` says how to give one), and no document, nor any file in
+    `also_written`, would replace a file already there (unless `force`)."""
     for chosen, name in ((choice.exhibit, EXHIBIT_FILE), (choice.challenged, CHALLENGED_FILE)):
         if chosen and not password:
-            raise InputError(str(folder / name), SEALED_HELP)
+            raise InputError(str(folder / name), password_help)
     if password:
         check_password(password, "the exhibit password")
-    refuse_existing(choice.targets(folder), force=force)
+    refuse_existing([*choice.targets(folder), *also_written], force=force)
 
 
 def check_office_county(office: OfficeDetails, county: str, where: str) -> None:
@@ -111,25 +115,28 @@ def refuse_empty_motion(path: Path, counts: Accounting) -> None:
 def prepare_export(
     folder: Path,
     determinations: pl.DataFrame,
-    summary: Mapping[str, Any],
+    facts: MotionFacts,
     office: OfficeDetails,
     *,
+    summary: ImpactSummary | None,
     choice: DocumentChoice,
     password: str | None,
     office_where: str = "office details",
 ) -> ExportPlan:
-    """Check the inputs and compute what every document states (nothing is written)."""
-    county = str(summary.get("county") or "")
+    """Check the inputs and compute what every document states (nothing is written).
+    `facts`: what the papers recite about the run; `summary`: the impact figures, needed
+    only for the impact report."""
+    if choice.summary and summary is None:
+        raise InputError(str(folder / IMPACT_FILE), NO_FIGURES)
     refuse_without_relief(determinations, "the determinations")
-    check_office_county(office, county, office_where)
+    check_office_county(office, facts.county, office_where)
     frame = outcomes(determinations)
     counts = accounting(frame)
     if choice.motion:
         refuse_empty_motion(folder / MOTION_FILE, counts)
-    facts = MotionFacts.from_summary(dict(summary))
     notes = warnings_for(counts, facts, office, motion=choice.motion)
-    return ExportPlan(folder, choice, password, county, office, facts, summary, frame, counts,
-                      tuple(notes))  # fmt: skip
+    return ExportPlan(folder, choice, password, facts.county, office, facts, summary, frame,
+                      counts, tuple(notes))  # fmt: skip
 
 
 def write_documents(
@@ -168,6 +175,7 @@ def write_documents(
                                 progress=progress, cancel=cancel)  # fmt: skip
         written.append(WrittenDocument(folder / CHALLENGED_FILE, f"{_convictions(rows)}, sealed"))
     if plan.choice.summary:
+        assert plan.summary is not None  # prepare_export
         stage("The impact report")
         write_impact_report(folder / IMPACT_FILE, plan.summary, plan.outcomes, plan.office)
         written.append(WrittenDocument(folder / IMPACT_FILE, "figures after staff decisions"))
@@ -177,9 +185,10 @@ def write_documents(
 def export_documents(
     folder: Path,
     determinations: pl.DataFrame,
-    summary: Mapping[str, Any],
+    facts: MotionFacts,
     office: OfficeDetails,
     *,
+    summary: ImpactSummary | None,
     choice: DocumentChoice = DocumentChoice(),
     password: str | None,
     force: bool = False,
@@ -188,8 +197,8 @@ def export_documents(
 ) -> list[WrittenDocument]:
     """Check everything, then write the chosen documents into `folder`."""
     check_request(folder, choice, password, force=force)
-    plan = prepare_export(folder, determinations, summary, office, choice=choice,
-                          password=password)  # fmt: skip
+    plan = prepare_export(folder, determinations, facts, office, summary=summary,
+                          choice=choice, password=password)  # fmt: skip
     return write_documents(plan, progress=progress, cancel=cancel)
 
 

@@ -20,25 +20,16 @@ from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from app.counties import title_case
+from app.eligibility.summary import ImpactSummary
 from app.exports.fonts import SERIF, SERIF_BOLD, register_fonts
-from app.exports.motion import MotionFacts, long_date
+from app.exports.motion import long_date
 from app.exports.office import OfficeDetails
 from app.exports.relief import accounting, granted_convictions, persons
 from app.fileio import atomic_write_bytes
 
 IMPACT_FILE: Final = "impact_report.pdf"
-MISSING: Final = "[not in summary]"
 CHART_WIDTH: Final = 6.5 * inch
 BAR_COLOUR: Final = colors.HexColor("#3b6ea5")
-
-
-def _figure(summary: Mapping[str, Any], *keys: str) -> str:
-    value: Any = summary
-    for key in keys:
-        if not isinstance(value, Mapping) or key not in value or value[key] is None:
-            return MISSING
-        value = value[key]
-    return f"{value:,}" if isinstance(value, int) else str(value)
 
 
 def _bar_chart(title: str, data: Mapping[str, int], *, horizontal: bool = False) -> Flowable:
@@ -143,10 +134,10 @@ def _race_rows(granted: pl.DataFrame) -> list[list[str]]:
 
 
 def impact_flowables(
-    summary: Mapping[str, Any], frame: pl.DataFrame, office: OfficeDetails
+    summary: ImpactSummary, frame: pl.DataFrame, office: OfficeDetails
 ) -> list[Flowable]:
     """`frame`: relief.outcomes(determinations after staff decisions)."""
-    county = str(summary.get("county") or office.county or "")
+    county = summary.county or office.county
     counts = accounting(frame)
     granted = granted_convictions(frame)
     name, contact = _office_lines(office, county)
@@ -169,8 +160,8 @@ def impact_flowables(
         ["People", "Count"],
         ["People with a conviction identified", f"{identified_people:,}"],
         ["People granted relief in this filing", f"{counts.people:,}"],
-        ["People left with no felony conviction *", _figure(summary, "people_no_felony")],
-        ["People left with no conviction at all *", _figure(summary, "people_no_conviction")],
+        ["People left with no felony conviction *", f"{summary.people_no_felony:,}"],
+        ["People left with no conviction at all *", f"{summary.people_no_conviction:,}"],
     ]
     race = [["Race (as the DOJ record gives it)", "People granted relief", "Share"],
             *_race_rows(granted)]
@@ -178,7 +169,7 @@ def impact_flowables(
         granted.group_by("section").len().sort("section").iter_rows()
     ) if granted.height else {}
     body, small = _style(), _style(9)
-    as_of = long_date(MotionFacts.from_summary(dict(summary)).as_of, "[AS-OF DATE]")
+    as_of = long_date(summary.as_of, "[AS-OF DATE]")
     story: list[Flowable] = [
         Paragraph("Proposition 64: clearing past cannabis convictions",
                   _style(16, bold=True, space=2)),
@@ -224,7 +215,7 @@ def _page_number(canvas: Any, document: Any) -> None:
     canvas.restoreState()
 
 
-def impact_pdf(summary: Mapping[str, Any], frame: pl.DataFrame, office: OfficeDetails) -> bytes:
+def impact_pdf(summary: ImpactSummary, frame: pl.DataFrame, office: OfficeDetails) -> bytes:
     register_fonts()
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
@@ -247,7 +238,7 @@ def impact_pdf(summary: Mapping[str, Any], frame: pl.DataFrame, office: OfficeDe
 
 
 def write_impact_report(
-    path: Path, summary: Mapping[str, Any], frame: pl.DataFrame, office: OfficeDetails
+    path: Path, summary: ImpactSummary, frame: pl.DataFrame, office: OfficeDetails
 ) -> None:
     """`frame`: relief.outcomes(determinations after staff decisions)."""
     atomic_write_bytes(path, impact_pdf(summary, frame, office))

@@ -8,10 +8,11 @@ import csv
 import io
 import json
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
 import polars as pl
 
+from app.eligibility.summary import ImpactSummary
 from app.errors import InputError, cannot_read
 from app.exports.relief import BASIS_VALUES, RELIEF_VALUES
 
@@ -159,7 +160,9 @@ def _check_filled(frame: pl.DataFrame, columns: tuple[str, ...], path: Path) -> 
                              f"short. {_WRITE_AGAIN}", line=int(empty.arg_true()[0]) + 2)
 
 
-def read_summary(path: Path) -> dict[str, Any]:
+def read_summary(path: Path) -> ImpactSummary:
+    """The one place summary.json is read (app.outputs.write_summary writes it): every key
+    checked, the first bad one named with the file."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
@@ -169,6 +172,4 @@ def read_summary(path: Path) -> dict[str, Any]:
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         line = exc.lineno if isinstance(exc, json.JSONDecodeError) else None
         raise InputError(str(path), f"is not valid JSON ({exc})", line=line) from exc
-    if not isinstance(data, dict):
-        raise InputError(str(path), "must hold one JSON object of figures")
-    return data
+    return ImpactSummary.from_json(data, str(path))

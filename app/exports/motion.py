@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Final
 
+from app.eligibility.summary import ImpactSummary
 from app.exports.caption import county_words
 from app.exports.office import OfficeDetails, one_line, shown
 from app.exports.pleading import (
@@ -42,38 +43,20 @@ ACCOUNTING_PARAGRAPH: Final = 3  # "Of those N convictions:", followed by (a)-(d
 
 @dataclass(frozen=True)
 class MotionFacts:
-    """What the papers recite about the run, from summary.json (unknown stays None)."""
+    """What the papers recite about the run: from summary.json, or in the app from the
+    workspace (unknown stays None)."""
 
     county: str
     as_of: date | None
     doj_file_date: date | None
 
     @classmethod
-    def from_summary(cls, summary: dict[str, Any]) -> "MotionFacts":
-        # A date taken from the file's modification time (older evaluate runs) is not the
-        # date DOJ produced the file: it stays unknown.
-        source = str(summary.get("doj_file_date_source") or "")
-        doj = None if source == "file modified" else _as_date(summary.get("doj_file_date"))
-        return cls(
-            county=str(summary.get("county") or ""),
-            as_of=_as_date(summary.get("as_of")),
-            doj_file_date=doj,
-        )
+    def from_summary(cls, summary: ImpactSummary) -> "MotionFacts":
+        return cls(summary.county, summary.as_of, summary.doj_file_date)
 
     @property
     def past_challenge_deadline(self) -> bool:
         return self.as_of is not None and self.as_of > CHALLENGE_DEADLINE
-
-
-def _as_date(value: object) -> date | None:
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str):
-        return None
-    try:
-        return date.fromisoformat(value.strip()[:10])
-    except ValueError:
-        return None
 
 
 def long_date(value: date | None, blank_text: str) -> str:

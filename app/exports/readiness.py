@@ -2,13 +2,12 @@
 as `warning:` lines and the app shows as its checklist before writing (app.review.checklist
 adds only what a workspace knows: decisions no one confirmed, and the fix for each note).
 
-`export_readiness(determinations, summary, office)` is the app's entry point; export itself
+`export_readiness(determinations, facts, office)` is the app's entry point; export itself
 calls `warnings_for` with what it has already computed.
 """
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Final
 
 import polars as pl
 
@@ -164,9 +163,8 @@ def warnings_for(
 
 
 def export_readiness(
-    determinations: pl.DataFrame, summary: Mapping[str, Any], office: OfficeDetails
+    determinations: pl.DataFrame, facts: MotionFacts, office: OfficeDetails
 ) -> Readiness:
     """The app's checklist before writing: `determinations` with staff decisions applied."""
     counts = accounting(outcomes(determinations))
-    facts = MotionFacts.from_summary(dict(summary))
     return Readiness(tuple(notes_for(counts, facts, office)), counts)

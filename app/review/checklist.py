@@ -7,13 +7,13 @@ Nothing here stops an export: the office decides, and every blank prints as a br
 blank. The checklist only makes sure it decides knowingly.
 """
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Final
 
 import polars as pl
 
 from app.exports.inputs import RELIEF_COLUMNS
+from app.exports.motion import MotionFacts
 from app.exports.office import OfficeDetails
 from app.exports.readiness import (
     DOJ_FILE_DATE,
@@ -51,17 +51,17 @@ class CheckItem:
 
 
 def checklist(
-    decided: pl.DataFrame, summary: Mapping[str, Any], office: OfficeDetails
+    decided: pl.DataFrame, facts: MotionFacts, office: OfficeDetails
 ) -> list[CheckItem]:
     """Everything to look at before the papers go out: `decided` has the staff decisions
-    applied (app.review.apply_decisions); `summary` gives county, as-of and DOJ file date."""
+    applied (app.review.apply_decisions); `facts` gives county, as-of and DOJ file date."""
     missing = [name for name in RELIEF_COLUMNS if name not in decided.columns]
     if missing:  # export refuses it too (app.exports.inputs.refuse_without_relief)
         return [CheckItem(
             "evaluate_again", "This workspace was evaluated by an older CountyClear: its "
             f"determinations have no {', '.join(missing)}, which the papers need. Open the DOJ "
             "files again in a new workspace to evaluate them anew.")]
-    readiness = export_readiness(decided, summary, office)
+    readiness = export_readiness(decided, facts, office)
     items = [_item(note) for note in readiness.notes if note.key != OFFICE_BLANK]
     blanks = [note.blank for note in readiness.notes if note.key == OFFICE_BLANK]
     if blanks:  # one line for the text details, not one each: one dialog fills them all

@@ -20,6 +20,7 @@ from typing import Any, Final
 import polars as pl
 
 from app.errors import InputError, read_input
+from app.exports.motion import MotionFacts
 from app.review.audit import AuditLog
 from app.review.decisions import (
     KEY,
@@ -150,16 +151,10 @@ class Workspace:
         self.doj_file_date = day
         self.audit.append("doj_file_date", before=before, after=day.isoformat(), user=user)
 
-    def paper_facts(self) -> dict[str, str]:
-        """What the papers take from the workspace rather than the figures (the keys of
-        summary.json that app.exports.motion.MotionFacts reads)."""
-        known = self.doj_file_date is not None
-        return {
-            "county": self.county,
-            "as_of": self.as_of.isoformat(),
-            "doj_file_date": self.doj_file_date.isoformat() if self.doj_file_date else "",
-            "doj_file_date_source": "given" if known else "unknown",
-        }
+    def paper_facts(self) -> MotionFacts:
+        """What the papers recite about the run, from the workspace (in place of summary.json
+        on the command line)."""
+        return MotionFacts(self.county, self.as_of, self.doj_file_date)
 
     def record(self, action: str, *, after: Any = None, reason: str = "") -> None:
         """Audit an event that is not a decision (an export, a re-opened file, ...)."""

@@ -2,16 +2,15 @@
 determinations with each staff decision in place of the engine's (one set of numbers for the
 Impact tab, the triage counts and the papers). Qt-free."""
 
-from collections.abc import Mapping
-from datetime import date
-from typing import Any, Final
+from dataclasses import replace
+from typing import Final
 
 import polars as pl
 
 from app.eligibility.impact import impact_summary
 from app.eligibility.rules import RULES
+from app.eligibility.summary import DecidedSummary, ImpactSummary
 
-ENGINE: Final = "engine"  # the key holding the engine's original figures
 # Where staff changed a determination, the engine's rule and reason no longer explain it.
 STAFF_RULE: Final = "STAFF_DECISION"
 STAFF_REASON: Final = "Changed by a staff decision"
@@ -35,14 +34,12 @@ def determination_counts(determinations: pl.DataFrame) -> dict[str, int]:
 
 
 def decided_summary(
-    engine: Mapping[str, Any], decided: pl.DataFrame, convictions: pl.DataFrame
-) -> dict[str, Any]:
-    """The summary's figures counted after staff decisions, same keys as the engine's, with
-    the engine's original under ENGINE. `decided`: determinations with the decision columns
-    (app.review.apply_decisions); `convictions`: every conviction of the run (the people
-    figures look at a person's other convictions too)."""
-    policy = engine.get("policy") if isinstance(engine.get("policy"), Mapping) else {}
-    assert isinstance(policy, Mapping)
+    engine: ImpactSummary, decided: pl.DataFrame, convictions: pl.DataFrame
+) -> DecidedSummary:
+    """The summary's figures counted after staff decisions, beside the engine's original.
+    `decided`: determinations with the decision columns (app.review.apply_decisions);
+    `convictions`: every conviction of the run (the people figures look at a person's other
+    convictions too)."""
     changed = (
         (pl.col("final_determination") != pl.col("determination")).fill_null(False)
         if "final_determination" in decided.columns else pl.lit(False)
@@ -56,17 +53,16 @@ def decided_summary(
             .alias("reason"),
         ),
         convictions,
-        as_of=date.fromisoformat(str(engine["as_of"])),
-        county=str(engine.get("county") or ""),
-        policy_id=str(policy.get("id") or ""),
-        policy_name=str(policy.get("name") or ""),
-        sources=list(engine.get("sources") or []),
+        as_of=engine.as_of,
+        county=engine.county,
+        policy_id=engine.policy.id,
+        policy_name=engine.policy.name,
+        sources=list(engine.sources),
     )
-    after["determinations"] = determination_counts(decided)
-    for key, value in engine.items():  # what decisions do not change (the DOJ file's date)
-        after.setdefault(key, value)
-    after[ENGINE] = dict(engine)
-    return after
+    # Decisions do not change the DOJ file's date.
+    after = replace(after, determinations=determination_counts(decided),
+                    doj_file_date=engine.doj_file_date)
+    return DecidedSummary(decided=after, engine=engine)
 
 
 def rule_names() -> dict[str, str]:

@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -100,7 +101,7 @@ def test_a_court_address_to_check_is_a_warning(
 ) -> None:
     """The motion is written; one warning line says what to check (docs/COURTS.md)."""
     out = tmp_path / "run"
-    write_folder(out, sample_determinations(), {**sample_summary(), "county": county})
+    write_folder(out, sample_determinations(), replace(sample_summary(), county=county))
     assert main(["export", str(out), "--motion"]) == 0
     court = [line for line in warnings(capsys.readouterr().err) if said in line]
     assert len(court) == 1
@@ -111,7 +112,7 @@ def test_a_court_address_the_office_typed_is_no_warning(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "run"
-    write_folder(out, sample_determinations(), {**sample_summary(), "county": "MONO"})
+    write_folder(out, sample_determinations(), replace(sample_summary(), county="MONO"))
     save_office(OfficeDetails(county="MONO", court_address="452 Old Mammoth Road"))
     assert main(["export", str(out), "--motion", "--summary"]) == 0
     said = warnings(capsys.readouterr().err)

@@ -1,6 +1,8 @@
 """The main window around a session: decisions on a selection, undo of a whole selection,
 autosave, remembered geometry and columns, the menus and the About box."""
 
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import polars as pl
@@ -8,6 +10,7 @@ from PySide6.QtCore import QItemSelectionModel
 from pytestqt.qtbot import QtBot
 
 from app.review import Workspace, open_workspace
+from tests.app.exports.frames import sample_summary
 from tests.ui.drive import activate, catcher_for, caught_up, click_ok, new_workspace, open_window
 from ui.dialogs.about import AboutDialog
 from ui.dialogs.reason_dialog import ReasonDialog
@@ -124,7 +127,8 @@ def test_the_impact_tab_counts_decisions_made_while_it_was_hidden(
 ) -> None:
     workspace = new_workspace(tmp_path / "impact.ccws")
     window = open_window(qtbot)
-    session = Session(workspace, summary={"county": "SACRAMENTO", "as_of": "2024-01-01"})
+    summary = replace(sample_summary(), county="SACRAMENTO", as_of=date(2024, 1, 1))
+    session = Session(workspace, summary=summary)
     window.set_session(session)
     dashboard = window.workspace.dashboard
     frame = session.snapshot.frame

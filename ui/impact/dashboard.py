@@ -1,15 +1,14 @@
 """The impact dashboard: the impact figures as big numbers, charts, AB 1706 counts.
 
 `Dashboard().set_data(summary, determinations)`: `summary` is the figures after staff
-decisions (ui.workspace.session.Session.summary, app.triage.impact), with the engine's
-original under "engine", or the engine's summary alone (= summary.json);
+decisions beside the engine's original (a DecidedSummary: ui.workspace.session.Session.summary,
+app.triage.impact), or the engine's summary alone (an ImpactSummary, = summary.json);
 `determinations` the determinations frame, with or without the decision columns
 (`final_determination`, `status`) that app.review adds. Every figure counts the staff
 decisions; where one differs from what the engine decided, the engine's figure is beside it.
 """
 
 import html
-from collections.abc import Mapping
 from datetime import date
 from typing import Any, Final
 
@@ -25,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.triage.impact import ENGINE, rule_names
+from app.eligibility.summary import DecidedSummary, ImpactSummary, PeopleLeft, PolicyName
+from app.triage.impact import rule_names
 from ui.impact.charts import DETERMINATION_COLORS, BarChart
 from ui.triage.columns import DETERMINATION_LABELS  # the grid's words: one set of words too
 
@@ -42,6 +42,25 @@ DISMISS_ALL: Final = (
     ("people_no_conviction", "Left with no conviction"),
     ("people_no_conviction_last_7_years", "Left with no conviction in the last 7 years"),
 )
+
+
+def headline_figures(summary: ImpactSummary) -> dict[str, int]:
+    """The figures of FIGURES, by their keys."""
+    return {
+        "convictions_evaluated": summary.convictions_evaluated,
+        "people_evaluated": summary.people_evaluated,
+        "people_with_relief": summary.people_with_relief,
+        **people_left(summary.people_left),
+    }
+
+
+def people_left(people: PeopleLeft) -> dict[str, int]:
+    """The figures of DISMISS_ALL (and the last three of FIGURES), by their keys."""
+    return {
+        "people_no_felony": people.people_no_felony,
+        "people_no_conviction": people.people_no_conviction,
+        "people_no_conviction_last_7_years": people.people_no_conviction_last_7_years,
+    }
 # How each figure is counted (docs/DESIGN.md), as the tooltip and accessible description.
 HOW_COUNTED: Final = {
     "people_with_relief": "People with at least one conviction dismissed or reduced.",
@@ -121,22 +140,6 @@ def convictions_by_year(determinations: pl.DataFrame) -> list[tuple[str, int]]:
     if None in counts:
         bars.append(("unknown", counts[None]))
     return bars
-
-
-def _count(value: Any) -> int:
-    """A figure as an int; a nested mapping (e.g. per determination) counts its total."""
-    if isinstance(value, Mapping):
-        return sum(_count(v) for v in value.values())
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return 0
-    return int(value)
-
-
-def _bars(mapping: Any, labels: Mapping[str, str] | None = None) -> list[tuple[str, int]]:
-    if not isinstance(mapping, Mapping):
-        return []
-    names = labels or {}
-    return [(names.get(str(k), str(k)), _count(v)) for k, v in mapping.items()]
 
 
 class Dashboard(QScrollArea):
@@ -229,11 +232,11 @@ class Dashboard(QScrollArea):
             grid.setColumnStretch(column, 1)
         return box
 
-    def _figure(self, key: str, value: Any, engine: Any) -> None:
-        self.values[key].setText(f"{_count(value):,}")
+    def _figure(self, key: str, value: int, engine: int) -> None:
+        self.values[key].setText(f"{value:,}")
         note = self.engine_notes[key]
-        differs = _count(value) != _count(engine)
-        note.setText(f"The engine found {_count(engine):,}, before staff decisions"
+        differs = value != engine
+        note.setText(f"The engine found {engine:,}, before staff decisions"
                      if differs else "")
         note.setVisible(differs)
 
@@ -241,27 +244,25 @@ class Dashboard(QScrollArea):
         """The displayed text of a figure: `people_with_relief`, `compliance.granted`..."""
         return self.values[key].text()
 
-    def set_data(self, summary: Mapping[str, Any], determinations: pl.DataFrame) -> None:
-        county = str(summary.get("county") or "")
-        as_of = summary.get("as_of") or ""
-        earliest = summary.get("earliest_conviction") or "unknown"
-        as_of_text = as_of.isoformat() if isinstance(as_of, date) else str(as_of)
-        earliest_text = earliest.isoformat() if isinstance(earliest, date) else str(earliest)
-        policy = summary.get("policy")
-        policy_name = policy.get("name") if isinstance(policy, Mapping) else None
-        under = f" under the policy “{html.escape(str(policy_name))}”" if policy_name else ""
+    def set_data(self, summary: DecidedSummary | ImpactSummary,
+                 determinations: pl.DataFrame) -> None:
+        figures = (summary if isinstance(summary, DecidedSummary)
+                   else DecidedSummary.unchanged(summary))
+        decided = figures.decided
+        earliest = decided.earliest_conviction
+        under = (f" under the policy “{html.escape(decided.policy.name)}”"
+                 if decided.policy.name else "")
         self.heading.setText(
-            f"<b>{html.escape(county.title())} County</b>, eligibility as of "
-            f"{html.escape(as_of_text)}{under}; earliest conviction evaluated: "
-            f"{html.escape(earliest_text)}."
+            f"<b>{html.escape(decided.county.title())} County</b>, eligibility as of "
+            f"{decided.as_of.isoformat()}{under}; earliest conviction evaluated: "
+            f"{earliest.isoformat() if earliest else 'unknown'}."
         )
-        engine = summary.get(ENGINE)
-        original: Mapping[str, Any] = engine if isinstance(engine, Mapping) else summary
+        headline, original = headline_figures(decided), headline_figures(figures.engine)
         for key, _ in FIGURES:
-            self._figure(key, summary.get(key), original.get(key))
-        dismiss_all = summary.get("dismiss_all_prop64") or {}
+            self._figure(key, headline[key], original[key])
+        dismiss_all = people_left(decided.dismiss_all_prop64)
         for key, _ in DISMISS_ALL:
-            self._figure("dismiss_all." + key, dismiss_all.get(key), dismiss_all.get(key))
+            self._figure("dismiss_all." + key, dismiss_all[key], dismiss_all[key])
         compliance = compliance_counts(determinations)
         engine_compliance = compliance_counts(
             determinations.drop("final_determination", "status", strict=False))
@@ -272,21 +273,19 @@ class Dashboard(QScrollArea):
             note += (f" Of the granted, {compliance['unconfirmed']:,} are as the engine "
                      "decided them and not yet confirmed by staff.")
         self.compliance_note.setText(note)
-        counts = summary.get("determinations")
         self.chart_determination.set_bars(
-            [(determination_label(str(k)), _count(v)) for k, v in counts.items()]
-            if isinstance(counts, Mapping) else [])
-        self.chart_section.set_bars(_bars(summary.get("by_section")))
+            [(determination_label(k), n) for k, n in decided.determinations.items()])
+        self.chart_section.set_bars(list(decided.by_section.items()))
         self.chart_level.set_bars(
-            [(label.capitalize(), n) for label, n in _bars(summary.get("by_level"))])
+            [(label.capitalize(), n) for label, n in decided.by_level.items()])
         named = rule_names()
         self.chart_rule.set_bars(sorted(
-            ((named.get(str(rule), str(rule).replace("_", " ").capitalize()), _count(n))
-             for rule, n in (summary.get("by_rule") or {}).items()),
+            ((named.get(rule, rule.replace("_", " ").capitalize()), n)
+             for rule, n in decided.by_rule.items()),
             key=lambda bar: -bar[1]))
-        self.chart_reason.set_bars(sorted(_bars(summary.get("by_dismissal_reason")),
+        self.chart_reason.set_bars(sorted(decided.by_dismissal_reason.items(),
                                           key=lambda b: -b[1]))
-        self.chart_race.set_bars(sorted(_bars(summary.get("by_race")), key=lambda b: -b[1]))
+        self.chart_race.set_bars(sorted(decided.by_race.items(), key=lambda b: -b[1]))
         self.chart_year.set_bars(convictions_by_year(determinations))
 
 
@@ -294,7 +293,7 @@ def _label_colors() -> dict[str, Any]:
     return {determination_label(k): c for k, c in DETERMINATION_COLORS.items()}
 
 
-def demo_data() -> tuple[dict[str, Any], pl.DataFrame]:
+def demo_data() -> tuple[ImpactSummary, pl.DataFrame]:
     """A small county run of 240 convictions (screenshots, manual checks)."""
     count = 240
     outcomes = ["dismiss", "dismiss", "dismiss", "reduce", "dismiss", "review", "reduce",
@@ -313,27 +312,29 @@ def demo_data() -> tuple[dict[str, Any], pl.DataFrame]:
     def tally(column: str) -> dict[str, int]:
         return dict(frame.group_by(column).len().sort("len", descending=True).iter_rows())
 
-    summary: dict[str, Any] = {
-        "county": "SACRAMENTO", "as_of": "2026-11-01", "earliest_conviction": "1982-01-01",
-        "convictions_evaluated": count, "people_evaluated": 170,
-        "determinations": tally("determination"),
-        "people_with_relief": 151, "people_no_felony": 88, "people_no_conviction": 71,
-        "people_no_conviction_last_7_years": 120,
-        "dismiss_all_prop64": {"people_no_felony": 119, "people_no_conviction": 97,
-                               "people_no_conviction_last_7_years": 131},
-        "by_section": dict(sorted(tally("section").items())),
-        "by_level": tally("level"),
-        "by_rule": {"MISDEMEANOR_OR_INFRACTION": 80, "FELONY_REDUCE_SECTION": 48,
-                    "AGE_AT_LEAST": 31, "YEARS_FELONY_FREE": 25, "SENTENCE_COMPLETED": 8,
-                    "CHALLENGE_PRIOR_SUPER_STRIKE": 14, "AFTER_PROP64": 24,
-                    "NO_RULE_APPLIES": 10},
-        "by_dismissal_reason": {"Misdemeanor or infraction: dismiss and seal": 80,
-                                "50 years or older on the as-of date": 31,
-                                "No felony conviction in the 10 years before the as-of date": 25,
-                                "Sentence on this conviction completed": 8},
-        "by_race": {"BLACK": 58, "HISPANIC": 49, "WHITE": 33, "ASIAN": 7, "OTHER": 4},
-        "policy": {"id": "los_angeles_2020", "name": "Los Angeles 2020"},
-    }  # fmt: skip
+    summary = ImpactSummary(
+        county="SACRAMENTO", as_of=date(2026, 11, 1),
+        policy=PolicyName("los_angeles_2020", "Los Angeles 2020"), sources=("doj_demo.dat",),
+        convictions_evaluated=count, people_evaluated=170, people_related_only=0,
+        determinations=tally("determination"),
+        people_with_relief=151, people_no_felony=88, people_no_conviction=71,
+        people_no_conviction_last_7_years=120,
+        dismiss_all_prop64=PeopleLeft(people_no_felony=119, people_no_conviction=97,
+                                      people_no_conviction_last_7_years=131),
+        by_section=dict(sorted(tally("section").items())),
+        by_level=tally("level"),
+        by_rule={"MISDEMEANOR_OR_INFRACTION": 80, "FELONY_REDUCE_SECTION": 48,
+                 "AGE_AT_LEAST": 31, "YEARS_FELONY_FREE": 25, "SENTENCE_COMPLETED": 8,
+                 "CHALLENGE_PRIOR_SUPER_STRIKE": 14, "AFTER_PROP64": 24,
+                 "NO_RULE_APPLIES": 10},
+        by_relief={}, by_basis={},
+        by_dismissal_reason={"Misdemeanor or infraction: dismiss and seal": 80,
+                             "50 years or older on the as-of date": 31,
+                             "No felony conviction in the 10 years before the as-of date": 25,
+                             "Sentence on this conviction completed": 8},
+        by_race={"BLACK": 58, "HISPANIC": 49, "WHITE": 33, "ASIAN": 7, "OTHER": 4},
+        by_year={}, flags={}, earliest_conviction=date(1982, 1, 1),
+    )  # fmt: skip
     return summary, frame
 
 

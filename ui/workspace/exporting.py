@@ -3,17 +3,23 @@ called with the session's decided determinations, plus the evaluate-folder CSV i
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import polars as pl
 
-from app.exports.documents import DocumentChoice, WrittenDocument
-from app.exports.documents import export_documents as write_court_documents
-from app.exports.files import refuse_existing
+from app.eligibility.summary import DecidedSummary
+from app.errors import InputError
+from app.exports.documents import (
+    NO_FIGURES,
+    DocumentChoice,
+    WrittenDocument,
+    check_request,
+    prepare_export,
+    write_documents,
+)
+from app.exports.motion import MotionFacts
 from app.exports.office import load_office
 from app.jobs import CancelToken, Progress, ProgressCallback
 from app.outputs import DETERMINATIONS_CSV, SUMMARY_JSON, write_outputs
-from app.triage.impact import ENGINE
 
 # document id -> (what the clerk sees, needs the impact figures of the DOJ files read)
 DOCUMENTS: dict[str, tuple[str, bool]] = {
@@ -50,40 +56,39 @@ def export_documents(
     request: ExportRequest,
     decided_rows: pl.DataFrame,
     determinations: pl.DataFrame,
-    summary: dict[str, Any],
+    facts: MotionFacts,
+    summary: DecidedSummary | None,
     progress: ProgressCallback,
     cancel: CancelToken,
 ) -> list[WrittenDocument]:
     """Write the chosen documents; returns the files written. `decided_rows` has the staff
     decisions applied (exports use final_determination); `determinations` is the engine's;
-    `summary` (Session.paper_summary) the figures after decisions with the engine's under
-    "engine", and the workspace's county, as-of and DOJ file dates.
+    `facts` the workspace's county, as-of and DOJ file dates; `summary` (Session.summary)
+    the figures after decisions beside the engine's, None when the DOJ files were not read.
 
-    The court documents go through app.exports.documents.export_documents, which checks the
-    password and the office's county before the first file is written; the CSV comes after.
-    Nothing already there is replaced unless the clerk said so (`request.replace`).
+    Every input is checked once, before the first file is written (app.exports.documents:
+    the password, the files already there, the office's county); nothing already there is
+    replaced unless the clerk said so (`request.replace`).
     """
+    csv = [request.folder / name for name in CSV_FILES] if "csv" in request.documents else []
+    if csv and summary is None:
+        raise InputError(str(csv[0]), NO_FIGURES)
     request.folder.mkdir(parents=True, exist_ok=True)
-    refuse_existing(request.targets(), force=request.replace)
+    check_request(request.folder, request.choice, request.password, force=request.replace,
+                  also_written=csv)  # fmt: skip
     # The papers count staff decisions, as the Impact tab does; the engine's original
     # figures stay in the window and in summary.json.
-    decided = {k: v for k, v in summary.items() if k != ENGINE}
-    written = write_court_documents(
-        request.folder, decided_rows, decided, load_office(), choice=request.choice,
-        password=request.password, force=request.replace, progress=progress, cancel=cancel,
+    plan = prepare_export(
+        request.folder, decided_rows, facts, load_office(), choice=request.choice,
+        summary=summary.decided if summary else None, password=request.password,
     )  # fmt: skip
-    if "csv" in request.documents:
+    written = write_documents(plan, progress=progress, cancel=cancel)
+    if summary is not None and csv:
         cancel.check()
-        engine = {**dict(summary.get(ENGINE) or decided), **_dates(summary)}
+        engine = summary.engine.with_doj_file_date(facts.doj_file_date)
         write_outputs(request.folder, determinations, engine)
         written += [WrittenDocument(request.folder / DETERMINATIONS_CSV,
                                     "the engine's determinations, before staff decisions"),
                     WrittenDocument(request.folder / SUMMARY_JSON, "the engine's figures")]
     progress(Progress(1, 1, "Done"))
     return written
-
-
-def _dates(summary: dict[str, Any]) -> dict[str, Any]:
-    """The DOJ file date the clerk gave, for summary.json as `evaluate` writes it."""
-    return {key: summary[key] for key in ("doj_file_date", "doj_file_date_source")
-            if key in summary}

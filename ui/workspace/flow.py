@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.eligibility.policy import BUILTIN_POLICIES, Policy, builtin_policy
+from app.eligibility.summary import ImpactSummary
 from app.errors import InputError
 from app.exports.office import load_office
 from app.intake import PromptSecrets, SecretSource
@@ -204,7 +205,7 @@ class OpenFlow(QObject):
             self._workspace_passphrases[loaded.workspace.path] = loaded.passphrase
         self._ready(loaded.workspace, None, None, None)
 
-    def _ready(self, workspace: Workspace, rows: Any, summary: dict[str, Any] | None,
+    def _ready(self, workspace: Workspace, rows: Any, summary: ImpactSummary | None,
                convictions: Any) -> None:
         remember_workspace(workspace.path)
         session = Session(workspace, rows=rows, summary=summary, convictions=convictions)

@@ -5,7 +5,6 @@ files themselves. The files must be the very ones the workspace was made from.""
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import polars as pl
 
@@ -15,6 +14,7 @@ from app.eligibility.policy import (
     builtin_policy,
     policy_from_mapping,
 )
+from app.eligibility.summary import ImpactSummary
 from app.errors import InputError
 from app.intake import SecretSource
 from app.jobs import CancelToken, ProgressCallback
@@ -26,7 +26,7 @@ from ui.workspace.opening import evaluate, open_delivery
 @dataclass(frozen=True)
 class Reconnected:
     rows: pl.DataFrame
-    summary: dict[str, Any] | None  # None when the policy cannot be rebuilt (BEAR options)
+    summary: ImpactSummary | None  # None when the policy cannot be rebuilt (BEAR options)
     convictions: pl.DataFrame | None = None  # with the summary: the people figures need them
 
 

@@ -15,6 +15,7 @@ import polars as pl
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from app.eligibility.summary import DecidedSummary, ImpactSummary
 from app.review.autosave import Autosaver
 from app.review.decisions import DecisionChange, Keys
 from app.review.workspace import Workspace
@@ -62,7 +63,7 @@ class Session(QObject):
         workspace: Workspace,
         *,
         rows: pl.DataFrame | None = None,
-        summary: dict[str, Any] | None = None,
+        summary: ImpactSummary | None = None,
         convictions: pl.DataFrame | None = None,
         parent: QObject | None = None,
     ) -> None:
@@ -71,7 +72,7 @@ class Session(QObject):
         self.rows = rows  # the DOJ rows, for the person view (None until the files are read)
         self.engine_summary = summary  # the engine's impact figures (None until read)
         self.convictions = convictions  # every conviction of the run, for the people figures
-        self._decided: tuple[TriageSnapshot, dict[str, Any]] | None = None
+        self._decided: tuple[TriageSnapshot, DecidedSummary] | None = None
         self.undo_stack = QUndoStack(self)
         # Its own runner: saves and grid updates never show up as jobs with progress windows.
         self.runner = JobRunner(self)
@@ -96,12 +97,14 @@ class Session(QObject):
         return self.saver.autosaver
 
     @property
-    def summary(self) -> dict[str, Any] | None:
-        """The impact figures after the staff decisions the snapshot holds, the engine's
-        original under "engine" (app.triage.impact); None until the DOJ files are read.
-        Counted once per snapshot, when asked (the Impact tab, an export)."""
-        if self.engine_summary is None or self.convictions is None:
-            return self.engine_summary
+    def summary(self) -> DecidedSummary | None:
+        """The impact figures after the staff decisions the snapshot holds, beside the
+        engine's original (app.triage.impact); None until the DOJ files are read. Counted
+        once per snapshot, when asked (the Impact tab, an export)."""
+        if self.engine_summary is None:
+            return None
+        if self.convictions is None:
+            return DecidedSummary.unchanged(self.engine_summary)
         snapshot = self.snapshot
         if self._decided is None or self._decided[0] is not snapshot:
             figures = decided_summary(self.engine_summary, snapshot.frame, self.convictions)
@@ -109,7 +112,7 @@ class Session(QObject):
         return self._decided[1]
 
     def attach_sources(
-        self, rows: pl.DataFrame, summary: dict[str, Any] | None,
+        self, rows: pl.DataFrame, summary: ImpactSummary | None,
         convictions: pl.DataFrame | None = None,
     ) -> None:  # fmt: skip
         """The DOJ files were read again (a reopened workspace): person view, impact."""
@@ -124,11 +127,6 @@ class Session(QObject):
         motion states it): kept with the workspace (audited) and saved."""
         self.workspace.set_doj_file_date(day)
         self.saver.changed()
-
-    def paper_summary(self) -> dict[str, Any]:
-        """What the papers are written from: the figures after staff decisions (when the DOJ
-        files are read) and the workspace's county, as-of and DOJ file dates."""
-        return {**(self.summary or {}), **self.workspace.paper_facts()}
 
     # --- decisions -------------------------------------------------------------------------
     def keys_of(self, snapshot_rows: list[int]) -> pl.DataFrame:

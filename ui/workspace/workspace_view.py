@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.eligibility.summary import DecidedSummary
 from ui.impact.dashboard import Dashboard
 from ui.triage.decision_panel import DecisionPanel
 from ui.triage.grid import TriageGrid
@@ -102,7 +103,7 @@ class WorkspaceView(QTabWidget):
         else:
             self.person.show_conviction(rows, determination_row)
 
-    def show_impact(self, summary: dict[str, Any] | None, determinations: Any) -> None:
+    def show_impact(self, summary: DecidedSummary | None, determinations: Any) -> None:
         if summary is None:
             self.impact_stack.setCurrentWidget(self.impact_missing)
             return

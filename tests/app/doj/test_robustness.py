@@ -21,6 +21,7 @@ from app.eligibility.policy import BUILTIN_POLICIES, builtin_policy
 from app.errors import InputError
 from app.exports.documents import DocumentChoice, prepare_export
 from app.exports.exhibit import build_exhibit
+from app.exports.motion import MotionFacts
 from app.exports.office import OfficeDetails
 from app.history import person_timeline
 from app.pipeline import evaluate_sources
@@ -62,6 +63,9 @@ def write(people: list[Person], spoil: list[tuple[int, str, str]], crlf: bool,
     return out.getvalue().encode(encoding, errors="replace")
 
 
+SACRAMENTO = MotionFacts("SACRAMENTO", as_of=None, doj_file_date=None)
+
+
 def run_everything(data: bytes, policy: str, as_of: date) -> None:
     """What a clerk runs: evaluate, the person view, Exhibit 1 and the challenged list."""
     result = evaluate_sources([DojSource("doj.dat", data)], county="SACRAMENTO",
@@ -74,11 +78,11 @@ def run_everything(data: bytes, policy: str, as_of: date) -> None:
         # Until the engine writes relief and basis (the law helpers' contract), exports
         # refuse its determinations in one clear message rather than guess.
         with pytest.raises(InputError, match="has no relief, basis"):
-            prepare_export(Path("out"), result.determinations, {"county": "SACRAMENTO"},
-                           OfficeDetails(), choice=choice, password="robust-pw")  # fmt: skip
+            prepare_export(Path("out"), result.determinations, SACRAMENTO, OfficeDetails(),
+                           summary=None, choice=choice, password="robust-pw")  # fmt: skip
         return
-    plan = prepare_export(Path("out"), result.determinations, {"county": "SACRAMENTO"},
-                          OfficeDetails(), choice=choice, password="robust-pw")  # fmt: skip
+    plan = prepare_export(Path("out"), result.determinations, SACRAMENTO, OfficeDetails(),
+                          summary=None, choice=choice, password="robust-pw")  # fmt: skip
     build_exhibit(plan.outcomes, plan.counts, county="SACRAMENTO")
     assert plan.counts.granted + plan.counts.listed_separately == result.determinations.height
 

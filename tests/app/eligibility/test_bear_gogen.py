@@ -98,7 +98,7 @@ def test_what_is_not_prop64_for_gogen_nor_for_us() -> None:
     order = q.conviction("664-11359 HS-ATTEMPT", "20100101")
     result = evaluate([q])
     assert answers([q]) == {order: ("review", None)}
-    assert result.summary["people_evaluated"] == 0
+    assert result.summary.people_evaluated == 0
 
 
 def test_only_prop64_counts_sections_as_gogen_does() -> None:
@@ -121,8 +121,8 @@ def test_people_figures_count_gogens_prop64_people() -> None:
     p = Person("1")
     p.conviction("11357(A)PC-POSSESS", "20100101", level="MISDEMEANOR", toc="M")
     summary = evaluate([p]).summary
-    assert (summary["people_evaluated"], summary["people_with_relief"],
-            summary["people_no_conviction"]) == (1, 1, 1)
+    assert (summary.people_evaluated, summary.people_with_relief,
+            summary.people_no_conviction) == (1, 1, 1)
 
 
 def test_an_undated_attempt_does_not_make_its_person_evaluated() -> None:
@@ -131,6 +131,6 @@ def test_an_undated_attempt_does_not_make_its_person_evaluated() -> None:
     p = Person("1")
     p.conviction("664-11359 HS-ATTEMPT", "20100000")
     summary = evaluate([p]).summary
-    assert (summary["people_evaluated"], summary["people_related_only"]) == (0, 1)
+    assert (summary.people_evaluated, summary.people_related_only) == (0, 1)
     # Nor is it dismissed when every Prop 64 conviction is.
-    assert summary["dismiss_all_prop64"]["people_no_conviction"] == 0
+    assert summary.dismiss_all_prop64.people_no_conviction == 0

@@ -62,12 +62,12 @@ def test_case_numbers_match_except_the_null_placeholder(result, expected) -> Non
 
 def test_people_figures(result) -> None:  # type: ignore[no-untyped-def]
     summary = result.summary
-    assert summary["people_evaluated"] == 12
-    assert summary["people_with_relief"] == 12
+    assert summary.people_evaluated == 12
+    assert summary.people_with_relief == 12
     # By hand from the expected file: people whose every felony got relief ...
-    assert summary["people_no_felony"] == 5
+    assert summary.people_no_felony == 5
     # ... and whose every conviction is dismissed (gogen's no-conviction rule).
-    assert summary["people_no_conviction"] == 4
+    assert summary.people_no_conviction == 4
 
 
 def test_no_headers_file_reads_like_the_headed_one() -> None:

@@ -482,5 +482,5 @@ def test_each_conviction_gets_gogens_answer(case: Case) -> None:
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_people_figures_are_gogens(case: Case) -> None:
     summary = run(case).summary
-    assert (summary["people_evaluated"], summary["people_with_relief"],
-            summary["people_no_felony"], summary["people_no_conviction"]) == case.people
+    assert (summary.people_evaluated, summary.people_with_relief,
+            summary.people_no_felony, summary.people_no_conviction) == case.people

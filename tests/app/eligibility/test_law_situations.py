@@ -190,9 +190,10 @@ def test_the_challenge_window_is_said_closed_only_after_2020_07_01() -> None:
     assert WINDOW_CLOSED in after["reason"]
     summary = evaluate_rows(rows_frame([p]), county="SACRAMENTO",
                             policy=builtin_policy("statutory"), as_of=date(2026, 1, 1)).summary
-    assert summary["deadlines"]["challenge_deadline"] == "2020-07-01"
-    assert summary["deadlines"]["challenge_window_closed"] is True
-    assert "2020-07-01" in summary["deadlines"]["grounds"]["prior_super_strike"]
+    assert summary.deadlines.challenge_deadline == date(2020, 7, 1)
+    assert summary.deadlines.challenge_window_closed is True
+    assert "2020-07-01" in summary.deadlines.grounds["prior_super_strike"]
+    assert summary.to_json()["deadlines"]["challenge_deadline"] == "2020-07-01"
 
 
 def test_already_granted_is_shown_never_filed_again_and_counted() -> None:
@@ -206,9 +207,9 @@ def test_already_granted_is_shown_never_filed_again_and_counted() -> None:
     det = result.determinations
     assert det["determination"].to_list() == ["already_granted", "reduce"]
     assert det["relief"].to_list() == ["none", "redesignate_misdemeanor"]
-    compliance = result.summary["compliance"]
-    assert (compliance["identified"], compliance["already_granted"], compliance["to_file"],
-            compliance["challenged_or_not_eligible"], compliance["pending"]) == (2, 1, 1, 0, 0)
+    compliance = result.summary.compliance
+    assert (compliance.identified, compliance.already_granted, compliance.to_file,
+            compliance.challenged_or_not_eligible, compliance.pending) == (2, 1, 1, 0, 0)
 
 
 def test_juvenile_adjudication_is_shown_and_gets_a_minors_relief() -> None:

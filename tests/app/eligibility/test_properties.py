@@ -64,5 +64,5 @@ def test_deterministic_and_one_determination_each(spec, policy_name, as_of) -> N
                                                                     "11360"])))
     )
     assert candidates.height == det.height
-    counts = first.summary["determinations"]
+    counts = first.summary.determinations
     assert sum(counts.values()) == det.height

@@ -272,8 +272,8 @@ def test_seven_year_figure_uses_as_of() -> None:
     policy = builtin_policy("statutory")
     recent = evaluate_rows(rows, county="SACRAMENTO", policy=policy, as_of=date(2019, 1, 1))
     later = evaluate_rows(rows, county="SACRAMENTO", policy=policy, as_of=date(2030, 1, 1))
-    assert recent.summary["people_no_conviction_last_7_years"] == 1
-    assert later.summary["people_no_conviction_last_7_years"] == 0
+    assert recent.summary.people_no_conviction_last_7_years == 1
+    assert later.summary.people_no_conviction_last_7_years == 0
 
 
 def test_cycle_related_offences_only_with_a_prop64_conviction_in_the_same_cycle() -> None:
@@ -307,7 +307,7 @@ def test_a_person_split_across_files_is_one_person() -> None:
     result = evaluate_rows(rows, county="SACRAMENTO", policy=builtin_policy("statutory"),
                            as_of=AS_OF)
     assert result.determinations["rule_id"].to_list() == ["CHALLENGE_PRIOR_SUPER_STRIKE"]
-    assert result.summary["people_evaluated"] == 1
+    assert result.summary.people_evaluated == 1
 
 
 def test_literal_rows_frame_with_nulls() -> None:

@@ -1,12 +1,16 @@
 """Literal determinations frames of the contract's shape (docs/CONTRACTS.md), for export tests."""
 
-import json
 import random
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import polars as pl
+
+from app.eligibility.summary import ImpactSummary, PeopleLeft, PolicyName
+from app.exports.motion import MotionFacts
+from app.outputs import write_summary
 
 SCHEMA: dict[str, Any] = {
     "subject_id": pl.String, "cnt_order": pl.String, "name": pl.String, "dob": pl.Date,
@@ -132,33 +136,42 @@ def sample_determinations() -> pl.DataFrame:
     return pl.DataFrame(rows, schema=SCHEMA)
 
 
-def sample_summary() -> dict[str, Any]:
-    return {
-        "county": "SACRAMENTO",
-        "as_of": "2026-11-01",
-        "policy": {"id": "statutory", "name": "Statutory minimum"},
-        "sources": ["doj_2026.dat"],
-        "doj_file_date": "2026-10-15",
-        "convictions_evaluated": 7,
-        "people_evaluated": 5,
-        "determinations": {"dismiss": 3, "reduce": 2, "review": 1, "not_eligible": 1},
-        "people_with_relief": 4,
-        "people_no_felony": 2,
-        "people_no_conviction": 1,
-        "people_no_conviction_last_7_years": 3,
-        "dismiss_all_prop64": {
-            "people_no_felony": 3,
-            "people_no_conviction": 4,
-            "people_no_conviction_last_7_years": 5,
-        },
-        "by_section": {"11357": 4, "11359": 2, "11360": 1},
-        "by_level": {"felony": 3, "misdemeanor": 4},
-        "by_rule": {"DISMISS_RULE": 3, "REDUCE_RULE": 2},
-        "by_dismissal_reason": {"Misdemeanor or infraction: dismiss and seal": 3},
-        "by_race": {"WHITE": 1, "HISPANIC": 1, "BLACK": 1, "ASIAN": 1},
-        "by_year": {"1999": 6, "": 1},
-        "earliest_conviction": "1999-03-02",
-    }
+def sample_summary() -> ImpactSummary:
+    return ImpactSummary(
+        county="SACRAMENTO",
+        as_of=date(2026, 11, 1),
+        policy=PolicyName("statutory", "Statutory minimum"),
+        sources=("doj_2026.dat",),
+        doj_file_date=date(2026, 10, 15),
+        convictions_evaluated=7,
+        people_evaluated=5,
+        people_related_only=0,
+        determinations={"dismiss": 3, "reduce": 2, "review": 1, "not_eligible": 1},
+        people_with_relief=4,
+        people_no_felony=2,
+        people_no_conviction=1,
+        people_no_conviction_last_7_years=3,
+        dismiss_all_prop64=PeopleLeft(
+            people_no_felony=3,
+            people_no_conviction=4,
+            people_no_conviction_last_7_years=5,
+        ),
+        by_section={"11357": 4, "11359": 2, "11360": 1},
+        by_level={"felony": 3, "misdemeanor": 4},
+        by_rule={"DISMISS_RULE": 3, "REDUCE_RULE": 2},
+        by_relief={"dismiss_seal": 3, "redesignate_misdemeanor": 2, "none": 2},
+        by_basis={"statute": 4, "county_policy": 1},
+        by_dismissal_reason={"Misdemeanor or infraction: dismiss and seal": 3},
+        by_race={"WHITE": 1, "HISPANIC": 1, "BLACK": 1, "ASIAN": 1},
+        by_year={"1999": 6, "": 1},
+        flags={},
+        earliest_conviction=date(1999, 3, 2),
+    )
+
+
+def facts(summary: ImpactSummary) -> MotionFacts:
+    """What the papers recite, from a summary (as `countyclear export` takes them)."""
+    return MotionFacts.from_summary(summary)
 
 
 def repeated(frame: pl.DataFrame, times: int) -> pl.DataFrame:
@@ -173,12 +186,12 @@ def repeated(frame: pl.DataFrame, times: int) -> pl.DataFrame:
     return pl.concat(copies)
 
 
-def write_folder(folder: Path, frame: pl.DataFrame, summary: dict[str, Any]) -> None:
+def write_folder(folder: Path, frame: pl.DataFrame, summary: ImpactSummary) -> None:
     """An `evaluate` output folder as the contract writes it (dates ISO, bools true/false),
     with the relief columns the law helpers add to determinations.csv."""
     folder.mkdir(parents=True, exist_ok=True)
     frame.write_csv(folder / "determinations.csv", date_format="%Y-%m-%d")
-    (folder / "summary.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
+    write_summary(folder, summary)
 
 
 def los_angeles_like(people: int, seed: int = 7) -> pl.DataFrame:
@@ -235,15 +248,14 @@ def los_angeles_like(people: int, seed: int = 7) -> pl.DataFrame:
     return frame.with_columns(county=pl.lit("LOS ANGELES"), court=pl.lit("CASC LOS ANGELES"))
 
 
-def los_angeles_summary(frame: pl.DataFrame) -> dict[str, Any]:
-    return {
-        "county": "LOS ANGELES",
-        "as_of": "2026-11-01",
-        "policy": {"id": "los_angeles_2020", "name": "Los Angeles 2020"},
-        "sources": ["la_doj.dat"],
-        "doj_file_date": "2026-09-30",
-        "doj_file_date_source": "given",
-        "convictions_evaluated": frame.height,
-        "people_no_felony": 1234,
-        "people_no_conviction": 1001,
-    }
+def los_angeles_summary(frame: pl.DataFrame) -> ImpactSummary:
+    return replace(
+        sample_summary(),
+        county="LOS ANGELES",
+        policy=PolicyName("los_angeles_2020", "Los Angeles 2020"),
+        sources=("la_doj.dat",),
+        doj_file_date=date(2026, 9, 30),
+        convictions_evaluated=frame.height,
+        people_no_felony=1234,
+        people_no_conviction=1001,
+    )

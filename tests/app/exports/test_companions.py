@@ -1,6 +1,7 @@
 """The list of convictions not in Exhibit 1 and the impact report, read back."""
 
 import io
+import json
 from datetime import date, datetime
 from pathlib import Path
 
@@ -9,8 +10,10 @@ import polars as pl
 import pytest
 
 from app.eligibility.rules import RULES
+from app.errors import InputError
 from app.exports.challenged import HEADERS, HELD_BACK_GROUND, STAFF_GROUND, write_challenged
 from app.exports.impact_report import write_impact_report
+from app.exports.inputs import read_summary
 from app.exports.office import OfficeDetails
 from app.exports.relief import accounting, outcomes
 from app.review.decisions import DecisionBook, apply_decisions
@@ -146,12 +149,19 @@ def test_impact_report_fonts_are_embedded(report: Path) -> None:
     assert page_count(report) >= 1
 
 
-def test_missing_figures_are_marked_not_invented(tmp_path: Path) -> None:
+def test_missing_figures_are_refused_never_invented(tmp_path: Path) -> None:
+    """A summary.json without a whole-record figure never reaches the report: its reader
+    names the key. The report states the summary's own figures; a blank office detail
+    prints as a bracketed blank."""
+    figures = sample_summary().to_json()
+    del figures["people_no_felony"]
+    (tmp_path / "summary.json").write_text(json.dumps(figures), encoding="utf-8")
+    with pytest.raises(InputError, match=r"summary\.json: has no key people_no_felony"):
+        read_summary(tmp_path / "summary.json")
     path = tmp_path / "impact_report.pdf"
-    summary = {"county": "SACRAMENTO", "as_of": "2026-11-01"}
     frame = pl.DataFrame([conviction("1", "001", "dismiss", offense=date(2001, 1, 1))],
                          schema=SCHEMA)  # fmt: skip
-    write_impact_report(path, summary, outcomes(frame), OfficeDetails())
+    write_impact_report(path, sample_summary(), outcomes(frame), OfficeDetails())
     text = flat_text(path)
-    assert "People left with no felony conviction * [not in summary]" in text
+    assert "People left with no felony conviction * 2" in text
     assert "Contact: [PUBLIC CONTACT]" in text

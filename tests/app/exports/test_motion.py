@@ -2,6 +2,7 @@
 alone and combined, read back with poppler as a clerk's software would."""
 
 import itertools
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import polars as pl
 import pytest
 from PIL import Image
 
+from app.eligibility.summary import ImpactSummary
 from app.exports.motion import MOTION_TITLE, MotionFacts
 from app.exports.office import Filing, OfficeDetails
 from app.exports.order import ORDER_TITLE
@@ -58,7 +60,7 @@ OFFICE = OfficeDetails(
 SEPARATE = (MOTION_ONLY_FILE, ORDER_FILE, COVER_FILE, SERVICE_FILE)
 
 
-def write(folder: Path, frame: pl.DataFrame, summary: dict[str, object],
+def write(folder: Path, frame: pl.DataFrame, summary: ImpactSummary,
           office: OfficeDetails) -> Path:  # fmt: skip
     folder.mkdir(parents=True, exist_ok=True)
     write_papers(folder, accounting(outcomes(frame)), MotionFacts.from_summary(summary), office)
@@ -197,7 +199,9 @@ def _first_pages(path: Path) -> list[int]:
 
 
 def test_missing_details_are_bracketed_blanks_never_invented(tmp_path: Path) -> None:
-    summary = {**sample_summary(), "doj_file_date_source": "file modified"}
+    # As an older evaluate wrote it: the file's modification date, which is not DOJ's.
+    old = {**sample_summary().to_json(), "doj_file_date_source": "file modified"}
+    summary = ImpactSummary.from_json(old, "summary.json")
     folder = write(tmp_path, sample_determinations(), summary, OfficeDetails())
     text = body_text(folder / MOTION_ONLY_FILE)
     for blank in ("[DA NAME]", "[TITLE]", "[STATE BAR NO.]", "[OFFICE ADDRESS]", "[PHONE]",
@@ -233,7 +237,7 @@ def test_before_the_deadline_the_motion_challenges(tmp_path: Path) -> None:
         .otherwise(pl.col("determination")))  # fmt: skip
     staff = pl.when(pl.col("subject_id") == "200").then(pl.lit("challenge")).otherwise(None)
     frame = frame.with_columns(final_determination=staff, status=pl.lit("pending"))
-    summary = {**sample_summary(), "as_of": "2020-03-01"}
+    summary = replace(sample_summary(), as_of=date(2020, 3, 1))
     before = body_text(write(tmp_path / "before", frame, summary, OFFICE) / MOTION_ONLY_FILE)
     assert "(b) 1 conviction the District Attorney challenges and 1 conviction not eligible" \
         in before

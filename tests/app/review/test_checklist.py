@@ -2,6 +2,7 @@
 (app.exports.readiness), each with its fix, plus the decisions no one confirmed; decisions
 move items off the list."""
 
+from dataclasses import replace
 from pathlib import Path
 
 import polars as pl
@@ -18,9 +19,10 @@ from app.review.checklist import (
     FIX_UNCONFIRMED,
     checklist,
 )
-from tests.app.exports.frames import sample_determinations, sample_summary
+from tests.app.exports.frames import facts, sample_determinations, sample_summary
 from tests.app.review.frames import keys_of
 
+FACTS = facts(sample_summary())
 FULL = OfficeDetails(county="SACRAMENTO", department="61", da_name="Dana Whitfield",
                      title="District Attorney", state_bar_number="301234",
                      office_address="901 G Street", phone="(916) 874-6218",
@@ -38,10 +40,10 @@ def _row(frame: pl.DataFrame, subject: str, determination: str) -> int:
 def test_the_checklist_says_what_export_warns_and_adds_only_the_unconfirmed() -> None:
     decided = apply_decisions(sample_determinations(), DecisionBook())
     office = OfficeDetails(county="SACRAMENTO")
-    items = checklist(decided, sample_summary(), office)
-    plan = prepare_export(Path("court"), decided, sample_summary(), office,
+    items = checklist(decided, FACTS, office)
+    plan = prepare_export(Path("court"), decided, FACTS, office, summary=sample_summary(),
                           choice=DocumentChoice(), password="a long sealing password")
-    notes = export_readiness(decided, sample_summary(), office).notes
+    notes = export_readiness(decided, FACTS, office).notes
     assert [note.warning for note in notes] == list(plan.warnings)  # one list, two readers
     by_key = {item.key: item for item in items}
     for note in notes:  # every note in the app's checklist, the blanks on one line
@@ -72,18 +74,17 @@ def test_decisions_and_full_office_details_empty_the_list() -> None:
     book.decide(frame, keys_of(frame, review), final="not_eligible", reason="strike prior")
     others = [i for i in range(frame.height) if i not in (held, review)]
     book.decide(frame, keys_of(frame, *others), final=None)
-    items = checklist(apply_decisions(frame, book), sample_summary(), FULL)
+    items = checklist(apply_decisions(frame, book), FACTS, FULL)
     assert {item.key for item in items} == {"no_case_number"}
-    summary = {**sample_summary(), "doj_file_date": "2026-10-15",
-               "doj_file_date_source": "file modified"}
-    unknown = {i.key: i for i in checklist(apply_decisions(frame, book), summary, FULL)}
+    no_date = replace(FACTS, doj_file_date=None)
+    unknown = {i.key: i for i in checklist(apply_decisions(frame, book), no_date, FULL)}
     assert unknown["doj_file_date"].fix == FIX_DOJ_DATE  # a file's date is not DOJ's
     assert unknown["doj_file_date"].text.startswith("The date DOJ produced the file")
     assert "evaluate --doj-file-date" not in unknown["doj_file_date"].text  # the CLI's fix
 
 
 def test_office_details_for_another_county_are_named() -> None:
-    items = checklist(sample_determinations(), sample_summary(),
+    items = checklist(sample_determinations(), FACTS,
                       OfficeDetails(county="YOLO"))
     (item,) = [i for i in items if i.key == "office_county"]
     assert item.fix == FIX_OFFICE and "YOLO, not SACRAMENTO" in item.text
@@ -91,5 +92,5 @@ def test_office_details_for_another_county_are_named() -> None:
 
 def test_a_workspace_without_the_relief_columns_is_told_to_evaluate_again() -> None:
     older = sample_determinations().drop("relief", "basis")
-    (item,) = checklist(older, sample_summary(), OfficeDetails(county="SACRAMENTO"))
+    (item,) = checklist(older, FACTS, OfficeDetails(county="SACRAMENTO"))
     assert item.key == "evaluate_again" and "no relief, basis" in item.text and not item.fix

@@ -12,6 +12,7 @@ import pytest
 from polars.testing import assert_frame_equal
 
 from app.errors import InputError
+from app.exports.motion import MotionFacts
 from app.review import PolicyRecord, SourceFile, Workspace, create_workspace, open_workspace
 from app.review.vault import NeedsRecovery, keyring_entry
 from tests.app.review.frames import determinations, keys_of
@@ -295,15 +296,13 @@ def test_the_doj_file_date_is_kept_with_the_workspace_and_audited(tmp_path: Path
     path = tmp_path / "sacramento.ccws"
     workspace = new_workspace(path)
     assert workspace.doj_file_date is None  # never guessed from a file's date
-    assert workspace.paper_facts()["doj_file_date_source"] == "unknown"
+    assert workspace.paper_facts().doj_file_date is None
     workspace.set_doj_file_date(date(2026, 2, 10), user="clerk1")
     workspace.set_doj_file_date(date(2026, 2, 12), user="clerk1")  # DOJ's letter, read again
     workspace.save()
     again = open_workspace(path)
     assert again.doj_file_date == date(2026, 2, 12)
-    assert again.paper_facts() == {"county": "SACRAMENTO", "as_of": "2026-03-01",
-                                   "doj_file_date": "2026-02-12",
-                                   "doj_file_date_source": "given"}
+    assert again.paper_facts() == MotionFacts("SACRAMENTO", date(2026, 3, 1), date(2026, 2, 12))
     dated = [e for e in again.audit.entries if e["action"] == "doj_file_date"]
     assert [(e["before"], e["after"], e["user"]) for e in dated] == [
         (None, "2026-02-10", "clerk1"), ("2026-02-10", "2026-02-12", "clerk1")]

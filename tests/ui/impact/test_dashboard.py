@@ -1,17 +1,19 @@
 """The impact dashboard shows the summary's figures and the AB 1706 counts of the decisions."""
 
+from dataclasses import asdict, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import polars as pl
 from pytestqt.qtbot import QtBot
 
 from app.doj.source import DojSource
 from app.eligibility.policy import builtin_policy
+from app.eligibility.summary import PeopleLeft
 from app.pipeline import evaluate_sources
 from app.synth.options import checked_options
 from app.synth.writer import generate_bytes
+from tests.app.exports.frames import sample_summary
 from tests.ui.drive import shown
 from ui.impact.charts import BarChart
 from ui.impact.dashboard import (
@@ -35,19 +37,20 @@ DETERMINATIONS = pl.DataFrame({
                       "review"],
 })  # fmt: skip
 
-SUMMARY: dict[str, Any] = {
-    "county": "FRESNO", "as_of": date(2025, 6, 30), "earliest_conviction": date(1999, 5, 1),
-    "convictions_evaluated": 7, "people_evaluated": 6,
-    "determinations": {"dismiss": 3, "reduce": 1, "review": 2, "not_eligible": 1},
-    "people_with_relief": 3, "people_no_felony": 2, "people_no_conviction": 1234,
-    "people_no_conviction_last_7_years": 4,
-    "dismiss_all_prop64": {"people_no_felony": 5, "people_no_conviction": 3,
-                           "people_no_conviction_last_7_years": 6},
-    "by_section": {"11357": 2, "11358": 1, "11359": 2, "11360": 2},
-    "by_level": {"felony": 5, "misdemeanor": 2},
-    "by_rule": {"MISDEMEANOR_DISMISS": 2, "FELONY_REDUCE": 1},
-    "by_race": {"WHITE": 1, "BLACK": 2},
-}  # fmt: skip
+SUMMARY = replace(
+    sample_summary(),
+    county="FRESNO", as_of=date(2025, 6, 30), earliest_conviction=date(1999, 5, 1),
+    convictions_evaluated=7, people_evaluated=6,
+    determinations={"dismiss": 3, "reduce": 1, "review": 2, "not_eligible": 1},
+    people_with_relief=3, people_no_felony=2, people_no_conviction=1234,
+    people_no_conviction_last_7_years=4,
+    dismiss_all_prop64=PeopleLeft(people_no_felony=5, people_no_conviction=3,
+                                  people_no_conviction_last_7_years=6),
+    by_section={"11357": 2, "11358": 1, "11359": 2, "11360": 2},
+    by_level={"felony": 5, "misdemeanor": 2},
+    by_rule={"MISDEMEANOR_DISMISS": 2, "FELONY_REDUCE": 1},
+    by_race={"WHITE": 1, "BLACK": 2},
+)  # fmt: skip
 
 
 def test_figures_equal_the_summary(qtbot: QtBot) -> None:
@@ -55,9 +58,9 @@ def test_figures_equal_the_summary(qtbot: QtBot) -> None:
     qtbot.addWidget(dashboard)
     dashboard.set_data(SUMMARY, DETERMINATIONS)
     for key, _ in FIGURES:
-        assert dashboard.figure_text(key) == f"{SUMMARY[key]:,}"
+        assert dashboard.figure_text(key) == f"{getattr(SUMMARY, key):,}"
     assert dashboard.figure_text("people_no_conviction") == "1,234"
-    for key, value in SUMMARY["dismiss_all_prop64"].items():
+    for key, value in asdict(SUMMARY.dismiss_all_prop64).items():
         assert dashboard.figure_text("dismiss_all." + key) == str(value)
     assert "Fresno County" in dashboard.heading.text()
     assert "2025-06-30" in dashboard.heading.text()
@@ -70,7 +73,7 @@ def test_charts_carry_the_summary_and_the_years(qtbot: QtBot) -> None:
     dashboard.set_data(SUMMARY, DETERMINATIONS)
     assert dashboard.chart_determination.bars == [
         ("Dismiss", 3), ("Reduce", 1), ("Needs review", 2), ("Not eligible", 1)]
-    assert dashboard.chart_section.bars == list(SUMMARY["by_section"].items())
+    assert dashboard.chart_section.bars == list(SUMMARY.by_section.items())
     assert dashboard.chart_race.bars == [("BLACK", 2), ("WHITE", 1)]
     assert dashboard.chart_race.accessibleDescription() == "BLACK: 2, WHITE: 1"
     years = dict(dashboard.chart_year.bars)
@@ -133,14 +136,14 @@ def test_engine_summary_shows_whole_and_consistent(qtbot: QtBot) -> None:
     qtbot.addWidget(dashboard)
     dashboard.set_data(result.summary, result.determinations)
     for key, _ in FIGURES:
-        assert dashboard.figure_text(key) == f"{result.summary[key]:,}"
+        assert dashboard.figure_text(key) == f"{getattr(result.summary, key):,}"
     assert "Los Angeles 2020" in dashboard.heading.text()
-    total = result.summary["convictions_evaluated"]
+    total = result.summary.convictions_evaluated
     assert sum(v for _, v in dashboard.chart_determination.bars) == total
     assert sum(v for _, v in dashboard.chart_year.bars) == total
-    assert sum(v for _, v in dashboard.chart_race.bars) == result.summary["people_with_relief"]
+    assert sum(v for _, v in dashboard.chart_race.bars) == result.summary.people_with_relief
     assert sum(v for _, v in dashboard.chart_reason.bars) == \
-        result.summary["determinations"]["dismiss"]
-    compliance = result.summary["compliance"]
+        result.summary.determinations["dismiss"]
+    compliance = result.summary.compliance.to_json()  # with its earlier names
     for key, _ in COMPLIANCE:
         assert dashboard.figure_text("compliance." + key) == f"{compliance[key]:,}"

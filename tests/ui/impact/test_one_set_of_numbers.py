@@ -34,7 +34,8 @@ def test_triage_and_impact_agree_after_a_staff_decision(qtbot: QtBot) -> None:
     frame = session.snapshot.frame
     # A reduce the staff turns into a dismissal: dismiss +1, reduce -1 on both tabs.
     row = frame.with_row_index().filter(pl.col("determination") == "reduce")["index"][0]
-    before = dict(session.summary["determinations"])  # type: ignore[index]
+    assert session.summary is not None
+    before = dict(session.summary.decided.determinations)
     session.decide(session.keys_of([row]), "dismiss", reason="the court's own file shows it")
     caught_up(qtbot, session)
     window.workspace.setCurrentIndex(1)  # the Impact tab
@@ -50,11 +51,12 @@ def test_triage_and_impact_agree_after_a_staff_decision(qtbot: QtBot) -> None:
     assert dashboard.engine_notes["compliance.granted"].isHidden()
     # People figures are recounted too; the engine's original shows where one changed.
     summary = session.summary
-    assert summary is not None and summary["engine"]["determinations"]["reduce"] == before["reduce"]
+    assert summary is not None and summary.engine.determinations["reduce"] == before["reduce"]
     for key in ("people_with_relief", "people_no_felony", "people_no_conviction"):
-        assert dashboard.figure_text(key) == f"{summary[key]:,}"
+        decided, engine = getattr(summary.decided, key), getattr(summary.engine, key)
+        assert dashboard.figure_text(key) == f"{decided:,}"
         note = dashboard.engine_notes[key]
-        assert note.isHidden() == (summary[key] == summary["engine"][key])
+        assert note.isHidden() == (decided == engine)
     # Rules in words, never their ids; the comparison box says what it compares.
     # Each bar is its rule's title, fit for every conviction it counts, not one row's reason.
     by_rule = dict(dashboard.chart_rule.bars)
@@ -81,7 +83,7 @@ def test_a_decision_that_frees_a_person_shows_the_engine_figure_beside(qtbot: Qt
     dashboard = window.workspace.dashboard
     summary = session.summary
     assert summary is not None
-    assert summary["people_no_conviction"] > summary["engine"]["people_no_conviction"]
+    assert summary.decided.people_no_conviction > summary.engine.people_no_conviction
     # Those dismissals are the staff's: the engine's reasons do not explain them.
     reasons = dict(dashboard.chart_reason.bars)
     rules = dict(dashboard.chart_rule.bars)
@@ -92,6 +94,6 @@ def test_a_decision_that_frees_a_person_shows_the_engine_figure_beside(qtbot: Qt
     assert not granted.isHidden() and granted.text().startswith("The engine found ")
     note = dashboard.engine_notes["people_no_conviction"]
     assert not note.isHidden()
-    assert note.text() == (f"The engine found {summary['engine']['people_no_conviction']:,}, "
+    assert note.text() == (f"The engine found {summary.engine.people_no_conviction:,}, "
                            "before staff decisions")
     window.close()

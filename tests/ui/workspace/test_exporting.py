@@ -6,16 +6,19 @@ from pathlib import Path
 
 import pytest
 
+from app.eligibility.summary import DecidedSummary
 from app.errors import InputError
 from app.exports.documents import DocumentChoice
 from app.exports.office import OfficeDetails, save_office
 from app.exports.papers import PAPER_FILES
 from app.jobs import CancelToken, no_progress
-from tests.app.exports.frames import sample_determinations, sample_summary
+from tests.app.exports.frames import facts, sample_determinations, sample_summary
 from ui.workspace.exporting import ExportRequest, export_documents
 
 PASSWORD = "a long sealing password"
 EVERYTHING = ("exhibit", "motion", "challenged", "impact", "csv")
+FACTS = facts(sample_summary())
+FIGURES = DecidedSummary.unchanged(sample_summary())
 
 
 def test_office_details_for_another_county_stop_the_export(tmp_path: Path) -> None:
@@ -23,7 +26,7 @@ def test_office_details_for_another_county_stop_the_export(tmp_path: Path) -> No
     request = ExportRequest(tmp_path / "out", ("exhibit", "motion", "csv"), PASSWORD)
     with pytest.raises(InputError, match="office details are for YOLO"):
         export_documents(request, sample_determinations(), sample_determinations(),
-                         sample_summary(), no_progress, CancelToken())
+                         FACTS, FIGURES, no_progress, CancelToken())
     assert list((tmp_path / "out").iterdir()) == []
 
 
@@ -41,7 +44,7 @@ def test_the_request_checks_every_file_the_exports_write() -> None:
 def test_every_chosen_document_and_the_csv_are_written(tmp_path: Path) -> None:
     request = ExportRequest(tmp_path, EVERYTHING, PASSWORD)
     written = export_documents(request, sample_determinations(), sample_determinations(),
-                               sample_summary(), no_progress, CancelToken())
+                               FACTS, FIGURES, no_progress, CancelToken())
     assert sorted(d.path for d in written) == sorted(request.targets())
     assert all(d.path.stat().st_size > 0 and d.description for d in written)
 
@@ -55,11 +58,47 @@ def test_a_file_already_there_stops_the_export_before_anything_is_written(
     request = ExportRequest(tmp_path, EVERYTHING, PASSWORD)
     with pytest.raises(InputError, match="already exists"):
         export_documents(request, sample_determinations(), sample_determinations(),
-                         sample_summary(), no_progress, CancelToken())
+                         FACTS, FIGURES, no_progress, CancelToken())
     assert [p.name for p in tmp_path.iterdir()] == [name]
     assert (tmp_path / name).read_text() == "the clerk's own file"
     written = export_documents(replace(request, replace=True), sample_determinations(),
-                               sample_determinations(), sample_summary(), no_progress,
+                               sample_determinations(), FACTS, FIGURES, no_progress,
                                CancelToken())
     assert tmp_path / name in [d.path for d in written]
     assert (tmp_path / name).read_text(errors="replace") != "the clerk's own file"
+
+
+def test_each_check_is_made_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app's job checked the files already there twice (its own list, then the court
+    documents' again): now once, the CSV's files with the documents'."""
+    import app.exports.documents as documents
+
+    checks: list[str] = []
+    refusals: list[list[Path]] = []
+    real_check, real_refuse = documents.check_password, documents.refuse_existing
+    monkeypatch.setattr(documents, "check_password",
+                        lambda *a: (checks.append(a[0]), real_check(*a))[1])  # fmt: skip
+    monkeypatch.setattr(documents, "refuse_existing",
+                        lambda paths, **k: (refusals.append(list(paths)),
+                                            real_refuse(paths, **k))[1])  # fmt: skip
+    request = ExportRequest(tmp_path, EVERYTHING, PASSWORD)
+    export_documents(request, sample_determinations(), sample_determinations(), FACTS, FIGURES,
+                     no_progress, CancelToken())  # fmt: skip
+    assert checks == [PASSWORD]
+    assert refusals == [request.targets()]
+
+
+def test_without_the_figures_the_impact_report_and_csv_are_refused(tmp_path: Path) -> None:
+    """A workspace whose DOJ files were not read has no figures: the papers go out, the
+    impact report and summary.json cannot (the dialog does not offer them)."""
+    for document, name in (("impact", "impact_report.pdf"), ("csv", "determinations.csv")):
+        request = ExportRequest(tmp_path, ("motion", document), None)
+        with pytest.raises(InputError, match="it needs the impact figures") as caught:
+            export_documents(request, sample_determinations(), sample_determinations(), FACTS,
+                             None, no_progress, CancelToken())  # fmt: skip
+        assert caught.value.where == str(tmp_path / name)
+        assert list(tmp_path.iterdir()) == []
+    written = export_documents(ExportRequest(tmp_path, ("motion",), None),
+                               sample_determinations(), sample_determinations(), FACTS, None,
+                               no_progress, CancelToken())  # fmt: skip
+    assert [d.path.name for d in written] == list(PAPER_FILES)

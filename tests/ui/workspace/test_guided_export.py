@@ -70,7 +70,7 @@ def test_the_checklist_names_what_is_open_and_its_buttons_fix_it(qtbot: QtBot) -
     reviews = determination_counts(session.snapshot)["review"]
     pending = keys.index("pending")
     assert keys[pending + 1] == "unconfirmed"
-    counts = export_readiness(session.snapshot.frame, session.paper_summary(),
+    counts = export_readiness(session.snapshot.frame, session.workspace.paper_facts(),
                               load_office()).accounting
     assert counts.pending == reviews + counts.held_back  # reviews, and grants held back
     assert dialog.checklist.items[pending].text.startswith(

@@ -30,7 +30,7 @@ def test_a_files_modification_date_is_never_taken_for_the_doj_file_date(
     settings = RunSettings(county="YOLO", as_of=date(2025, 1, 1),
                            policy=builtin_policy("statutory"))
     result = evaluate(opened, settings, no_progress, CancelToken())
-    assert not result.summary.get("doj_file_date")
+    assert result.summary.doj_file_date is None
     assert MotionFacts.from_summary(result.summary).doj_file_date is None
 
 
