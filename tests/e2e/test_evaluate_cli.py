@@ -5,11 +5,13 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from app.commands.evaluate import summary_line
 from app.eligibility.engine import DETERMINATION_COLUMNS
+from tests.app.exports.frames import sample_summary
 from tests.doj_builder import Person, to_csv
 from tests.subprocesses import run_python
 
@@ -60,9 +62,9 @@ def test_evaluate_writes_the_contract(tmp_path: Path) -> None:
 
 
 def test_the_summary_line_counts_relief_already_granted_and_the_review_share() -> None:
-    summary = {"convictions_evaluated": 3450, "people_evaluated": 2901, "determinations": {
-        "dismiss": 1900, "reduce": 600, "already_granted": 12, "not_eligible": 93,
-        "review": 845}}
+    summary = replace(sample_summary(), convictions_evaluated=3450, people_evaluated=2901,
+                      determinations={"dismiss": 1900, "reduce": 600, "already_granted": 12,
+                                      "not_eligible": 93, "review": 845})
     assert summary_line(summary, "LOS ANGELES", "Statutory minimum", date(2026, 11, 1)) == (
         "3,450 convictions of 2,901 people in LOS ANGELES under 'Statutory minimum' as of "
         "2026-11-01: 1,900 to dismiss, 600 to reduce, 12 already granted (not filed again), "

@@ -62,7 +62,7 @@ def test_triage_and_impact_agree_after_a_staff_decision(qtbot: QtBot) -> None:
     by_rule = dict(dashboard.chart_rule.bars)
     assert by_rule and set(by_rule) <= {rule.title for rule in RULES} | {STAFF_REASON}
     for rule_id in ("LAWFUL_TODAY", "FELONY_REDUCE_SECTION"):
-        assert by_rule[RULES_BY_ID[rule_id].title] == summary["by_rule"][rule_id]
+        assert by_rule[RULES_BY_ID[rule_id].title] == summary.decided.by_rule[rule_id]
     assert "Lawful today: dismiss and seal" in by_rule
     titles = [box.title() for box in dashboard.findChildren(QGroupBox)]
     assert DISMISS_ALL_TITLE in titles
