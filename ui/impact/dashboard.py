@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.eligibility.deadlines import CHALLENGE_STATUTE, UNCHALLENGED_STATUTE, Deadlines
 from app.eligibility.summary import DecidedSummary, ImpactSummary, PeopleLeft, PolicyName
 from app.triage.impact import rule_names
 from ui.impact.charts import DETERMINATION_COLORS, BarChart
@@ -69,14 +70,21 @@ HOW_COUNTED: Final = {
     "people_no_conviction": "People whose every conviction is dismissed.",
     "people_no_conviction_last_7_years": "People with a conviction in the 7 years before the "
                                          "as-of date, every one of them dismissed.",
-    "granted": "Convictions whose final determination is dismiss or reduce.",
-    "challenged": "Convictions staff decided to challenge.",
+    "granted": "Convictions whose final determination is dismiss or reduce: to file now.",
+    "already_granted": "Convictions a later entry in the DOJ file shows were already "
+                       "dismissed or redesignated under HS 11361.8: not filed again.",
+    "challenged_or_not_eligible": "Convictions staff decided to challenge, or that the law "
+                                  "does not reach: listed for the court and the public "
+                                  "defender (HS 11361.9).",
     "pending": "Convictions still needing a person's review.",
 }
+# The AB 1706 compliance figures: every conviction DOJ identified is in exactly one of the
+# last four.
 COMPLIANCE: Final = (
     ("identified", "Identified by DOJ"),
-    ("granted", "Granted (dismiss or reduce)"),
-    ("challenged", "Challenged"),
+    ("granted", "To file (dismiss or reduce)"),
+    ("already_granted", "Already granted"),
+    ("challenged_or_not_eligible", "Challenged or not eligible"),
     ("pending", "Pending review"),
 )
 DISMISS_ALL_TITLE: Final = "If every Prop 64 conviction were dismissed"
@@ -86,6 +94,24 @@ DISMISS_ALL_EXPLAINED: Final = (
     "decisions (counted as BEAR counted it). The Impact figures above are what this run "
     "actually grants."
 )
+
+
+def deadline_note(as_of: date) -> str:
+    """What HS 11361.9's dates mean for a run at `as_of`, in one or two sentences."""
+    deadlines = Deadlines.at(as_of)
+    challenge_by = _in_words(deadlines.challenge_deadline)
+    if not deadlines.challenge_window_closed:
+        return (f"The People may challenge relief until {challenge_by} "
+                f"({CHALLENGE_STATUTE}).")
+    return (f"The People's time to challenge ended on {challenge_by} ({CHALLENGE_STATUTE}): "
+            "a conviction not challenged by then must be granted "
+            f"({UNCHALLENGED_STATUTE}); courts were to rule by "
+            f"{_in_words(deadlines.court_orders_by)}. The grounds listed for review ask "
+            "whether a challenge was filed in time.")
+
+
+def _in_words(day: date) -> str:
+    return f"{day:%B} {day.day}, {day.year}"
 
 
 def determination_label(value: str) -> str:
@@ -117,6 +143,8 @@ def compliance_counts(determinations: pl.DataFrame) -> dict[str, int]:
         pl.len().alias("identified"),
         final.is_in(["dismiss", "reduce"]).sum().alias("granted"),
         (final == "challenge").sum().alias("challenged"),
+        (final == "already_granted").sum().alias("already_granted"),
+        final.is_in(["challenge", "not_eligible"]).sum().alias("challenged_or_not_eligible"),
         (final == "review").sum().alias("pending"),
         (final == "not_eligible").sum().alias("not_eligible"),
         unconfirmed.alias("unconfirmed"),
@@ -268,11 +296,12 @@ class Dashboard(QScrollArea):
             determinations.drop("final_determination", "status", strict=False))
         for key, _ in COMPLIANCE:
             self._figure("compliance." + key, compliance[key], engine_compliance[key])
-        note = f"{compliance['not_eligible']:,} not eligible."
+        note = (f"Of the {compliance['challenged_or_not_eligible']:,} challenged or not "
+                f"eligible, {compliance['challenged']:,} were challenged by staff.")
         if compliance["unconfirmed"]:
-            note += (f" Of the granted, {compliance['unconfirmed']:,} are as the engine "
+            note += (f" Of those to file, {compliance['unconfirmed']:,} are as the engine "
                      "decided them and not yet confirmed by staff.")
-        self.compliance_note.setText(note)
+        self.compliance_note.setText(f"{note} {deadline_note(decided.as_of)}")
         self.chart_determination.set_bars(
             [(determination_label(k), n) for k, n in decided.determinations.items()])
         self.chart_section.set_bars(list(decided.by_section.items()))

@@ -22,6 +22,7 @@ from ui.impact.dashboard import (
     Dashboard,
     compliance_counts,
     convictions_by_year,
+    deadline_note,
     demo_widget,
 )
 
@@ -84,8 +85,8 @@ def test_charts_carry_the_summary_and_the_years(qtbot: QtBot) -> None:
 
 def test_compliance_counts_without_decisions_use_the_engine() -> None:
     assert compliance_counts(DETERMINATIONS) == {
-        "identified": 7, "granted": 4, "challenged": 0, "pending": 2, "not_eligible": 1,
-        "unconfirmed": 0,
+        "identified": 7, "granted": 4, "challenged": 0, "already_granted": 0,
+        "challenged_or_not_eligible": 1, "pending": 2, "not_eligible": 1, "unconfirmed": 0,
     }
 
 
@@ -97,15 +98,29 @@ def test_compliance_counts_follow_staff_decisions(qtbot: QtBot) -> None:
             ["accepted", "changed", "changed", "pending", "pending", "accepted", "pending"]),
     )
     counts = compliance_counts(decided)
-    assert counts == {"identified": 7, "granted": 4, "challenged": 1, "pending": 1,
-                      "not_eligible": 1, "unconfirmed": 2}
+    assert counts == {"identified": 7, "granted": 4, "challenged": 1, "already_granted": 0,
+                      "challenged_or_not_eligible": 2, "pending": 1, "not_eligible": 1,
+                      "unconfirmed": 2}
+    # Every identified conviction is in exactly one of the four AB 1706 categories.
+    assert counts["identified"] == sum(
+        counts[key] for key in ("granted", "already_granted", "challenged_or_not_eligible",
+                                "pending"))
     dashboard = Dashboard()
     qtbot.addWidget(dashboard)
     dashboard.set_data(SUMMARY, decided)
     for key, _ in COMPLIANCE:
         assert dashboard.figure_text("compliance." + key) == str(counts[key])
-    assert ("Of the granted, 2 are as the engine decided them and not yet confirmed by staff"
-            in dashboard.compliance_note.text())
+    note = dashboard.compliance_note.text()
+    assert "Of those to file, 2 are as the engine decided them and not yet confirmed" in note
+    # SUMMARY's as-of date is past 2020-07-01: the window is said to be closed.
+    assert "The People's time to challenge ended on July 1, 2020 (HS 11361.9(b))" in note
+
+
+def test_the_deadline_note_before_and_after_the_window() -> None:
+    assert deadline_note(date(2020, 1, 15)) == (
+        "The People may challenge relief until July 1, 2020 (HS 11361.9(b)).")
+    assert "must be granted (HS 11361.9(e)); courts were to rule by March 1, 2023" in (
+        deadline_note(date(2026, 12, 1)))
 
 
 def test_years_of_an_empty_frame_are_empty() -> None:
