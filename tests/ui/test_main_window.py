@@ -134,6 +134,7 @@ def test_the_impact_tab_counts_decisions_made_while_it_was_hidden(
     frame = session.snapshot.frame
     granted = frame.filter(pl.col("determination").is_in(["dismiss", "reduce"]))
     assert dashboard.figure_text("compliance.granted") == f"{granted.height:,}"
+    refused = int(dashboard.figure_text("compliance.challenged_or_not_eligible"))
     # Challenge two granted convictions from the Triage tab.
     rows = granted.get_column("_row").to_list()[:2]
     session.decide(session.keys_of(rows), "challenge", "the police report shows a sale")
@@ -141,5 +142,6 @@ def test_the_impact_tab_counts_decisions_made_while_it_was_hidden(
     assert window.workspace.currentIndex() == 0
     window.commands["impact"].trigger()
     assert dashboard.figure_text("compliance.granted") == f"{granted.height - 2:,}"
-    assert dashboard.figure_text("compliance.challenged") == "2"
+    assert dashboard.figure_text("compliance.challenged_or_not_eligible") == f"{refused + 2:,}"
+    assert "2 were challenged by staff" in dashboard.compliance_note.text()
     window.close()
