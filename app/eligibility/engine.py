@@ -26,7 +26,7 @@ from app.eligibility.floor import (
     floor_columns,
     relief_rank,
 )
-from app.eligibility.frames import attach, per_distinct
+from app.eligibility.frames import attach, collect, per_distinct
 from app.eligibility.policy import Policy
 from app.eligibility.priors import PRIOR_KINDS
 from app.eligibility.priors import attach_priors as attach_priors  # the facts' module owns it
@@ -455,7 +455,7 @@ def evaluate(
             .alias("currently_serving"),
             *_section_columns(policy),
         )
-        .collect()
+        .pipe(collect)
         .pipe(_floor)
         .lazy()
     )
@@ -463,7 +463,7 @@ def evaluate(
     frame = frame.with_columns(_rule_chain(rules, _conditions(policy, as_of)).alias("rule_id"))
     frame = frame.with_columns(_reason_section(policy).alias("reason_section"))
     by_rule = pl.col("rule_id")
-    frame = per_distinct(frame.collect(), list(REASON_KEYS), lambda keys: keys.with_columns(
+    frame = per_distinct(collect(frame), list(REASON_KEYS), lambda keys: keys.with_columns(
         _filled(by_rule.replace_strict(_templates(policy, as_of, "reason"),
                                        return_dtype=pl.String)).alias("reason"),
         _filled(by_rule.replace_strict(_templates(policy, as_of, "statute"),
@@ -513,6 +513,6 @@ def evaluate(
             .alias("case_other_convictions"),
             pl.col("facts").fill_null(""),
         )
-        .collect()
+        .pipe(collect)
     )
     return determinations.with_columns(flag_text(determinations["flags"]))
