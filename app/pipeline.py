@@ -102,7 +102,7 @@ def evaluate_rows(
         "case_key"
     ).agg(pl.len().alias("case_convictions")).join(
         build_case_numbers(prepared, shown.drop("case_key")), on="case_key", how="left"
-    )
+    ).collect().lazy()  # by the streaming engine: it reads all rows (the engine's own are few)
     with_priors = attach_priors(candidates.lazy(), events)
     determinations = evaluate(with_priors, people.lazy(), cases, policy, as_of)
     step(3, f"Computing impact figures for {determinations.height:,} convictions")

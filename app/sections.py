@@ -75,56 +75,89 @@ def _normalized_subs(written: pl.Expr) -> pl.Expr:
     return tokens.list.join("").fill_null("")
 
 
-def parse_section(section: pl.Expr, comment: pl.Expr | None = None) -> list[pl.Expr]:
-    """Columns `related_prefix` (664, 182, 32 or null), `section_code` (HS, PC... or ''),
-    `section_number`, `section_subs` (normalized, `(A)(2)`) and `section_key`
-    (`HS 11360(A)(2)`), from a `code_section` value.
+def parse_section(rows: pl.LazyFrame, section: str, comment: str | None = None
+                  ) -> pl.LazyFrame:
+    """`rows` plus `related_prefix` (664, 182, 32 or null), `section_code` (HS, PC... or
+    ''), `section_number`, `section_subs` (normalized, `(A)(2)`) and `section_key`
+    (`HS 11360(A)(2)`), from the `code_section` value in column `section`.
 
-    `comment`: COMMENT_TEXT, where a conspiracy (`182(A)(1) PC`) or accessory (`32 PC`)
-    written without its target may name it; the target then becomes the section.
+    `comment`: the COMMENT_TEXT column, where a conspiracy (`182(A)(1) PC`) or accessory
+    (`32 PC`) written without its target may name it; the target then becomes the section.
+    Each step is a column of its own: as one expression, every later step repeated the
+    regexes of the earlier ones (the parse cost a hundred times more than its regexes).
     """
-    separated = section.str.extract(rf"^{_PREFIX_RE}", 1)
-    run_together = section.str.extract(rf"^{_RUN_TOGETHER_RE}", 1)
-    prefix = pl.coalesce(separated, run_together)
-    body = (
+    text = pl.col(section)
+    separated, run_together = pl.col("_separated"), pl.col("_run_together")
+    steps = rows.with_columns(
+        text.str.extract(rf"^{_PREFIX_RE}", 1).alias("_separated"),
+        text.str.extract(rf"^{_RUN_TOGETHER_RE}", 1).alias("_run_together"),
+    ).with_columns(
+        pl.coalesce(separated, run_together).alias("related_prefix"),
         pl.when(separated.is_not_null())
-        .then(section.str.replace(rf"^{_PREFIX_RE}", ""))
+        .then(text.str.replace(rf"^{_PREFIX_RE}", ""))
         .when(run_together.is_not_null())
-        .then(section.str.replace(r"^664(?:\s*\([A-Z0-9]+\))*", ""))
-        .otherwise(section)
+        .then(text.str.replace(r"^664(?:\s*\([A-Z0-9]+\))*", ""))
+        .otherwise(text)
+        .alias("_body"),
     )
+    temporary = ["_separated", "_run_together", "_body", "_number_part", "_with_letters",
+                 "_digits", "_lettered"]
     if comment is not None:
         # A bare conspiracy or accessory: its target, when the comment names a section with
         # its code (`11359 HS`), or a cannabis section alone (a case number is no target).
-        bare = section.str.extract(r"^(182|32)(?:\s*\([A-Z0-9]+\))*\s*(?:PC)?$", 1)
-        target = comment.str.to_uppercase().str.extract(_SECTION_IN_TEXT_RE, 1).str.strip_chars()
+        bare, target = pl.col("_bare"), pl.col("_target")
         named = target.str.contains(rf"(?:{_CODES_ALT})$") | target.str.contains(
             r"^(?:1135[789]|11360)(?:[^0-9.]|$)")
         has_target = bare.is_not_null() & named.fill_null(False)
-        prefix = pl.when(has_target).then(bare).otherwise(prefix)
-        body = pl.when(has_target).then(target).otherwise(body)
-    code = body.str.extract(_CODE_RE, 1).fill_null("")
-    number_part = body.str.replace(rf"\s*({_CODES_ALT})\s*$", "").str.strip_chars()
-    with_letters = number_part.str.extract(r"^(\d+(?:\.\d+)?[A-Z]{0,2})", 1)
-    digits = number_part.str.extract(r"^(\d+(?:\.\d+)?)", 1)
-    lettered = (
-        pl.concat_str([code, pl.lit(" "), with_letters]).is_in(LETTERED_SECTIONS)
-        | ((code == "") & pl.concat_str([pl.lit("PC "), with_letters]).is_in(LETTERED_SECTIONS))
-    ).fill_null(False)
-    number = pl.when(lettered).then(with_letters).otherwise(digits)
-    rest = number_part.str.slice(number.str.len_chars().fill_null(0))
-    # Only what directly follows the number is its subdivision (`11357 (B)`, `11360A2`).
-    subs = pl.when(number.is_not_null()).then(
-        _normalized_subs(rest.str.extract(_SUBS_RE, 1))
-    ).otherwise(pl.lit(""))
-    key = pl.concat_str([code, pl.lit(" "), number.fill_null(""), subs])
-    return [
-        prefix.alias("related_prefix"),
-        code.alias("section_code"),
-        number.fill_null("").alias("section_number"),
-        subs.alias("section_subs"),
-        key.alias("section_key"),
-    ]
+        steps = steps.with_columns(
+            text.str.extract(r"^(182|32)(?:\s*\([A-Z0-9]+\))*\s*(?:PC)?$", 1).alias("_bare"),
+            pl.col(comment).str.to_uppercase().str.extract(_SECTION_IN_TEXT_RE, 1)
+            .str.strip_chars().alias("_target"),
+        ).with_columns(
+            pl.when(has_target).then(bare).otherwise(pl.col("related_prefix"))
+            .alias("related_prefix"),
+            pl.when(has_target).then(target).otherwise(pl.col("_body")).alias("_body"),
+        )
+        temporary += ["_bare", "_target"]
+    body, code = pl.col("_body"), pl.col("section_code")
+    with_letters, number = pl.col("_with_letters"), pl.col("section_number")
+    return (
+        steps.with_columns(
+            body.str.extract(_CODE_RE, 1).fill_null("").alias("section_code"),
+            body.str.replace(rf"\s*({_CODES_ALT})\s*$", "").str.strip_chars()
+            .alias("_number_part"),
+        )
+        .with_columns(
+            pl.col("_number_part").str.extract(r"^(\d+(?:\.\d+)?[A-Z]{0,2})", 1)
+            .alias("_with_letters"),
+            pl.col("_number_part").str.extract(r"^(\d+(?:\.\d+)?)", 1).alias("_digits"),
+        )
+        .with_columns(
+            (
+                pl.concat_str([code, pl.lit(" "), with_letters]).is_in(LETTERED_SECTIONS)
+                | ((code == "") & pl.concat_str([pl.lit("PC "), with_letters])
+                   .is_in(LETTERED_SECTIONS))
+            ).fill_null(False).alias("_lettered"),
+        )
+        .with_columns(
+            pl.when(pl.col("_lettered")).then(with_letters).otherwise(pl.col("_digits"))
+            .alias("section_number"),
+        )
+        .with_columns(
+            # Only what directly follows the number is its subdivision (`11357 (B)`,
+            # `11360A2`).
+            pl.when(number.is_not_null()).then(_normalized_subs(
+                pl.col("_number_part").str.slice(number.str.len_chars().fill_null(0))
+                .str.extract(_SUBS_RE, 1)
+            )).otherwise(pl.lit("")).alias("section_subs"),
+        )
+        .with_columns(
+            pl.concat_str([code, pl.lit(" "), number.fill_null(""), pl.col("section_subs")])
+            .alias("section_key"),
+            number.fill_null("").alias("section_number"),
+        )
+        .drop(temporary)
+    )
 
 
 def spec_pattern(spec: str) -> str:

@@ -68,7 +68,9 @@ def with_sections(rows: pl.LazyFrame) -> pl.LazyFrame:
             code_section(charge).alias("code_section"),
             bear_sections(charge).alias("bear_sections"),
         )
-        .with_columns(parse_section(pl.col("code_section"), other_comment))
+        .with_columns(other_comment.alias("_other_comment"))
+        .pipe(parse_section, "code_section", "_other_comment")
+        .drop("_other_comment")
         .with_columns(
             (
                 prefix.is_null()

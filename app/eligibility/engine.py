@@ -26,7 +26,7 @@ from app.eligibility.floor import (
     floor_columns,
     relief_rank,
 )
-from app.eligibility.frames import attach
+from app.eligibility.frames import attach, collect, per_distinct
 from app.eligibility.policy import Policy
 from app.eligibility.priors import PRIOR_KINDS
 from app.eligibility.priors import attach_priors as attach_priors  # the facts' module owns it
@@ -147,25 +147,31 @@ def age_at(dob: pl.Expr, day: pl.Expr) -> pl.Expr:
             .then(years - before_birthday.cast(pl.Int32)))
 
 
-def _floor(frame: pl.LazyFrame) -> pl.LazyFrame:
+def _floor(frame: pl.DataFrame) -> pl.DataFrame:
     """The statutory floor of each conviction (app.eligibility.floor): none for related or
-    unclear charges and for offenses on or after 2016-11-09 or undated."""
+    unclear charges and for offenses on or after 2016-11-09 or undated. The class and what
+    it gives are looked up once per distinct section, subdivision, level and age band."""
     prop64 = ~pl.col("is_related") & ~pl.col("is_unclear_section") & pl.col("is_prop64")
     in_time = pl.col("offense_date") < PROP64_EFFECTIVE
     # A PC 17(b) reduction made the felony a misdemeanor "for all purposes".
     level = (pl.when((pl.col("later_relief") == "pc17b") & (pl.col("level") == "felony"))
              .then(pl.lit("misdemeanor")).otherwise(pl.col("level")))
-    return (
-        frame.with_columns(
-            age_at(pl.col("dob"), pl.col("offense_date")).alias("age_at_offense"),
-            pl.when(prop64 & in_time.fill_null(False))
-            .then(conduct_class(pl.col("section_number"), pl.col("section_subs"), level))
+    frame = frame.with_columns(
+        age_at(pl.col("dob"), pl.col("offense_date")).alias("age_at_offense"),
+        (prop64 & in_time.fill_null(False)).alias("_has_floor"),
+        level.alias("floor_level"),
+    ).with_columns(age_band(pl.col("age_at_offense"), pl.col("juvenile")).alias("band"))
+
+    def floor_table(keys: pl.LazyFrame) -> pl.LazyFrame:
+        return keys.with_columns(
+            pl.when(pl.col("_has_floor"))
+            .then(conduct_class(pl.col("section_number"), pl.col("section_subs"),
+                                pl.col("floor_level")))
             .alias("floor_class"),
-            level.alias("floor_level"),
-        )
-        .with_columns(age_band(pl.col("age_at_offense"), pl.col("juvenile")).alias("band"))
-        .with_columns(floor_columns("floor_class", "band", "floor_level"))
-    )
+        ).with_columns(floor_columns("floor_class", "band", "floor_level"))
+
+    keys = ["_has_floor", "section_number", "section_subs", "floor_level", "band"]
+    return per_distinct(frame, keys, floor_table).drop("_has_floor")
 
 
 def _conditions(policy: Policy, as_of: date) -> dict[str, pl.Expr]:
@@ -302,6 +308,31 @@ def _words(column: str, words: dict[str, str]) -> pl.Expr:
     return pl.col(column).replace_strict(words, default="", return_dtype=pl.String)
 
 
+# What a reason or statute is made of (`_filled`, `_related_reason`): each distinct
+# combination is written out once.
+REASON_KEYS = (
+    "rule_id", "reason_section", "shown_section", "band", "floor_relief",
+    "floor_best_relief", "floor_statute", "floor_fact", "floor_best_statute",
+    "later_relief_text", "related_prefix",
+)  # fmt: skip
+
+
+def _related_reason() -> list[pl.Expr]:
+    """BEAR's reason kept apart (`bear_reason`); a related offense's reason names how it is
+    related."""
+    by_rule = pl.col("rule_id")
+    return [
+        pl.when(by_rule.str.starts_with("BEAR_")).then(pl.col("reason"))
+        .otherwise(pl.lit(None, pl.String)).alias("bear_reason"),
+        pl.when(by_rule == "RELATED_OFFENCE")
+        .then(pl.format("{} ({})", pl.col("reason"),
+                        pl.col("related_prefix").replace_strict(
+                            RELATED_PREFIXES, default="same arrest cycle as a Prop 64 conviction")))
+        .otherwise(pl.col("reason"))
+        .alias("reason"),
+    ]
+
+
 def _filled(template: pl.Expr) -> pl.Expr:
     """A reason or statute template with this conviction's values in its placeholders."""
     section = pl.col("shown_section")
@@ -424,34 +455,26 @@ def evaluate(
             .alias("currently_serving"),
             *_section_columns(policy),
         )
+        .pipe(collect)
         .pipe(_floor)
+        .lazy()
     )
     rules = _policy_chain(policy)
     frame = frame.with_columns(_rule_chain(rules, _conditions(policy, as_of)).alias("rule_id"))
     frame = frame.with_columns(_reason_section(policy).alias("reason_section"))
     by_rule = pl.col("rule_id")
-    frame = frame.with_columns(
-        by_rule.replace_strict({r: spec.determination for r, spec in RULES_BY_ID.items()},
-                               return_dtype=pl.String).alias("determination"),
+    frame = per_distinct(collect(frame), list(REASON_KEYS), lambda keys: keys.with_columns(
         _filled(by_rule.replace_strict(_templates(policy, as_of, "reason"),
                                        return_dtype=pl.String)).alias("reason"),
         _filled(by_rule.replace_strict(_templates(policy, as_of, "statute"),
                                        return_dtype=pl.String)).alias("statute"),
+    ).with_columns(_related_reason())).lazy()
+    frame = frame.with_columns(
+        by_rule.replace_strict({r: spec.determination for r, spec in RULES_BY_ID.items()},
+                               return_dtype=pl.String).alias("determination"),
         _flag_bits(as_of).alias("flags"),
         _facts().alias("facts"),
     ).with_columns(_relief_and_basis())
-    bear = by_rule.str.starts_with("BEAR_")
-    frame = frame.with_columns(
-        pl.when(bear).then(pl.col("reason")).otherwise(pl.lit(None, pl.String)).alias(
-            "bear_reason"
-        ),
-        pl.when(by_rule == "RELATED_OFFENCE")
-        .then(pl.format("{} ({})", pl.col("reason"),
-                        pl.col("related_prefix").replace_strict(
-                            RELATED_PREFIXES, default="same arrest cycle as a Prop 64 conviction")))
-        .otherwise(pl.col("reason"))
-        .alias("reason"),
-    )
     determinations = (
         frame.sort("_order")
         .select(
@@ -490,6 +513,6 @@ def evaluate(
             .alias("case_other_convictions"),
             pl.col("facts").fill_null(""),
         )
-        .collect()
+        .pipe(collect)
     )
     return determinations.with_columns(flag_text(determinations["flags"]))

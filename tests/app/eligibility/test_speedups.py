@@ -9,6 +9,7 @@ from app.doj.schema import DISPLAY, ENGINE, NEEDED
 from app.doj.source import DojSource
 from app.eligibility.convictions import build_convictions
 from app.eligibility.engine import FLAG_NAMES, attach, flag_text
+from app.eligibility.frames import per_distinct
 from app.eligibility.policy import builtin_policy
 from app.eligibility.rows import prepare_rows
 from app.pipeline import evaluate_sources
@@ -28,6 +29,26 @@ def test_attach_is_a_left_join_in_the_frame_order() -> None:
     both = attach(frame, table.with_columns(CNT=pl.lit("1")), ["key", "CNT"])
     assert both["value"].to_list() == [20, None, None, None, None]
     assert both["shared_right"].to_list() == [8, None, None, None, None]
+
+
+def test_per_distinct_gives_what_the_rows_give_in_the_frame_order() -> None:
+    # Null is a key value like any other; each row gets its own group's values, in order.
+    frame = pl.DataFrame({
+        "section": ["11359", None, "11357", "11359", None, "11360", "11357"],
+        "sub": ["B", "A", None, "B", "A", "", None],
+        "row": list(range(7)),
+    })
+
+    def build(keys: pl.LazyFrame) -> pl.LazyFrame:
+        return keys.with_columns(
+            pl.format("{}|{}", pl.col("section").fill_null("?"), pl.col("sub").fill_null("?"))
+            .alias("text"),
+            pl.col("sub").str.len_bytes().alias("length"),
+        )
+
+    expected = build(frame.lazy()).collect()
+    assert_frame_equal(per_distinct(frame, ["section", "sub"], build), expected)
+    assert per_distinct(frame.head(0), ["section", "sub"], build).columns == expected.columns
 
 
 def test_a_headless_run_reads_fewer_columns_and_decides_the_same() -> None:
