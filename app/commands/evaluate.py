@@ -1,4 +1,4 @@
-"""`countyclear evaluate FILE... --county NAME --out DIR`: the headless run (docs/DESIGN.md)."""
+"""`countyclear evaluate FILE... --county NAME --out DIR`: the headless run (README)."""
 
 import argparse
 import os

@@ -26,7 +26,7 @@ COLUMNS: Final[tuple[str, ...]] = (
 FIELD_COUNT: Final = len(COLUMNS)
 assert FIELD_COUNT == 95
 
-# The only columns read; everything else stays on disk (docs/DESIGN.md, data flow). The engine
+# The only columns read; everything else stays on disk (docs/ARCHITECTURE.md, data flow). The engine
 # uses ENGINE; the person view also shows DISPLAY, so the desktop app reads NEEDED and a
 # headless evaluate only ENGINE (each column read costs about 2% of a large run).
 ENGINE: Final[tuple[str, ...]] = (

@@ -10,17 +10,15 @@ from datetime import date
 
 import polars as pl
 
+from app.eligibility import reasons
 from app.eligibility.dates import (
     PROP64_EFFECTIVE,
     add_years,
     add_years_expr,
     with_sentence_end,
 )
-from app.eligibility.deadlines import challenge_window_closed
 from app.eligibility.flags import FLAG_NAMES, FLAG_TABLE
 from app.eligibility.floor import (
-    BAND_WORDS,
-    RELIEF_WORDS,
     age_band,
     conduct_class,
     floor_columns,
@@ -33,7 +31,6 @@ from app.eligibility.priors import attach_priors as attach_priors  # the facts' 
 from app.eligibility.rules import (
     CHECKLIST,
     GROUND_PRIOR,
-    GROUND_TWO_PRIORS,
     RULES_BY_ID,
     Rule,
     chain,
@@ -41,7 +38,6 @@ from app.eligibility.rules import (
 from app.eligibility.sections import (
     CYCLE_RELATED,
     PROP64_NUMBERS,
-    RELATED_PREFIXES,
     list_pattern,
 )
 
@@ -283,82 +279,6 @@ def _reason_section(policy: Policy) -> pl.Expr:
 
 
 
-def _templates(policy: Policy, as_of: date, field: str) -> dict[str, str]:
-    """Each rule's reason (or statute) text with the policy's number in it; past the
-    challenge deadline a ground's reason says what that means (app.eligibility.deadlines)."""
-    a = policy.additional
-    numbers = {
-        "AGE_AT_LEAST": a.age_at_least, "BEAR_AGE": a.age_at_least,
-        "YEARS_SINCE_CONVICTION": a.years_since_conviction,
-        "BEAR_YEARS_SINCE": a.years_since_conviction,
-        "YEARS_CRIME_FREE": a.years_crime_free, "BEAR_CRIME_FREE": a.years_crime_free,
-        "YEARS_FELONY_FREE": a.years_felony_free,
-    }  # fmt: skip
-    closed = challenge_window_closed(as_of)
-    texts = {}
-    for rule_id, rule in RULES_BY_ID.items():
-        text = getattr(rule, field).replace("{n}", str(numbers.get(rule_id, "")))
-        if field == "reason" and closed and rule.reason_closed:
-            text = f"{text}. {rule.reason_closed}"
-        texts[rule_id] = text
-    return texts
-
-
-def _words(column: str, words: dict[str, str]) -> pl.Expr:
-    return pl.col(column).replace_strict(words, default="", return_dtype=pl.String)
-
-
-# What a reason or statute is made of (`_filled`, `_related_reason`): each distinct
-# combination is written out once.
-REASON_KEYS = (
-    "rule_id", "reason_section", "shown_section", "band", "floor_relief",
-    "floor_best_relief", "floor_statute", "floor_fact", "floor_best_statute",
-    "later_relief_text", "related_prefix",
-)  # fmt: skip
-
-
-def _related_reason() -> list[pl.Expr]:
-    """BEAR's reason kept apart (`bear_reason`); a related offense's reason names how it is
-    related."""
-    by_rule = pl.col("rule_id")
-    return [
-        pl.when(by_rule.str.starts_with("BEAR_")).then(pl.col("reason"))
-        .otherwise(pl.lit(None, pl.String)).alias("bear_reason"),
-        pl.when(by_rule == "RELATED_OFFENCE")
-        .then(pl.format("{} ({})", pl.col("reason"),
-                        pl.col("related_prefix").replace_strict(
-                            RELATED_PREFIXES, default="same arrest cycle as a Prop 64 conviction")))
-        .otherwise(pl.col("reason"))
-        .alias("reason"),
-    ]
-
-
-def _filled(template: pl.Expr) -> pl.Expr:
-    """A reason or statute template with this conviction's values in its placeholders."""
-    section = pl.col("shown_section")
-    more = pl.when(relief_rank(pl.col("floor_best_relief")) > relief_rank(pl.col("floor_relief")))
-    values = {
-        "{section}": pl.col("reason_section"),
-        "{band}": _words("band", BAND_WORDS),
-        "{relief}": _words("floor_relief", RELIEF_WORDS),
-        "{today}": pl.col("floor_statute").fill_null("the statute"),
-        "{fact}": pl.col("floor_fact").fill_null(""),
-        "{best_relief}": _words("floor_best_relief", RELIEF_WORDS),
-        "{best_statute}": pl.col("floor_best_statute").fill_null(""),
-        "{more}": more.then(pl.format(". If {}: {} ({}); check the case file",
-                                      pl.col("floor_fact"),
-                                      _words("floor_best_relief", RELIEF_WORDS),
-                                      pl.col("floor_best_statute"))).otherwise(pl.lit("")),
-        "{ground1}": section.replace_strict(GROUND_PRIOR, default="", return_dtype=pl.String),
-        "{ground2}": section.replace_strict(GROUND_TWO_PRIORS, default="",
-                                            return_dtype=pl.String),
-        "{later}": pl.col("later_relief_text").fill_null("a later entry"),
-    }
-    for placeholder, value in values.items():
-        template = template.str.replace(placeholder, value, literal=True)
-    return template
-
-
 def _flag_bits(as_of: date) -> pl.Expr:
     """The flags as bits of one number; `flag_text` writes them out. Building the text row
     by row, one piece per flag, cost several times more."""
@@ -463,12 +383,12 @@ def evaluate(
     frame = frame.with_columns(_rule_chain(rules, _conditions(policy, as_of)).alias("rule_id"))
     frame = frame.with_columns(_reason_section(policy).alias("reason_section"))
     by_rule = pl.col("rule_id")
-    frame = per_distinct(collect(frame), list(REASON_KEYS), lambda keys: keys.with_columns(
-        _filled(by_rule.replace_strict(_templates(policy, as_of, "reason"),
-                                       return_dtype=pl.String)).alias("reason"),
-        _filled(by_rule.replace_strict(_templates(policy, as_of, "statute"),
-                                       return_dtype=pl.String)).alias("statute"),
-    ).with_columns(_related_reason())).lazy()
+    reason = reasons.templates(policy, as_of, "reason")
+    statute = reasons.templates(policy, as_of, "statute")
+    frame = per_distinct(collect(frame), list(reasons.REASON_KEYS), lambda keys: keys.with_columns(
+        reasons.filled(by_rule.replace_strict(reason, return_dtype=pl.String)).alias("reason"),
+        reasons.filled(by_rule.replace_strict(statute, return_dtype=pl.String)).alias("statute"),
+    ).with_columns(reasons.related_reason())).lazy()
     frame = frame.with_columns(
         by_rule.replace_strict({r: spec.determination for r, spec in RULES_BY_ID.items()},
                                return_dtype=pl.String).alias("determination"),

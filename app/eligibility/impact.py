@@ -1,4 +1,4 @@
-"""Impact figures (docs/DESIGN.md), computed at the as-of date, never the wall clock."""
+"""Impact figures (docs/ARCHITECTURE.md), computed at the as-of date, never the wall clock."""
 
 from datetime import date
 

@@ -1,4 +1,4 @@
-"""Documents are never written over an existing file silently (docs/DESIGN.md, principles).
+"""Documents are never written over an existing file silently (docs/ARCHITECTURE.md, principles).
 
 Writing itself is app.fileio.atomic_write_bytes: whole file or nothing.
 """

@@ -1,4 +1,4 @@
-"""`impact_report.pdf`: what a DA hands the press or the board (docs/DESIGN.md), in plain words.
+"""`impact_report.pdf`: what a DA hands the press or the board, in plain words.
 
 Every count is after staff decisions and the same as the motion's (one Accounting); only the
 two whole-record figures (people left with no felony / no conviction) come from the

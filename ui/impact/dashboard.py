@@ -62,7 +62,7 @@ def people_left(people: PeopleLeft) -> dict[str, int]:
         "people_no_conviction": people.people_no_conviction,
         "people_no_conviction_last_7_years": people.people_no_conviction_last_7_years,
     }
-# How each figure is counted (docs/DESIGN.md), as the tooltip and accessible description.
+# How each figure is counted (docs/ARCHITECTURE.md), as the tooltip and accessible description.
 HOW_COUNTED: Final = {
     "people_with_relief": "People with at least one conviction dismissed or reduced.",
     "people_no_felony": "People who had at least one felony anywhere and every felony "
