@@ -105,8 +105,8 @@ def run(args: argparse.Namespace) -> int:
     file_date = doj_file_date(args)
     secrets = EnvSecrets(args.passphrase_env, args.key)
     if not file_date:
-        sys.stderr.write("warning: no --doj-file-date given: the motion will print "
-                         "[DOJ FILE DATE] until you evaluate again with --doj-file-date "
+        sys.stderr.write("warning: no --doj-file-date given: the motion will give no date "
+                         "for DOJ's file until you evaluate again with --doj-file-date "
                          "YYYY-MM-DD.\n")
     reporter = _Reporter(sys.stderr.isatty())
     # Decrypting a large delivery takes seconds: the progress line says so meanwhile.

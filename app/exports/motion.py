@@ -37,7 +37,6 @@ HS_PC: Final = (
     "Health and Safety Code sections 11361.8 and 11361.9 and Penal Code section 13300 et seq."
 )
 DATE_BLANK: Final = "[AS-OF DATE]"
-DOJ_DATE_BLANK: Final = "[DOJ FILE DATE]"
 ACCOUNTING_PARAGRAPH: Final = 3  # "Of those N convictions:", followed by (a)-(d)
 
 
@@ -289,7 +288,9 @@ def motion_items(counts: Accounting, facts: MotionFacts, office: OfficeDetails) 
     # Typed on several lines in Office details; the notice runs it into one.
     address = one_line(shown(office, "court_address"))
     as_of = long_date(facts.as_of, DATE_BLANK)
-    doj_date = long_date(facts.doj_file_date, DOJ_DATE_BLANK)
+    # An unknown DOJ date is left out of the sentence: nothing else in it depends on it, and
+    # no date is asserted that the office did not give (readiness warns about it).
+    identified_on = f"On {long_date(facts.doj_file_date, '')}, t" if facts.doj_file_date else "T"
     paragraphs = [
         "Proposition 64, the Control, Regulate and Tax Adult Use of Marijuana Act, added Health "
         "and Safety Code section 11361.8, under which a conviction under Health and Safety Code "
@@ -298,7 +299,7 @@ def motion_items(counts: Accounting, facts: MotionFacts, office: OfficeDetails) 
         "Code section 11361.9 requires the Department of Justice to identify those convictions "
         "and the prosecution to review each and inform the Court and the Public Defender which "
         "it challenges and which it does not.",
-        f"On {doj_date}, the Department of Justice identified to the District Attorney "
+        f"{identified_on}he Department of Justice identified to the District Attorney "
         f"{n(counts.identified, 'conviction')} in {county} County potentially eligible for "
         f"relief. The District Attorney evaluated each of them as of {as_of}.",
         f"Of those {counts.identified:,} convictions:",

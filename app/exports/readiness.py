@@ -131,7 +131,7 @@ def notes_for(
             "Write alternate_public_defender = true or false in the office file."))
     if facts.doj_file_date is None:
         notes.append(Note(DOJ_FILE_DATE,
-            "the date DOJ produced the file is not known: the motion prints [DOJ FILE DATE].",
+            "the date DOJ produced the file is not known: the motion gives no date for it.",
             "Give it with `countyclear evaluate --doj-file-date YYYY-MM-DD`."))
     if facts.as_of is None:
         notes.append(Note(AS_OF, "the as-of date is not in summary.json: the papers print "

@@ -234,8 +234,9 @@ def test_evaluate_then_export_as_a_clerk_would(tmp_path: Path) -> None:
         ("LEE, SAM", "CR-2", "Dismissed and sealed as now lawful"),
         ("RIVERA, ANA", "CR-1", "Redesignated as a misdemeanor"),
     ]
-    text = flat_text(out / "motion.pdf")
-    assert "SACRAMENTO" in text and "January 1, 2024" in text and "[DOJ FILE DATE]" in text
+    text = body_text(out / "motion.pdf")
+    assert "SACRAMENTO" in text and "January 1, 2024" in text
+    assert "The Department of Justice identified to the District Attorney" in text
 
 
 def saved_workspace(path: Path, as_of: date) -> Path:

@@ -205,9 +205,11 @@ def test_missing_details_are_bracketed_blanks_never_invented(tmp_path: Path) -> 
     folder = write(tmp_path, sample_determinations(), summary, OfficeDetails())
     text = body_text(folder / MOTION_ONLY_FILE)
     for blank in ("[DA NAME]", "[TITLE]", "[STATE BAR NO.]", "[OFFICE ADDRESS]", "[PHONE]",
-                  "[E-MAIL]", "[DEPT.]", "[DOJ FILE DATE]"):  # fmt: skip
+                  "[E-MAIL]", "[DEPT.]"):  # fmt: skip
         assert blank in text, blank
     assert "October 15, 2026" not in text  # a modification date is not DOJ's date
+    # No date is asserted for DOJ's file, and no blank is left for it either.
+    assert "2. The Department of Justice identified to the District Attorney" in text
     assert "SUPERIOR COURT OF CALIFORNIA, COUNTY OF SACRAMENTO" in text
     assert "city attorney" not in text.lower() and "alternate" not in text.lower()
 
