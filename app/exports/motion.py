@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Final
 
+from app.eligibility.deadlines import CHALLENGE_DEADLINE, challenge_window_closed
 from app.eligibility.summary import ImpactSummary
 from app.exports.caption import county_words
 from app.exports.office import OfficeDetails, one_line, shown
@@ -28,7 +29,7 @@ from app.exports.pleading import (
     paragraph,
     wrap,
 )
-from app.exports.relief import CHALLENGE_DEADLINE, Accounting
+from app.exports.relief import Accounting
 
 MOTION_FILE: Final = "motion_and_order.pdf"  # all the papers in one PDF (app.exports.papers)
 MOTION_TITLE: Final = "NOTICE AND MOTION TO DISMISS; SEAL; AND PROTECT"
@@ -55,7 +56,7 @@ class MotionFacts:
 
     @property
     def past_challenge_deadline(self) -> bool:
-        return self.as_of is not None and self.as_of > CHALLENGE_DEADLINE
+        return self.as_of is not None and challenge_window_closed(self.as_of)
 
 
 def long_date(value: date | None, blank_text: str) -> str:

@@ -12,20 +12,16 @@ a person still serving is recalled and resentenced.
 """
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Final
 
 import polars as pl
 
 from app.counties import title_case
+from app.eligibility.dates import PROP64_EFFECTIVE
 
 FINAL: Final = "final"  # determination after staff decisions
 OUTCOME: Final = "outcome"  # granted | challenged | not_eligible | already_granted | pending
 CATEGORY: Final = "category"  # a Category key for granted rows, else null
-# Prop 64 took effect on 2016-11-09: relief reaches only offenses before it (HS 11361.8(a),
-# (e): "had [the Act] been in effect at the time of the offense").
-OFFENSE_CUTOFF: Final = date(2016, 11, 9)
-CHALLENGE_DEADLINE: Final = date(2020, 7, 1)  # HS 11361.9 (AB 1793): the prosecution's deadline
 RELIEF_VALUES: Final = (
     "dismiss_seal", "redesignate_misdemeanor", "redesignate_infraction", "recall_resentence",
     "none",
@@ -144,11 +140,10 @@ def outcomes(determinations: pl.DataFrame) -> pl.DataFrame:
         basis.alias("final_basis"),
         staff.alias("staff_decided"),
     )
-    offense = pl.coalesce(pl.col("offense_date"), pl.col("conviction_date"))
     granted = pl.col(FINAL).is_in(["dismiss", "reduce"]) & (pl.col("final_relief") != "none")
     # The law bounds every preset: an offense on or after the Act (or of no known date) never
     # reaches the court without a person deciding it.
-    held = granted & ~pl.col("staff_decided") & (offense.is_null() | (offense >= OFFENSE_CUTOFF))
+    held = granted & ~pl.col("staff_decided") & offense_on_or_after_act()
     outcome = (
         pl.when(held).then(pl.lit("pending"))
         .when(granted).then(pl.lit("granted"))
@@ -230,8 +225,10 @@ def has_case_number() -> pl.Expr:
 
 
 def offense_on_or_after_act() -> pl.Expr:
+    """Prop 64 reaches only offenses before 2016-11-09 (HS 11361.8(a), (e): "had [the Act]
+    been in effect at the time of the offense"); an offense of no known date may be after."""
     offense = pl.coalesce(pl.col("offense_date"), pl.col("conviction_date"))
-    return offense.is_null() | (offense >= OFFENSE_CUTOFF)
+    return offense.is_null() | (offense >= PROP64_EFFECTIVE)
 
 
 @dataclass(frozen=True)
