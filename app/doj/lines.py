@@ -49,30 +49,31 @@ class LineFacts:
         tail = bytes(raw[-2:])
         return end == len(raw) - (2 if tail == b"\r\n" else 1 if tail[-1:] == b"\n" else 0)
 
-    def with_own_line_ends(self, raw: RawBytes) -> "LineFacts | None":
-        """These facts with each line's offset counted from its own line end (CRLF or LF),
-        for a file that mixes them; None when the line ends found do not match the lines."""
-        ends = _line_end_lengths(raw, int(self.starts[0]) if self.count else 0)
-        if len(ends) not in (self.count, self.count - 1):
-            return None  # one fewer: the last line has no line end
-        with_end = self.lengths + pl.Series(ends + [0] * (self.count - len(ends)),
-                                            dtype=pl.Int64)
-        return replace(self, starts=with_end.cum_sum() - with_end + self.starts[0])
+    def with_exact_offsets(self, raw: RawBytes) -> "LineFacts | None":
+        """These facts with each line's offset and length found in the bytes themselves, for
+        a file whose counted offsets do not hold (CRLF and LF mixed, or a run of bytes polars
+        replaced by one mark); None when the bytes hold another number of lines."""
+        start = int(self.starts[0]) if self.count else 0
+        bodies: list[int] = []  # each line's length, its own line end (LF or CRLF) excluded
+        totals: list[int] = []  # ... and included
+        carry = b""
+        for begin in range(start, len(raw), _PIECE):
+            lines = (carry + raw[begin:begin + _PIECE]).split(b"\n")
+            carry = lines.pop()
+            bodies += [len(line) - line.endswith(b"\r") for line in lines]
+            totals += [len(line) + 1 for line in lines]
+            release_pages(raw, begin, begin + _PIECE)  # a mapped file's pages go behind
+        if carry:
+            bodies.append(len(carry) - carry.endswith(b"\r"))
+            totals.append(len(carry))
+        if len(bodies) != self.count:
+            return None
+        total = pl.Series(totals, dtype=pl.Int64)
+        return replace(self, starts=total.cum_sum() - total + start,
+                       lengths=pl.Series(bodies, dtype=pl.Int64))
 
 
-_ALL_BUT_LINE_ENDS = bytes(b for b in range(256) if b not in b"\r\n")
 _PIECE = 64 << 10
-
-
-def _line_end_lengths(raw: RawBytes, start: int) -> list[int]:
-    """The length of each line end from byte `start` on: 2 for CRLF, 1 for LF."""
-    kept = []
-    for begin in range(start, len(raw), _PIECE):
-        kept.append(raw[begin:begin + _PIECE].translate(None, _ALL_BUT_LINE_ENDS))
-        release_pages(raw, begin, begin + _PIECE)  # a mapped file's pages go behind the scan
-    # What is left is each line's carriage returns and its LF: a CR right before the LF
-    # makes the end CRLF (polars takes any other CR for a character of the line).
-    return [2 if piece.endswith(b"\r") else 1 for piece in b"".join(kept).split(b"\n")[:-1]]
 
 
 def scan_lines(payload: bytes | str, skip: int) -> pl.LazyFrame:

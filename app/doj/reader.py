@@ -8,9 +8,9 @@ every line, quoting and line ends aside, tells whether any record needs the exac
 file and the physical line. Problems travel as values (structure.Problem) and become one
 InputError at the end. Per-row data problems are left to the evaluation, which flags the row.
 
-Speed matters (a Los Angeles file has millions of rows): a plain file is memory-mapped by
-polars, never copied into Python; Windows-1252 names are repaired row by row (app/doj/cp1252)
-instead of transcoding the whole file.
+Speed and memory matter (a Los Angeles file has millions of rows): a plain file is
+memory-mapped, and polars reads it a piece at a time, the few Windows-1252 records (PEÑA)
+decoded as such on the way (app/doj/pieces.py).
 """
 
 import mmap
@@ -21,7 +21,6 @@ from pathlib import Path
 
 import polars as pl
 
-from app.doj.cp1252 import repair
 from app.doj.lines import (
     LineFacts,
     RawBytes,
@@ -32,11 +31,13 @@ from app.doj.lines import (
     scan_line_facts,
     scan_lines,
 )
-from app.doj.schema import INDEX, NEEDED
+from app.doj.pieces import lines_land, read_pieces
+from app.doj.schema import NEEDED
 from app.doj.shape import Shape, find_shape
 from app.doj.source import DojSource
 from app.doj.structure import (
     UNCLOSED_QUOTE,
+    UNSETTLED,
     Problem,
     check_lines,
     check_records,
@@ -46,8 +47,6 @@ from app.errors import InputError, cannot_read
 from app.jobs import CancelToken, Progress, ProgressCallback, no_progress
 
 _STAGES = 3  # progress steps per file: line facts, the main read, the checks
-_UNSETTLED = Problem(None, "its lines do not divide into records (a quote mark may be out of "
-                     "place). Ask DOJ for a fresh copy.")
 
 
 def read_sources(
@@ -107,31 +106,38 @@ def _read(
     stage(0, "Checking the lines of")
     facts = scan_line_facts(payload, shape.skip, shape.first_data_offset, shape.eol,
                             shape.marker)
+    if not lines_land(raw, facts):
+        exact = facts.with_exact_offsets(raw)
+        if exact is None:  # polars and the bytes count other lines: no line to name
+            return UNSETTLED
+        facts = exact
+    line_count = facts.count
+    if facts.ends_with_marker is None or not (facts.ends_with_marker | ~facts.not_empty).all():
+        # A line that does not end with the record marker may be one whose quoted field
+        # breaks onto the next (RFC 4180, as polars reads it): the records are read as the
+        # quote marks make them, each named by the line it starts on.
+        facts = _by_records(payload, shape, facts)
     stage(1, "Reading the records of")
-    frame = _read_needed(payload, shape, columns, strict=not (facts.replaced > 0).any())
+    frame = read_pieces(raw, facts, (*columns, "END_OF_REC"))  # END_OF_REC: the screen
+    if isinstance(frame, Problem) and facts.first_lines is None:
+        # Or a quoted field breaks right after text that ends like a record ("SEE NOTE #"):
+        # only the count of rows read tells.
+        facts = _by_records(payload, shape, facts)
+        frame = read_pieces(raw, facts, (*columns, "END_OF_REC"))
     if isinstance(frame, Problem):
         return _diagnose(payload, shape, frame)
-    line_count = facts.count
-    if not facts.offsets_hold(raw):  # CRLF and LF mixed: count each line's own end
-        facts = facts.with_own_line_ends(raw) or facts
-    if frame.height != line_count:
-        # polars reads line breaks inside quoted fields as RFC 4180 says: where the quote
-        # marks join the lines into as many records as it read, the checks run on records,
-        # each named by the line it starts on.
-        records = as_records(facts, quote_counts(payload, shape.skip))
-        if records is None or records.count != frame.height:
-            return _diagnose(payload, shape, _UNSETTLED)
-        facts = records
     stage(2, f"Checking {facts.count:,} records of")
     checked = _check_suspects(payload, raw, shape, facts, frame, line_count)
     if isinstance(checked, Problem):
         return _diagnose(payload, shape, checked) if checked.unclosed_quote else checked
-    repaired = repair(frame, facts, raw)
-    if repaired is None:
-        return _diagnose(payload, shape, _UNSETTLED)
-    frame = repaired.with_columns(line=pl.lit(facts.line_numbers) + shape.first_data_line)
+    frame = frame.with_columns(line=pl.lit(facts.line_numbers) + shape.first_data_line)
     # polars keeps a row for each blank line: drop those (a filter copies every column).
     return frame if checked.all() else frame.filter(checked)
+
+
+def _by_records(payload: bytes | str, shape: Shape, facts: LineFacts) -> LineFacts:
+    """`facts` by the records the quote marks make (unchanged when they make none)."""
+    return as_records(facts, quote_counts(payload, shape.skip)) or facts
 
 
 def _check_suspects(
@@ -204,28 +210,3 @@ def _mapped(source: DojSource) -> Iterator[RawBytes]:
             return
         with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
             yield mapped
-
-
-def _read_needed(payload: bytes | str, shape: Shape, columns: tuple[str, ...],
-                 strict: bool = False) -> pl.DataFrame | Problem:
-    """`strict`: the line scan found no byte that is not UTF-8. polars then checks the text
-    in bulk, where "utf8-lossy" checks it value by value: the read takes about 16% fewer
-    instructions (benchmarks/README.md). Should polars refuse the strict read all the same,
-    the file is read again, lossy, so a file it cannot parse fails with that read's message."""
-    read = (*columns, "END_OF_REC")  # END_OF_REC: the cheap screen of the record shape
-    try:
-        frame = pl.read_csv(
-            payload,
-            has_header=False,
-            infer_schema=False,
-            skip_lines=shape.skip,
-            columns=[INDEX[column] for column in read],
-            empty_string_is_null=False,
-            encoding="utf8" if strict else "utf8-lossy",
-        )
-    except pl.exceptions.PolarsError as exc:
-        if strict:
-            return _read_needed(payload, shape, columns)
-        return Problem(None, f"could not be read as a DOJ research file ({exc}). Ask DOJ for "
-                       "a fresh copy.")
-    return frame.rename({f"column_{INDEX[column]}": column for column in read})

@@ -29,6 +29,8 @@ class Problem:
         return InputError(name, self.message, self.line)
 
 
+UNSETTLED = Problem(None, "its lines do not divide into records (a quote mark may be out of "
+                    "place). Ask DOJ for a fresh copy.")
 UNCLOSED_QUOTE = ("a quote mark (\") opens a field that never closes. Fix or remove that "
                   "quote in a text editor, or ask DOJ for a fresh copy.")
 

@@ -63,10 +63,12 @@ def test_a_file_all_utf8_is_read_strictly_and_reads_the_same(
     assert strict.equals(lossy)
 
 
-def test_windows_1252_bytes_keep_the_lossy_read(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_windows_1252_bytes_are_decoded_as_such_and_read_strictly(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     used = encodings_used(monkeypatch)
     frame = read(to_csv(people()).decode("utf-8").encode("cp1252"))
-    assert used[0] == "utf8-lossy"
+    assert used == ["utf8"]
     assert frame["PRI_NAME"][0] == "PEÑA,JOSÉ"
 
 
@@ -80,25 +82,6 @@ def test_a_windows_1252_byte_in_the_header_leaves_the_records_strict(
     frame = read(header.replace(b"COMMENT_TEXT", b"COMMENT_TEXT\xa7", 1) + b"\n" + rest)
     assert used == ["utf8"]
     assert frame["PRI_NAME"].to_list() == ["PEÑA,JOSÉ", "PEÑA,JOSÉ", "ROE,RICHARD"]
-
-
-def test_a_strict_read_that_fails_is_done_again_lossy(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Should polars still refuse the text the scan passed, the file is read again, lossy,
-    rather than refused."""
-    import polars as pl
-
-    real, used = pl.read_csv, []
-
-    def refuses_strict(*args, **kwargs):  # type: ignore[no-untyped-def]
-        used.append(kwargs["encoding"])
-        if kwargs["encoding"] == "utf8":
-            raise pl.exceptions.ComputeError("invalid utf-8 sequence")
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(pl, "read_csv", refuses_strict)
-    frame = read(to_csv(people()))
-    assert used == ["utf8", "utf8-lossy"]
-    assert frame["SUBJECT_ID"].to_list() == ["100", "100", "200"]
 
 
 def test_a_stray_carriage_return_in_the_first_record_is_read_like_any_other() -> None:

@@ -155,9 +155,9 @@ def test_crlf_records_whose_quoted_fields_break_with_lf_are_read_rightly(
 ) -> None:
     """In a CRLF file whose quoted fields break with a bare LF, byte offsets counted with
     one kind of line end drift, and a cut by them can land on another line's ends. Each
-    line's offset is then counted from its own line end: the lines are cut out rightly
-    (Windows-1252 names, suspects). Were that count to fail, the suspects are checked as
-    the file streams and the names come from the whole file transcoded: the same frame."""
+    line's offset is then found in the bytes themselves: the pieces and the lines are cut
+    out rightly (Windows-1252 names, suspects). Were that count to fail, the file is
+    refused as one whose lines do not divide into records, never read wrongly."""
     people = [Person(str(n), name="NUÑEZ,ANA" if n % 2 else "ROE,RICHARD") for n in range(8)]
     for n, person in enumerate(people):
         person.conviction("11357 HS-POSSESS", "20100101",
@@ -165,40 +165,35 @@ def test_crlf_records_whose_quoted_fields_break_with_lf_are_read_rightly(
     many = _many_suspects()[:suspects]
     data = to_csv([*people, *many], crlf=True).decode("utf-8").encode("cp1252")
     assert b"ONE\n\nTWO" in data and b"\r\n" in data
-    reads = encodings_used(monkeypatch)
     if not own_line_ends:
-        monkeypatch.setattr(LineFacts, "with_own_line_ends", lambda facts, raw: None)
+        monkeypatch.setattr(LineFacts, "with_exact_offsets", lambda facts, raw: None)
+        expect(data, None, "do not divide into records")
+        return
     reads = encodings_used(monkeypatch)
     frame = read(data)
     assert frame["PRI_NAME"].to_list()[:8] == [p.name for p in people]
     assert frame["line"].to_list()[:8] == [2, 3, 6, 7, 8, 11, 12, 13]
     assert frame["COMMENT_TEXT"].to_list()[1] == "ONE\n\nTWO"
     assert frame.height == 8 + suspects
-    # One read; then the Windows-1252 lines parsed again, cut out by their own offsets, or
-    # (offsets that do not hold) the whole file transcoded.
-    assert reads == ["utf8-lossy", "utf8"]
+    assert reads == ["utf8"]  # one read, the Windows-1252 records decoded on the way
 
 
 def test_lf_and_crlf_mixed_lines_are_cut_out_by_their_own_ends(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A file whose lines end partly LF, partly CRLF (two extracts joined): its
-    Windows-1252 names are repaired from the lines cut out by their own offsets, not by
-    transcoding the whole file again, and a bad line is named rightly."""
-    import app.doj.cp1252 as cp1252
-
+    Windows-1252 names are decoded from the lines cut out by their own offsets, and a bad
+    line is named rightly."""
     people = [Person(str(n), name="NUÑEZ,ANA" if n % 3 else "ROE,RICHARD") for n in range(9)]
     for person in people:
         person.conviction("11357 HS-POSSESS", "20100101")
     lines = to_csv(people).decode("utf-8").encode("cp1252").split(b"\n")
     data = b"\n".join(lines[:5]) + b"\n" + b"\r\n".join(lines[5:])
-    parsed: list[int] = []
-    real = cp1252._parse
-    monkeypatch.setattr(cp1252, "_parse", lambda text, cols: (parsed.append(len(cols)),
-                                                              real(text, cols))[1])
+    reads = encodings_used(monkeypatch)
     frame = read(data)
     assert frame["PRI_NAME"].to_list() == [p.name for p in people]
-    assert parsed == [1]  # the name column of the cut lines, not every column of the file
+    assert frame["line"].to_list() == list(range(2, 11))
+    assert reads == ["utf8"]
     lines[8] += b",EXTRA"
     expect(b"\n".join(lines[:5]) + b"\n" + b"\r\n".join(lines[5:]), 9, "found 96")
 
@@ -221,9 +216,7 @@ def test_quoted_line_breaks_are_read_once_without_a_copy(
     comments = frame["COMMENT_TEXT"].str.replace_all("\r\n", "\n").to_list()
     assert comments == ["", "FIRST LINE\nSECOND LINE", "A\n\nB", ""]
     assert frame["line"].to_list() == [3, 4, 6, 10]
-    assert len(reads) <= 2  # read once (strict, then lossy when refused), never a copy
-    # One read of the file; with Windows-1252 bytes, one parse of the lines that hold them.
-    assert reads == (["utf8-lossy", "utf8"] if encoding == "cp1252" else ["utf8"])
+    assert reads == ["utf8"]  # one read, the Windows-1252 records decoded on the way
 
 
 def test_a_damaged_record_with_a_quoted_line_break_names_its_real_problem() -> None:
@@ -242,7 +235,8 @@ def test_a_quoted_line_break_after_the_end_marker_is_found_all_the_same(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A break right after a "#" in a comment leaves a line that ends like a record: the
-    line check cannot tell, the count of records after the read does."""
+    line check cannot tell, the count of rows read does, and the quote marks then tell
+    which lines make one record (the file is read again, by records)."""
     a, b = Person("1"), Person("2")
     a.conviction("11359 HS-SALE", "20110101")
     b.conviction("11357 HS-POSSESS", "20100101", COMMENT_TEXT="SEE NOTE #\nTWO")
@@ -250,7 +244,7 @@ def test_a_quoted_line_break_after_the_end_marker_is_found_all_the_same(
     frame = read(to_csv([a, b]))
     assert frame["COMMENT_TEXT"].to_list() == ["", "SEE NOTE #\nTWO"]
     assert frame["line"].to_list() == [2, 3]
-    assert len(reads) == 1
+    assert reads == ["utf8", "utf8"]
 
 
 def test_line_breaks_in_the_first_record_of_a_file_without_header() -> None:

@@ -1,0 +1,103 @@
+"""A DOJ file's records read by polars a piece at a time, Windows-1252 lines made UTF-8.
+
+Handing polars the whole file would make it hold a second, repaired copy of it whenever one
+byte is not UTF-8 (polars' lossy decoding copies the input), and a Los Angeles file is most
+of a gigabyte. Pieces of about PIECE bytes, cut where a record starts, are each copied out
+of the file (mapped, so its pages are handed back behind the read), their Windows-1252
+records decoded as such (PEÑA), and parsed strictly as UTF-8; only the needed columns are
+kept. Memory then holds the needed columns and one piece, whatever the file's size.
+"""
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from itertools import pairwise
+
+import polars as pl
+
+from app.doj.lines import LineFacts, RawBytes, release_pages
+from app.doj.schema import INDEX
+from app.doj.structure import UNSETTLED, Problem
+
+PIECE = 32 << 20
+
+
+def read_pieces(raw: RawBytes, facts: LineFacts, columns: Sequence[str]) -> pl.DataFrame | Problem:
+    """One row per row of `facts` (a record, or a blank line), the `columns` as raw text; a
+    Problem when polars cannot parse a piece or reads another number of rows from it (a
+    damaged file: the caller diagnoses it). `facts` offsets must hold (lines_land)."""
+    flagged = (facts.replaced > 0).arg_true().to_list()
+    starts = facts.starts.to_list()
+    lengths = facts.lengths.to_list()
+    frames = []
+    bounds = piece_bounds(facts)
+    with memoryview(raw) as view:  # slices of a view are not copied before the join
+        for first, stop in pairwise(bounds):
+            begin = starts[first]
+            end = starts[stop] if stop < facts.count else len(raw)
+            parts: list[bytes | memoryview] = []
+            at = begin
+            for row in flagged[bisect_left(flagged, first):bisect_left(flagged, stop)]:
+                cut = starts[row] + lengths[row]
+                parts += [view[at:starts[row]], _utf8(bytes(view[starts[row]:cut]))]
+                at = cut
+            parts.append(view[at:end])
+            text = b"".join(parts)
+            del parts
+            release_pages(raw, begin, end)
+            frame = _parse(text, columns)
+            if isinstance(frame, Problem) or frame.height != stop - first:
+                return frame if isinstance(frame, Problem) else UNSETTLED
+            frames.append(frame)
+    return pl.concat(frames) if len(frames) > 1 else frames[0]
+
+
+def piece_bounds(facts: LineFacts) -> list[int]:
+    """The rows where pieces start, about PIECE bytes apart, and the row count at the end."""
+    size = PIECE
+    if not facts.count:
+        return [0, 0]
+    # Only a record starts a piece: polars reads a piece of blank lines alone as no rows.
+    records = (facts.lengths > 0).arg_true()
+    starts = facts.starts.gather(records)
+    targets = pl.Series(range(int(starts[0]) + size, int(starts[-1]) + 1, size), dtype=pl.Int64)
+    rows = records.gather(starts.search_sorted(targets, side="left")).unique().sort().to_list()
+    return [0, *(row for row in rows if 0 < row < facts.count), facts.count]
+
+
+def lines_land(raw: RawBytes, facts: LineFacts) -> bool:
+    """Whether the counted offsets hold: they end where the file ends, and every line that
+    held bytes polars replaced is cut exactly (polars replaces a run of such bytes that looks
+    like the start of a UTF-8 character by one mark, which throws the count off)."""
+    if not facts.offsets_hold(raw):
+        return False
+    released = 0
+    for start, length in zip(facts.starts.filter(facts.replaced > 0).to_list(),
+                             facts.lengths.filter(facts.replaced > 0).to_list(), strict=True):
+        after = raw[start + length:start + length + 1]
+        if (start > 0 and raw[start - 1:start] != b"\n") or after not in (b"", b"\n", b"\r"):
+            return False
+        if start - released > PIECE:  # the pages looked at go back behind the check
+            released = release_pages(raw, released, start)
+    release_pages(raw, released, len(raw))
+    return True
+
+
+def _utf8(body: bytes) -> bytes:
+    """A record's bytes as UTF-8: as they are when they are UTF-8 already, else read as
+    Windows-1252 (the encoding of DOJ's older extracts)."""
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return body.decode("cp1252", errors="replace").encode("utf-8")
+    return body
+
+
+def _parse(text: bytes, columns: Sequence[str]) -> pl.DataFrame | Problem:
+    try:
+        frame = pl.read_csv(text, has_header=False, infer_schema=False,
+                            columns=[INDEX[column] for column in columns],
+                            empty_string_is_null=False)
+    except pl.exceptions.PolarsError as exc:
+        return Problem(None, f"could not be read as a DOJ research file ({exc}). Ask DOJ for "
+                       "a fresh copy.")
+    return frame.rename({f"column_{INDEX[column]}": column for column in columns})
