@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from typing import Final, Literal
 
 from reportlab.lib.pagesizes import letter
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
 from app.exports.fonts import SERIF, SERIF_BOLD, register_fonts, text_width
@@ -92,9 +91,38 @@ class PleadingDocument:
 
 
 def wrap(text: str, width: float, *, bold: bool = False) -> list[str]:
-    register_fonts()
+    """`text` in lines no wider than `width`, filled word by word; a word wider than a whole
+    line (an e-mail address, a web address) is broken across lines rather than run past the
+    margin, the clerk's space or the caption's rule."""
     font = SERIF_BOLD if bold else SERIF
-    return list(simpleSplit(text, font, FONT_SIZE, width)) or [""]
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        joined = f"{line} {word}" if line else word
+        if text_width(joined, font, FONT_SIZE) <= width:
+            line = joined
+            continue
+        if line:
+            lines.append(line)
+        while text_width(word, font, FONT_SIZE) > width:
+            cut = _cut(word, width, font)
+            lines.append(word[:cut])
+            word = word[cut:]
+        line = word
+    return [*lines, line]
+
+
+BREAK_AFTER: Final = "@./-_"  # where a word too long for a line is broken, if it can be
+
+
+def _cut(word: str, width: float, font: str) -> int:
+    """How many characters of `word` go on a line of its own: as many as fit, ending after
+    '@', '.', '/', '-' or '_' when one falls in the second half of them."""
+    fit = 1
+    while fit < len(word) and text_width(word[: fit + 1], font, FONT_SIZE) <= width:
+        fit += 1
+    after = max(word.rfind(mark, 0, fit) for mark in BREAK_AFTER) + 1
+    return after if after > fit // 2 else fit
 
 
 def blank() -> Line:
