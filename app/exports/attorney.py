@@ -7,10 +7,12 @@ more (docs/PAPERS.md says why the title is never moved down and no second column
 The layouts, tried in order, each print every word the office entered:
 1. each entry on its own line, double-spaced (up to 7 lines);
 2. the same, single-spaced (leading down to MIN_LEADING: up to 12 lines);
-3. the address run into one paragraph and phone and e-mail onto one line, single-spaced.
+3. the address run into one paragraph and phone and e-mail onto one line, each where that
+   saves lines, single-spaced.
 A block that still needs more than 12 lines is refused (`block_too_long`), never cut.
 """
 
+import itertools
 from dataclasses import dataclass
 from typing import Final
 
@@ -60,14 +62,27 @@ def entries(office: OfficeDetails) -> list[Entry]:
 
 
 def run_together(block: list[Entry]) -> list[Entry]:
-    """The address as one paragraph, phone and e-mail on one line: the same words, fewer
-    lines."""
-    address = [e for e in block if e.keys == ("office_address",)]
-    contact = [e for e in block if e.keys in (("phone",), ("email",))]
-    people = block[: block.index(address[0])]
-    return [*people, Entry(", ".join(e.text for e in address), ("office_address",)),
-            Entry("; ".join(e.text for e in contact), ("phone", "email")),
-            Entry(ATTORNEYS_FOR)]  # fmt: skip
+    """The address as one paragraph, and phone and e-mail on one line, wherever that takes
+    fewer lines: the same words, in the same order."""
+    result: list[Entry] = []
+    for keys, group in itertools.groupby(enumerate(block), key=_group):
+        parts = [entry for _, entry in group]
+        joined = Entry(JOINERS.get(keys, "").join(e.text for e in parts), keys)
+        shorter = len(parts) > 1 and len(wrapped(joined)) < sum(len(wrapped(e)) for e in parts)
+        result.extend([joined] if shorter else parts)
+    return result
+
+
+JOINERS: Final = {("office_address",): ", ", ("phone", "email"): "; "}
+
+
+def _group(numbered: tuple[int, Entry]) -> tuple[str, ...]:
+    """The address lines belong together, and phone and e-mail; every other entry stands
+    alone."""
+    index, entry = numbered
+    if entry.keys in (("phone",), ("email",)):
+        return ("phone", "email")
+    return entry.keys if entry.keys == ("office_address",) else (str(index),)
 
 
 def wrapped(entry: Entry) -> list[str]:
@@ -99,13 +114,14 @@ def block_too_long(office: OfficeDetails) -> str | None:
     needed = len(set_lines(shortest))
     long_ones = sorted((e for e in shortest if len(wrapped(e)) > 1),
                        key=lambda e: -len(wrapped(e)))  # fmt: skip
-    shorten = ", ".join(f"{' and '.join(e.keys)} ({len(wrapped(e))} lines)" for e in long_ones)
+    takes = ", ".join(f"{' and '.join(e.keys)} {len(wrapped(e))}" for e in long_ones)
+    over = needed - MAX_ATTORNEY_LINES
     return (
-        f"the attorney block is {len(set_lines(block))} lines as entered and still "
-        f"{needed} with the address run into one paragraph, but at most {MAX_ATTORNEY_LINES} "
-        "fit single-spaced on lines 1-7 left of center (Cal. Rules of Court, rule 2.111: the "
-        "court's title goes on line 8 and the right of center is the clerk's); shorten "
-        f"{shorten} by {needed - MAX_ATTORNEY_LINES} lines or more"
+        f"the attorney block is {len(set_lines(block))} lines as entered and still {needed} "
+        f"with the address run together, but lines 1-7 left of center hold at most "
+        f"{MAX_ATTORNEY_LINES} single-spaced (Cal. Rules of Court, rule 2.111: the court's "
+        f"title goes on line 8, the right of center is the clerk's). Shorten it by at least "
+        f"{over} line{'' if over == 1 else 's'}; the entries that wrap take (lines): {takes}"
     )
 
 

@@ -102,6 +102,12 @@ def wrap(text: str, width: float, *, bold: bool = False) -> list[str]:
         if text_width(joined, font, FONT_SIZE) <= width:
             line = joined
             continue
+        if line and text_width(word, font, FONT_SIZE) > width:
+            # A word no line can hold starts here when a natural piece of it fits.
+            room = width - text_width(f"{line} ", font, FONT_SIZE)
+            cut = _cut(word, room, font)
+            if word[cut - 1] in BREAK_AFTER and text_width(word[:cut], font, FONT_SIZE) <= room:
+                line, word = f"{line} {word[:cut]}", word[cut:]
         if line:
             lines.append(line)
         while text_width(word, font, FONT_SIZE) > width:
@@ -116,8 +122,8 @@ BREAK_AFTER: Final = "@./-_"  # where a word too long for a line is broken, if i
 
 
 def _cut(word: str, width: float, font: str) -> int:
-    """How many characters of `word` go on a line of its own: as many as fit, ending after
-    '@', '.', '/', '-' or '_' when one falls in the second half of them."""
+    """How many characters of `word` to put on a line `width` wide: as many as fit (at least
+    one), ending after '@', '.', '/', '-' or '_' when one falls in the second half of them."""
     fit = 1
     while fit < len(word) and text_width(word[: fit + 1], font, FONT_SIZE) <= width:
         fit += 1
