@@ -15,8 +15,11 @@ from PIL import Image
 from reportlab.lib.utils import simpleSplit
 
 from app.cli import main
+from app.errors import InputError
 from app.exports.attorney import ATTORNEY_WIDTH, MAX_ATTORNEY_LINES, MIN_LEADING
+from app.exports.documents import DocumentChoice, export_documents
 from app.exports.fonts import SERIF, text_width
+from app.exports.office import OfficeDetails
 from app.exports.papers import MOTION_ONLY_FILE, PAPER_FILES
 from app.exports.pleading import (
     FIRST_LINE_TOP,
@@ -28,7 +31,9 @@ from app.exports.pleading import (
     TEXT_LEFT,
     wrap,
 )
-from tests.app.exports.frames import sample_determinations, sample_summary, write_folder
+from app.exports.readiness import ATTORNEY_BLOCK
+from app.review.checklist import FIX_OFFICE, checklist
+from tests.app.exports.frames import facts, sample_determinations, sample_summary, write_folder
 from tests.app.exports.pdfs import Word, page_words, render_pages
 
 CENTER = PAGE_WIDTH / 2
@@ -213,3 +218,25 @@ def test_a_word_wider_than_the_line_is_broken_and_other_text_fills_as_before() -
              "11361.8 and 11361.9 (Health & Saf. Code, § 11361.8, subd. (g))")  # fmt: skip
     for width in (120.0, ATTORNEY_WIDTH, 300.0, 489.6):
         assert wrap(prose, width) == simpleSplit(prose, SERIF, FONT_SIZE, width), width
+
+
+def test_the_app_lists_the_block_before_writing_and_its_export_refuses(tmp_path: Path) -> None:
+    address = "\n".join(f"{LONG_ADDRESS} {n}" for n in range(1, 5))
+    office = OfficeDetails(county="SACRAMENTO", da_name="ALEXANDRA HAMILTON",
+                           title=LONG_TITLE, state_bar_number="234567", office_address=address,
+                           phone="(916) 555-0142", email=LONG_EMAIL)  # fmt: skip
+    summary = sample_summary()
+    items = checklist(sample_determinations(), facts(summary), office)
+    block = [item for item in items if item.key == ATTORNEY_BLOCK]
+    assert len(block) == 1 and block[0].fix == FIX_OFFICE  # the Office details button
+    assert block[0].text.startswith("The attorney block is ")
+    assert block[0].text.endswith("Export refuses it rather than cut a line.")
+    with pytest.raises(InputError, match=r"^office details: the attorney block is \d+ lines"):
+        export_documents(tmp_path, sample_determinations(), facts(summary), office,
+                         summary=summary, password="Job-password-2026")  # fmt: skip
+    assert list(tmp_path.iterdir()) == []
+    # Without the motion nothing prints the block, and nothing is refused for it.
+    only = DocumentChoice(exhibit=False, motion=False, challenged=False, summary=True)
+    export_documents(tmp_path, sample_determinations(), facts(summary), office,
+                     summary=summary, choice=only, password=None)  # fmt: skip
+    assert [p.name for p in tmp_path.iterdir()] == ["impact_report.pdf"]
