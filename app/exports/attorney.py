@@ -86,10 +86,8 @@ def _group(numbered: tuple[int, Entry]) -> tuple[str, ...]:
 
 
 def wrapped(entry: Entry) -> list[str]:
-    first, *rest = wrap(entry.text, ATTORNEY_WIDTH)
-    if not rest:
-        return [first]
-    return [first, *(CONTINUATION + part for part in wrap(" ".join(rest), CONTINUATION_WIDTH))]
+    first, *rest = wrap(entry.text, ATTORNEY_WIDTH, later=CONTINUATION_WIDTH)
+    return [first, *(CONTINUATION + part for part in rest)]
 
 
 def set_lines(block: list[Entry]) -> list[str]:

@@ -90,28 +90,32 @@ class PleadingDocument:
 # --- building lines -------------------------------------------------------------------------
 
 
-def wrap(text: str, width: float, *, bold: bool = False) -> list[str]:
-    """`text` in lines no wider than `width`, filled word by word; a word wider than a whole
-    line (an e-mail address, a web address) is broken across lines rather than run past the
-    margin, the clerk's space or the caption's rule."""
+def wrap(text: str, width: float, *, bold: bool = False, later: float | None = None) -> list[str]:
+    """`text` in lines no wider than `width` (every line after the first: `later`, when given),
+    filled word by word; a word wider than a whole line (an e-mail or web address) is broken
+    across lines rather than run past the margin, the clerk's space or the caption's rule."""
     font = SERIF_BOLD if bold else SERIF
     lines: list[str] = []
     line = ""
+
+    def limit() -> float:  # the width of the line being filled
+        return width if not lines or later is None else later
+
     for word in text.split():
         joined = f"{line} {word}" if line else word
-        if text_width(joined, font, FONT_SIZE) <= width:
+        if text_width(joined, font, FONT_SIZE) <= limit():
             line = joined
             continue
-        if line and text_width(word, font, FONT_SIZE) > width:
+        if line and text_width(word, font, FONT_SIZE) > (width if later is None else later):
             # A word no line can hold starts here when a natural piece of it fits.
-            room = width - text_width(f"{line} ", font, FONT_SIZE)
+            room = limit() - text_width(f"{line} ", font, FONT_SIZE)
             cut = _cut(word, room, font)
             if word[cut - 1] in BREAK_AFTER and text_width(word[:cut], font, FONT_SIZE) <= room:
                 line, word = f"{line} {word[:cut]}", word[cut:]
         if line:
             lines.append(line)
-        while text_width(word, font, FONT_SIZE) > width:
-            cut = _cut(word, width, font)
+        while text_width(word, font, FONT_SIZE) > limit():
+            cut = _cut(word, limit(), font)
             lines.append(word[:cut])
             word = word[cut:]
         line = word
@@ -145,14 +149,10 @@ def paragraph(
     text: str, *, first_indent: float = INDENT, left: float = 0.0, bold: bool = False
 ) -> list[Line]:
     """Double-spaced prose: each wrapped line on the next numbered line."""
-    first_width = TEXT_WIDTH - left - first_indent
-    first, *rest = wrap(text, first_width, bold=bold)
-    remainder = " ".join(rest)
-    lines = [Line((Run(first, TEXT_LEFT + left + first_indent, bold=bold),))]
-    if remainder:
-        for part in wrap(remainder, TEXT_WIDTH - left, bold=bold):
-            lines.append(Line((Run(part, TEXT_LEFT + left, bold=bold),)))
-    return lines
+    first, *rest = wrap(text, TEXT_WIDTH - left - first_indent, bold=bold,
+                        later=TEXT_WIDTH - left)  # fmt: skip
+    return [Line((Run(first, TEXT_LEFT + left + first_indent, bold=bold),)),
+            *[Line((Run(part, TEXT_LEFT + left, bold=bold),)) for part in rest]]  # fmt: skip
 
 
 def numbered(number: int, text: str) -> list[Line]:

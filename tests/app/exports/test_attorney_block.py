@@ -134,6 +134,13 @@ def test_every_line_the_office_entered_is_on_page_1_once_in_order(case: str,
         for line in expected:
             rest = rest.replace(squashed(line), "", 1)
         assert set(rest) <= {",", ";"}, (name, rest)
+        # Each printed line is a piece of one entry, or of the address or contact run
+        # together: wrapping never adds a space inside a word (an e-mail address).
+        joined = [", ".join(address), "; ".join(expected[-3:-1])]
+        for printed in before_court_title(folder / name).splitlines():
+            if printed.strip():
+                piece = " ".join(printed.split())
+                assert any(piece in entry for entry in [*expected, *joined]), (name, piece)
 
 
 @pytest.mark.parametrize("case", list(CASES))
@@ -212,6 +219,9 @@ def test_a_word_wider_than_the_line_is_broken_and_other_text_fills_as_before() -
     assert lines == ["E-mail: conviction.relief.unit.prop64.", "resentencing@districtattorney.",
                      "countyofsacramento.example.gov"], lines
     assert wrap("x" * 80, 100.0) == ["x" * 16, "x" * 16, "x" * 16, "x" * 16, "x" * 16]
+    # A word too wide for the first line but not for the later ones moves down whole.
+    assert wrap("Web: www.conviction-relief.example.gov", 100.0, later=300.0) == \
+        ["Web:", "www.conviction-relief.example.gov"]
     prose = ("PLEASE TAKE NOTICE that the People of the State of California, by ALEXANDRA "
              "HAMILTON, District Attorney of Sacramento County, move the Court, located at "
              "720 Ninth Street, Sacramento, CA 95814, under Health and Safety Code sections "
