@@ -4,8 +4,9 @@ the app on a worker thread.
 Two steps, each checking its inputs once: `check_request` (the password, files already there)
 needs nothing read, so the command line runs it before reading anything big;
 `prepare_export` (the determinations' columns, the office's county, a motion that asks for
-something) builds the `ExportPlan` every document is written from. `write_documents` then
-writes each document whole (atomic rename) or not at all. `export_documents` does all three.
+something, an attorney block that fits lines 1-7) builds the `ExportPlan` every document is
+written from. `write_documents` then writes each document whole (atomic rename) or not at
+all. `export_documents` does all three.
 """
 
 from collections.abc import Sequence
@@ -16,13 +17,14 @@ import polars as pl
 
 from app.eligibility.summary import ImpactSummary
 from app.errors import InputError
+from app.exports.attorney import check_attorney_block
 from app.exports.challenged import CHALLENGED_FILE, write_challenged
 from app.exports.exhibit import EXHIBIT_FILE, write_exhibit
 from app.exports.files import refuse_existing
 from app.exports.impact_report import IMPACT_FILE, write_impact_report
 from app.exports.inputs import refuse_without_relief
 from app.exports.motion import MotionFacts
-from app.exports.office import OfficeDetails
+from app.exports.office import OfficeDetails, with_court_defaults
 from app.exports.papers import MOTION_FILE, PAPER_FILES, write_papers
 from app.exports.readiness import warnings_for
 from app.exports.relief import Accounting, accounting, outcomes
@@ -134,6 +136,7 @@ def prepare_export(
     counts = accounting(frame)
     if choice.motion:
         refuse_empty_motion(folder / MOTION_FILE, counts)
+        check_attorney_block(with_court_defaults(office, facts.county), office_where)
     notes = warnings_for(counts, facts, office, motion=choice.motion)
     return ExportPlan(folder, choice, password, facts.county, office, facts, summary, frame,
                       counts, tuple(notes))  # fmt: skip

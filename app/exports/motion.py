@@ -13,8 +13,7 @@ from typing import Any, Final
 
 from app.eligibility.deadlines import CHALLENGE_DEADLINE, challenge_window_closed
 from app.eligibility.summary import ImpactSummary
-from app.exports.caption import county_words
-from app.exports.office import OfficeDetails, one_line, shown
+from app.exports.office import OfficeDetails, county_words, one_line, shown
 from app.exports.pleading import (
     CENTRE,
     INDENT,

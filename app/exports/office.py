@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Final
 
-from app.counties import COUNTIES, normalise_county
+from app.counties import COUNTIES, normalise_county, title_case
 from app.errors import InputError, read_utf8
 from app.fileio import atomic_write_text
 from app.key_lines import toml_error_line, toml_key_line
@@ -98,6 +98,11 @@ def shown(details: OfficeDetails, name: str) -> str:
     """The detail as a document prints it: the value, or its bracketed blank."""
     value: str = getattr(details, name)
     return value.strip() or BLANKS[name]
+
+
+def county_words(details: OfficeDetails) -> str:
+    """'Sacramento' for prose, or the bracketed blank."""
+    return title_case(details.county) if details.county else shown(details, "county")
 
 
 def office_file() -> Path:

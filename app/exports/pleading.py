@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from typing import Final, Literal
 
 from reportlab.lib.pagesizes import letter
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
 from app.exports.fonts import SERIF, SERIF_BOLD, register_fonts, text_width
@@ -91,10 +90,49 @@ class PleadingDocument:
 # --- building lines -------------------------------------------------------------------------
 
 
-def wrap(text: str, width: float, *, bold: bool = False) -> list[str]:
-    register_fonts()
+def wrap(text: str, width: float, *, bold: bool = False, later: float | None = None) -> list[str]:
+    """`text` in lines no wider than `width` (every line after the first: `later`, when given),
+    filled word by word; a word wider than a whole line (an e-mail or web address) is broken
+    across lines rather than run past the margin, the clerk's space or the caption's rule."""
     font = SERIF_BOLD if bold else SERIF
-    return list(simpleSplit(text, font, FONT_SIZE, width)) or [""]
+    lines: list[str] = []
+    line = ""
+
+    def limit() -> float:  # the width of the line being filled
+        return width if not lines or later is None else later
+
+    for word in text.split():
+        joined = f"{line} {word}" if line else word
+        if text_width(joined, font, FONT_SIZE) <= limit():
+            line = joined
+            continue
+        if line and text_width(word, font, FONT_SIZE) > (width if later is None else later):
+            # A word no line can hold starts here when a natural piece of it fits.
+            room = limit() - text_width(f"{line} ", font, FONT_SIZE)
+            cut = _cut(word, room, font)
+            if word[cut - 1] in BREAK_AFTER and text_width(word[:cut], font, FONT_SIZE) <= room:
+                line, word = f"{line} {word[:cut]}", word[cut:]
+        if line:
+            lines.append(line)
+        while text_width(word, font, FONT_SIZE) > limit():
+            cut = _cut(word, limit(), font)
+            lines.append(word[:cut])
+            word = word[cut:]
+        line = word
+    return [*lines, line]
+
+
+BREAK_AFTER: Final = "@./-_"  # where a word too long for a line is broken, if it can be
+
+
+def _cut(word: str, width: float, font: str) -> int:
+    """How many characters of `word` to put on a line `width` wide: as many as fit (at least
+    one), ending after '@', '.', '/', '-' or '_' when one falls in the second half of them."""
+    fit = 1
+    while fit < len(word) and text_width(word[: fit + 1], font, FONT_SIZE) <= width:
+        fit += 1
+    after = max(word.rfind(mark, 0, fit) for mark in BREAK_AFTER) + 1
+    return after if after > fit // 2 else fit
 
 
 def blank() -> Line:
@@ -111,14 +149,10 @@ def paragraph(
     text: str, *, first_indent: float = INDENT, left: float = 0.0, bold: bool = False
 ) -> list[Line]:
     """Double-spaced prose: each wrapped line on the next numbered line."""
-    first_width = TEXT_WIDTH - left - first_indent
-    first, *rest = wrap(text, first_width, bold=bold)
-    remainder = " ".join(rest)
-    lines = [Line((Run(first, TEXT_LEFT + left + first_indent, bold=bold),))]
-    if remainder:
-        for part in wrap(remainder, TEXT_WIDTH - left, bold=bold):
-            lines.append(Line((Run(part, TEXT_LEFT + left, bold=bold),)))
-    return lines
+    first, *rest = wrap(text, TEXT_WIDTH - left - first_indent, bold=bold,
+                        later=TEXT_WIDTH - left)  # fmt: skip
+    return [Line((Run(first, TEXT_LEFT + left + first_indent, bold=bold),)),
+            *[Line((Run(part, TEXT_LEFT + left, bold=bold),)) for part in rest]]  # fmt: skip
 
 
 def numbered(number: int, text: str) -> list[Line]:

@@ -11,6 +11,7 @@ from typing import Final
 
 import polars as pl
 
+from app.exports.attorney import block_too_long
 from app.exports.motion import MotionFacts
 from app.exports.office import (
     BLANKS,
@@ -47,10 +48,11 @@ RECALL_HEARING: Final = "recall_hearing"
 COURT_ADDRESS: Final = "court_address"
 DOJ_FILE_DATE: Final = "doj_file_date"
 AS_OF: Final = "as_of"
+ATTORNEY_BLOCK: Final = "attorney_block"  # lines 1-7 cannot hold it: export refuses
 # The notes the office details (office.toml, or the app's Office details) resolve.
 OFFICE_NOTES: Final = frozenset({OFFICE_COUNTY, OFFICE_BLANK, CITY_ATTORNEYS,
                                  ALTERNATE_PUBLIC_DEFENDER, HEARING, RECALL_HEARING,
-                                 COURT_ADDRESS})  # fmt: skip
+                                 COURT_ADDRESS, ATTORNEY_BLOCK})  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,10 @@ def notes_for(
             f"the office details are for {office.county}, not {facts.county.upper()}: "
             "export refuses to name the wrong county.", "Correct the county in the office file."))
     office = with_court_defaults(office, facts.county)
+    too_long = block_too_long(office)
+    if too_long:
+        notes.append(Note(ATTORNEY_BLOCK, f"{too_long}. Export refuses it rather than cut a line.",
+                          "Shorten those entries in the office file."))
     if not office.county:
         notes.append(Note(OFFICE_BLANK, f"the county is not set: the papers print "
                           f"{BLANKS['county']}.", blank=BLANKS["county"]))  # fmt: skip
