@@ -91,8 +91,8 @@ def with_sections(rows: pl.LazyFrame) -> pl.LazyFrame:
                 | ((prefix == "664") & key.str.contains(HOMICIDE_RE))
                 | ((prefix == "182") & key.str.contains(r"^PC 187(\(|$)"))
             ).fill_null(False).alias("is_super_strike"),
-            # PC 290(c) names attempts to commit the offenses it lists.
-            ((prefix.is_null() | (prefix == "664")) & key.str.contains(PC290_RE))
+            # PC 290(c) names "the attempt or conspiracy to commit" the offenses it lists.
+            ((prefix.is_null() | prefix.is_in(["664", "182"])) & key.str.contains(PC290_RE))
             .fill_null(False).alias("is_pc290"),
         )
     )
