@@ -80,3 +80,21 @@ def test_a_prior_conspiracy_to_a_registration_offense_is_a_ground_to_challenge()
     assert (row["determination"], row["rule_id"]) == ("review", "CHALLENGE_PRIOR_PC290")
     assert row["facts"] == "prior PC 290(c) conviction 182(A)(1) PC on 1990-01-01"
     assert row["statute"].startswith("HS 11359(c)(1); PC 290(c)")
+
+
+def test_the_11358_checklist_names_harm_to_public_lands_and_no_unsourced_statute() -> None:
+    """HS 11358(d)(3) also makes a felony of cultivation causing substantial environmental
+    harm to public lands or other public resources (SB 1426 (2022), Legislative Counsel's
+    digest of existing law); the checklist named only statutes, one of them (HS 12025) in
+    no source found (docs/LAW.md, section 9)."""
+    p = Person("1", dob="19600101")
+    p.conviction("11358 HS-CULTIVATE MARIJUANA", "20000101", CYC_DATE="19991001")
+    result = evaluate_rows(rows_frame([p]), county="SACRAMENTO",
+                           policy=builtin_policy("statutory"), as_of=date(2026, 11, 1))
+    row = result.determinations.row(0, named=True)
+    assert row["rule_id"] == "FELONY_REDUCE_SECTION"
+    assert "check HS 11358(d)(3)" in row["facts"]
+    assert "substantial environmental harm to public lands or other public resources" in (
+        row["facts"])
+    assert "Fish and Game Code 5650, 5652, 1602" in row["facts"]
+    assert "HS 12025" not in row["facts"]
