@@ -5,7 +5,7 @@ the self-test call it); `evaluate_rows` is its second half, for rows already rea
 """
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import polars as pl
@@ -17,6 +17,7 @@ from app.eligibility.cases import build_case_numbers
 from app.eligibility.convictions import build_convictions
 from app.eligibility.engine import evaluate, select_candidates
 from app.eligibility.impact import impact_summary
+from app.eligibility.juvenile import juvenile_not_evaluated
 from app.eligibility.people import build_people
 from app.eligibility.policy import Policy
 from app.eligibility.priors import attach_priors, build_prior_events
@@ -36,6 +37,9 @@ class EvaluationResult:
     county: str
     as_of: date
     sources: tuple[str, ...] = field(default=())
+    # Juvenile court cannabis counts with a finding but no conviction: not evaluated, listed
+    # for a person (app.eligibility.juvenile).
+    juvenile: pl.DataFrame = field(default_factory=pl.DataFrame)
 
 
 def evaluate_sources(
@@ -112,8 +116,11 @@ def evaluate_rows(
         determinations, convictions, as_of=as_of, county=county, policy_id=policy.id,
         policy_name=policy.name, sources=list(sources),
     )
+    juvenile = juvenile_not_evaluated(prepared, county)
+    summary = replace(summary, juvenile_not_evaluated=juvenile.height)
     progress(Progress(4, 4, "Done"))
     return EvaluationResult(
         rows=rows, convictions=convictions, people=people, determinations=determinations,
         summary=summary, policy=policy, county=county, as_of=as_of, sources=sources,
+        juvenile=juvenile,
     )

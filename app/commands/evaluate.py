@@ -9,6 +9,7 @@ from pathlib import Path
 
 from app.counties import COUNTIES, normalise_county
 from app.doj.schema import ENGINE
+from app.eligibility.juvenile import juvenile_note, locations
 from app.eligibility.policy import Policy, builtin_policy, load_bear_options, load_policy
 from app.eligibility.summary import ImpactSummary
 from app.errors import InputError
@@ -130,6 +131,9 @@ def run(args: argparse.Namespace) -> int:
     finally:
         determinations_csv.discard()
     write_summary(args.out, summary)
+    if result.juvenile.height:
+        where = locations(result.juvenile)
+        sys.stderr.write(f"warning: {juvenile_note(result.juvenile.height, where)}\n")
     sys.stdout.write(
         f"{summary_line(result.summary, county, policy.name, as_of)}\n"
         f"Wrote {args.out / DETERMINATIONS_CSV} and {args.out / SUMMARY_JSON}\n"

@@ -33,12 +33,19 @@ _CONVICTION_TEXT = (
 # has a conviction, and CYC_AGE is often blank.
 
 
-def juvenile() -> pl.Expr:
+def juvenile_court(agency: pl.Expr, disposition: pl.Expr) -> pl.Expr:
+    """Whether a row is the juvenile court's: its agency (STP_ORI_DESCR) or its disposition
+    (DISP_DESCR) says so. Also read by app.eligibility.juvenile."""
+    agency = agency.fill_null("").str.strip_chars()
     return (
-        pl.col("STP_ORI_DESCR").str.starts_with("CAJV")
-        | pl.col("STP_ORI_DESCR").str.contains("JUV", literal=True)
-        | pl.col("DISP_DESCR_FIRST").str.contains("JUVENILE", literal=True)
+        agency.str.starts_with("CAJV")
+        | agency.str.contains("JUV", literal=True)
+        | disposition.fill_null("").str.contains("JUVENILE", literal=True)
     )
+
+
+def juvenile() -> pl.Expr:
+    return juvenile_court(pl.col("STP_ORI_DESCR"), pl.col("DISP_DESCR_FIRST"))
 
 
 def offense_date() -> list[pl.Expr]:
@@ -84,8 +91,8 @@ def with_sections(rows: pl.LazyFrame) -> pl.LazyFrame:
                 | ((prefix == "664") & key.str.contains(HOMICIDE_RE))
                 | ((prefix == "182") & key.str.contains(r"^PC 187(\(|$)"))
             ).fill_null(False).alias("is_super_strike"),
-            # PC 290(c) names attempts to commit the offenses it lists.
-            ((prefix.is_null() | (prefix == "664")) & key.str.contains(PC290_RE))
+            # PC 290(c) names "the attempt or conspiracy to commit" the offenses it lists.
+            ((prefix.is_null() | prefix.is_in(["664", "182"])) & key.str.contains(PC290_RE))
             .fill_null(False).alias("is_pc290"),
         )
     )

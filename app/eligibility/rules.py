@@ -36,9 +36,10 @@ GROUND_TWO_PRIORS: Final = {"11358": "11358(d)(2)", "11359": "11359(c)(2)",
 # The grounds the DOJ file cannot show: the reviewer's checklist on every felony
 # redesignation of these sections by a person 18 or older at the offense.
 CHECKLIST: Final = {
-    "11358": "check HS 11358(d)(3): the cultivation caused environmental harm (Water Code "
-             "1052; Fish and Game Code 5650, 5652, 1602; Water Code 13260, 13264, 13272, "
-             "13387; PC 374.8; HS 12025)",
+    "11358": "check HS 11358(d)(3): the cultivation resulted in a violation of an "
+             "environmental statute it names (among them Water Code 1052, 13260, 13264, "
+             "13272, 13387; Fish and Game Code 5650, 5652, 1602; PC 374.8), or in substantial "
+             "environmental harm to public lands or other public resources",
     "11359": "check HS 11359(c)(3): sale or attempted sale to a person under 18; HS "
              "11359(d): a person 21 or older hired or used a person 20 or younger",
     "11360": "check HS 11360(a)(3)(C): sale or offer to a person under 18; HS "

@@ -111,6 +111,10 @@ class ImpactSummary:
     # The date DOJ produced the file, from DOJ's letter (`evaluate --doj-file-date`, the
     # app's export checklist); None when no one gave it.
     doj_file_date: date | None = field(default=None)
+    # Cannabis counts of a juvenile court DOJ lists with a finding but no conviction: not
+    # evaluated, to review by hand (app.eligibility.juvenile; HS 11361.8(m)). 0 in a file an
+    # older evaluate wrote.
+    juvenile_not_evaluated: int = field(default=0)
 
     @property
     def people_left(self) -> PeopleLeft:
@@ -159,6 +163,7 @@ class ImpactSummary:
             "by_race": dict(self.by_race),
             "by_year": dict(self.by_year),
             "flags": dict(self.flags),
+            "juvenile_not_evaluated": self.juvenile_not_evaluated,
             "earliest_conviction": _iso(self.earliest_conviction),
             "compliance": self.compliance.to_json(),
             "deadlines": _deadlines_json(self.deadlines),
@@ -215,6 +220,8 @@ class ImpactSummary:
             earliest_conviction=read.get("earliest_conviction", read.day_or_none),
             doj_file_date=(None if source == FILE_MODIFIED or "doj_file_date" not in data
                            else read.get("doj_file_date", read.day_or_none)),
+            juvenile_not_evaluated=(read.get("juvenile_not_evaluated", read.count)
+                                    if "juvenile_not_evaluated" in data else 0),
         )
 
 

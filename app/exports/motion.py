@@ -48,10 +48,14 @@ class MotionFacts:
     county: str
     as_of: date | None
     doj_file_date: date | None
+    # Juvenile court cannabis counts the run did not evaluate (app.eligibility.juvenile): the
+    # papers do not reach them, and export says so.
+    juvenile_not_evaluated: int = 0
 
     @classmethod
     def from_summary(cls, summary: ImpactSummary) -> "MotionFacts":
-        return cls(summary.county, summary.as_of, summary.doj_file_date)
+        return cls(summary.county, summary.as_of, summary.doj_file_date,
+                   summary.juvenile_not_evaluated)
 
     @property
     def past_challenge_deadline(self) -> bool:

@@ -11,6 +11,7 @@ from typing import Final
 
 import polars as pl
 
+from app.eligibility.juvenile import juvenile_note
 from app.exports.attorney import block_too_long
 from app.exports.motion import MotionFacts
 from app.exports.office import (
@@ -49,6 +50,7 @@ COURT_ADDRESS: Final = "court_address"
 DOJ_FILE_DATE: Final = "doj_file_date"
 AS_OF: Final = "as_of"
 ATTORNEY_BLOCK: Final = "attorney_block"  # lines 1-7 cannot hold it: export refuses
+JUVENILE: Final = "juvenile_not_evaluated"
 # The notes the office details (office.toml, or the app's Office details) resolve.
 OFFICE_NOTES: Final = frozenset({OFFICE_COUNTY, OFFICE_BLANK, CITY_ATTORNEYS,
                                  ALTERNATE_PUBLIC_DEFENDER, HEARING, RECALL_HEARING,
@@ -103,6 +105,9 @@ def notes_for(
         notes.append(Note(SERVING_UNKNOWN,
             f"{counts.serving_unknown:,} granted conviction(s) have no known sentence end: "
             "the papers treat the sentence as completed (HS 11361.8(e)-(f)); check them."))
+    if facts.juvenile_not_evaluated:
+        notes.append(Note(JUVENILE, juvenile_note(facts.juvenile_not_evaluated)
+                          + " The papers do not reach them."))
     if not motion:
         return notes
     if office.county and facts.county and office.county != facts.county.upper():

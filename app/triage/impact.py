@@ -59,9 +59,10 @@ def decided_summary(
         policy_name=engine.policy.name,
         sources=list(engine.sources),
     )
-    # Decisions do not change the DOJ file's date.
+    # Decisions change neither the DOJ file's date nor the counts the engine does not evaluate.
     after = replace(after, determinations=determination_counts(decided),
-                    doj_file_date=engine.doj_file_date)
+                    doj_file_date=engine.doj_file_date,
+                    juvenile_not_evaluated=engine.juvenile_not_evaluated)
     return DecidedSummary(decided=after, engine=engine)
 
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.eligibility.deadlines import CHALLENGE_STATUTE, UNCHALLENGED_STATUTE, Deadlines
+from app.eligibility.juvenile import juvenile_note
 from app.eligibility.summary import DecidedSummary, ImpactSummary, PeopleLeft, PolicyName
 from app.triage.impact import rule_names
 from ui.impact.charts import DETERMINATION_COLORS, BarChart
@@ -301,6 +302,8 @@ class Dashboard(QScrollArea):
         if compliance["unconfirmed"]:
             note += (f" Of those to file, {compliance['unconfirmed']:,} are as the engine "
                      "decided them and not yet confirmed by staff.")
+        if decided.juvenile_not_evaluated:
+            note += " " + juvenile_note(decided.juvenile_not_evaluated)
         self.compliance_note.setText(f"{note} {deadline_note(decided.as_of)}")
         self.chart_determination.set_bars(
             [(determination_label(k), n) for k, n in decided.determinations.items()])

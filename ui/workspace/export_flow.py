@@ -43,8 +43,8 @@ def checklist(session: Session) -> list[CheckItem]:
         office = load_office()
     except InputError as exc:  # a damaged office.toml: the fix is the same dialog
         return [office_problem(exc.render()), *export_checklist(
-            session.snapshot.frame, session.workspace.paper_facts(), OfficeDetails())]
-    return export_checklist(session.snapshot.frame, session.workspace.paper_facts(), office)
+            session.snapshot.frame, session.paper_facts(), OfficeDetails())]
+    return export_checklist(session.snapshot.frame, session.paper_facts(), office)
 
 
 class ExportFlow(QObject):
@@ -122,7 +122,7 @@ class ExportFlow(QObject):
         session.flush()
         work = functools.partial(
             export_documents, request, session.settle().frame, session.workspace.determinations,
-            session.workspace.paper_facts(), session.summary,
+            session.paper_facts(), session.summary,
         )  # fmt: skip
 
         def done(written: list[WrittenDocument]) -> None:

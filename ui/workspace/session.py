@@ -8,6 +8,7 @@ QUndoStack commands that restore the decision rows of the selection, and are aud
 """
 
 import logging
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -16,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from app.eligibility.summary import DecidedSummary, ImpactSummary
+from app.exports.motion import MotionFacts
 from app.review.autosave import Autosaver
 from app.review.decisions import DecisionChange, Keys
 from app.review.workspace import Workspace
@@ -121,6 +123,14 @@ class Session(QObject):
         self.convictions = convictions
         self._decided = None
         self.sourcesAttached.emit()
+
+    def paper_facts(self) -> MotionFacts:
+        """What the papers recite (the workspace's), with the juvenile court counts the
+        engine did not evaluate once the DOJ files are read (export names them)."""
+        facts = self.workspace.paper_facts()
+        if self.engine_summary is None:
+            return facts
+        return replace(facts, juvenile_not_evaluated=self.engine_summary.juvenile_not_evaluated)
 
     def set_doj_file_date(self, day: date) -> None:
         """The date DOJ produced the file, as the clerk typed it from DOJ's letter (the

@@ -63,7 +63,8 @@ FORMS = [
     ("261(A)(2) PC-RAPE", "", None, "PC 261(A)(2)", "(A)(2)", False, True, True),
     ("664/288(A) PC-ATTEMPT LEWD ACT", "", "664", "PC 288(A)", "(A)", False, False, True),
     ("288A(C)(1) PC-ORAL COPULATION", "", None, "PC 288A(C)(1)", "(C)(1)", False, True, True),
-    ("653F(B) PC-SOLICIT MURDER", "", None, "PC 653F(B)", "(B)", False, True, True),
+    # A super strike; PC 290(c) names 653f(c), not 653f(b).
+    ("653F(B) PC-SOLICIT MURDER", "", None, "PC 653F(B)", "(B)", False, True, False),
     ("653(F) PC-OTHER", "", None, "PC 653(F)", "(F)", False, False, False),
     ("245(D)(3) PC-ASSAULT WITH MACHINE GUN", "", None, "PC 245(D)(3)", "(D)(3)", False,
      True, False),

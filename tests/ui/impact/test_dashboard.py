@@ -116,6 +116,19 @@ def test_compliance_counts_follow_staff_decisions(qtbot: QtBot) -> None:
     assert "The People's time to challenge ended on July 1, 2020 (HS 11361.9(b))" in note
 
 
+def test_juvenile_counts_not_evaluated_are_named_under_the_compliance_figures(
+    qtbot: QtBot,
+) -> None:
+    dashboard = Dashboard()
+    qtbot.addWidget(dashboard)
+    dashboard.set_data(SUMMARY, DETERMINATIONS)
+    assert "juvenile court" not in dashboard.compliance_note.text()
+    dashboard.set_data(replace(SUMMARY, juvenile_not_evaluated=3), DETERMINATIONS)
+    note = dashboard.compliance_note.text()
+    assert "3 cannabis count(s) of a juvenile court in the DOJ file record a finding" in note
+    assert "HS 11361.8(m)" in note and "review each by hand" in note
+
+
 def test_the_deadline_note_before_and_after_the_window() -> None:
     assert deadline_note(date(2020, 1, 15)) == (
         "The People may challenge relief until July 1, 2020 (HS 11361.9(b)).")

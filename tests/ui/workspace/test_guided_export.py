@@ -2,6 +2,7 @@
 says what is open and each button fixes it; the documents are written as a job; the result
 lists the files and opens their folder; the office details show the workspace's county."""
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from ui.dialogs.office_dialog import OfficeDialog
 from ui.dialogs.run_dialog import RunDialog
 from ui.main_window import MainWindow
 from ui.triage.columns import COLUMN_INDEX
+from ui.workspace.export_flow import checklist
 from ui.workspace.session import Session
 
 PASSWORD = "sealed-exhibit-9"
@@ -198,3 +200,17 @@ def test_unconfirmed_and_held_back_fixes_show_those_rows(qtbot: QtBot) -> None:
     shown_first = grid.model.index(0, COLUMN_INDEX["conviction_date"]).data()
     assert shown_first == newest.isoformat()
     window.close()
+
+
+def test_the_checklist_names_juvenile_court_counts_the_engine_did_not_evaluate(
+    qtbot: QtBot,
+) -> None:
+    window = open_window(qtbot)
+    session = sample_session(qtbot, window)
+    assert session.engine_summary is not None
+    assert "juvenile_not_evaluated" not in [item.key for item in checklist(session)]
+    session.engine_summary = replace(session.engine_summary, juvenile_not_evaluated=2)
+    assert session.paper_facts().juvenile_not_evaluated == 2
+    item = next(item for item in checklist(session) if item.key == "juvenile_not_evaluated")
+    assert item.text.startswith("2 cannabis count(s) of a juvenile court")
+    assert item.button == ""  # nothing to press: a person reviews them by hand
