@@ -44,8 +44,8 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     choice.add_argument("--bear-options", type=Path, metavar="OPTIONS.json")
     parser.add_argument("--doj-file-date", metavar="YYYY-MM-DD",
                         help="the date DOJ produced the file, as the motion states it "
-                        "(default: unknown; the motion then prints a bracketed blank and "
-                        "export warns)")
+                        "(default: unknown; the motion then leaves the date out of its sentence "
+                        "and export warns)")
     parser.add_argument("--passphrase-env", metavar="VAR",
                         help="environment variable holding the delivery's passphrase")
     parser.add_argument("--key", type=Path, metavar="KEYFILE",
