@@ -44,7 +44,7 @@ _BLANK_SUBJECT: Final = re.compile(r"^\(blank SUBJECT_ID\) (?P<source>.*) line (
 
 def _clean(column: str) -> pl.Expr:
     """Trimmed text; DOJ placeholders such as `NULL` or `  -  ` become empty."""
-    text = pl.col(column).fill_null("").str.strip_chars()
+    text = pl.col(column).cast(pl.String).fill_null("").str.strip_chars()
     return pl.when(text.is_in(["-", "NULL"])).then(pl.lit("")).otherwise(text)
 
 

@@ -15,7 +15,7 @@ from itertools import pairwise
 import polars as pl
 
 from app.doj.lines import LineFacts, RawBytes, release_pages
-from app.doj.schema import INDEX
+from app.doj.schema import CATEGORICAL, INDEX
 from app.doj.structure import UNSETTLED, Problem
 
 PIECE = 32 << 20
@@ -94,10 +94,14 @@ def _utf8(body: bytes) -> bytes:
 
 def _parse(text: bytes, columns: Sequence[str]) -> pl.DataFrame | Problem:
     try:
+        categories = [f"column_{INDEX[column]}" for column in columns if column in CATEGORICAL]
         frame = pl.read_csv(text, has_header=False, infer_schema=False,
                             columns=[INDEX[column] for column in columns],
+                            schema_overrides=dict.fromkeys(categories, pl.Categorical),
                             empty_string_is_null=False)
     except pl.exceptions.PolarsError as exc:
         return Problem(None, f"could not be read as a DOJ research file ({exc}). Ask DOJ for "
                        "a fresh copy.")
+    # polars reads a quoted empty field ("") as null into a category, and as "" into text.
+    frame = frame.with_columns(pl.col(categories).fill_null(""))
     return frame.rename({f"column_{INDEX[column]}": column for column in columns})

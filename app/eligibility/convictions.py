@@ -10,7 +10,7 @@ import polars as pl
 
 from app.eligibility.dates import doj_date
 from app.eligibility.relief import with_later_relief
-from app.eligibility.rows import padded, trimmed, with_case_key
+from app.eligibility.rows import padded, text, trimmed, with_case_key
 from app.eligibility.sections import (
     HOMICIDE_RE,
     PC290_RE,
@@ -130,8 +130,8 @@ def level() -> pl.Expr:
 def build_convictions(prepared: pl.LazyFrame) -> pl.LazyFrame:
     """One row per (subject_id, CNT_ORDER) conviction, sentence components summed
     (`sentence_years`, `sentence_months`, `sentence_days`), in first-seen order."""
-    length = pl.col("SENT_LENGTH").str.strip_chars().cast(pl.Int64, strict=False).fill_null(0)
-    unit = pl.col("SENT_TIME_CODE").str.strip_chars()
+    length = text("SENT_LENGTH").str.strip_chars().cast(pl.Int64, strict=False).fill_null(0)
+    unit = text("SENT_TIME_CODE").str.strip_chars()
     key = ["subject_id", "CNT_ORDER"]
     # The first row of a count is the conviction; the rest add sentence components. The
     # sums carry each count's first row, in first-seen order, and the conviction's own

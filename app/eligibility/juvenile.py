@@ -15,7 +15,7 @@ from typing import Final
 import polars as pl
 
 from app.eligibility.convictions import juvenile_court, with_sections
-from app.eligibility.rows import trimmed
+from app.eligibility.rows import text, trimmed
 from app.eligibility.sections import PROP64_NUMBERS
 
 # What a person does with them, in the words `evaluate`, `export` and docs/LAW.md use.
@@ -54,7 +54,7 @@ def juvenile_not_evaluated(prepared: pl.LazyFrame, county: str) -> pl.DataFrame:
     count, where it is (`source`, `line`), the court, its date, the charge and the
     disposition, in file order. `prepared`: app.eligibility.rows.prepare_rows."""
     keys = ["subject_id", "CNT_ORDER"]
-    agency, disposition = pl.col("STP_ORI_DESCR"), pl.col("DISP_DESCR")
+    agency, disposition = text("STP_ORI_DESCR"), pl.col("DISP_DESCR")
     # Literal searches over every row first (half the cost of the exact test on a million
     # rows), then the exact test on the few rows they leave.
     maybe = (agency.str.contains("JUV", literal=True) | agency.str.contains("CAJV", literal=True)

@@ -2,6 +2,8 @@
 
 import polars as pl
 
+from app.eligibility.rows import text
+
 
 def registration_rows(prepared: pl.LazyFrame) -> pl.LazyFrame:
     """The PC 290 registration rows of every person (other registrations, such as HS 11590
@@ -10,5 +12,5 @@ def registration_rows(prepared: pl.LazyFrame) -> pl.LazyFrame:
     # strip the blanks off every row's offense, where a few hundred registrations need it.
     registrations = prepared.filter(pl.col("STP_TYPE_DESCR") == "REGISTRATION").collect()
     return registrations.lazy().filter(
-        pl.col("OFFENSE_DESCR").str.strip_chars_start().str.starts_with("290")
+        text("OFFENSE_DESCR").str.strip_chars_start().str.starts_with("290")
     )

@@ -20,7 +20,7 @@ from typing import Final
 import polars as pl
 
 from app.eligibility.dates import doj_date
-from app.eligibility.rows import CYCLE_KEY
+from app.eligibility.rows import CYCLE_KEY, text
 
 # Words every relief entry has: a cheap first look over all rows (most rows have none).
 _HINTS: Final = ["11361.8", "11361.9", "PROP 64", "PROP64", "PROPOSITION 64", "VACAT",
@@ -38,14 +38,14 @@ _STEP = pl.col("CNT_ORDER").str.slice(3, 3)
 
 
 def _hinted(column: str) -> pl.Expr:
-    return pl.col(column).fill_null("").str.contains_any(_HINTS, ascii_case_insensitive=True)
+    return text(column).fill_null("").str.contains_any(_HINTS, ascii_case_insensitive=True)
 
 
 def _offense_names_relief() -> pl.Expr:
     """An OFFENSE_DESCR that is itself the relief (`17(B) PC-REDUCED TO MISDEMEANOR`):
     its text starts with the statute. (Looking for the words anywhere in every row's
     offense cost more than the rest of this module.)"""
-    offense = pl.col("OFFENSE_DESCR").fill_null("")
+    offense = text("OFFENSE_DESCR").fill_null("")
     return pl.any_horizontal(offense.str.starts_with(s) for s in ("17", "1203.4", "11361."))
 
 
@@ -59,7 +59,7 @@ def _relief_rows(prepared: pl.LazyFrame) -> pl.LazyFrame:
         .lazy()
     )
     words = pl.concat_str(
-        [pl.col(c).fill_null("").str.strip_chars().str.to_uppercase() for c in _TEXT_COLUMNS],
+        [text(c).fill_null("").str.strip_chars().str.to_uppercase() for c in _TEXT_COLUMNS],
         separator=" | ",
     )
     kind = pl.lit(None, pl.String)
@@ -72,7 +72,7 @@ def _relief_rows(prepared: pl.LazyFrame) -> pl.LazyFrame:
         [
             pl.col("DISP_DESCR").fill_null("").str.strip_chars(),
             pl.when(_offense_names_relief() & _hinted("OFFENSE_DESCR"))
-            .then(pl.col("OFFENSE_DESCR").str.strip_chars())
+            .then(text("OFFENSE_DESCR").str.strip_chars())
             .otherwise(pl.lit("")),
             pl.col("COMMENT_TEXT").fill_null("").str.strip_chars(),
         ],

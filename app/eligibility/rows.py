@@ -22,15 +22,21 @@ STEP_KEY = pl.col("CNT_ORDER").str.slice(0, 6)
 CASE_KEY = pl.concat_str([pl.col("subject_id"), pl.lit("|"), pl.col("step_key")])
 
 
+def text(column: str) -> pl.Expr:
+    """A DOJ column as text: the reader keeps some as categories (app.doj.schema.CATEGORICAL),
+    which string operations do not take (the cast is cheap: it points at each value)."""
+    return pl.col(column).cast(pl.String)
+
+
 def padded(*columns: str) -> pl.Expr:
     """Whether any of these raw values had blanks around it (DOJ pads with spaces)."""
     return pl.any_horizontal(
-        [pl.col(c).str.starts_with(" ") | pl.col(c).str.ends_with(" ") for c in columns]
+        [text(c).str.starts_with(" ") | text(c).str.ends_with(" ") for c in columns]
     ).fill_null(False)
 
 
 def trimmed(*columns: str) -> list[pl.Expr]:
-    return [pl.col(c).fill_null("").str.strip_chars().alias(c) for c in columns]
+    return [text(c).fill_null("").str.strip_chars().alias(c) for c in columns]
 
 
 def with_case_key(rows: pl.LazyFrame) -> pl.LazyFrame:
