@@ -25,6 +25,9 @@ from app.eligibility.rows import prepare_rows
 from app.eligibility.summary import ImpactSummary
 from app.jobs import CancelToken, Progress, ProgressCallback, no_progress
 
+KEPT_CONVICTION_COLUMNS = ("subject_id", "CNT_ORDER", "level", "event_date",
+                           "STP_ORI_CNTY_NAME", "is_prop64")
+
 
 @dataclass(frozen=True)
 class EvaluationResult:
@@ -91,14 +94,44 @@ def evaluate_rows(
     step(0, f"Building convictions from {rows.height:,} rows")
     prepared = prepare_rows(rows).collect().lazy()
     convictions = build_convictions(prepared).collect()
+    juvenile = juvenile_not_evaluated(prepared, county)
     step(1, f"Building the history of each person ({convictions.height:,} convictions)")
+    people, determinations = _determine(prepared, convictions, county, policy, as_of, step)
+    # What is kept of every conviction: what the people figures and the self-test read. The
+    # rest, and the frames built on the way, go before the figures are counted.
+    convictions = convictions.select(KEPT_CONVICTION_COLUMNS)
+    del prepared
+    step(3, f"Computing impact figures for {determinations.height:,} convictions")
+    if on_determinations is not None:
+        on_determinations(determinations)
+    summary = impact_summary(
+        determinations, convictions, as_of=as_of, county=county, policy_id=policy.id,
+        policy_name=policy.name, sources=list(sources),
+    )
+    summary = replace(summary, juvenile_not_evaluated=juvenile.height)
+    progress(Progress(4, 4, "Done"))
+    return EvaluationResult(
+        rows=rows, convictions=convictions, people=people, determinations=determinations,
+        summary=summary, policy=policy, county=county, as_of=as_of, sources=sources,
+        juvenile=juvenile,
+    )
+
+
+def _determine(
+    prepared: pl.LazyFrame,
+    convictions: pl.DataFrame,
+    county: str,
+    policy: Policy,
+    as_of: date,
+    step: Callable[[int, str], None],
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The people and the determinations; the frames between them are let go on return."""
     # Independent of each other: collected together, polars runs them side by side.
-    people, events_frame, candidates = pl.collect_all([
+    people, events, candidates = pl.collect_all([
         build_people(prepared, convictions.lazy()),
         build_prior_events(prepared, convictions.lazy()),
         select_candidates(convictions.lazy(), county, policy),
     ])
-    events = events_frame.lazy()
     step(2, f"Applying the policy '{policy.name}'")
     # One table of the shown cases: their numbers and how many convictions each holds.
     shown = candidates.lazy().select("case_key", "subject_id", "step_key").unique()
@@ -107,20 +140,5 @@ def evaluate_rows(
     ).agg(pl.len().alias("case_convictions")).join(
         build_case_numbers(prepared, shown.drop("case_key")), on="case_key", how="left"
     ).collect().lazy()  # by the streaming engine: it reads all rows (the engine's own are few)
-    with_priors = attach_priors(candidates.lazy(), events)
-    determinations = evaluate(with_priors, people.lazy(), cases, policy, as_of)
-    step(3, f"Computing impact figures for {determinations.height:,} convictions")
-    if on_determinations is not None:
-        on_determinations(determinations)
-    summary = impact_summary(
-        determinations, convictions, as_of=as_of, county=county, policy_id=policy.id,
-        policy_name=policy.name, sources=list(sources),
-    )
-    juvenile = juvenile_not_evaluated(prepared, county)
-    summary = replace(summary, juvenile_not_evaluated=juvenile.height)
-    progress(Progress(4, 4, "Done"))
-    return EvaluationResult(
-        rows=rows, convictions=convictions, people=people, determinations=determinations,
-        summary=summary, policy=policy, county=county, as_of=as_of, sources=sources,
-        juvenile=juvenile,
-    )
+    with_priors = attach_priors(candidates.lazy(), events.lazy())
+    return people, evaluate(with_priors, people.lazy(), cases, policy, as_of)

@@ -92,7 +92,8 @@ def read_source(
             read = _read(payload, raw, shape, stage, tuple(columns))
         if isinstance(read, Problem):
             raise read.error(source.name)
-        return read.with_columns(source=pl.lit(source.name)).select(*columns, "source", "line")
+        return read.with_columns(source=pl.lit(source.name, pl.Categorical)).select(
+            *columns, "source", "line")
 
 
 def _read(

@@ -10,7 +10,7 @@ import polars as pl
 
 from app.eligibility.dates import doj_date
 from app.eligibility.relief import with_later_relief
-from app.eligibility.rows import padded, text, trimmed, with_case_key
+from app.eligibility.rows import padded, text, tidied, with_case_key
 from app.eligibility.sections import (
     HOMICIDE_RE,
     PC290_RE,
@@ -162,11 +162,11 @@ def build_convictions(prepared: pl.LazyFrame) -> pl.LazyFrame:
         prepared.select(first_cols).collect().gather(totals["_first"])
         .rename({"DISP_DESCR": "DISP_DESCR_FIRST"})
     )
-    grouped = with_case_key(totals.select(*key, "_first").hstack(firsts).hstack(
-        totals.select("padded", "sentence_days", "sentence_months", "sentence_years")).lazy())
+    grouped = with_case_key(tidied(totals.select(*key, "_first").hstack(firsts).hstack(
+        totals.select("padded", "sentence_days", "sentence_months", "sentence_years")),
+        *_CONVICTION_TEXT).lazy())
     detailed = (
-        grouped.with_columns(*trimmed(*_CONVICTION_TEXT))
-        .with_columns(doj_date(pl.col("STP_EVENT_DATE")).alias("event_date"))
+        grouped.with_columns(doj_date(pl.col("STP_EVENT_DATE")).alias("event_date"))
         .with_columns(*offense_date(), juvenile().alias("juvenile"))
         .drop("DISP_DESCR_FIRST")
     )

@@ -357,13 +357,9 @@ def evaluate(
 
     `cases` holds, per `case_key`, the case's `case_number` and `case_convictions`.
     """
-    # One chunk per column: polars' streaming engine can panic ("i < self.len()") on a
-    # frame whose filtered chunks include an empty one (a delivery file, or part of one,
-    # with no candidate).
     sentence = pl.col("sentence_years") + pl.col("sentence_months") + pl.col("sentence_days")
     frame = (
         attach(attach(candidates.collect(), people, "subject_id"), cases, "case_key")
-        .rechunk()
         .lazy()
         .with_columns(pl.len().over("case_key").alias("case_evaluated"))
         .pipe(with_sentence_end, "event_date", "sentence_years", "sentence_months",

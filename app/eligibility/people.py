@@ -11,7 +11,8 @@ def build_people(prepared: pl.LazyFrame, convictions: pl.LazyFrame) -> pl.LazyFr
     """Name, DOB, CII number and race from the first row; `deceased` (any DECEASED step),
     `pc290_registrant` (any PC 290 registration step) and the conviction history."""
     first_rows = (
-        prepared.unique(subset="subject_id", keep="first", maintain_order=True)
+        # Each person's first row, filtered by a mask: only the columns used are copied.
+        prepared.filter(pl.col("subject_id").is_first_distinct())
         .with_columns(*trimmed("PRI_NAME", "PRI_DOB", "CII_NUMBER", "RACE_DESCR"))
         .select(
             "subject_id",

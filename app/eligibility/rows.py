@@ -39,6 +39,17 @@ def trimmed(*columns: str) -> list[pl.Expr]:
     return [text(c).fill_null("").str.strip_chars().alias(c) for c in columns]
 
 
+def tidied(frame: pl.DataFrame, *columns: str) -> pl.DataFrame:
+    """`frame` with `columns` as trimmed text. Only a column that holds a blank (or a null)
+    is trimmed: a trimmed copy of a column with none costs memory for nothing, where text
+    cast from categories points at each value."""
+    untidy = frame.select(
+        (padded(c) | pl.col(c).is_null()).any().alias(c) for c in columns
+    ).row(0, named=True)
+    return frame.with_columns(*trimmed(*(c for c in columns if untidy[c])),
+                              *(text(c) for c in columns if not untidy[c]))
+
+
 def with_case_key(rows: pl.LazyFrame) -> pl.LazyFrame:
     """The step (first six characters of CNT_ORDER) and the person's case key."""
     return rows.with_columns(STEP_KEY.alias("step_key")).with_columns(CASE_KEY.alias("case_key"))
@@ -77,14 +88,8 @@ def _refuse_excel_count_orders(frame: pl.DataFrame) -> None:
 
 def prepare_rows(rows: pl.DataFrame) -> pl.LazyFrame:
     """A person key (`subject_id`) and whether the row is a conviction, for every row."""
-    # A trimmed copy of a column that holds no blank costs memory for nothing: look first.
-    untidy = rows.select(
-        (padded(c) | pl.col(c).is_null()).any().alias(c) for c in _KEYS
-    ).row(0, named=True)
-    frame = rows.lazy().with_columns(
-        padded("SUBJECT_ID", "DISP_DESCR").alias("padded_keys"),
-        *trimmed(*(c for c in _KEYS if untidy[c])),
-    ).collect()
+    frame = tidied(rows.with_columns(padded("SUBJECT_ID", "DISP_DESCR").alias("padded_keys")),
+                   *_KEYS)
     _refuse_excel_count_orders(frame)
     blank_subject = pl.col("SUBJECT_ID") == ""
     # A blank SUBJECT_ID never merges strangers: each such row stands alone. Formatting a

@@ -6,7 +6,9 @@ import polars as pl
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app.eligibility.convictions import build_convictions
 from app.eligibility.policy import BUILTIN_POLICIES, builtin_policy
+from app.eligibility.rows import prepare_rows
 from app.eligibility.rules import DETERMINATIONS
 from app.pipeline import evaluate_rows
 from tests.doj_builder import Person, rows_frame
@@ -57,7 +59,10 @@ def test_deterministic_and_one_determination_each(spec, policy_name, as_of) -> N
     assert (det["reason"].str.len_chars() > 0).all()
     assert det["rule_id"].null_count() == 0
     # Every in-county Prop 64 conviction of the input is there: none silently dropped.
-    candidates = first.convictions.filter(
+    # (The result keeps only the people figures' columns of each conviction: the facts are
+    # built again here.)
+    convictions = build_convictions(prepare_rows(rows)).collect()
+    candidates = convictions.filter(
         (pl.col("STP_ORI_CNTY_NAME") == "SACRAMENTO")
         & (pl.col("is_prop64") | (pl.col("related_prefix").is_not_null()
                                   & pl.col("section_number").is_in(["11357", "11358", "11359",
