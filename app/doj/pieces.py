@@ -76,6 +76,32 @@ def _piece(raw: RawBytes, view: memoryview, cuts: _Cuts, bounds: list[int], n: i
     return text
 
 
+def first_broken_category(frame: pl.DataFrame) -> int | None:
+    """The first row with a category that is not UTF-8, or None. polars reads text after a
+    quoted value's closing quote into the value (`"FELONY"é`, damaged quoting), and may cut
+    a character in two doing so; text columns are checked as UTF-8 as they are parsed, but
+    categories are not, and one such value would break every later use of the column."""
+    columns = [c for c, dtype in frame.schema.items() if dtype == pl.Categorical]
+    as_bytes = pl.element().cast(pl.String).cast(pl.Binary)
+    values = frame.select(pl.col(columns).unique().implode().list.eval(as_bytes)).row(0)
+    first = None
+    for column, uniques in zip(columns, values, strict=True):
+        broken = [value for value in uniques if value is not None and not _is_utf8(value)]
+        if broken:
+            row = frame.select(pl.col(column).cast(pl.String).cast(pl.Binary).is_in(broken)
+                               .arg_true().first()).item()
+            first = row if first is None else min(first, row)
+    return first
+
+
+def _is_utf8(value: bytes) -> bool:
+    try:
+        value.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def piece_bounds(facts: LineFacts) -> list[int]:
     """The rows where pieces start, about PIECE bytes apart, and the row count at the end."""
     size = PIECE

@@ -31,11 +31,12 @@ from app.doj.lines import (
     scan_line_facts,
     scan_lines,
 )
-from app.doj.pieces import lines_land, read_pieces
+from app.doj.pieces import first_broken_category, lines_land, read_pieces
 from app.doj.schema import NEEDED
 from app.doj.shape import Shape, find_shape
 from app.doj.source import DojSource
 from app.doj.structure import (
+    STRAY_AFTER_QUOTE,
     UNCLOSED_QUOTE,
     UNSETTLED,
     Problem,
@@ -127,6 +128,10 @@ def _read(
         frame = read_pieces(raw, facts, (*columns, "END_OF_REC"))
     if isinstance(frame, Problem):
         return _diagnose(payload, shape, frame)
+    broken = first_broken_category(frame)
+    if broken is not None:
+        line = int(facts.line_numbers[broken]) + shape.first_data_line
+        return Problem(line, STRAY_AFTER_QUOTE)
     stage(2, f"Checking {facts.count:,} records of")
     checked = _check_suspects(payload, raw, shape, facts, frame, line_count)
     if isinstance(checked, Problem):

@@ -31,6 +31,9 @@ class Problem:
 
 UNSETTLED = Problem(None, "its lines do not divide into records (a quote mark may be out of "
                     "place). Ask DOJ for a fresh copy.")
+STRAY_AFTER_QUOTE = ("a field has characters after its closing quote mark (such as "
+                     "\"FELONY\"x): the quoting is damaged. Fix that field in a text editor, "
+                     "or ask DOJ for a fresh copy.")
 UNCLOSED_QUOTE = ("a quote mark (\") opens a field that never closes. Fix or remove that "
                   "quote in a text editor, or ask DOJ for a fresh copy.")
 

@@ -8,6 +8,7 @@ from polars.testing import assert_frame_equal
 from app.doj import lines, pieces
 from app.doj.reader import read_sources
 from app.doj.source import DojSource
+from app.errors import InputError
 from tests.doj_builder import Person, to_csv
 
 
@@ -59,3 +60,21 @@ def test_a_mapped_file_read_in_many_pieces_is_read_as_in_one(
     assert pieced["COMMENT_TEXT"].to_list()[7] == "ONE\nTWO"
     lines_of = pieced["line"].to_list()
     assert lines_of[50] - lines_of[49] == 3  # record 49's two lines, then the blank line
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1252"])
+def test_characters_after_a_closing_quote_in_a_category_column_name_the_line(
+    encoding: str,
+) -> None:
+    # polars reads `"FELONY"É` into the value and may cut the É in two; a category column
+    # (CONV_STAT_DESCR) is not checked as UTF-8 the way a text column is, so the reader
+    # checks it and names the line rather than let a broken value through.
+    a, b = Person("1"), Person("2")
+    a.conviction("11357 HS-POSSESS", "20100101", level="MISDEMEANOR", toc="M")
+    b.conviction("11359 HS-SALE", "20110101")
+    data = to_csv([a, b]).decode("utf-8").replace(",FELONY,", ',"FELONY"É,', 1).encode(encoding)
+    line = data[:data.index(b'"FELONY"')].count(b"\n") + 1
+    with pytest.raises(InputError) as caught:
+        read_sources([DojSource(name="doj.dat", data=data)])
+    assert caught.value.line == line
+    assert "after its closing quote" in caught.value.message
