@@ -51,29 +51,46 @@ class LineFacts:
 
     def with_exact_offsets(self, raw: RawBytes) -> "LineFacts | None":
         """These facts with each line's offset and length found in the bytes themselves, for
-        a file whose counted offsets do not hold (CRLF and LF mixed, or a run of bytes polars
-        replaced by one mark); None when the bytes hold another number of lines."""
+        a file whose counted offsets do not hold: CRLF and LF mixed (each line's own line end
+        is counted), or a run of bytes polars replaced by one mark (the length of each line
+        that held such bytes is measured in the file). None when the bytes hold another
+        number of lines."""
         start = int(self.starts[0]) if self.count else 0
-        bodies: list[int] = []  # each line's length, its own line end (LF or CRLF) excluded
-        totals: list[int] = []  # ... and included
-        carry = b""
-        for begin in range(start, len(raw), _PIECE):
-            lines = (carry + raw[begin:begin + _PIECE]).split(b"\n")
-            carry = lines.pop()
-            bodies += [len(line) - line.endswith(b"\r") for line in lines]
-            totals += [len(line) + 1 for line in lines]
-            release_pages(raw, begin, begin + _PIECE)  # a mapped file's pages go behind
-        if carry:
-            bodies.append(len(carry) - carry.endswith(b"\r"))
-            totals.append(len(carry))
-        if len(bodies) != self.count:
-            return None
-        total = pl.Series(totals, dtype=pl.Int64)
-        return replace(self, starts=total.cum_sum() - total + start,
-                       lengths=pl.Series(bodies, dtype=pl.Int64))
+        ends = _line_end_lengths(raw, start)
+        if len(ends) not in (self.count, self.count - 1):
+            return None  # one fewer: the last line has no line end
+        end = pl.Series(ends + [0] * (self.count - len(ends)), dtype=pl.Int64)
+        with_end = self.lengths + end
+        counted = (with_end.cum_sum() - with_end + start).to_list()
+        flagged = (self.replaced > 0).arg_true().to_list()
+        lengths = self.lengths.to_list()
+        shift = 0  # what the lines measured so far add to the counted offsets
+        for row in flagged:
+            begin = counted[row] + shift
+            stop = raw.find(b"\n", begin)
+            body = (len(raw) if stop < 0 else stop - ends[row] + 1) - begin
+            shift += body - lengths[row]
+            lengths[row] = body
+        length = pl.Series(lengths, dtype=pl.Int64)
+        total = length + end
+        return replace(self, starts=total.cum_sum() - total + start, lengths=length)
 
 
-_PIECE = 64 << 10
+_ALL_BUT_LINE_ENDS = bytes(b for b in range(256) if b not in b"\r\n")
+
+
+def _line_end_lengths(raw: RawBytes, start: int) -> list[int]:
+    """The length of each line end from byte `start` on: 2 for CRLF, 1 for LF."""
+    kept = []
+    for begin in range(start, len(raw), _PIECE):
+        kept.append(raw[begin:begin + _PIECE].translate(None, _ALL_BUT_LINE_ENDS))
+        release_pages(raw, begin, begin + _PIECE)  # a mapped file's pages go behind the scan
+    # What is left is each line's carriage returns and its LF: a CR right before the LF
+    # makes the end CRLF (polars takes any other CR for a character of the line).
+    return [2 if piece.endswith(b"\r") else 1 for piece in b"".join(kept).split(b"\n")[:-1]]
+
+
+_PIECE = 1 << 20
 
 
 def scan_lines(payload: bytes | str, skip: int) -> pl.LazyFrame:
