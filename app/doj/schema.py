@@ -43,8 +43,9 @@ NEEDED: Final[tuple[str, ...]] = tuple(c for c in COLUMNS if c in ENGINE or c in
 # 1,000,000 rows they take about 40 MiB instead of 200. Code that needs their text casts
 # them (app.eligibility.rows.text); comparing them with a string needs no cast.
 CATEGORICAL: Final[frozenset[str]] = frozenset({
-    "STP_ORI_DESCR", "STP_ORI_CNTY_NAME", "OFFENSE_DESCR", "OFFENSE_TOC", "CONV_STAT_DESCR",
-    "RACE_DESCR", "SENT_LENGTH", "SENT_TIME_CODE", "SENT_LOC_DESCR", "CYC_ORDER", "END_OF_REC",
+    "STP_TYPE_DESCR", "STP_ORI_DESCR", "STP_ORI_CNTY_NAME", "OFFENSE_DESCR", "OFFENSE_TOC",
+    "DISP_DESCR", "CONV_STAT_DESCR", "RACE_DESCR", "SENT_LENGTH", "SENT_TIME_CODE",
+    "SENT_LOC_DESCR", "CYC_ORDER", "END_OF_REC",
 })  # fmt: skip
 
 INDEX: Final[dict[str, int]] = {name: i for i, name in enumerate(COLUMNS)}

@@ -162,9 +162,11 @@ def build_convictions(prepared: pl.LazyFrame) -> pl.LazyFrame:
         prepared.select(first_cols).collect().gather(totals["_first"])
         .rename({"DISP_DESCR": "DISP_DESCR_FIRST"})
     )
+    # The convictions' own values are text: the law reads them as such.
     grouped = with_case_key(tidied(totals.select(*key, "_first").hstack(firsts).hstack(
         totals.select("padded", "sentence_days", "sentence_months", "sentence_years")),
-        *_CONVICTION_TEXT).lazy())
+        *_CONVICTION_TEXT).lazy().with_columns(text(c) for c in (*_CONVICTION_TEXT,
+                                                                 "DISP_DESCR_FIRST")))
     detailed = (
         grouped.with_columns(doj_date(pl.col("STP_EVENT_DATE")).alias("event_date"))
         .with_columns(*offense_date(), juvenile().alias("juvenile"))

@@ -54,7 +54,7 @@ def juvenile_not_evaluated(prepared: pl.LazyFrame, county: str) -> pl.DataFrame:
     count, where it is (`source`, `line`), the court, its date, the charge and the
     disposition, in file order. `prepared`: app.eligibility.rows.prepare_rows."""
     keys = ["subject_id", "CNT_ORDER"]
-    agency, disposition = text("STP_ORI_DESCR"), pl.col("DISP_DESCR")
+    agency, disposition = text("STP_ORI_DESCR"), text("DISP_DESCR")
     # Literal searches over every row first (half the cost of the exact test on a million
     # rows), then the exact test on the few rows they leave.
     maybe = (agency.str.contains("JUV", literal=True) | agency.str.contains("CAJV", literal=True)
@@ -70,7 +70,7 @@ def juvenile_not_evaluated(prepared: pl.LazyFrame, county: str) -> pl.DataFrame:
         findings.lazy().join(evaluated, on=keys, how="anti")
         .group_by(keys, maintain_order=True).first()
         .with_columns(*trimmed("STP_ORI_DESCR", "STP_ORI_CNTY_NAME", "STP_EVENT_DATE",
-                               "OFFENSE_DESCR", "COMMENT_TEXT"))
+                               "OFFENSE_DESCR", "COMMENT_TEXT", "DISP_DESCR"))
         .filter(pl.col("STP_ORI_CNTY_NAME") == county)
     )
     cannabis = pl.col("section_number").is_in(PROP64_NUMBERS) & pl.col("section_code").is_in(

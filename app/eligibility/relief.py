@@ -70,7 +70,7 @@ def _relief_rows(prepared: pl.LazyFrame) -> pl.LazyFrame:
     # The file's words: the disposition, the offense when it names the relief, the comment.
     said = pl.concat_str(
         [
-            pl.col("DISP_DESCR").fill_null("").str.strip_chars(),
+            text("DISP_DESCR").fill_null("").str.strip_chars(),
             pl.when(_offense_names_relief() & _hinted("OFFENSE_DESCR"))
             .then(text("OFFENSE_DESCR").str.strip_chars())
             .otherwise(pl.lit("")),

@@ -40,14 +40,16 @@ def trimmed(*columns: str) -> list[pl.Expr]:
 
 
 def tidied(frame: pl.DataFrame, *columns: str) -> pl.DataFrame:
-    """`frame` with `columns` as trimmed text. Only a column that holds a blank (or a null)
-    is trimmed: a trimmed copy of a column with none costs memory for nothing, where text
-    cast from categories points at each value."""
-    untidy = frame.select(
+    """`frame` with `columns` trimmed, each kept as it was read (text, or categories). Only a
+    column that holds a blank (or a null) is trimmed: a trimmed copy of a column with none
+    would cost memory for nothing."""
+    untidy = [c for c, is_untidy in frame.select(
         (padded(c) | pl.col(c).is_null()).any().alias(c) for c in columns
-    ).row(0, named=True)
-    return frame.with_columns(*trimmed(*(c for c in columns if untidy[c])),
-                              *(text(c) for c in columns if not untidy[c]))
+    ).row(0, named=True).items() if is_untidy]
+    return frame.with_columns(
+        trimmed_expr.cast(frame.schema[column])
+        for column, trimmed_expr in zip(untidy, trimmed(*untidy), strict=True)
+    )
 
 
 def with_case_key(rows: pl.LazyFrame) -> pl.LazyFrame:
@@ -104,5 +106,5 @@ def prepare_rows(rows: pl.DataFrame) -> pl.LazyFrame:
     return frame.lazy().with_columns(
         subject_id.alias("subject_id"),
         blank_subject.alias("blank_subject"),
-        pl.col("DISP_DESCR").str.starts_with("CONVICTED").alias("convicted"),
+        text("DISP_DESCR").str.starts_with("CONVICTED").alias("convicted"),
     )

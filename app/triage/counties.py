@@ -8,7 +8,7 @@ def counties_by_convictions(rows: pl.DataFrame) -> dict[str, int]:
     """The delivery's own counties (STP_ORI_CNTY_NAME of conviction rows) and how many
     conviction rows each has, biggest first (ties A to Z)."""
     county = pl.col("STP_ORI_CNTY_NAME").cast(pl.String).str.strip_chars().str.to_uppercase()
-    convicted = pl.col("DISP_DESCR").str.strip_chars().str.starts_with("CONVICTED")
+    convicted = pl.col("DISP_DESCR").cast(pl.String).str.strip_chars().str.starts_with("CONVICTED")
     counted = (
         rows.lazy()
         .filter(convicted & (county != ""))
