@@ -42,13 +42,20 @@ def trimmed(*columns: str) -> list[pl.Expr]:
 def tidied(frame: pl.DataFrame, *columns: str) -> pl.DataFrame:
     """`frame` with `columns` trimmed, each kept as it was read (text, or categories). Only a
     column that holds a blank (or a null) is trimmed: a trimmed copy of a column with none
-    would cost memory for nothing."""
+    would cost memory for nothing. Categories are trimmed once per distinct value."""
+    texts = [c for c in columns if frame.schema[c] != pl.Categorical]
     untidy = [c for c, is_untidy in frame.select(
-        (padded(c) | pl.col(c).is_null()).any().alias(c) for c in columns
-    ).row(0, named=True).items() if is_untidy]
+        (padded(c) | pl.col(c).is_null()).any().alias(c) for c in texts
+    ).row(0, named=True).items() if is_untidy] if texts else []
+    changes = {}  # per category column: each value that changes, and what it becomes
+    for column in (c for c in columns if c not in texts):
+        values = frame[column].unique().to_list()
+        change = {v: v.strip() for v in values if v is not None and v != v.strip()}
+        if change or None in values:
+            changes[column] = change
     return frame.with_columns(
-        trimmed_expr.cast(frame.schema[column])
-        for column, trimmed_expr in zip(untidy, trimmed(*untidy), strict=True)
+        *trimmed(*untidy),
+        *(pl.col(c).fill_null("").replace(change) for c, change in changes.items()),
     )
 
 
