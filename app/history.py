@@ -12,6 +12,7 @@ from typing import Any, Final
 import polars as pl
 
 from app.eligibility.dates import doj_date
+from app.eligibility.rows import record_place
 from app.sections import code_section
 
 TIMELINE_COLUMNS: Final = (
@@ -39,7 +40,9 @@ _FACT_ENTRY: Final = re.compile(
 )
 
 # The engine's key for a row with a blank SUBJECT_ID (app/eligibility/rows.py).
-_BLANK_SUBJECT: Final = re.compile(r"^\(blank SUBJECT_ID\) (?P<source>.*) line (?P<line>\d+)$")
+_BLANK_SUBJECT: Final = re.compile(
+    r"^\(blank SUBJECT_ID\) file (?P<file>\d+) record (?P<record>\d+)$"
+)
 
 
 def _clean(column: str) -> pl.Expr:
@@ -62,9 +65,8 @@ def person_timeline(rows: pl.DataFrame, subject_id: str) -> pl.DataFrame:
     """
     blank = _BLANK_SUBJECT.match(subject_id)
     if blank:  # a row without SUBJECT_ID stands alone (app/eligibility/rows.py): just that row
-        person = rows.filter(
-            (pl.col("source") == blank["source"]) & (pl.col("line") == int(blank["line"]))
-        )
+        file, record = record_place()
+        person = rows.filter((file == int(blank["file"])) & (record == int(blank["record"])))
     else:
         person = rows.filter(pl.col("SUBJECT_ID").str.strip_chars() == subject_id.strip())
     offense = _clean("OFFENSE_DESCR")

@@ -28,6 +28,18 @@ def text(column: str) -> pl.Expr:
     return pl.col(column).cast(pl.String)
 
 
+# The person key of a row whose SUBJECT_ID is blank: where the record is in the delivery, by
+# the file's place in it and the record's number in the file (blank lines and a header not
+# counted), so the same file gives the same key however it is quoted, wherever it is kept.
+BLANK_SUBJECT = "(blank SUBJECT_ID) file {} record {}"
+
+
+def record_place() -> tuple[pl.Expr, pl.Expr]:
+    """Each row's file (1 for the delivery's first) and its record number in that file."""
+    file = pl.col("source").rle_id() + 1
+    return file, pl.int_range(1, pl.len() + 1).over(file)
+
+
 def padded(*columns: str) -> pl.Expr:
     """Whether any of these raw values had blanks around it (DOJ pads with spaces)."""
     return pl.any_horizontal(
@@ -105,7 +117,7 @@ def prepare_rows(rows: pl.DataFrame) -> pl.LazyFrame:
     # key for a million rows costs; most files have no blank SUBJECT_ID at all.
     subject_id = (
         pl.when(blank_subject)
-        .then(pl.format("(blank SUBJECT_ID) {} line {}", pl.col("source"), pl.col("line")))
+        .then(pl.format(BLANK_SUBJECT, *record_place()))
         .otherwise(pl.col("SUBJECT_ID"))
         if (frame["SUBJECT_ID"] == "").any()
         else pl.col("SUBJECT_ID")

@@ -220,10 +220,10 @@ def test_every_engine_challenge_names_a_prior_in_the_timeline() -> None:
 
 def test_a_row_without_subject_id_is_its_own_timeline() -> None:
     rows = doj_rows({"S1": PERSON, "": [OTHER_PERSON, OTHER_PERSON]})
-    timeline = person_timeline(rows, "(blank SUBJECT_ID) doj.dat line 9")
+    timeline = person_timeline(rows, "(blank SUBJECT_ID) file 1 record 8")
     assert timeline["cnt_order"].to_list() == ["001001001000"]
     assert timeline["county"].to_list() == ["FRESNO"]
-    assert person_timeline(rows, "(blank SUBJECT_ID) other.dat line 9").height == 0
+    assert person_timeline(rows, "(blank SUBJECT_ID) file 2 record 8").height == 0
 
 
 def test_a_gang_combined_super_strike_marks_both_counts_of_its_case() -> None:

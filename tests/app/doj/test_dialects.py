@@ -20,8 +20,11 @@ from tests.doj_builder import Person
 
 
 def _people() -> list[Person]:
-    """Values that need quotes in some dialects and not in others."""
-    people = []
+    """Values that need quotes in some dialects and not in others; first, a record without
+    SUBJECT_ID (its person key names its place in the delivery, the same in every dialect)."""
+    nobody = Person("", name="DOE,JOHN")
+    nobody.conviction("11357 HS-POSSESS", "20120101", level="MISDEMEANOR", toc="M")
+    people = [nobody]
     for number, (name, comment) in enumerate([
         ("PEÑA,JOSÉ", ""), ('O"NEIL,PAT', "SEE FILE"), ("ROE,RICHARD", "LINE ONE\nLINE TWO"),
         ("DOE,JANE", "#"), ("LEE,BO", ' "QUOTED" , PADDED '),
@@ -105,7 +108,7 @@ def test_every_dialect_reads_the_same_records(dialect: str, plain: list[DojSourc
     expected = read_sources(plain).drop("source", "line")
     got = read_sources(_sources(files))
     assert_frame_equal(got.drop("source", "line"), expected)
-    assert got["PRI_NAME"].to_list()[:3] == ["PEÑA,JOSÉ"] * 3
+    assert got["PRI_NAME"].to_list()[1:4] == ["PEÑA,JOSÉ"] * 3
     assert "LINE ONE\nLINE TWO" in got["COMMENT_TEXT"].to_list()
 
 
@@ -120,7 +123,8 @@ def test_every_dialect_gets_the_same_determinations(
 
     files = write(_people(), **DIALECTS[dialect])  # type: ignore[arg-type]
     expected = determinations(plain)
-    assert expected.height == 15
+    assert expected.height == 16
+    assert expected["subject_id"][0] == "(blank SUBJECT_ID) file 1 record 1"
     assert_frame_equal(determinations(_sources(files)), expected)
 
 
@@ -129,4 +133,4 @@ def test_line_numbers_are_the_files_own_in_every_dialect() -> None:
     for options, first in (({}, 2), ({"header": False}, 1), ({"quoting": "all"}, 2),
                            ({"eol": "\r\n", "bom": True}, 2)):
         lines = read_sources(_sources(write(_people(), **options)))["line"].to_list()  # type: ignore[arg-type]
-        assert lines[:8] == [first + n for n in range(7)] + [first + 8], options
+        assert lines[1:9] == [first + 1 + n for n in range(7)] + [first + 9], options
