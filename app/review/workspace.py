@@ -70,12 +70,16 @@ class Workspace:
         created_at: str | None = None,
         determinations_parquet: bytes | None = None,
         doj_file_date: date | None = None,
+        juvenile_not_evaluated: int = 0,
     ) -> None:
         self.path = path
         self._key = key
         self.county = county
         self.as_of = as_of
         self.doj_file_date = doj_file_date  # None until the clerk gives it
+        # Juvenile court counts the run listed but did not evaluate (app.eligibility.juvenile):
+        # kept so an export without the DOJ files still names them.
+        self.juvenile_not_evaluated = juvenile_not_evaluated
         self.policy = policy
         self.sources = list(sources)
         self.decisions = decisions or DecisionBook()
@@ -154,7 +158,8 @@ class Workspace:
     def paper_facts(self) -> MotionFacts:
         """What the papers recite about the run, from the workspace (in place of summary.json
         on the command line)."""
-        return MotionFacts(self.county, self.as_of, self.doj_file_date)
+        return MotionFacts(self.county, self.as_of, self.doj_file_date,
+                           self.juvenile_not_evaluated)
 
     def record(self, action: str, *, after: Any = None, reason: str = "") -> None:
         """Audit an event that is not a decision (an export, a re-opened file, ...)."""
@@ -177,6 +182,7 @@ class Workspace:
             "county": self.county,
             "as_of": self.as_of.isoformat(),
             "doj_file_date": self.doj_file_date.isoformat() if self.doj_file_date else None,
+            "juvenile_not_evaluated": self.juvenile_not_evaluated,
             "policy": {
                 "id": self.policy.id,
                 "format": self.policy.format,
@@ -234,12 +240,13 @@ def create_workspace(
     policy: PolicyRecord,
     sources: list[SourceFile],
     determinations: pl.DataFrame,
+    juvenile_not_evaluated: int = 0,
 ) -> Workspace:
     """A new workspace with a new key (kept in the OS keyring where it works), saved at once."""
     key = new_workspace_key(recovery_passphrase)
     workspace = Workspace(
         path, key, county=county, as_of=as_of, policy=policy, sources=sources,
-        determinations=determinations,
+        determinations=determinations, juvenile_not_evaluated=juvenile_not_evaluated,
     )  # fmt: skip
     workspace.audit.append(
         "create",
@@ -279,6 +286,8 @@ def open_workspace(path: Path, *, recovery_passphrase: str | None = None) -> Wor
             # Absent from workspaces saved before the date was kept: not known yet.
             doj_file_date=(date.fromisoformat(meta["doj_file_date"])
                            if meta.get("doj_file_date") else None),
+            # Absent from workspaces saved before it was kept: none known.
+            juvenile_not_evaluated=int(meta.get("juvenile_not_evaluated", 0)),
         )
     except (KeyError, TypeError, ValueError, pl.exceptions.PolarsError) as exc:
         # The payload passed authentication, so this is a save from a buggy or other version.

@@ -171,6 +171,7 @@ class OpenFlow(QObject):
                 path, recovery_passphrase=recovery, county=result.county, as_of=result.as_of,
                 policy=policy_record(result.policy), sources=list(opened.sources),
                 determinations=result.determinations,
+                juvenile_not_evaluated=result.summary.juvenile_not_evaluated,
             )  # fmt: skip
 
         def created(workspace: Workspace) -> None:

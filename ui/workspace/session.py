@@ -126,7 +126,8 @@ class Session(QObject):
 
     def paper_facts(self) -> MotionFacts:
         """What the papers recite (the workspace's), with the juvenile court counts the
-        engine did not evaluate once the DOJ files are read (export names them)."""
+        engine did not evaluate (export names them): counted again once the DOJ files are
+        read, else as the workspace kept them."""
         facts = self.workspace.paper_facts()
         if self.engine_summary is None:
             return facts

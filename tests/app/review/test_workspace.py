@@ -306,3 +306,18 @@ def test_the_doj_file_date_is_kept_with_the_workspace_and_audited(tmp_path: Path
     dated = [e for e in again.audit.entries if e["action"] == "doj_file_date"]
     assert [(e["before"], e["after"], e["user"]) for e in dated] == [
         (None, "2026-02-10", "clerk1"), ("2026-02-10", "2026-02-12", "clerk1")]
+
+
+def test_the_juvenile_counts_not_evaluated_are_kept_for_export_without_the_doj_files(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "sacramento.ccws"
+    workspace = create_workspace(
+        path, recovery_passphrase=RECOVERY, county="SACRAMENTO", as_of=date(2026, 3, 1),
+        policy=POLICY, sources=[SourceFile.of("doj.dat.gpg", b"ciphertext bytes")],
+        determinations=determinations(4), juvenile_not_evaluated=3,
+    )  # fmt: skip
+    assert workspace.paper_facts().juvenile_not_evaluated == 3
+    reopened = open_workspace(path, recovery_passphrase=RECOVERY)
+    assert reopened.paper_facts().juvenile_not_evaluated == 3
+    assert new_workspace(tmp_path / "other.ccws").paper_facts().juvenile_not_evaluated == 0
