@@ -8,6 +8,7 @@ records decoded as such (PEÑA), and parsed strictly as UTF-8; only the needed c
 kept. Memory then holds the needed columns and one piece, whatever the file's size.
 """
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -18,15 +19,17 @@ import polars as pl
 
 from app.doj.lines import LineFacts, RawBytes, release_pages
 from app.doj.schema import CATEGORICAL, INDEX
-from app.doj.structure import UNSETTLED, Problem
+from app.doj.structure import STRAY_AFTER_QUOTE, UNSETTLED, Problem
 
 PIECE = 16 << 20  # under 32 MiB, the C library reuses a freed piece's memory for the next
 
 
-def read_pieces(raw: RawBytes, facts: LineFacts, columns: Sequence[str]) -> pl.DataFrame | Problem:
+def read_pieces(raw: RawBytes, facts: LineFacts, columns: Sequence[str], first_line: int
+                ) -> pl.DataFrame | Problem:
     """One row per row of `facts` (a record, or a blank line), the `columns` as raw text; a
     Problem when polars cannot parse a piece or reads another number of rows from it (a
-    damaged file: the caller diagnoses it). `facts` offsets must hold (lines_land).
+    damaged file: the caller diagnoses it). `facts` offsets must hold (lines_land);
+    `first_line`: the file's line of the first row.
 
     The next piece is cut out while polars parses this one (it lets go of Python meanwhile):
     on two cores that hides most of the copying."""
@@ -46,6 +49,10 @@ def read_pieces(raw: RawBytes, facts: LineFacts, columns: Sequence[str]) -> pl.D
             if n + 2 < len(bounds):
                 ahead = cutter.submit(_piece, raw, view, cuts, bounds, n + 1)
             frame = _parse(text, columns)
+            if isinstance(frame, _Unescaped):  # named by its line, counted in the piece
+                line = first_line + int(facts.line_numbers[first]) + text.count(
+                    b"\n", 0, max(text.find(frame.field.encode()), 0))
+                return Problem(line, STRAY_AFTER_QUOTE)
             del text
             if isinstance(frame, Problem) or frame.height != stop - first:
                 return frame if isinstance(frame, Problem) else UNSETTLED
@@ -143,7 +150,17 @@ def _utf8(body: bytes) -> bytes:
     return body
 
 
-def _parse(text: bytes, columns: Sequence[str]) -> pl.DataFrame | Problem:
+@dataclass(frozen=True)
+class _Unescaped:
+    """polars refused a field with characters after its closing quote (`"FELONY"x`)."""
+
+    field: str
+
+
+_UNESCAPED = re.compile(r"could not parse `(.*)` as dtype .*is not properly escaped", re.S)
+
+
+def _parse(text: bytes, columns: Sequence[str]) -> pl.DataFrame | Problem | _Unescaped:
     try:
         categories = [f"column_{INDEX[column]}" for column in columns if column in CATEGORICAL]
         frame = pl.read_csv(text, has_header=False, infer_schema=False,
@@ -151,6 +168,9 @@ def _parse(text: bytes, columns: Sequence[str]) -> pl.DataFrame | Problem:
                             schema_overrides=dict.fromkeys(categories, pl.Categorical),
                             empty_string_is_null=False)
     except pl.exceptions.PolarsError as exc:
+        unescaped = _UNESCAPED.search(str(exc))
+        if unescaped:
+            return _Unescaped(unescaped.group(1))
         return Problem(None, f"could not be read as a DOJ research file ({exc}). Ask DOJ for "
                        "a fresh copy.")
     # polars reads a quoted empty field ("") as null into a category, and as "" into text.

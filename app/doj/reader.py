@@ -120,12 +120,13 @@ def _read(
         # quote marks make them, each named by the line it starts on.
         facts = _by_records(payload, shape, facts)
     stage(1, "Reading the records of")
-    frame = read_pieces(raw, facts, (*columns, "END_OF_REC"))  # END_OF_REC: the screen
+    read = (*columns, "END_OF_REC")  # END_OF_REC: the screen
+    frame = read_pieces(raw, facts, read, shape.first_data_line)
     if isinstance(frame, Problem) and facts.first_lines is None:
         # Or a quoted field breaks right after text that ends like a record ("SEE NOTE #"):
         # only the count of rows read tells.
         facts = _by_records(payload, shape, facts)
-        frame = read_pieces(raw, facts, (*columns, "END_OF_REC"))
+        frame = read_pieces(raw, facts, read, shape.first_data_line)
     if isinstance(frame, Problem):
         return _diagnose(payload, shape, frame)
     broken = first_broken_category(frame)

@@ -78,3 +78,18 @@ def test_characters_after_a_closing_quote_in_a_category_column_name_the_line(
         read_sources([DojSource(name="doj.dat", data=data)])
     assert caught.value.line == line
     assert "after its closing quote" in caught.value.message
+
+
+@pytest.mark.parametrize("crlf", [False, True], ids=["LF", "CRLF"])
+def test_characters_after_a_closing_quote_in_a_text_column_name_the_line(crlf: bool) -> None:
+    # polars refuses `"DOE,JANE"X` in a column it reads as text (PRI_NAME): one message,
+    # naming the line, instead of polars' own words.
+    people = [Person(str(n), name="DOE,JANE" if n == 3 else f"ROE{n},RICHARD") for n in range(6)]
+    for person in people:
+        person.conviction("11357 HS-POSSESS", "20100101", level="MISDEMEANOR", toc="M")
+    data = to_csv(people, crlf=crlf).replace(b'"DOE,JANE"', b'"DOE,JANE"X', 1)
+    line = data[:data.index(b'"DOE,JANE"X')].count(b"\n") + 1
+    with pytest.raises(InputError) as caught:
+        read_sources([DojSource(name="doj.dat", data=data)])
+    assert caught.value.line == line
+    assert "after its closing quote" in caught.value.message
