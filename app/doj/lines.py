@@ -207,6 +207,14 @@ def as_records(facts: LineFacts, per_line: list[int]) -> LineFacts | None:
     )
 
 
+def lands(raw: RawBytes, start: int, length: int) -> bool:
+    """Whether raw[start:start + length] is whole lines: the file's start or a line end
+    before it, a line end (LF or CRLF) or the file's end after it."""
+    after = bytes(raw[start + length:start + length + 2])
+    return ((start == 0 or raw[start - 1:start] == b"\n")
+            and (after[:1] in (b"\n", b"") or after == b"\r\n"))
+
+
 def cut_lines(raw: RawBytes, facts: LineFacts, positions: pl.Series) -> list[bytes] | None:
     """The given rows' bytes (line end dropped); None where a cut does not land on line
     ends (the offsets do not hold, or polars replaced several bytes as one)."""
@@ -220,10 +228,7 @@ def cut_lines(raw: RawBytes, facts: LineFacts, positions: pl.Series) -> list[byt
         if start - released > _RELEASE_EVERY:
             released = release_pages(raw, released, start)
         body = bytes(raw[start:start + length])
-        after = bytes(raw[start + length:start + length + 2])
-        if (start > 0 and raw[start - 1] != 10) or (
-            b"\n" in body and facts.first_lines is None
-        ) or not (after[:1] in (b"\n", b"") or after == b"\r\n"):
+        if not lands(raw, start, length) or (b"\n" in body and facts.first_lines is None):
             return None
         pieces.append(body)
     release_pages(raw, released, len(raw))

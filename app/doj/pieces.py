@@ -17,7 +17,7 @@ from itertools import pairwise
 
 import polars as pl
 
-from app.doj.lines import LineFacts, RawBytes, release_pages
+from app.doj.lines import LineFacts, RawBytes, lands, release_pages
 from app.doj.schema import CATEGORICAL, INDEX
 from app.doj.structure import STRAY_AFTER_QUOTE, UNSETTLED, Problem
 
@@ -131,8 +131,7 @@ def lines_land(raw: RawBytes, facts: LineFacts) -> bool:
     released = 0
     for start, length in zip(facts.starts.filter(facts.replaced > 0).to_list(),
                              facts.lengths.filter(facts.replaced > 0).to_list(), strict=True):
-        after = raw[start + length:start + length + 1]
-        if (start > 0 and raw[start - 1:start] != b"\n") or after not in (b"", b"\n", b"\r"):
+        if not lands(raw, start, length):
             return False
         if start - released > PIECE:  # the pages looked at go back behind the check
             released = release_pages(raw, released, start)
@@ -143,11 +142,7 @@ def lines_land(raw: RawBytes, facts: LineFacts) -> bool:
 def _utf8(body: bytes) -> bytes:
     """A record's bytes as UTF-8: as they are when they are UTF-8 already, else read as
     Windows-1252 (the encoding of DOJ's older extracts)."""
-    try:
-        body.decode("utf-8")
-    except UnicodeDecodeError:
-        return body.decode("cp1252", errors="replace").encode("utf-8")
-    return body
+    return body if _is_utf8(body) else body.decode("cp1252", errors="replace").encode("utf-8")
 
 
 @dataclass(frozen=True)
